@@ -1,0 +1,125 @@
+package crm
+
+import (
+	"context"
+	"time"
+)
+
+// Order kinds: an order, or a contract (合同) with terms and signers.
+const (
+	OrderKindOrder    = "order"
+	OrderKindContract = "contract"
+)
+
+// Order statuses.
+const (
+	OrderDraft     = "draft"
+	OrderActive    = "active" // signed / confirmed
+	OrderCompleted = "completed"
+	OrderCancelled = "cancelled"
+)
+
+// LineItem is one product on an order.
+type LineItem struct {
+	Product   string  `json:"product"`
+	Quantity  float64 `json:"quantity"`
+	UnitPrice Money   `json:"unit_price"`
+	Amount    Money   `json:"amount"` // Quantity × UnitPrice, rounded
+}
+
+// Order is an order or a contract with a customer.
+type Order struct {
+	ID               int64        `json:"id"`
+	Kind             string       `json:"kind"`
+	Number           string       `json:"number"` // unique, matched in messages
+	CustomerID       int64        `json:"customer_id"`
+	Title            string       `json:"title"`
+	Items            []LineItem   `json:"items"`
+	Amount           Money        `json:"amount"`
+	Currency         string       `json:"currency"`
+	Terms            string       `json:"terms"`
+	StartDate        *Date        `json:"start_date"`
+	EndDate          *Date        `json:"end_date"`
+	CustomerSignerID *int64       `json:"customer_signer_id"` // a contact
+	OurSignerID      *int64       `json:"our_signer_id"`      // a user
+	SignedDate       *Date        `json:"signed_date"`
+	Status           string       `json:"status"`
+	OwnerID          *int64       `json:"owner_id"`
+	Attachments      []Attachment `json:"attachments"`
+	CreatedAt        time.Time    `json:"created_at"`
+	UpdatedAt        time.Time    `json:"updated_at"`
+}
+
+// Normalize fills defaults, computes line and order amounts, and validates o.
+// An order with line items has the sum of its lines as its amount.
+func (o *Order) Normalize() error {
+	if o.Kind == "" {
+		o.Kind = OrderKindOrder
+	}
+	if o.Status == "" {
+		o.Status = OrderDraft
+	}
+	if o.Currency == "" {
+		o.Currency = "CNY"
+	}
+	p := Problems{}
+	p.Require("number", o.Number)
+	p.MaxLen("number", o.Number, 64)
+	p.OneOf("kind", o.Kind, OrderKindOrder, OrderKindContract)
+	p.OneOf("status", o.Status, OrderDraft, OrderActive, OrderCompleted, OrderCancelled)
+	if o.CustomerID <= 0 {
+		p.Add("customer_id", "is required")
+	}
+	if len(o.Currency) != 3 {
+		p.Add("currency", "must be a three-letter code")
+	}
+	o.sumItems(p)
+	if o.StartDate != nil && o.EndDate != nil && o.EndDate.String() < o.StartDate.String() {
+		p.Add("end_date", "is before the start date")
+	}
+	return p.Err()
+}
+
+func (o *Order) sumItems(p Problems) {
+	if len(o.Items) == 0 {
+		if o.Amount < 0 {
+			p.Add("amount", "must not be negative")
+		}
+		return
+	}
+	var total Money
+	for i := range o.Items {
+		it := &o.Items[i]
+		if it.Product == "" || it.Quantity <= 0 || it.UnitPrice < 0 {
+			p.Add("items", "each item needs a product, a positive quantity and a price")
+			return
+		}
+		it.Amount = Money(it.Quantity*float64(it.UnitPrice) + 0.5)
+		total += it.Amount
+	}
+	o.Amount = total
+}
+
+// OrderFilter narrows ListOrders.
+type OrderFilter struct {
+	Viewer     Viewer
+	Query      string // a fragment of number or title
+	Kind       string
+	Status     string
+	CustomerID *int64
+	Page       Page
+}
+
+// OrderStore keeps orders and contracts.
+type OrderStore interface {
+	// CreateOrder stores o. EINVALID; ECONFLICT when the number is taken.
+	CreateOrder(ctx context.Context, o *Order) error
+	// UpdateOrder saves an order v may see. ENOTFOUND, EINVALID, ECONFLICT.
+	UpdateOrder(ctx context.Context, v Viewer, o *Order) error
+	// Order returns one order v may see. ENOTFOUND.
+	Order(ctx context.Context, v Viewer, id int64) (*Order, error)
+	// OrderByNumber returns the order with this number. ENOTFOUND.
+	OrderByNumber(ctx context.Context, v Viewer, number string) (*Order, error)
+	// ListOrders returns a page of orders, newest first.
+	ListOrders(ctx context.Context, f OrderFilter) (List[*Order], error)
+}
