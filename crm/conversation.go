@@ -42,8 +42,8 @@ type Conversation struct {
 
 // Message directions.
 const (
-	Inbound  = "in"
-	Outbound = "out"
+	DirectionIn  = "in"
+	DirectionOut = "out"
 )
 
 // Address is a sender or recipient as the channel knows them.

@@ -1,0 +1,64 @@
+package crm
+
+import "sync"
+
+// Event kinds published after a commit.
+const (
+	EventMessageNew = "message.new"
+	EventLeadNew    = "lead.new"
+	EventReview     = "conversation.review"
+)
+
+// Event tells live views, assignment and bots that something was committed.
+// It carries ids only: subscribers read what they may see.
+type Event struct {
+	Kind           string `json:"kind"`
+	ConversationID int64  `json:"conversation_id,omitempty"`
+	MessageID      int64  `json:"message_id,omitempty"`
+	LeadID         int64  `json:"lead_id,omitempty"`
+}
+
+// Publisher receives committed events. Publish must not block.
+type Publisher interface {
+	Publish(e Event)
+}
+
+// Broker fans events out to in-process subscribers. A subscriber that does
+// not keep up misses events rather than slowing ingest; live views reload
+// what they show when they reconnect, so nothing is lost for good.
+type Broker struct {
+	mu   sync.Mutex
+	subs map[chan Event]struct{}
+}
+
+// NewBroker returns an empty broker.
+func NewBroker() *Broker { return &Broker{subs: map[chan Event]struct{}{}} }
+
+// Subscribe returns a channel of events and a function that ends the
+// subscription and closes the channel.
+func (b *Broker) Subscribe(buffer int) (<-chan Event, func()) {
+	ch := make(chan Event, buffer)
+	b.mu.Lock()
+	b.subs[ch] = struct{}{}
+	b.mu.Unlock()
+	return ch, func() {
+		b.mu.Lock()
+		if _, ok := b.subs[ch]; ok {
+			delete(b.subs, ch)
+			close(ch)
+		}
+		b.mu.Unlock()
+	}
+}
+
+// Publish sends e to every subscriber with room for it.
+func (b *Broker) Publish(e Event) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for ch := range b.subs {
+		select {
+		case ch <- e:
+		default:
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package crm
+
+import "time"
+
+// Inbound is a message as a channel adapter hands it to Ingest: already
+// parsed as far as it goes, with the raw bytes kept so nothing is lost.
+type Inbound struct {
+	Channel string // ChannelEmail, ChannelWeChat, ChannelWebForm
+	Account string // mailbox id, WeChat appid, form key
+	// ExternalID is the channel's id of this message and, with Channel and
+	// Account, the dedupe key: the same key ingested twice is stored once.
+	ExternalID string
+	From       Address
+	Identity   *Identity // the sender's channel identity (WeChat openid…), if any
+	UnionID    string    // WeChat unionid, when the account is bound to an Open Platform
+	To         []Address
+	Cc         []Address
+	Subject    string
+	Text       string
+	HTML       string
+	// Attachments already streamed into the blob store.
+	Attachments []Attachment
+	// References are thread references, strongest first: an email's
+	// In-Reply-To then References, reply tokens found in our own addresses.
+	References []string
+	// MessageRef is this message's own reference for later replies to thread
+	// on (an email's Message-ID).
+	MessageRef string
+	// Person holds what a form or profile states about the sender: phone,
+	// company and the other lead fields. Empty for most mail and WeChat.
+	Person     Person
+	Source     LeadSource
+	ReceivedAt time.Time
+	// Automated marks auto-replies, bounces and newsletters: stored and
+	// linked, but they never create a lead or trigger an automatic answer.
+	Automated bool
+	Raw       []byte
+}
+
+// Person is what an inbound message states about its sender beyond the
+// address: form fields, or a WeChat profile.
+type Person struct {
+	Name    string
+	Phone   string
+	Email   string
+	Company string
+	Title   string
+	Custom  map[string]string
+}
+
+// Cursor is an adapter's position (an IMAP mailbox's UIDVALIDITY and last
+// UID), saved in the same transaction as the messages it covers.
+type Cursor struct {
+	Channel string
+	Account string
+	Name    string // e.g. the mailbox name
+	Value   string // adapter-defined
+}
+
+// Validate checks the fields Ingest relies on.
+func (in *Inbound) Validate() error {
+	p := Problems{}
+	p.OneOf("channel", in.Channel, ChannelEmail, ChannelWeChat, ChannelWebForm)
+	p.Require("channel", in.Channel)
+	p.Require("account", in.Account)
+	p.Require("external_id", in.ExternalID)
+	p.MaxLen("external_id", in.ExternalID, 500)
+	if in.ReceivedAt.IsZero() {
+		p.Add("received_at", "is required")
+	}
+	return p.Err()
+}

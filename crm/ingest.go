@@ -1,0 +1,171 @@
+package crm
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+)
+
+// IngestConfig configures an Ingester.
+type IngestConfig struct {
+	Store   IngestStore
+	Matcher MatchDecider
+	Events  Publisher // nil: publish nothing
+	Now     func() time.Time
+	Logger  *slog.Logger
+	// MaxBatch bounds how many queued messages share one transaction.
+	MaxBatch int
+	// LeadTeamID is the team whose round robin assigns new leads that no
+	// customer owner claims; 0 leaves them in the pool.
+	LeadTeamID int64
+}
+
+// IngestResult tells an adapter what became of its message.
+type IngestResult struct {
+	MessageID       int64  `json:"message_id"`
+	ConversationID  int64  `json:"conversation_id"`
+	Duplicate       bool   `json:"duplicate"` // stored before; nothing changed
+	NewConversation bool   `json:"new_conversation"`
+	ContactID       int64  `json:"contact_id"`
+	CustomerID      int64  `json:"customer_id"`
+	LeadID          int64  `json:"lead_id"`
+	NewLead         bool   `json:"new_lead"`
+	NeedsReview     bool   `json:"needs_review"`
+	Links           []Link `json:"links"`
+}
+
+// Ingester is the one door for inbound messages. A single writer commits
+// the queued messages in batches (group commit): each caller waits until its
+// message is durable, and a transaction's fixed cost is shared by the batch.
+// Matching runs inside the batch's transaction, so two copies of one message,
+// or two messages from one new sender, can never race each other.
+type Ingester struct {
+	cfg   IngestConfig
+	queue chan *ingestReq
+}
+
+type ingestReq struct {
+	in   *Inbound
+	cur  *Cursor
+	done chan ingestDone
+}
+
+type ingestDone struct {
+	res *IngestResult
+	err error
+}
+
+// NewIngester returns an Ingester; call Run to start its writer.
+func NewIngester(cfg IngestConfig) *Ingester {
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 256
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Ingester{cfg: cfg, queue: make(chan *ingestReq, cfg.MaxBatch*4)}
+}
+
+// Ingest stores in (and cur, the adapter's position, in the same
+// transaction) and returns once it is durable. The same message ingested
+// again returns the first result with Duplicate set.
+func (g *Ingester) Ingest(ctx context.Context, in *Inbound, cur *Cursor) (*IngestResult, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	req := &ingestReq{in: in, cur: cur, done: make(chan ingestDone, 1)}
+	select {
+	case g.queue <- req:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	select {
+	case d := <-req.done:
+		return d.res, d.err
+	case <-ctx.Done():
+		// The message may still commit; its adapter's retry will find it.
+		return nil, ctx.Err()
+	}
+}
+
+// Run is the writer: it commits queued messages until ctx ends.
+func (g *Ingester) Run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case first := <-g.queue:
+			g.commit(context.WithoutCancel(ctx), g.collect(first))
+		}
+	}
+}
+
+// collect takes what is queued now, up to MaxBatch; it never waits for more.
+func (g *Ingester) collect(first *ingestReq) []*ingestReq {
+	batch := []*ingestReq{first}
+	for len(batch) < g.cfg.MaxBatch {
+		select {
+		case r := <-g.queue:
+			batch = append(batch, r)
+		default:
+			return batch
+		}
+	}
+	return batch
+}
+
+// commit writes a batch in one transaction. If anything in it fails, the
+// batch is rolled back and each message retried alone, so one bad message
+// costs the others only time.
+func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
+	results := make([]*IngestResult, len(batch))
+	err := g.cfg.Store.IngestBatch(ctx, func(tx IngestTx) error {
+		for i, r := range batch {
+			res, err := g.apply(ctx, tx, r.in, r.cur)
+			if err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		return nil
+	})
+	if err != nil && len(batch) > 1 {
+		for _, r := range batch {
+			g.commit(ctx, []*ingestReq{r})
+		}
+		return
+	}
+	for i, r := range batch {
+		if err != nil {
+			g.cfg.Logger.Warn("ingest failed", "channel", r.in.Channel, "account", r.in.Account,
+				"external_id", r.in.ExternalID, "code", ErrorCode(err), "err", err)
+		}
+		r.done <- ingestDone{res: results[i], err: err}
+		if err == nil {
+			g.publish(results[i])
+		}
+	}
+}
+
+func (g *Ingester) publish(res *IngestResult) {
+	if g.cfg.Events == nil || res.Duplicate {
+		return
+	}
+	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID})
+	if res.NewLead {
+		g.cfg.Events.Publish(Event{Kind: EventLeadNew, ConversationID: res.ConversationID, LeadID: res.LeadID})
+	}
+	if res.NeedsReview {
+		g.cfg.Events.Publish(Event{Kind: EventReview, ConversationID: res.ConversationID})
+	}
+}
+
+// isNotFound reports whether err is ENOTFOUND.
+func isNotFound(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == ENOTFOUND
+}

@@ -1,0 +1,122 @@
+package crm
+
+import (
+	"context"
+	"time"
+)
+
+// apply ingests one message inside tx: dedupe, match, conversation, new
+// contact or lead, the message with its links, references and the cursor.
+func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cursor) (*IngestResult, error) {
+	if dup, err := g.duplicate(ctx, tx, in, cur); dup != nil || err != nil {
+		return dup, err
+	}
+	m, err := g.cfg.Matcher.Match(ctx, tx, in)
+	if err != nil {
+		return nil, err
+	}
+	now := g.cfg.Now().UTC()
+	conv, isNew, err := g.conversation(ctx, tx, in, m, now)
+	if err != nil {
+		return nil, err
+	}
+	res := &IngestResult{ConversationID: conv.ID, NewConversation: isNew, NeedsReview: m.NeedsReview}
+	if err := g.createRecords(ctx, tx, in, m, res, now); err != nil {
+		return nil, err
+	}
+	if err := g.updateConversation(ctx, tx, conv, in, m, res); err != nil {
+		return nil, err
+	}
+	msg := newInboundMessage(in, conv.ID, m.Links, now)
+	if err := tx.CreateMessage(ctx, msg, in.Raw); err != nil {
+		return nil, err
+	}
+	res.MessageID, res.Links = msg.ID, m.Links
+	if err := tx.AddReferences(ctx, in.Channel, in.Account, conv.ID, threadRefs(in)); err != nil {
+		return nil, err
+	}
+	return res, saveCursor(ctx, tx, cur)
+}
+
+// duplicate returns the earlier result when in was ingested before; the
+// adapter's cursor still moves on, since the adapter has seen the message.
+func (g *Ingester) duplicate(ctx context.Context, tx IngestTx, in *Inbound, cur *Cursor) (*IngestResult, error) {
+	old, err := tx.MessageByExternalID(ctx, in.Channel, in.Account, in.ExternalID)
+	if isNotFound(err) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	res := &IngestResult{MessageID: old.ID, ConversationID: old.ConversationID, Duplicate: true, Links: old.Links}
+	return res, saveCursor(ctx, tx, cur)
+}
+
+func saveCursor(ctx context.Context, tx IngestTx, cur *Cursor) error {
+	if cur == nil {
+		return nil
+	}
+	return tx.SaveCursor(ctx, *cur)
+}
+
+// conversation returns the conversation the message belongs to, creating
+// one when no thread reference found it.
+func (g *Ingester) conversation(ctx context.Context, tx IngestTx, in *Inbound, m *Match, now time.Time) (*Conversation, bool, error) {
+	if m.ConversationID != 0 {
+		c, err := tx.Conversation(ctx, m.ConversationID)
+		return c, false, err
+	}
+	c := &Conversation{Channel: in.Channel, Account: in.Account, Subject: in.Subject,
+		Status: ConvOpen, LastMessageAt: in.ReceivedAt.UTC(), CreatedAt: now}
+	return c, true, tx.CreateConversation(ctx, c)
+}
+
+// createRecords creates the contact or lead the match asks for, and fills
+// the result's record ids.
+func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, m *Match, res *IngestResult, now time.Time) error {
+	if m.NewContact != nil {
+		m.NewContact.CreatedAt, m.NewContact.UpdatedAt = now, now
+		if err := tx.CreateContact(ctx, m.NewContact); err != nil {
+			return err
+		}
+		m.ContactID = m.NewContact.ID
+		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: m.ContactID, Rule: RuleDomain, Value: EmailDomain(in.From.Address)})
+	}
+	if m.NewLead != nil && !in.Automated {
+		if err := g.createLead(ctx, tx, m, now); err != nil {
+			return err
+		}
+		res.NewLead = true
+	}
+	res.ContactID, res.CustomerID, res.LeadID = m.ContactID, m.CustomerID, m.LeadID
+	return nil
+}
+
+func (g *Ingester) createLead(ctx context.Context, tx IngestTx, m *Match, now time.Time) error {
+	l := m.NewLead
+	if l.OwnerID == nil && g.cfg.LeadTeamID != 0 {
+		owner, err := tx.NextAssignee(ctx, g.cfg.LeadTeamID, now)
+		if err != nil {
+			return err
+		}
+		l.OwnerID = owner
+	}
+	if l.OwnerID != nil {
+		l.ClaimedAt = &now
+	}
+	l.CreatedAt, l.UpdatedAt = now, now
+	if err := tx.CreateLead(ctx, l); err != nil {
+		return err
+	}
+	m.LeadID = l.ID
+	m.Links = append(m.Links, Link{Kind: RefLead, TargetID: l.ID, Rule: RuleNewLead, Value: leadLabel(l)})
+	return nil
+}
+
+func leadLabel(l *Lead) string {
+	for _, s := range []string{l.Email, l.Phone, l.Name, l.Company} {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

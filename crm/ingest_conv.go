@@ -1,0 +1,61 @@
+package crm
+
+import (
+	"context"
+	"time"
+)
+
+// updateConversation fills the conversation's record links where it has
+// none (a thread keeps the links it was given), flags it for review,
+// reopens it when the customer writes again, and moves its clock.
+func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conversation, in *Inbound, m *Match, res *IngestResult) error {
+	setIfUnset(&c.ContactID, m.ContactID)
+	setIfUnset(&c.CustomerID, m.CustomerID)
+	setIfUnset(&c.LeadID, m.LeadID)
+	if c.AssigneeID == nil && res.NewLead && m.NewLead.OwnerID != nil {
+		c.AssigneeID = m.NewLead.OwnerID
+	}
+	if m.NeedsReview {
+		c.NeedsReview = true
+		if err := tx.SetReviewCandidates(ctx, c.ID, m.Candidates); err != nil {
+			return err
+		}
+	}
+	if !in.Automated && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
+		c.Status, c.SnoozedUntil = ConvOpen, nil
+	}
+	at := in.ReceivedAt.UTC()
+	if at.After(c.LastMessageAt) {
+		c.LastMessageAt = at
+	}
+	if !in.Automated && (c.LastInboundAt == nil || at.After(*c.LastInboundAt)) {
+		c.LastInboundAt = &at
+	}
+	return tx.UpdateConversation(ctx, c)
+}
+
+func setIfUnset(dst **int64, id int64) {
+	if *dst == nil && id != 0 {
+		*dst = &id
+	}
+}
+
+func newInboundMessage(in *Inbound, convID int64, links []Link, now time.Time) *Message {
+	return &Message{
+		ConversationID: convID, Channel: in.Channel, Account: in.Account,
+		Direction: DirectionIn, ExternalID: in.ExternalID, From: in.From,
+		To: in.To, Cc: in.Cc, Subject: in.Subject, Text: in.Text, HTML: in.HTML,
+		Attachments: in.Attachments, Links: links, Automated: in.Automated,
+		SentAt: in.ReceivedAt.UTC(), CreatedAt: now,
+	}
+}
+
+// threadRefs are the references under which later messages find this
+// conversation: the message's own reference and those it carried.
+func threadRefs(in *Inbound) []string {
+	refs := make([]string, 0, len(in.References)+1)
+	if in.MessageRef != "" {
+		refs = append(refs, in.MessageRef)
+	}
+	return append(refs, in.References...)
+}

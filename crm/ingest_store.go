@@ -1,0 +1,43 @@
+package crm
+
+import (
+	"context"
+	"time"
+)
+
+// IngestStore is the store side of Ingest.
+type IngestStore interface {
+	// IngestBatch runs fn in one write transaction and commits when fn
+	// returns nil. Everything fn wrote is durable when it returns nil.
+	IngestBatch(ctx context.Context, fn func(tx IngestTx) error) error
+}
+
+// IngestTx is what Ingest reads and writes inside its transaction.
+type IngestTx interface {
+	MatchReader
+	// MessageByExternalID finds an already ingested message by its dedupe
+	// key. ENOTFOUND.
+	MessageByExternalID(ctx context.Context, channel, account, externalID string) (*Message, error)
+	// Conversation returns a conversation. ENOTFOUND.
+	Conversation(ctx context.Context, id int64) (*Conversation, error)
+	// CreateConversation stores c and sets its ID.
+	CreateConversation(ctx context.Context, c *Conversation) error
+	// UpdateConversation saves c's status, links, review flag and times.
+	UpdateConversation(ctx context.Context, c *Conversation) error
+	// CreateMessage stores m with its raw bytes, its links and attachments.
+	// ECONFLICT when its dedupe key exists.
+	CreateMessage(ctx context.Context, m *Message, raw []byte) error
+	// AddReferences records thread references that lead to a conversation.
+	AddReferences(ctx context.Context, channel, account string, conversationID int64, refs []string) error
+	// SetReviewCandidates replaces a conversation's review candidates.
+	SetReviewCandidates(ctx context.Context, conversationID int64, c []Candidate) error
+	// CreateContact and CreateLead store new records (as the CRUD stores do).
+	CreateContact(ctx context.Context, c *Contact) error
+	CreateLead(ctx context.Context, l *Lead) error
+	// NextAssignee picks the rep of a team's round robin who is under the
+	// open-lead cap, and advances the round; nil when all are at the cap or
+	// the team has no rule.
+	NextAssignee(ctx context.Context, teamID int64, now time.Time) (*int64, error)
+	// SaveCursor stores an adapter's position.
+	SaveCursor(ctx context.Context, c Cursor) error
+}

@@ -1,0 +1,69 @@
+package crm
+
+import "context"
+
+// Matcher rule names, recorded on every link as its reason.
+const (
+	RuleThread   = "thread"   // a thread reference → conversation
+	RuleIdentity = "identity" // WeChat appid+openid → contact
+	RuleUnionID  = "unionid"  // WeChat unionid → contact
+	RuleEmail    = "email"    // exact address → contact
+	RulePhone    = "phone"    // E.164 number → contact
+	RuleOrder    = "order_number"
+	RuleTask     = "task_number"
+	RuleDomain   = "domain"   // corporate email domain → customer
+	RuleDupLead  = "dup_lead" // 查重: an existing lead by email/phone/company
+	RuleCompany  = "company"  // 查重: normalized company name → customer
+	RuleNewLead  = "new_lead" // nothing matched: a new lead
+	RuleReview   = "review"   // a rep confirmed or re-linked
+)
+
+// Candidate is one record a rule pointed at.
+type Candidate struct {
+	Kind  string `json:"kind"` // a Ref* kind
+	ID    int64  `json:"id"`
+	Rule  string `json:"rule"`
+	Value string `json:"value"`
+	Label string `json:"label"` // a display name
+}
+
+// Match is the matcher's decision for one inbound message. Ingest applies
+// it; the matcher writes nothing.
+type Match struct {
+	ConversationID int64 // an existing conversation to append to; 0: new
+	ContactID      int64
+	CustomerID     int64
+	LeadID         int64
+	Links          []Link // every link with its rule and value
+	// NeedsReview: rules pointed at different contacts. Nothing is linked
+	// to a contact; the candidates go to the review queue.
+	NeedsReview bool
+	Candidates  []Candidate
+	// NewContact: a sender at a known customer's corporate domain, to be
+	// created as a contact of CustomerID.
+	NewContact *Contact
+	// NewLead: nothing matched; create this lead (after the duplicate check
+	// found none).
+	NewLead *Lead
+}
+
+// MatchReader is what the matcher may read. Ingest hands it one bound to
+// the ingest transaction, so decisions see the messages committed before.
+type MatchReader interface {
+	ConversationByReference(ctx context.Context, channel, account, ref string) (int64, error) // ENOTFOUND
+	ContactByIdentity(ctx context.Context, v Viewer, id Identity) (*Contact, error)           // ENOTFOUND
+	ContactsByEmail(ctx context.Context, v Viewer, email string) ([]*Contact, error)
+	ContactsByPhone(ctx context.Context, v Viewer, e164 string) ([]*Contact, error)
+	OrderByNumber(ctx context.Context, v Viewer, number string) (*Order, error) // ENOTFOUND
+	TaskByNumber(ctx context.Context, number string) (*Task, error)             // ENOTFOUND
+	CustomersByDomain(ctx context.Context, domain string) ([]*Customer, error)
+	CustomersByNameKey(ctx context.Context, key string) ([]*Customer, error)
+	LeadsByEmail(ctx context.Context, email string) ([]*Lead, error)
+	LeadsByPhone(ctx context.Context, e164 string) ([]*Lead, error)
+	LeadsByCompanyKey(ctx context.Context, key string) ([]*Lead, error)
+}
+
+// MatchDecider decides how an inbound message links to the records.
+type MatchDecider interface {
+	Match(ctx context.Context, r MatchReader, in *Inbound) (*Match, error)
+}
