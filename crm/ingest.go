@@ -123,7 +123,7 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 // costs the others only time.
 func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 	results := make([]*IngestResult, len(batch))
-	err := g.cfg.Store.IngestBatch(ctx, func(tx IngestTx) error {
+	err := g.cfg.Store.IngestBatch(ctx, func(ctx context.Context, tx IngestTx) error {
 		for i, r := range batch {
 			res, err := g.apply(ctx, tx, r.in, r.cur)
 			if err != nil {

@@ -9,7 +9,8 @@ import (
 type IngestStore interface {
 	// IngestBatch runs fn in one write transaction and commits when fn
 	// returns nil. Everything fn wrote is durable when it returns nil.
-	IngestBatch(ctx context.Context, fn func(tx IngestTx) error) error
+	// Calls made with the ctx that fn receives belong to the transaction.
+	IngestBatch(ctx context.Context, fn func(ctx context.Context, tx IngestTx) error) error
 }
 
 // IngestTx is what Ingest reads and writes inside its transaction.
