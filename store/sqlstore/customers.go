@@ -1,0 +1,130 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+const customerCols = `c.id, c.name, c.short_name, c.kind, c.industry, c.level, c.region, c.source, c.status,
+	c.owner_id, c.tags, c.address, c.website, c.domain, c.notes, c.created_at, c.updated_at`
+
+func scanCustomer(r scanner) (*crm.Customer, error) {
+	c := &crm.Customer{}
+	err := r.Scan(&c.ID, &c.Name, &c.ShortName, &c.Kind, &c.Industry, &c.Level, &c.Region, &c.Source,
+		&c.Status, nid{&c.OwnerID}, jsonCol{&c.Tags}, &c.Address, &c.Website, &c.Domain, &c.Notes,
+		tm{&c.CreatedAt}, tm{&c.UpdatedAt})
+	return c, err
+}
+
+// CreateCustomer stores c and sets ID and times. EINVALID.
+func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
+	if err := c.Normalize(); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := db.checkExist(ctx, tx, exists{"owner_id", "users", c.OwnerID}); err != nil {
+			return err
+		}
+		now := db.now()
+		err := tx.QueryRowContext(ctx, `INSERT INTO customers (name, short_name, kind, industry, level, region,
+			source, status, owner_id, tags, address, website, domain, notes, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now).Scan(&c.ID)
+		if err != nil {
+			return db.wrap(err, "create customer")
+		}
+		c.CreatedAt, c.UpdatedAt = now, now
+		return db.setTags(ctx, tx, c.ID, c.Tags)
+	})
+}
+
+// UpdateCustomer saves every field of a customer v may see.
+func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer) error {
+	if err := c.Normalize(); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		old, err := db.customer(ctx, tx, v, c.ID)
+		if err != nil {
+			return err
+		}
+		if err := db.checkExist(ctx, tx, exists{"owner_id", "users", c.OwnerID}); err != nil {
+			return err
+		}
+		now := db.now()
+		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = $1, short_name = $2, kind = $3, industry = $4,
+			level = $5, region = $6, source = $7, status = $8, owner_id = $9, tags = $10, address = $11,
+			website = $12, domain = $13, notes = $14, updated_at = $15 WHERE id = $16`,
+			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, c.ID)
+		if err != nil {
+			return db.wrap(err, "update customer")
+		}
+		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
+		return db.setTags(ctx, tx, c.ID, c.Tags)
+	})
+}
+
+// setTags replaces the tag index rows of a customer.
+func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = $1`, id); err != nil {
+		return db.wrap(err, "clear tags")
+	}
+	for _, t := range tags {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)`, id, t); err != nil {
+			return db.wrap(err, "add tag")
+		}
+	}
+	return nil
+}
+
+// Customer returns one customer v may see. ENOTFOUND.
+func (db *DB) Customer(ctx context.Context, v crm.Viewer, id int64) (c *crm.Customer, err error) {
+	err = db.view(ctx, func(q querier) error {
+		c, err = db.customer(ctx, q, v, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (db *DB) customer(ctx context.Context, q querier, v crm.Viewer, id int64) (*crm.Customer, error) {
+	w := &where{}
+	w.and("c.id = " + w.arg(id))
+	w.visible(v, "c.owner_id")
+	c, err := scanCustomer(q.QueryRowContext(ctx, `SELECT `+customerCols+` FROM customers c`+w.String(), w.args...))
+	if err != nil {
+		return nil, db.notFound(err, "Customer", "get customer")
+	}
+	return c, nil
+}
+
+// ListCustomers returns a page of customers, newest first.
+func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.List[*crm.Customer], err error) {
+	pg := f.Page.Clamp()
+	w := &where{}
+	w.visible(f.Viewer, "c.owner_id")
+	w.search(db.dialect.ILike(), f.Query, "c.name", "c.short_name", "c.address")
+	w.equal("c.status", f.Status)
+	w.equal("c.kind", f.Kind)
+	w.equal("c.level", f.Level)
+	if f.Tag != "" {
+		w.and("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = " + w.arg(f.Tag) + ")")
+	}
+	w.equalID("c.owner_id", f.OwnerID)
+	if f.InPool {
+		w.and("c.owner_id IS NULL")
+	}
+	tail := w.page("c.id", pg.After, pg.Limit)
+	err = db.view(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
+		return db.wrap(err, "list customers")
+	})
+	return l, err
+}

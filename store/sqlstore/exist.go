@@ -1,0 +1,76 @@
+package sqlstore
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// exists names one referenced row that must be there.
+type exists struct {
+	field string // the input field, for the EINVALID message
+	table string // a constant table name, never user input
+	id    *int64 // nil: nothing referenced
+}
+
+// checkExist returns EINVALID naming each field whose referenced row is
+// missing, so callers learn which id was wrong (a foreign key error would
+// not say).
+func (db *DB) checkExist(ctx context.Context, q querier, checks ...exists) error {
+	p := crm.Problems{}
+	for _, c := range checks {
+		if c.id == nil {
+			continue
+		}
+		ok, err := db.rowExists(ctx, q, c.table, *c.id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			p.Add(c.field, "no record "+strconv.FormatInt(*c.id, 10))
+		}
+	}
+	return p.Err()
+}
+
+func (db *DB) rowExists(ctx context.Context, q querier, table string, id int64) (bool, error) {
+	var one int
+	err := q.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE id = $1", id).Scan(&one)
+	return one > 0, db.wrap(err, "check "+table)
+}
+
+// refTables maps each Ref kind to its table. Conversations get theirs with
+// the ingest migration (0002), which should add them here.
+var refTables = map[string]string{
+	crm.RefCustomer: "customers",
+	crm.RefContact:  "contacts",
+	crm.RefLead:     "leads",
+	crm.RefOrder:    "orders",
+	crm.RefTask:     "tasks",
+}
+
+// checkRefs checks that each Ref with a table points at an existing row.
+func (db *DB) checkRefs(ctx context.Context, q querier, field string, refs []crm.Ref) error {
+	checks := make([]exists, 0, len(refs))
+	for _, r := range refs {
+		if t, ok := refTables[r.Kind]; ok {
+			id := r.ID
+			checks = append(checks, exists{field, t, &id})
+		}
+	}
+	return db.checkExist(ctx, q, checks...)
+}
+
+// dedupeRefs drops repeated refs, keeping the first of each.
+func dedupeRefs(refs []crm.Ref) []crm.Ref {
+	out := make([]crm.Ref, 0, len(refs))
+	seen := map[crm.Ref]bool{}
+	for _, r := range refs {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// querier is what the unexported helpers run their SQL on: a transaction,
+// or (for single reads) a pool.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+type txKey struct{}
+
+// WithTx runs fn in one write transaction: every store method called with
+// the ctx that fn receives joins it, and it commits only when fn returns
+// nil. Nested calls reuse the outer transaction. (The ingest pipeline stores
+// a message, its links and a new lead this way, all or nothing.)
+func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return db.withTx(ctx, func(ctx context.Context, _ *sql.Tx) error { return fn(ctx) })
+}
+
+// withTx runs fn in the transaction already in ctx, or in a new one that it
+// commits when fn returns nil and rolls back otherwise.
+func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx, tx)
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(context.WithValue(ctx, txKey{}, tx), tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlstore: commit: %w", err)
+	}
+	return nil
+}
+
+// view runs fn on the transaction in ctx (so a read inside WithTx sees its
+// writes), or else in a read transaction on the read pool, so that a record
+// and its parts are read from one snapshot.
+func (db *DB) view(ctx context.Context, fn func(q querier) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(tx)
+	}
+	tx, err := db.read.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin read: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep
+	return fn(tx)
+}
