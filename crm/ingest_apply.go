@@ -62,7 +62,7 @@ func saveCursor(ctx context.Context, tx IngestTx, cur *Cursor) error {
 // one when no thread reference found it.
 func (g *Ingester) conversation(ctx context.Context, tx IngestTx, in *Inbound, m *Match, now time.Time) (*Conversation, bool, error) {
 	if m.ConversationID != 0 {
-		c, err := tx.Conversation(ctx, m.ConversationID)
+		c, err := tx.Conversation(ctx, System, m.ConversationID)
 		return c, false, err
 	}
 	c := &Conversation{Channel: in.Channel, Account: in.Account, Subject: in.Subject,

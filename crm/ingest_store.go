@@ -19,8 +19,8 @@ type IngestTx interface {
 	// MessageByExternalID finds an already ingested message by its dedupe
 	// key. ENOTFOUND.
 	MessageByExternalID(ctx context.Context, channel, account, externalID string) (*Message, error)
-	// Conversation returns a conversation. ENOTFOUND.
-	Conversation(ctx context.Context, id int64) (*Conversation, error)
+	// Conversation returns a conversation v may see. ENOTFOUND.
+	Conversation(ctx context.Context, v Viewer, id int64) (*Conversation, error)
 	// CreateConversation stores c and sets its ID.
 	CreateConversation(ctx context.Context, c *Conversation) error
 	// UpdateConversation saves c's status, links, review flag and times.
@@ -41,4 +41,11 @@ type IngestTx interface {
 	NextAssignee(ctx context.Context, teamID int64, now time.Time) (*int64, error)
 	// SaveCursor stores an adapter's position.
 	SaveCursor(ctx context.Context, c Cursor) error
+}
+
+// AssignmentRule is a team's round robin for new leads: each enabled rep of
+// the team in turn, skipping reps who hold LeadCap open leads or more.
+type AssignmentRule struct {
+	TeamID  int64 `json:"team_id"`
+	LeadCap int   `json:"lead_cap"`
 }

@@ -56,12 +56,13 @@ const (
 	RefOrder        = "order"
 	RefTask         = "task"
 	RefConversation = "conversation"
+	RefMessage      = "message"
 )
 
 func validRefs(p Problems, field string, refs []Ref) {
 	for _, r := range refs {
 		switch r.Kind {
-		case RefCustomer, RefContact, RefLead, RefOrder, RefTask, RefConversation:
+		case RefCustomer, RefContact, RefLead, RefOrder, RefTask, RefConversation, RefMessage:
 		default:
 			p.Add(field, "unknown record kind "+strconv.Quote(r.Kind))
 		}

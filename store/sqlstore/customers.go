@@ -29,10 +29,10 @@ func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
 		}
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO customers (name, short_name, kind, industry, level, region,
-			source, status, owner_id, tags, address, website, domain, notes, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+			source, status, owner_id, tags, address, website, domain, notes, created_at, updated_at, name_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id`,
 			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
-			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now).Scan(&c.ID)
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, crm.CompanyKey(c.Name)).Scan(&c.ID)
 		if err != nil {
 			return db.wrap(err, "create customer")
 		}
@@ -57,9 +57,9 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 		now := db.now()
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = $1, short_name = $2, kind = $3, industry = $4,
 			level = $5, region = $6, source = $7, status = $8, owner_id = $9, tags = $10, address = $11,
-			website = $12, domain = $13, notes = $14, updated_at = $15 WHERE id = $16`,
+			website = $12, domain = $13, notes = $14, updated_at = $15, name_key = $17 WHERE id = $16`,
 			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
-			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, c.ID)
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, c.ID, crm.CompanyKey(c.Name))
 		if err != nil {
 			return db.wrap(err, "update customer")
 		}
