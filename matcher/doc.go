@@ -1,0 +1,106 @@
+// Package matcher is Rapport's identity resolution: it decides which
+// conversation, contact, customer, order, task or lead an inbound message
+// belongs to, or that it needs a rep's review, and why. It implements
+// crm.MatchDecider. It reads through crm.MatchReader (bound by the ingest
+// pipeline to the ingest transaction, with crm.System as the viewer), does
+// only indexed lookups, and writes nothing: crm.Ingester applies the
+// returned crm.Match.
+//
+// # Rules, strongest first
+//
+// Every link records its rule (crm.Rule*) and the value that matched.
+//
+//  1. Thread: in.References, in order (at most 20), to the first known
+//     conversation (RuleThread, the reference).
+//  2. Channel identity: WeChat appid+openid (RuleIdentity), unionid
+//     (RuleUnionID), and the sender's exact address, case-insensitive
+//     (RuleEmail): From.Address when it is an address, and Person.Email.
+//  3. Phones, E.164 (RulePhone): the phone the sender typed into a form
+//     (Person.Phone, read like crm.NormalizePhone) counts with rule 2 as
+//     "sender evidence"; numbers found in the subject and text are
+//     "mentions" (see Extraction).
+//  4. Order, contract and task numbers in the subject and text
+//     (RuleOrder, RuleTask), looked up exactly as written. An order also
+//     names its customer.
+//  5. The sender's corporate mail domain (RuleDomain): not a free-mail
+//     domain (Config.FreeMailDomains, subdomains included) and not ours
+//     (Config.OwnDomains). Two people on qq.com are never linked to each
+//     other or to a customer through it.
+//  6. Nothing linked: the duplicate check (查重), then a new lead.
+//
+// # Resolving the contact, and conflicts
+//
+// Each looked-up value yields a set of records. Values that found nothing
+// do not vote. The record chosen is the one that every value which found
+// something agrees on (the intersection of the sets): identity {A} plus an
+// address shared by {A, B} gives A. When the intersection is not exactly
+// one record (a shared phone {A, B} alone; identity A but address B), no
+// contact is linked: Match.NeedsReview is set and every record named is a
+// candidate with its rule and value. Precision comes first (DESIGN §5): a
+// wrong link is worse than no link.
+//
+// Sender evidence (rule 2 and the stated phone) is resolved first. Mentions
+// (phones in the text) are consulted only when sender evidence names no
+// contact at all: a known sender who mentions a colleague's number stays
+// linked to themself, and the colleague is not linked.
+//
+// The customer comes from the strongest rule that names exactly one:
+//   - the contact's customer (or, under review, the customer all candidate
+//     contacts share; otherwise none);
+//   - the quoted orders, when their customers agree (orders of different
+//     customers name none);
+//   - the sender's corporate domain: one customer with that domain is
+//     linked, and when no contact was found the sender becomes
+//     Match.NewContact of that customer (owner = the customer's owner; not
+//     for automated mail). Two customers on one domain: review, candidates
+//     both, neither linked. When orders named a different customer than the
+//     domain, the orders' customer stands and no contact is created.
+//
+// Quoted orders and tasks are always linked: the message does quote them.
+//
+// Against the thread: when the threaded conversation can be read (the
+// ingest transaction offers Conversation) and it already has a contact or
+// customer, a different customer, or a different contact not at the same
+// customer, is a conflict between rule 1 and a weaker rule. The
+// conversation is kept (Match.ConversationID); the contact, customer and
+// any new contact are dropped, and the conversation's records and the ones
+// the rules found become review candidates. A colleague of the thread's
+// contact, at the same customer, writing in the thread is linked normally.
+//
+// # Duplicate check and new leads
+//
+// Rule 6 runs only when nothing but a thread was linked, nothing is under
+// review, no contact is to be created, the thread's conversation (if any)
+// has no contact, customer or lead, and the sender is not at one of our
+// domains. In order:
+//   - leads with the sender's address, then with the stated phone, then
+//     (when those find none) with the phones in the text, resolved as
+//     above (RuleDupLead; several different leads: review);
+//   - customers whose name has the stated company's crm.CompanyKey
+//     (RuleCompany; two: review unless a lead was found);
+//   - without a lead or customer, leads of that company key (RuleDupLead).
+//
+// Anything found is linked instead of making a second record. Otherwise
+// Match.NewLead is filled from Person, From and Source (source channel =
+// in.Channel; phone = the stated one, or the one number in the text; notes
+// = subject and text, clipped to Config.NotesMax). A sender with no name,
+// company, address or phone is named by the channel's address for them
+// (the openid). Automated messages never get a new lead or contact.
+//
+// # Extraction
+//
+// Subject and text are searched after cutting quoted replies ("> " lines
+// and everything after a reply header: "On … wrote:", "在…写道：",
+// "原始邮件", Outlook's From:/Sent: block), at most Config.MaxScan bytes.
+// Order and task numbers come from Config.OrderPatterns and TaskPatterns
+// (defaults: DefaultOrderPatterns, DefaultTaskPatterns). Phone numbers:
+// github.com/nyaruka/phonenumbers has no working matcher for free text
+// (its PhoneNumberMatcher is an unimplemented stub in v1.8.1), so
+// candidates are digit runs with + ( ) - . and space separators, after
+// blanking addresses, links, dates, times and the order and task numbers;
+// a candidate glued to a Latin letter, a code character or a currency sign
+// is dropped. phonenumbers decides validity (its VALID leniency); a number
+// without a country code must moreover be a mobile number or start with
+// the national prefix. Every kind of lookup is capped at Config.MaxLookups
+// values per message.
+package matcher

@@ -1,0 +1,131 @@
+package matcher
+
+import (
+	"context"
+	"errors"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// maxRefs bounds the thread references looked up: a long email thread
+// carries dozens, and the first ones (In-Reply-To) are the strongest.
+const maxRefs = 20
+
+// conversationReader is what the ingest transaction offers beyond
+// crm.MatchReader (crm.IngestTx has it): with it, the matcher checks the
+// message's contact and customer against the threaded conversation's.
+type conversationReader interface {
+	Conversation(ctx context.Context, id int64) (*crm.Conversation, error)
+}
+
+// decision is the state of one Match call.
+type decision struct {
+	m      *Matcher
+	r      crm.MatchReader
+	in     *crm.Inbound
+	f      *facts
+	out    *crm.Match
+	labels map[crm.Ref]string // display names of linked records, for candidates
+
+	conv           *crm.Conversation // the threaded conversation, when readable
+	threadRef      string
+	orderCustomers []orderCustomer // the customers of the quoted orders
+}
+
+// Match decides how in links to the records r holds. It reads only, with
+// indexed lookups, and writes nothing; see the package doc for the rules.
+func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound) (*crm.Match, error) {
+	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{}, labels: map[crm.Ref]string{}}
+	steps := []func(context.Context) error{d.thread, d.contact, d.records, d.customer, d.againstThread, d.lead}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return d.out, nil
+}
+
+// thread follows the references, strongest first, to a conversation.
+func (d *decision) thread(ctx context.Context) error {
+	for i, ref := range d.in.References {
+		if i == maxRefs {
+			break
+		}
+		if ref == "" {
+			continue
+		}
+		id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
+		if isNotFound(err) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		d.out.ConversationID, d.threadRef = id, ref
+		d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
+		if cr, ok := d.r.(conversationReader); ok {
+			d.conv, err = cr.Conversation(ctx, id)
+		}
+		return err
+	}
+	return nil
+}
+
+// link records a link unless the record is linked already (the first, and
+// so strongest, rule is kept).
+func (d *decision) link(kind string, id int64, rule, value, label string) {
+	for _, l := range d.out.Links {
+		if l.Kind == kind && l.TargetID == id {
+			return
+		}
+	}
+	d.out.Links = append(d.out.Links, crm.Link{Kind: kind, TargetID: id, Rule: rule, Value: value})
+	d.labels[crm.Ref{Kind: kind, ID: id}] = label
+}
+
+// unlink removes the links of the given kinds and returns them.
+func (d *decision) unlink(kinds ...string) []crm.Link {
+	var kept, gone []crm.Link
+	for _, l := range d.out.Links {
+		if contains(kinds, l.Kind) {
+			gone = append(gone, l)
+		} else {
+			kept = append(kept, l)
+		}
+	}
+	d.out.Links = kept
+	return gone
+}
+
+// setCustomer links the message's customer.
+func (d *decision) setCustomer(id int64, rule, value, label string) {
+	d.out.CustomerID = id
+	d.link(crm.RefCustomer, id, rule, value, label)
+}
+
+// review flags the message for a rep and adds candidates, each record
+// once. Without candidates it does nothing.
+func (d *decision) review(cands ...crm.Candidate) {
+	if len(cands) == 0 {
+		return
+	}
+	d.out.NeedsReview = true
+	for _, c := range cands {
+		if !hasCandidate(d.out.Candidates, c.Kind, c.ID) {
+			d.out.Candidates = append(d.out.Candidates, c)
+		}
+	}
+}
+
+func hasCandidate(list []crm.Candidate, kind string, id int64) bool {
+	for _, c := range list {
+		if c.Kind == kind && c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func isNotFound(err error) bool {
+	var e *crm.Error
+	return errors.As(err, &e) && e.Code == crm.ENOTFOUND
+}

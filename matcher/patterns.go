@@ -1,0 +1,68 @@
+package matcher
+
+import (
+	"regexp"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// The default number patterns. They are case-sensitive on purpose: "SO-2024",
+// "HT20240001", "T-123" are how such numbers are printed, while lower-case
+// look-alikes ("t1000", a product model) are words. Every match is looked
+// up, so a pattern that matches too much costs a lookup, never a wrong link.
+const (
+	// Orders and contracts: SO (sales order), PO (purchase order), ORD, HT
+	// (合同, contract), CT (contract), an optional - or _, four or more
+	// digits, and optional -digit groups ("SO-2024-0001").
+	defaultOrderPattern = `\b(?:SO|PO|ORD|HT|CT)[-_]?\d{4,}(?:-\d+)*\b`
+	// An order or contract number named in Chinese: "订单号：20240001",
+	// "合同编号 HT-2024-01". The capture group is the number.
+	defaultOrderCNPattern = `(?:订单|合同)(?:编号|号码|号)\s*[:：#]?\s*([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`
+	// Tasks: T or TASK or Task, an optional - or _, three or more digits.
+	defaultTaskPattern = `\b(?:T|TASK|Task)[-_]?\d{3,}\b`
+)
+
+// DefaultOrderPatterns returns the default order and contract patterns.
+func DefaultOrderPatterns() []*regexp.Regexp {
+	return []*regexp.Regexp{regexp.MustCompile(defaultOrderPattern), regexp.MustCompile(defaultOrderCNPattern)}
+}
+
+// DefaultTaskPatterns returns the default task pattern.
+func DefaultTaskPatterns() []*regexp.Regexp {
+	return []*regexp.Regexp{regexp.MustCompile(defaultTaskPattern)}
+}
+
+// CompilePatterns compiles configured patterns (from flags or environment
+// variables). EINVALID names the pattern that does not compile.
+func CompilePatterns(exprs []string) ([]*regexp.Regexp, error) {
+	out := make([]*regexp.Regexp, 0, len(exprs))
+	for _, e := range exprs {
+		re, err := regexp.Compile(e)
+		if err != nil {
+			return nil, crm.Errorf(crm.EINVALID, "pattern %q does not compile: %v", e, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// findNumbers returns the distinct numbers the patterns find in s, in order
+// of appearance per pattern, at most max, and the byte spans they cover (to
+// be masked before looking for phone numbers).
+func findNumbers(patterns []*regexp.Regexp, s string, max int) (nums []string, spans [][2]int) {
+	seen := map[string]bool{}
+	for _, re := range patterns {
+		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+			start, end := loc[0], loc[1]
+			if len(loc) >= 4 && loc[2] >= 0 {
+				start, end = loc[2], loc[3]
+			}
+			spans = append(spans, [2]int{start, end})
+			if n := s[start:end]; !seen[n] && len(nums) < max {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+	}
+	return nums, spans
+}

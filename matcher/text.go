@@ -1,0 +1,74 @@
+package matcher
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reply headers above quoted text: what follows them is an older message
+// (often ours, with our own phone numbers and other customers' orders), so
+// it is not searched. English and Chinese clients: Gmail, Apple Mail,
+// Outlook, QQ Mail / Foxmail.
+var quoteStart = regexp.MustCompile(`(?m)^\s*(?:` +
+	`On .{1,200}wrote:\s*$|` +
+	`在.{1,200}写道[:：]\s*$|` +
+	`-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发邮件)\s*-{2,}|` +
+	`_{10,}\s*$|` +
+	`(?:From|发件人)\s*[:：].*\n\s*(?:Sent|Date|To|发送时间|日期|时间|收件人)\s*[:：])`)
+
+// Spans that hold digits but are not phone numbers: addresses, links, dates
+// and times. They are blanked before looking for phone numbers.
+var notPhones = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|` +
+	`(?i:https?://|www\.)\S+|` +
+	`\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?|` +
+	`\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|` +
+	`\b\d{1,2}:\d{2}(?::\d{2})?\b`)
+
+// scanText returns what the matcher searches for numbers: the subject and
+// the text without quoted replies, cut to max bytes at a character boundary.
+func scanText(subject, text string, max int) string {
+	text = stripQuoted(text)
+	s := subject + "\n" + text
+	if len(s) > max {
+		s = s[:max]
+		for !utf8.ValidString(s) && len(s) > 0 {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// stripQuoted cuts text at the first reply header and drops "> " lines.
+func stripQuoted(text string) string {
+	if loc := quoteStart.FindStringIndex(text); loc != nil {
+		text = text[:loc[0]]
+	}
+	if !strings.Contains(text, ">") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if !strings.HasPrefix(strings.TrimLeft(l, " \t"), ">") {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+// blank replaces the given byte spans of s, and every span notPhones finds,
+// with '|' (not a phone separator), so positions stay valid and the digits
+// on either side can never join into one number.
+func blank(s string, spans [][2]int) string {
+	b := []byte(s)
+	for _, loc := range notPhones.FindAllStringIndex(s, -1) {
+		spans = append(spans, [2]int{loc[0], loc[1]})
+	}
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			b[i] = '|'
+		}
+	}
+	return string(b)
+}
