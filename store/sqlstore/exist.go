@@ -62,15 +62,13 @@ func (db *DB) checkRefs(ctx context.Context, q querier, field string, refs []crm
 	return db.checkExist(ctx, q, checks...)
 }
 
-// dedupeRefs drops repeated refs, keeping the first of each.
-func dedupeRefs(refs []crm.Ref) []crm.Ref {
-	out := make([]crm.Ref, 0, len(refs))
-	seen := map[crm.Ref]bool{}
-	for _, r := range refs {
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
+
+// validRef checks a Ref's kind and id, as crm's own validation does.
+func validRef(p crm.Problems, r crm.Ref) {
+	if _, ok := refTables[r.Kind]; !ok && r.Kind != crm.RefConversation {
+		p.Add("ref", "unknown record kind "+strconv.Quote(r.Kind))
 	}
-	return out
+	if r.ID <= 0 {
+		p.Add("ref", "record ids must be positive")
+	}
 }

@@ -1,0 +1,125 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+const leadCols = `l.id, l.name, l.company, l.title, l.phone, l.email, l.source, l.status, l.owner_id, l.notes,
+	l.custom, l.created_at, l.updated_at, l.last_follow_up_at, l.claimed_at`
+
+func scanLead(r scanner) (*crm.Lead, error) {
+	l := &crm.Lead{}
+	err := r.Scan(&l.ID, &l.Name, &l.Company, &l.Title, &l.Phone, &l.Email, jsonCol{&l.Source}, &l.Status,
+		nid{&l.OwnerID}, &l.Notes, jsonCol{&l.Custom}, tm{&l.CreatedAt}, tm{&l.UpdatedAt},
+		ntm{&l.LastFollowUpAt}, ntm{&l.ClaimedAt})
+	return l, err
+}
+
+// CreateLead stores l and sets ID and times. EINVALID.
+func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
+	if err := l.Normalize(db.region); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := db.checkExist(ctx, tx, exists{"owner_id", "users", l.OwnerID}); err != nil {
+			return err
+		}
+		now := db.now()
+		l.LastFollowUpAt, l.ClaimedAt = normTime(l.LastFollowUpAt), normTime(l.ClaimedAt)
+		err := tx.QueryRowContext(ctx, `INSERT INTO leads (name, company, title, phone, email, channel, source,
+			status, owner_id, notes, custom, created_at, updated_at, last_follow_up_at, claimed_at, company_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`,
+			l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
+			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, nullTime(l.LastFollowUpAt), nullTime(l.ClaimedAt),
+			crm.CompanyKey(l.Company)).Scan(&l.ID)
+		if err != nil {
+			return db.wrap(err, "create lead")
+		}
+		l.CreatedAt, l.UpdatedAt = now, now
+		return nil
+	})
+}
+
+// UpdateLead saves a lead v may see. ENOTFOUND, EINVALID. CreatedAt and
+// LastFollowUpAt stay as stored: follow-ups own the latter.
+func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
+	if err := l.Normalize(db.region); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		old, err := db.lead(ctx, tx, v, l.ID)
+		if err != nil {
+			return err
+		}
+		if err := db.checkExist(ctx, tx, exists{"owner_id", "users", l.OwnerID}); err != nil {
+			return err
+		}
+		now := db.now()
+		l.ClaimedAt = normTime(l.ClaimedAt)
+		_, err = tx.ExecContext(ctx, `UPDATE leads SET name = $1, company = $2, title = $3, phone = $4, email = $5,
+			channel = $6, source = $7, status = $8, owner_id = $9, notes = $10, custom = $11, updated_at = $12,
+			claimed_at = $13, company_key = $15 WHERE id = $14`,
+			l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
+			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, nullTime(l.ClaimedAt), l.ID, crm.CompanyKey(l.Company))
+		if err != nil {
+			return db.wrap(err, "update lead")
+		}
+		l.CreatedAt, l.UpdatedAt, l.LastFollowUpAt = old.CreatedAt, now, old.LastFollowUpAt
+		return nil
+	})
+}
+
+// ClaimLead gives a pool lead to v's user and sets ClaimedAt. The update
+// takes the lead only while it has no owner, so of two reps claiming at
+// once one wins and the other gets ECONFLICT.
+func (db *DB) ClaimLead(ctx context.Context, v crm.Viewer, id int64) (l *crm.Lead, err error) {
+	if v.UserID <= 0 {
+		return nil, crm.Errorf(crm.EINVALID, "Only a user can claim a lead.")
+	}
+	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		now := db.now()
+		res, err := tx.ExecContext(ctx, `UPDATE leads SET owner_id = $1, claimed_at = $2, updated_at = $2
+			WHERE id = $3 AND owner_id IS NULL`, v.UserID, now, id)
+		if err != nil {
+			return db.wrap(err, "claim lead")
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return db.claimFailed(ctx, tx, id, err)
+		}
+		l, err = db.lead(ctx, tx, crm.System, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// claimFailed tells a lead someone owns (ECONFLICT, even to a rep who can
+// no longer see it: they lost a race for a lead they saw) from a missing one.
+func (db *DB) claimFailed(ctx context.Context, tx *sql.Tx, id int64, err error) error {
+	if err != nil {
+		return db.wrap(err, "claim lead")
+	}
+	ok, err := db.rowExists(ctx, tx, "leads", id)
+	switch {
+	case err != nil:
+		return err
+	case ok:
+		return crm.Errorf(crm.ECONFLICT, "Someone has claimed this lead already.")
+	}
+	return crm.Errorf(crm.ENOTFOUND, "Lead not found.")
+}
+
+// normTime returns t as stored (UTC, microseconds), nil for nil.
+func normTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := utc(*t)
+	return &u
+}

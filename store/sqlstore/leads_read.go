@@ -1,0 +1,51 @@
+package sqlstore
+
+import (
+	"context"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Lead returns one lead v may see. ENOTFOUND.
+func (db *DB) Lead(ctx context.Context, v crm.Viewer, id int64) (l *crm.Lead, err error) {
+	err = db.view(ctx, func(q querier) error {
+		l, err = db.lead(ctx, q, v, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (db *DB) lead(ctx context.Context, q querier, v crm.Viewer, id int64) (*crm.Lead, error) {
+	w := &where{}
+	w.and("l.id = " + w.arg(id))
+	w.visible(v, "l.owner_id")
+	l, err := scanLead(q.QueryRowContext(ctx, `SELECT `+leadCols+` FROM leads l`+w.String(), w.args...))
+	if err != nil {
+		return nil, db.notFound(err, "Lead", "get lead")
+	}
+	return l, nil
+}
+
+// ListLeads returns a page of leads, newest first.
+func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.Lead], err error) {
+	pg := f.Page.Clamp()
+	w := &where{}
+	w.visible(f.Viewer, "l.owner_id")
+	w.search(db.dialect.ILike(), f.Query, "l.name", "l.company", "l.email", "l.phone")
+	w.equal("l.status", f.Status)
+	w.equal("l.channel", f.Channel)
+	w.equalID("l.owner_id", f.OwnerID)
+	if f.InPool {
+		w.and("l.owner_id IS NULL")
+	}
+	tail := w.page("l.id", pg.After, pg.Limit)
+	err = db.view(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(l *crm.Lead) int64 { return l.ID })
+		return db.wrap(err, "list leads")
+	})
+	return l, err
+}
