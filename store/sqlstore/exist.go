@@ -62,7 +62,6 @@ func (db *DB) checkRefs(ctx context.Context, q querier, field string, refs []crm
 	return db.checkExist(ctx, q, checks...)
 }
 
-
 // validRef checks a Ref's kind and id, as crm's own validation does.
 func validRef(p crm.Problems, r crm.Ref) {
 	if _, ok := refTables[r.Kind]; !ok && r.Kind != crm.RefConversation {
