@@ -45,7 +45,6 @@ CREATE TABLE messages (
     subject         TEXT NOT NULL DEFAULT '',
     text            TEXT NOT NULL DEFAULT '',
     html            TEXT NOT NULL DEFAULT '',
-    links           TEXT NOT NULL DEFAULT '[]',
     automated       INTEGER NOT NULL DEFAULT 0,
     sent_at         TIMESTAMP NOT NULL,
     created_at      TIMESTAMP NOT NULL,
@@ -61,6 +60,7 @@ CREATE TABLE message_raw (
 );
 
 CREATE TABLE message_links (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
     kind       TEXT NOT NULL,
     target_id  INTEGER NOT NULL,
@@ -104,3 +104,7 @@ CREATE TABLE assignment_rules (
     lead_cap     INTEGER NOT NULL CHECK (lead_cap >= 0),
     last_user_id INTEGER NOT NULL DEFAULT 0
 );
+
+-- The duplicate check (查重) looks people up by exact name.
+CREATE INDEX contacts_name ON contacts (name);
+CREATE INDEX leads_name ON leads (name);

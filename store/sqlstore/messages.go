@@ -3,17 +3,18 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
 const messageCols = `m.id, m.conversation_id, m.channel, m.account, m.direction, m.external_id, m.from_name,
-	m.from_address, m.to_addrs, m.cc_addrs, m.subject, m.text, m.html, m.links, m.automated, m.sent_at, m.created_at`
+	m.from_address, m.to_addrs, m.cc_addrs, m.subject, m.text, m.html, m.automated, m.sent_at, m.created_at`
 
 func scanMessage(r scanner) (*crm.Message, error) {
 	m := &crm.Message{}
 	err := r.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.Account, &m.Direction, &m.ExternalID, &m.From.Name,
-		&m.From.Address, jsonCol{&m.To}, jsonCol{&m.Cc}, &m.Subject, &m.Text, &m.HTML, jsonCol{&m.Links},
+		&m.From.Address, jsonCol{&m.To}, jsonCol{&m.Cc}, &m.Subject, &m.Text, &m.HTML,
 		&m.Automated, tm{&m.SentAt}, tm{&m.CreatedAt})
 	return m, err
 }
@@ -24,11 +25,11 @@ func (db *DB) CreateMessage(ctx context.Context, m *crm.Message, raw []byte) err
 	m.SentAt, m.CreatedAt = utc(m.SentAt), utc(m.CreatedAt)
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, channel, account, direction,
-			external_id, from_name, from_address, to_addrs, cc_addrs, subject, text, html, links, automated,
-			sent_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			external_id, from_name, from_address, to_addrs, cc_addrs, subject, text, html, automated,
+			sent_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 			RETURNING id`, m.ConversationID, m.Channel, m.Account, m.Direction, m.ExternalID, m.From.Name,
 			m.From.Address, jsonArg(nonNil(m.To)), jsonArg(nonNil(m.Cc)), m.Subject, m.Text, m.HTML,
-			jsonArg(nonNil(m.Links)), m.Automated, m.SentAt, m.CreatedAt).Scan(&m.ID)
+			m.Automated, m.SentAt, m.CreatedAt).Scan(&m.ID)
 		if err != nil {
 			return db.conflict(err, "create message", "This message is stored already.")
 		}
@@ -79,7 +80,10 @@ func (db *DB) MessageByExternalID(ctx context.Context, channel, account, externa
 	err = db.view(ctx, func(q querier) error {
 		m, err = scanMessage(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages m
 			WHERE m.channel = $1 AND m.account = $2 AND m.external_id = $3`, channel, account, externalID))
-		return db.notFound(err, "Message", "message by external id")
+		if err != nil {
+			return db.notFound(err, "Message", "message by external id")
+		}
+		return db.loadLinks(ctx, q, []*crm.Message{m})
 	})
 	if err != nil {
 		return nil, err
@@ -97,8 +101,11 @@ func (db *DB) Messages(ctx context.Context, v crm.Viewer, conversationID int64, 
 	err = db.view(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanMessage, `SELECT `+messageCols+` FROM messages m
 			WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id LIMIT $3`, conversationID, pg.After, pg.Limit+1)
+		if err != nil {
+			return db.wrap(err, "list messages")
+		}
 		l = crm.NewList(items, pg.Limit, func(m *crm.Message) int64 { return m.ID })
-		return db.wrap(err, "list messages")
+		return db.loadLinks(ctx, q, l.Items)
 	})
 	return l, err
 }
@@ -110,6 +117,34 @@ func (db *DB) RawMessage(ctx context.Context, messageID int64) (raw []byte, err 
 		return db.notFound(err, "Raw message", "raw message")
 	})
 	return raw, err
+}
+
+// loadLinks reads the links of msgs in one query.
+func (db *DB) loadLinks(ctx context.Context, q querier, msgs []*crm.Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*crm.Message, len(msgs))
+	w := &where{}
+	ph := make([]string, len(msgs))
+	for i, m := range msgs {
+		byID[m.ID], m.Links, ph[i] = m, []crm.Link{}, w.arg(m.ID)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT message_id, kind, target_id, rule, value FROM message_links
+		WHERE message_id IN (`+strings.Join(ph, ", ")+`) ORDER BY message_id, id`, w.args...)
+	if err != nil {
+		return db.wrap(err, "load links")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var l crm.Link
+		if err := rows.Scan(&id, &l.Kind, &l.TargetID, &l.Rule, &l.Value); err != nil {
+			return db.wrap(err, "scan link")
+		}
+		byID[id].Links = append(byID[id].Links, l)
+	}
+	return db.wrap(rows.Err(), "load links")
 }
 
 func nonNil[T any](s []T) []T {
