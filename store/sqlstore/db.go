@@ -30,6 +30,9 @@ type Options struct {
 	// PhoneRegion is the region for phone numbers written without a country
 	// code; empty: crm.DefaultRegion.
 	PhoneRegion string
+	// Release, if set, frees what the engine holds beside the pools (the
+	// pgx pool under PostgreSQL's *sql.DB); Close calls it last.
+	Release func()
 }
 
 // DB implements crm.Store.
@@ -41,6 +44,7 @@ type DB struct {
 	clock      func() time.Time
 	log        *slog.Logger
 	region     string
+	release    func()
 }
 
 var _ crm.Store = (*DB)(nil)
@@ -48,7 +52,7 @@ var _ crm.Store = (*DB)(nil)
 // New returns a DB over already opened connections. It does not migrate.
 func New(o Options) *DB {
 	db := &DB{write: o.Write, read: o.Read, dialect: o.Dialect, migrations: o.Migrations,
-		clock: o.Now, log: o.Logger, region: o.PhoneRegion}
+		clock: o.Now, log: o.Logger, region: o.PhoneRegion, release: o.Release}
 	if db.read == nil {
 		db.read = db.write
 	}
@@ -86,6 +90,9 @@ func (db *DB) Close() error {
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
+	}
+	if db.release != nil {
+		db.release()
 	}
 	return err
 }
