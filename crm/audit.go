@@ -37,6 +37,9 @@ type Store interface {
 	FollowUpStore
 	AttachmentStore
 	AuditStore
+	ConversationStore
+	IngestStore
+	ReviewStore
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.
