@@ -1,0 +1,102 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// jsonBody is a request's JSON object, read once and size-limited, so that
+// handlers can both see which keys were sent and decode onto a record.
+type jsonBody struct {
+	raw  []byte
+	keys map[string]json.RawMessage
+}
+
+// readBody reads r's body (limited to MaxBodyBytes by the route's handler)
+// and checks that it is one JSON object.
+func readBody(r *http.Request) (*jsonBody, error) {
+	b, err := io.ReadAll(r.Body)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return nil, crm.Errorf(crm.ETOOLARGE, "The body is larger than %d bytes.", tooBig.Limit)
+	case err != nil:
+		return nil, crm.Errorf(crm.EINVALID, "The body could not be read.")
+	case len(bytes.TrimSpace(b)) == 0:
+		return nil, crm.Errorf(crm.EINVALID, "The body must be a JSON object.")
+	}
+	jb := &jsonBody{raw: b}
+	if err := json.Unmarshal(b, &jb.keys); err != nil || jb.keys == nil {
+		return nil, crm.Errorf(crm.EINVALID, "The body must be a JSON object.")
+	}
+	return jb, nil
+}
+
+// has reports whether the body sets key (even to null).
+func (b *jsonBody) has(key string) bool {
+	_, ok := b.keys[key]
+	return ok
+}
+
+// into decodes the body onto dst: fields absent from the body keep their
+// value. Unknown fields and wrong types are EINVALID, naming the field.
+func (b *jsonBody) into(dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(b.raw))
+	dec.DisallowUnknownFields()
+	return decodeError(dec.Decode(dst))
+}
+
+// decodeError turns encoding/json's errors into EINVALID with field names.
+func decodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	var crmErr *crm.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &crmErr): // from a crm type's UnmarshalJSON
+		return err
+	case errors.As(err, &typeErr):
+		return invalid(fieldName(typeErr.Field), "must be "+jsonKind(typeErr.Type.Kind().String()))
+	case errors.As(err, &syntaxErr):
+		return crm.Errorf(crm.EINVALID, "The body is not valid JSON.")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return invalid(name, "is not a known field")
+	}
+	return crm.Errorf(crm.EINVALID, "The body does not fit: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// fieldName names the field of a type error: encoding/json's dotted path
+// ("items.quantity"), or "body" when the whole body has the wrong type.
+func fieldName(f string) string {
+	if f == "" {
+		return "body"
+	}
+	return f
+}
+
+// jsonKind names a Go kind the way a JSON client thinks of it.
+func jsonKind(k string) string {
+	switch {
+	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"):
+		return "an integer"
+	case strings.HasPrefix(k, "float"):
+		return "a number"
+	case k == "string":
+		return "a string"
+	case k == "bool":
+		return "true or false"
+	case k == "slice", k == "array":
+		return "an array"
+	case k == "map", k == "struct":
+		return "an object"
+	}
+	return "of another type"
+}

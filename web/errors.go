@@ -1,0 +1,84 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// statusOf is the one table from crm error codes to HTTP statuses.
+var statusOf = map[string]int{
+	crm.EINVALID:        http.StatusBadRequest,
+	crm.EUNAUTHORIZED:   http.StatusUnauthorized,
+	crm.EFORBIDDEN:      http.StatusForbidden,
+	crm.ENOTFOUND:       http.StatusNotFound,
+	crm.ECONFLICT:       http.StatusConflict,
+	crm.ETOOLARGE:       http.StatusRequestEntityTooLarge,
+	crm.ERATELIMITED:    http.StatusTooManyRequests,
+	crm.EINTERNAL:       http.StatusInternalServerError,
+	crm.ENOTIMPLEMENTED: http.StatusNotImplemented,
+}
+
+// errorBody is the JSON shape of every API error.
+type errorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// httpStatus returns the status for err's code.
+func httpStatus(err error) int {
+	if st, ok := statusOf[crm.ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
+// writeError answers with err: JSON under /api, plain text elsewhere.
+// Internal errors are logged here, once, and hidden from the client.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	code := crm.ErrorCode(err)
+	if code == crm.EINTERNAL {
+		s.log.ErrorContext(r.Context(), "request failed",
+			"method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	st := httpStatus(err)
+	if !isAPI(r) {
+		http.Error(w, crm.ErrorMessage(err), st)
+		return
+	}
+	writeJSON(w, st, errorBody{Code: code, Message: crm.ErrorMessage(err), Fields: crm.ErrorFields(err)})
+}
+
+// writeJSON answers with v as JSON.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Our own types always marshal; this is a bug, not a client error.
+		status = http.StatusInternalServerError
+		b = []byte(`{"code":"internal","message":"Internal error."}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+// isAPI reports whether r is an API call, answered in JSON.
+func isAPI(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/api/")
+}
+
+func errUnauthorized() error {
+	return crm.Errorf(crm.EUNAUTHORIZED, "Log in or send a valid bearer token.")
+}
+
+func errForbidden(msg string) error { return crm.Errorf(crm.EFORBIDDEN, "%s", msg) }
+
+// invalid returns an EINVALID error naming one field.
+func invalid(field, msg string) error {
+	p := crm.Problems{}
+	p.Add(field, msg)
+	return p.Err()
+}

@@ -1,0 +1,76 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rapport-crm/rapport/web"
+)
+
+// Bad input gets a JSON error with its own code and, where it applies, the
+// fields at fault.
+func TestBadInput(t *testing.T) {
+	e := newEnv(t, web.Config{MaxBodyBytes: 1024})
+	big := map[string]any{"name": "x", "notes": strings.Repeat("长", 400)} // 1,200 bytes of notes
+	tests := []struct {
+		name, method, path string
+		body               any
+		status             int
+		code               string
+		field              string // a field that must be named ("" none)
+	}{
+		{"unknown field", "POST", "/api/v1/customers", `{"name":"x","nmae":"y"}`, 400, "invalid", "nmae"},
+		{"unknown nested field", "POST", "/api/v1/leads", `{"name":"x","source":{"chanel":"x"}}`, 400, "invalid", "chanel"},
+		{"wrong type", "POST", "/api/v1/customers", `{"name":5}`, 400, "invalid", "name"},
+		{"wrong type in an array", "POST", "/api/v1/customers", `{"name":"x","tags":[1]}`, 400, "invalid", "tags"},
+		{"not JSON", "POST", "/api/v1/customers", `{"name":`, 400, "invalid", ""},
+		{"trailing data", "POST", "/api/v1/customers", `{"name":"x"} {}`, 400, "invalid", ""},
+		{"an array", "POST", "/api/v1/customers", `[]`, 400, "invalid", ""},
+		{"empty body", "POST", "/api/v1/customers", ``, 400, "invalid", ""},
+		{"too large", "POST", "/api/v1/customers", big, 413, "too_large", ""},
+		{"missing name", "POST", "/api/v1/customers", `{}`, 400, "invalid", "name"},
+		{"bad enum", "POST", "/api/v1/customers", `{"name":"x","status":"won"}`, 400, "invalid", "status"},
+		{"bad email", "POST", "/api/v1/leads", `{"name":"x","email":"li at example"}`, 400, "invalid", "email"},
+		{"bad phone", "POST", "/api/v1/leads", `{"name":"x","phone":"12345"}`, 400, "invalid", "phone"},
+		{"bad date", "POST", "/api/v1/contacts", `{"name":"x","birthday":"1990-13-01"}`, 400, "invalid", ""},
+		{"short password", "POST", "/api/v1/users", `{"email":"n@example.com","password":"short"}`, 400, "invalid", "password"},
+		{"no password", "POST", "/api/v1/users", `{"email":"n@example.com"}`, 400, "invalid", "password"},
+		{"password hash is no field", "POST", "/api/v1/users", `{"email":"n@example.com","password":"long enough pw","PasswordHash":"x"}`, 400, "invalid", "PasswordHash"},
+		{"unknown team", "POST", "/api/v1/users", `{"email":"n@example.com","password":"long enough pw","team_id":999}`, 400, "invalid", "team_id"},
+		{"unknown query parameter", "GET", "/api/v1/customers?colour=red", nil, 400, "invalid", "colour"},
+		{"bad limit", "GET", "/api/v1/customers?limit=abc", nil, 400, "invalid", "limit"},
+		{"limit too high", "GET", "/api/v1/customers?limit=501", nil, 400, "invalid", "limit"},
+		{"bad owner filter", "GET", "/api/v1/customers?owner_id=-1", nil, 400, "invalid", "owner_id"},
+		{"bad pool filter", "GET", "/api/v1/customers?pool=maybe", nil, 400, "invalid", "pool"},
+		{"missing record", "GET", "/api/v1/customers/999999", nil, 404, "not_found", ""},
+		{"non-numeric id", "GET", "/api/v1/customers/abc", nil, 404, "not_found", ""},
+		{"update missing record", "PATCH", "/api/v1/customers/999999", `{"name":"x"}`, 404, "not_found", ""},
+		{"missing user", "GET", "/api/v1/users/999999", nil, 404, "not_found", ""},
+		{"no such route", "GET", "/api/v1/nothing", nil, 404, "not_found", ""},
+		{"duplicate email", "POST", "/api/v1/users", `{"email":"rep1@example.com","password":"long enough pw"}`, 409, "conflict", ""},
+		{"duplicate team", "POST", "/api/v1/teams", `{"name":"A"}`, 409, "conflict", ""},
+		{"wrong method", "DELETE", "/api/v1/customers", nil, 405, "method_not_allowed", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ae := e.fail("admin", tt.method, tt.path, tt.body, tt.status, tt.code)
+			if ae.Message == "" {
+				t.Error("no message")
+			}
+			if tt.field != "" && ae.Fields[tt.field] == "" {
+				t.Errorf("fields %v do not name %q", ae.Fields, tt.field)
+			}
+		})
+	}
+}
+
+// Contacts name each bad email and phone.
+func TestContactValidationNamesFields(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	ae := e.fail("rep1", "POST", "/api/v1/contacts", map[string]any{
+		"name": "李伟", "emails": []string{"li@huaqiang.example", "not-an-email"}, "phones": []string{"12"},
+	}, 400, "invalid")
+	if !strings.Contains(ae.Fields["emails"], "not-an-email") || !strings.Contains(ae.Fields["phones"], "12") {
+		t.Errorf("fields = %v, want the bad email and phone named", ae.Fields)
+	}
+}

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// obj is a JSON object under construction.
+type obj = map[string]any
+
+// buildOpenAPI describes the route table as OpenAPI 3.1.
+func buildOpenAPI(rs []route, version string) []byte {
+	sc := newSchemas()
+	paths := obj{}
+	for _, rt := range rs {
+		item, _ := paths[rt.Pattern].(obj)
+		if item == nil {
+			item = obj{}
+			paths[rt.Pattern] = item
+		}
+		item[strings.ToLower(rt.Method)] = operation(rt, sc)
+	}
+	sc.defs["Error"] = obj{"type": "object", "required": []string{"code", "message"}, "properties": obj{
+		"code":    obj{"type": "string", "description": "invalid, unauthorized, forbidden, not_found, conflict, too_large, rate_limited, internal…"},
+		"message": obj{"type": "string"},
+		"fields":  obj{"type": "object", "additionalProperties": obj{"type": "string"}},
+	}}
+	doc := obj{
+		"openapi": "3.1.0",
+		"info":    obj{"title": "Rapport", "version": orDev(version)},
+		"paths":   paths,
+		"components": obj{
+			"schemas": sc.defs,
+			"securitySchemes": obj{
+				"bearer":  obj{"type": "http", "scheme": "bearer", "description": "an API token, rpt_…"},
+				"session": obj{"type": "apiKey", "in": "cookie", "name": sessionCookie},
+			},
+		},
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic(err) // built from maps of strings: cannot fail
+	}
+	return b
+}
+
+// operation describes one route.
+func operation(rt route, sc *schemas) obj {
+	op := obj{
+		"summary":     rt.Summary,
+		"operationId": operationID(rt),
+		"tags":        []string{tag(rt.Pattern)},
+		"responses":   responses(rt, sc),
+	}
+	if rt.Access != public {
+		op["security"] = []obj{{"bearer": []string{}}, {"session": []string{}}}
+	}
+	var params []obj
+	for _, name := range pathParams(rt.Pattern) {
+		params = append(params, obj{"name": name, "in": "path", "required": true, "schema": paramSchema(name)})
+	}
+	for _, p := range rt.Params {
+		params = append(params, obj{"name": p.Name, "in": "query", "description": p.Doc, "schema": queryType(p.Type)})
+	}
+	if params != nil {
+		op["parameters"] = params
+	}
+	if rt.In != nil {
+		op["requestBody"] = obj{"required": true, "content": obj{jsonT: obj{"schema": sc.of(rt.In)}}}
+	}
+	return op
+}
+
+func responses(rt route, sc *schemas) obj {
+	errRef := obj{"description": "an error", "content": obj{jsonT: obj{"schema": obj{"$ref": "#/components/schemas/Error"}}}}
+	res := obj{"default": errRef}
+	switch {
+	case rt.Out != nil:
+		res[strconv.Itoa(rt.Status)] = obj{"description": "OK", "content": obj{jsonT: obj{"schema": sc.of(rt.Out)}}}
+	case rt.Produce != "":
+		res["200"] = obj{"description": "OK", "content": obj{rt.Produce: obj{}}}
+	}
+	if rt.Method == http.MethodPost && rt.Produce == html {
+		res["303"] = obj{"description": "redirect after the form"}
+	}
+	return res
+}
+
+var pathParamRE = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+func pathParams(pattern string) []string {
+	var out []string
+	for _, m := range pathParamRE.FindAllStringSubmatch(pattern, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+func paramSchema(name string) obj {
+	if name == "id" {
+		return obj{"type": "integer", "format": "int64", "minimum": 1}
+	}
+	return obj{"type": "string"}
+}
+
+func queryType(t string) obj {
+	if t == "date-time" {
+		return obj{"type": "string", "format": "date-time"}
+	}
+	return obj{"type": t}
+}
+
+// tag groups operations by the first path segment after /api/v1.
+func tag(pattern string) string {
+	rest, ok := strings.CutPrefix(pattern, "/api/v1/")
+	if !ok {
+		return "pages"
+	}
+	seg, _, _ := strings.Cut(rest, "/")
+	return strings.TrimSuffix(seg, ".json")
+}
+
+// operationID is a stable name such as "get_api_v1_customers_id".
+func operationID(rt route) string {
+	r := strings.NewReplacer("/", "_", "{", "", "}", "", "-", "_", ".", "_")
+	id := strings.Trim(r.Replace(rt.Pattern), "_")
+	if id == "" {
+		id = "home"
+	}
+	return strings.ToLower(rt.Method) + "_" + id
+}
+
+func orDev(v string) string {
+	if v == "" {
+		return "dev"
+	}
+	return v
+}

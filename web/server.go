@@ -1,0 +1,106 @@
+// Package web serves Rapport over HTTP: the JSON API under /api/v1, the login
+// pages, health checks and the OpenAPI description, all from one route table.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Config is what the operator decides.
+type Config struct {
+	BaseURL      string        // public URL, e.g. https://crm.example.com; https => Secure cookies
+	SessionTTL   time.Duration // default 7*24h
+	MaxBodyBytes int64         // API request body limit, default 1 MiB
+}
+
+// Deps are the services the web layer uses.
+type Deps struct {
+	Store   crm.Store
+	Blobs   crm.BlobStore // may be nil for now
+	Logger  *slog.Logger
+	Now     func() time.Time
+	Version string
+}
+
+// Server is Rapport's HTTP handler.
+type Server struct {
+	cfg     Config
+	store   crm.Store
+	log     *slog.Logger
+	now     func() time.Time
+	version string
+
+	router    chi.Router
+	routes    []route
+	cop       *http.CrossOriginProtection
+	pages     *pages
+	limits    loginLimits
+	dummyHash func() string
+	openapi   func() []byte
+}
+
+// New builds a Server. It does no I/O.
+func New(cfg Config, deps Deps) *Server {
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 7 * 24 * time.Hour
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.DiscardHandler)
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	s := &Server{
+		cfg: cfg, store: deps.Store, log: deps.Logger, now: deps.Now, version: deps.Version,
+		cop:    http.NewCrossOriginProtection(),
+		pages:  mustParsePages(),
+		limits: newLoginLimits(),
+	}
+	if o := origin(cfg.BaseURL); o != "" {
+		// Behind a reverse proxy the Host header may differ from the public
+		// origin; browsers send the public one.
+		_ = s.cop.AddTrustedOrigin(o)
+	}
+	s.dummyHash = sync.OnceValue(newDummyHash)
+	s.routes = s.routeTable()
+	s.openapi = sync.OnceValue(func() []byte { return buildOpenAPI(s.routes, s.version) })
+	s.router = s.buildRouter(s.routes)
+	return s
+}
+
+// ServeHTTP makes *Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.router.ServeHTTP(w, r)
+}
+
+// secureCookies reports whether cookies for r must carry Secure.
+func (s *Server) secureCookies(r *http.Request) bool {
+	return r.TLS != nil || strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://")
+}
+
+// origin returns scheme://host of a base URL, or "" if it has none.
+func origin(base string) string {
+	i := strings.Index(base, "://")
+	if i < 0 {
+		return ""
+	}
+	rest := base[i+3:]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		rest = rest[:j]
+	}
+	if rest == "" {
+		return ""
+	}
+	return strings.ToLower(base[:i]) + "://" + rest
+}

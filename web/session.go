@@ -1,0 +1,150 @@
+package web
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// sessionCookie holds the browser's session token; the store keeps its hash.
+const sessionCookie = "rapport_session"
+
+// loginFormLimit bounds the login form body.
+const loginFormLimit = 16 << 10
+
+// postLogin checks a password, then starts a session.
+func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, loginFormLimit)
+	d := s.pageData(w, r, "login.title")
+	if err := r.ParseForm(); err != nil {
+		d.Error = "login.bad_form"
+		s.render(w, r, http.StatusBadRequest, "login", d)
+		return
+	}
+	d.Email, d.Next = r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
+	email, _ := crm.NormalizeEmail(d.Email)
+	if ok, wait := s.limits.allow(clientAddress(r), accountKey(d.Email), s.now()); !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(retryAfter(wait)))
+		d.Error = "login.too_many"
+		s.render(w, r, http.StatusTooManyRequests, "login", d)
+		return
+	}
+	u, err := s.checkPassword(r.Context(), email, r.PostForm.Get("password"))
+	if err == nil {
+		err = s.startSession(w, r, u)
+	}
+	switch crm.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, d.Next, http.StatusSeeOther)
+	case crm.EUNAUTHORIZED:
+		d.Error = "login.failed"
+		s.render(w, r, http.StatusUnauthorized, "login", d)
+	default:
+		s.writeError(w, r, err)
+	}
+}
+
+// checkPassword returns the enabled user with this email and password, or
+// EUNAUTHORIZED. It hashes even for unknown emails, so that the answer's
+// timing does not tell which emails have accounts.
+func (s *Server) checkPassword(ctx context.Context, email, password string) (*crm.User, error) {
+	var u *crm.User
+	if email != "" {
+		var err error
+		u, err = s.store.UserByEmail(ctx, email)
+		if err != nil && crm.ErrorCode(err) != crm.ENOTFOUND {
+			return nil, err
+		}
+	}
+	hash := s.dummyHash()
+	if u != nil && u.PasswordHash != "" {
+		hash = u.PasswordHash
+	}
+	ok := crm.CheckPassword(hash, password)
+	if u == nil || !ok || u.Disabled || hash != u.PasswordHash {
+		return nil, crm.Errorf(crm.EUNAUTHORIZED, "Wrong email or password.")
+	}
+	return u, nil
+}
+
+// startSession audits the login, stores the session's hash and sets the cookie.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *crm.User) error {
+	ctx := r.Context()
+	err := s.store.Audit(ctx, &crm.AuditEntry{ActorID: &u.ID, Action: "user.login",
+		Subject: crm.Ref{Kind: refUser, ID: u.ID}, Detail: "password login from " + clientAddress(r)})
+	if err != nil {
+		return err
+	}
+	token, hash, err := crm.NewToken("")
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	sess := &crm.Session{TokenHash: hash, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(s.cfg.SessionTTL)}
+	if err := s.store.CreateSession(ctx, sess); err != nil {
+		return err
+	}
+	http.SetCookie(w, s.cookie(r, token, sess.ExpiresAt, int(s.cfg.SessionTTL/time.Second)))
+	return nil
+}
+
+// postLogout ends the session and forgets the cookie.
+func (s *Server) postLogout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.store.DeleteSession(r.Context(), crm.HashToken(c.Value)); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	http.SetCookie(w, s.cookie(r, "", time.Unix(0, 0), -1))
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+func (s *Server) cookie(r *http.Request, value string, expires time.Time, maxAge int) *http.Cookie {
+	return &http.Cookie{
+		Name: sessionCookie, Value: value, Path: "/", Expires: expires, MaxAge: maxAge,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r),
+	}
+}
+
+// clientAddress is the peer's IP. Behind a reverse proxy this is the proxy.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// accountKey names an account for rate limiting, valid address or not.
+func accountKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return "/"
+	}
+	return next
+}
+
+// refUser is the audit subject kind for a user; crm's Ref kinds cover
+// records, not users.
+const refUser = "user"
+
+// newDummyHash makes the hash that unknown emails are checked against.
+func newDummyHash() string {
+	pw, _, err := crm.NewToken("")
+	if err != nil {
+		return ""
+	}
+	h, err := crm.HashPassword(pw)
+	if err != nil {
+		return ""
+	}
+	return h
+}
