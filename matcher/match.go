@@ -15,7 +15,7 @@ const maxRefs = 20
 // crm.MatchReader (crm.IngestTx has it): with it, the matcher checks the
 // message's contact and customer against the threaded conversation's.
 type conversationReader interface {
-	Conversation(ctx context.Context, id int64) (*crm.Conversation, error)
+	Conversation(ctx context.Context, v crm.Viewer, id int64) (*crm.Conversation, error)
 }
 
 // decision is the state of one Match call.
@@ -63,7 +63,7 @@ func (d *decision) thread(ctx context.Context) error {
 		d.out.ConversationID, d.threadRef = id, ref
 		d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
 		if cr, ok := d.r.(conversationReader); ok {
-			d.conv, err = cr.Conversation(ctx, id)
+			d.conv, err = cr.Conversation(ctx, crm.System, id)
 		}
 		return err
 	}
@@ -129,3 +129,5 @@ func isNotFound(err error) bool {
 	var e *crm.Error
 	return errors.As(err, &e) && e.Code == crm.ENOTFOUND
 }
+
+var _ conversationReader = crm.IngestTx(nil)
