@@ -101,6 +101,7 @@ func ingest(t *testing.T, g *crm.Ingester, in *crm.Inbound, id string) *crm.Inge
 	must(t, err)
 	return r
 }
+
 // TestIngestConcurrentSender sends several messages of one new sender at
 // once: whether they share a batch or not, one lead is made and every
 // message links to it.
