@@ -1,0 +1,107 @@
+package storetest
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func testIngestCursor(t *testing.T, h *ingestHarness) {
+	cur := &crm.Cursor{Channel: crm.ChannelEmail, Account: "sales@rapport.example", Name: "INBOX", Value: "7:42"}
+	_, err := h.ing.Ingest(ctx, mail("a@qq.com", "s", "t"), cur)
+	must(t, err)
+	got, err := h.s.Cursor(ctx, cur.Channel, cur.Account, "INBOX")
+	must(t, err)
+	same(t, "cursor", got, *cur)
+
+	bad := badMail()
+	next := *cur
+	next.Value = "7:43"
+	_, err = h.ing.Ingest(ctx, bad, &next)
+	wantCode(t, err, crm.EINVALID)
+	got, err = h.s.Cursor(ctx, cur.Channel, cur.Account, "INBOX")
+	must(t, err)
+	same(t, "cursor after a failed message", got, *cur)
+}
+
+// badMail has an attachment whose hash is not a hash: the store refuses it.
+func badMail() *crm.Inbound {
+	in := mail("bad@qq.com", "附件", "x")
+	in.Attachments = []crm.Attachment{{SHA256: "not-a-hash", Name: "报价.pdf", Size: 1}}
+	return in
+}
+
+func testIngestBadMessage(t *testing.T, h *ingestHarness) {
+	ins := []*crm.Inbound{mail("ok1@qq.com", "1", "a"), badMail(), mail("ok2@qq.com", "2", "b")}
+	errs := make([]error, len(ins))
+	var wg sync.WaitGroup
+	for i, in := range ins {
+		wg.Add(1)
+		go func() { defer wg.Done(); _, errs[i] = h.ing.Ingest(ctx, in, nil) }()
+	}
+	wg.Wait()
+	if errs[0] != nil || errs[2] != nil || crm.ErrorCode(errs[1]) != crm.EINVALID {
+		t.Fatalf("errors %v: want only the bad message refused", errs)
+	}
+	for _, in := range []*crm.Inbound{ins[0], ins[2]} {
+		if res := h.ingest(t, in); !res.Duplicate {
+			t.Errorf("%s was not stored", in.ExternalID)
+		}
+	}
+}
+
+func testIngestRoundRobin(t *testing.T, h *ingestHarness) {
+	must(t, h.s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: h.w.teamA.ID, LeadCap: 1}))
+	wantFields(t, h.s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: h.w.teamA.ID, LeadCap: -1}), "lead_cap")
+	h.start(t, h.w.teamA.ID)
+	var owners []*int64
+	for _, from := range []string{"p1@qq.com", "p2@qq.com", "p3@qq.com"} {
+		res := h.ingest(t, mail(from, "hello", "hi"))
+		l, err := h.s.Lead(ctx, crm.System, res.LeadID)
+		must(t, err)
+		c, err := h.s.Conversation(ctx, crm.System, res.ConversationID)
+		must(t, err)
+		same(t, "conversation assignee", c.AssigneeID, l.OwnerID)
+		owners = append(owners, l.OwnerID)
+	}
+	same(t, "owners (reps in turn, then the pool at the cap)", owners, []*int64{&h.w.repA1.ID, &h.w.repA2.ID, nil})
+}
+
+func testIngestReview(t *testing.T, h *ingestHarness) {
+	x := &crm.Contact{Name: "张伟", Phones: []string{"13800138000"}}
+	y := &crm.Contact{Name: "张薇", Phones: []string{"+86 138 0013 8000"}}
+	must(t, h.s.CreateContact(ctx, x))
+	must(t, h.s.CreateContact(ctx, y))
+	in := mail("zw@qq.com", "回电", "请回电 13800138000")
+	res := h.ingest(t, in)
+	if !res.NeedsReview || res.ContactID != 0 {
+		t.Fatalf("result %+v: a shared phone must go to review, linked to no contact", res)
+	}
+	q, err := h.s.ReviewQueue(ctx, crm.System, crm.Page{})
+	must(t, err)
+	if len(q.Items) != 1 || len(q.Items[0].Candidates) < 2 {
+		t.Fatalf("review queue %+v: want the conversation with both candidates", q.Items)
+	}
+	c, err := h.s.ResolveReview(ctx, h.w.admin.Viewer(), crm.Relink{ConversationID: res.ConversationID, ContactID: &y.ID})
+	must(t, err)
+	if c.NeedsReview || c.ContactID == nil || *c.ContactID != y.ID {
+		t.Fatalf("after review %+v: want contact %d, no review flag", c, y.ID)
+	}
+	msgs := h.messages(t, c.ID)
+	if !hasLink(msgs[0].Links, crm.RefContact, y.ID) || hasLink(msgs[0].Links, crm.RefContact, x.ID) {
+		t.Fatalf("links %+v: want only the chosen contact", msgs[0].Links)
+	}
+	audit, err := h.s.AuditOf(ctx, crm.Ref{Kind: crm.RefConversation, ID: c.ID}, 10)
+	must(t, err)
+	if len(audit) != 1 || audit[0].ActorID == nil || *audit[0].ActorID != h.w.admin.ID {
+		t.Fatalf("audit %+v: want one entry by the admin", audit)
+	}
+	q, err = h.s.ReviewQueue(ctx, crm.System, crm.Page{})
+	must(t, err)
+	if len(q.Items) != 0 {
+		t.Fatalf("review queue still holds %d", len(q.Items))
+	}
+	_, err = h.s.ResolveReview(ctx, h.w.repB.Viewer(), crm.Relink{ConversationID: res.ConversationID})
+	wantFields(t, err, "contact_id")
+}
