@@ -1,0 +1,78 @@
+package main
+
+import (
+	"flag"
+	"path/filepath"
+	"time"
+)
+
+// Config is everything rapport can be told, from flags and RAPPORT_*
+// environment variables (a flag wins over its variable). It is built once
+// per command and passed down; nothing reads the environment elsewhere.
+type Config struct {
+	// Storage and logging, for every command that opens the database.
+	DataDir     string // RAPPORT_DATA: SQLite database and blob files
+	DatabaseURL string // RAPPORT_DATABASE_URL(_FILE): postgres://… selects PostgreSQL
+	DBMaxConns  int    // RAPPORT_DB_MAX_CONNS: PostgreSQL pool size
+	PhoneRegion string // RAPPORT_PHONE_REGION: region of numbers written without +CC
+	LogLevel    string // RAPPORT_LOG_LEVEL: debug, info, warn, error
+	LogFormat   string // RAPPORT_LOG_FORMAT: text or json
+
+	// Serving.
+	Addr            string        // RAPPORT_ADDR
+	BaseURL         string        // RAPPORT_BASE_URL: the URL users type, behind any proxy
+	AdminEmail      string        // RAPPORT_ADMIN_EMAIL: the first administrator
+	SessionTTL      time.Duration // RAPPORT_SESSION_TTL
+	MaxBodyBytes    int64         // RAPPORT_MAX_BODY_BYTES: largest request body
+	MaxFileBytes    int64         // RAPPORT_MAX_FILE_BYTES: largest stored file
+	ShutdownTimeout time.Duration // RAPPORT_SHUTDOWN_TIMEOUT: grace for requests in flight
+}
+
+// defaultConfig holds the defaults that apply before the environment.
+func defaultConfig() Config {
+	return Config{
+		DataDir:         "./data",
+		DBMaxConns:      8,
+		PhoneRegion:     "CN",
+		LogLevel:        "info",
+		LogFormat:       "text",
+		Addr:            ":8080",
+		AdminEmail:      "admin@rapport.localhost",
+		SessionTTL:      7 * 24 * time.Hour,
+		MaxBodyBytes:    1 << 20,
+		MaxFileBytes:    25 << 20,
+		ShutdownTimeout: 15 * time.Second,
+	}
+}
+
+// storageFlags registers the flags of every command that opens the
+// database. Their defaults are the values already read from the
+// environment, so a flag overrides its variable. The database URL has no
+// flag: it may hold a password, and flags show in ps.
+func (cfg *Config) storageFlags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.DataDir, "data", cfg.DataDir, "data `dir`: SQLite database and stored files (RAPPORT_DATA)")
+	fs.IntVar(&cfg.DBMaxConns, "db-max-conns", cfg.DBMaxConns, "PostgreSQL connection pool size (RAPPORT_DB_MAX_CONNS)")
+	fs.StringVar(&cfg.PhoneRegion, "phone-region", cfg.PhoneRegion, "`region` for phone numbers written without a country code (RAPPORT_PHONE_REGION)")
+	fs.StringVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "debug, info, warn or error (RAPPORT_LOG_LEVEL)")
+	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (RAPPORT_LOG_FORMAT)")
+}
+
+// serveFlags registers the flags of rapport serve.
+func (cfg *Config) serveFlags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "`address` to listen on (RAPPORT_ADDR)")
+	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of this server, e.g. https://crm.example.com (RAPPORT_BASE_URL)")
+	fs.StringVar(&cfg.AdminEmail, "admin-email", cfg.AdminEmail, "`email` of the administrator created on first start (RAPPORT_ADMIN_EMAIL)")
+	fs.DurationVar(&cfg.SessionTTL, "session-ttl", cfg.SessionTTL, "how long a login lasts (RAPPORT_SESSION_TTL)")
+	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", cfg.MaxBodyBytes, "largest request body (RAPPORT_MAX_BODY_BYTES)")
+	fs.Int64Var(&cfg.MaxFileBytes, "max-file-bytes", cfg.MaxFileBytes, "largest stored file (RAPPORT_MAX_FILE_BYTES)")
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
+}
+
+// SQLitePath is where the embedded database lives.
+func (cfg *Config) SQLitePath() string { return filepath.Join(cfg.DataDir, "rapport.db") }
+
+// FilesDir is where stored files (attachments, raw messages) live.
+func (cfg *Config) FilesDir() string { return filepath.Join(cfg.DataDir, "files") }
+
+// UsesPostgres reports whether the database is PostgreSQL.
+func (cfg *Config) UsesPostgres() bool { return cfg.DatabaseURL != "" }

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"net"
+	"net/http"
+	"os/exec"
+	"regexp"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// syncBuffer collects a running process's output for a test to read.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// server is a running rapport serve.
+type server struct {
+	url            string
+	cmd            *exec.Cmd
+	stdout, stderr *syncBuffer
+	done           chan struct{}
+}
+
+// freeAddr returns a 127.0.0.1 address with a port nothing listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// startServer runs rapport serve and waits until /readyz answers 200. The
+// server is stopped with SIGTERM when the test ends.
+func startServer(t *testing.T, vars ...string) *server {
+	t.Helper()
+	s := launchServer(t, vars...)
+	s.waitReady(t)
+	return s
+}
+
+// launchServer starts rapport serve without waiting for it.
+func launchServer(t *testing.T, vars ...string) *server {
+	t.Helper()
+	addr := freeAddr(t)
+	s := &server{url: "http://" + addr, stdout: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan struct{})}
+	s.cmd = exec.Command(binary, "serve", "--addr", addr)
+	s.cmd.Env = env(vars...)
+	s.cmd.Stdout, s.cmd.Stderr = s.stdout, s.stderr
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { s.cmd.Wait(); close(s.done) }()
+	t.Cleanup(func() { s.stop(t) })
+	return s
+}
+
+// waitReady polls /readyz until it answers 200, the process dies, or a
+// generous deadline passes (start-up takes well under a second).
+func (s *server) waitReady(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-s.done:
+			t.Fatalf("rapport serve exited with %d before it was ready\nstdout:\n%s\nstderr:\n%s",
+				s.cmd.ProcessState.ExitCode(), s.stdout, s.stderr)
+		default:
+		}
+		resp, err := http.Get(s.url + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("rapport serve not ready after 30s\nstderr:\n%s", s.stderr)
+}
+
+// stop sends SIGTERM and returns the exit code; a clean shutdown is 0.
+func (s *server) stop(t *testing.T) int {
+	t.Helper()
+	select {
+	case <-s.done:
+		return s.cmd.ProcessState.ExitCode()
+	default:
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(30 * time.Second):
+		s.cmd.Process.Kill()
+		<-s.done
+		t.Errorf("rapport serve ignored SIGTERM for 30s\nstderr:\n%s", s.stderr)
+	}
+	return s.cmd.ProcessState.ExitCode()
+}
+
+var (
+	printedEmail    = regexp.MustCompile(`(?m)^\s*Email:\s+(\S+)$`)
+	printedPassword = regexp.MustCompile(`(?m)^\s*Password:\s+(\S+)$`)
+	printedURL      = regexp.MustCompile(`(?m)^\s*URL:\s+(\S+)$`)
+)
+
+// admin returns the login that serve printed on first start.
+func (s *server) admin(t *testing.T) (url, email, password string) {
+	t.Helper()
+	out := s.stdout.String()
+	u, e, p := printedURL.FindStringSubmatch(out), printedEmail.FindStringSubmatch(out), printedPassword.FindStringSubmatch(out)
+	if u == nil || e == nil || p == nil {
+		t.Fatalf("serve did not print the first administrator's login; stdout:\n%s", out)
+	}
+	return u[1], e[1], p[1]
+}
