@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -59,6 +60,25 @@ type env struct {
 	tokens map[string]string // user key → bearer token
 	teamA  int64
 	teamB  int64
+	logs   *syncBuffer
+}
+
+// syncBuffer collects the server's log lines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func newEnv(t *testing.T, cfg web.Config) *env {
@@ -73,14 +93,15 @@ func newEnv(t *testing.T, cfg web.Config) *env {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, clock: c, users: map[string]*crm.User{}, tokens: map[string]string{}}
+	e := &env{t: t, db: db, clock: c, users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &syncBuffer{}}
 	e.teamA, e.teamB = e.team("A"), e.team("B")
 	e.user("admin", crm.RoleAdmin, nil)
 	e.user("manager", crm.RoleManager, &e.teamA)
 	e.user("rep1", crm.RoleRep, &e.teamA)
 	e.user("rep2", crm.RoleRep, &e.teamA)
 	e.user("rep3", crm.RoleRep, &e.teamB)
-	s := web.New(cfg, web.Deps{Store: db, Now: c.Now, Version: "test"})
+	logger := slog.New(slog.NewTextHandler(e.logs, nil))
+	s := web.New(cfg, web.Deps{Store: db, Now: c.Now, Version: "test", Logger: logger})
 	e.srv = httptest.NewServer(s)
 	t.Cleanup(e.srv.Close)
 	return e

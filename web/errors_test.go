@@ -74,3 +74,47 @@ func TestContactValidationNamesFields(t *testing.T) {
 		t.Errorf("fields = %v, want the bad email and phone named", ae.Fields)
 	}
 }
+
+// An internal error is logged once, with no request body, and the client
+// sees only a generic message.
+func TestInternalErrorLoggedOnce(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	e.db.Close() // every query now fails
+	ae := e.fail("rep1", "POST", "/api/v1/customers", record{"name": "secret customer name"}, 500, "internal")
+	if ae.Message != "Internal error." {
+		t.Errorf("message %q tells the client more than it should", ae.Message)
+	}
+	logs := e.logs.String()
+	if n := strings.Count(logs, "request failed"); n != 1 {
+		t.Errorf("logged %d times, want once:\n%s", n, logs)
+	}
+	if strings.Contains(logs, "secret customer name") || strings.Contains(logs, e.tokens["rep1"]) {
+		t.Errorf("the log holds the body or the token:\n%s", logs)
+	}
+}
+
+// Records may only point at records their author can see.
+func TestReferencesMustBeVisible(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	var c record
+	e.call("rep1", "POST", "/api/v1/customers", record{"name": "rep1's"}, 201, &c)
+	tests := []struct {
+		path  string
+		body  record
+		field string
+	}{
+		{"/api/v1/contacts", record{"name": "x", "customer_id": c.id()}, "customer_id"},
+		{"/api/v1/orders", record{"number": "SO-9", "customer_id": c.id()}, "customer_id"},
+		{"/api/v1/tasks", record{"title": "x", "refs": []record{{"kind": "customer", "id": c.id()}}}, "refs"},
+		{"/api/v1/follow-ups", record{"method": "call", "refs": []record{{"kind": "customer", "id": c.id()}}}, "refs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			ae := e.fail("rep3", "POST", tt.path, tt.body, 400, "invalid")
+			if ae.Fields[tt.field] == "" {
+				t.Errorf("fields %v do not name %s", ae.Fields, tt.field)
+			}
+			e.call("rep1", "POST", tt.path, tt.body, 201, nil)
+		})
+	}
+}

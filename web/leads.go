@@ -76,6 +76,11 @@ func (s *Server) claimLead(r *http.Request) (*crm.Lead, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A lead the user cannot see is not found, even when it is someone
+	// else's: the claim must not tell which leads exist.
+	if _, err := s.store.Lead(ctx, v, id); err != nil {
+		return nil, err
+	}
 	l, err := s.store.ClaimLead(ctx, v, id)
 	if err != nil {
 		return nil, err

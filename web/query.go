@@ -88,8 +88,12 @@ func (q *query) page() crm.Page {
 		}
 		p.Limit = n
 	}
-	if a := q.id("after"); a != nil {
-		p.After = *a
+	if s := q.v.Get("after"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			q.p.Add("after", "must be a list's next cursor (0 or more)")
+		}
+		p.After = n
 	}
 	return p.Clamp()
 }
