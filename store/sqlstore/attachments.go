@@ -70,7 +70,7 @@ func (db *DB) AttachTo(ctx context.Context, attachmentID int64, r crm.Ref) error
 		if !ok {
 			return crm.Errorf(crm.ENOTFOUND, "Attachment not found.")
 		}
-		if err := db.checkRefs(ctx, tx, "ref", []crm.Ref{r}); err != nil {
+		if err := db.checkExist(ctx, tx, refChecks("ref", []crm.Ref{r})...); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO attachment_refs (attachment_id, kind, ref_id)

@@ -50,8 +50,9 @@ var refTables = map[string]string{
 	crm.RefTask:     "tasks",
 }
 
-// checkRefs checks that each Ref with a table points at an existing row.
-func (db *DB) checkRefs(ctx context.Context, q querier, field string, refs []crm.Ref) error {
+// refChecks returns the checks that each Ref with a table points at an
+// existing row, to pass to checkExist with the record's other checks.
+func refChecks(field string, refs []crm.Ref) []exists {
 	checks := make([]exists, 0, len(refs))
 	for _, r := range refs {
 		if t, ok := refTables[r.Kind]; ok {
@@ -59,7 +60,7 @@ func (db *DB) checkRefs(ctx context.Context, q querier, field string, refs []crm
 			checks = append(checks, exists{field, t, &id})
 		}
 	}
-	return db.checkExist(ctx, q, checks...)
+	return checks
 }
 
 // validRef checks a Ref's kind and id, as crm's own validation does.

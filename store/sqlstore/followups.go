@@ -71,10 +71,7 @@ func normalizeFollowUp(f *crm.FollowUp) error {
 
 func (db *DB) checkFollowUpRefs(ctx context.Context, tx *sql.Tx, f *crm.FollowUp) error {
 	uid := f.UserID
-	if err := db.checkExist(ctx, tx, exists{"user_id", "users", &uid}); err != nil {
-		return err
-	}
-	return db.checkRefs(ctx, tx, "refs", f.Refs)
+	return db.checkExist(ctx, tx, append(refChecks("refs", f.Refs), exists{"user_id", "users", &uid})...)
 }
 
 // afterFollowUp indexes f's refs and moves each lead's LastFollowUpAt to

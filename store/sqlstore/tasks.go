@@ -87,11 +87,8 @@ func (db *DB) normalizeTask(t *crm.Task) error {
 }
 
 func (db *DB) checkTaskRefs(ctx context.Context, tx *sql.Tx, t *crm.Task) error {
-	if err := db.checkExist(ctx, tx, exists{"assignee_id", "users", t.AssigneeID},
-		exists{"created_by", "users", t.CreatedBy}); err != nil {
-		return err
-	}
-	return db.checkRefs(ctx, tx, "refs", t.Refs)
+	return db.checkExist(ctx, tx, append(refChecks("refs", t.Refs),
+		exists{"assignee_id", "users", t.AssigneeID}, exists{"created_by", "users", t.CreatedBy})...)
 }
 
 // completedAt is when a task of this status was completed: kept from old

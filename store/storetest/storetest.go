@@ -21,7 +21,8 @@ type storeTest struct {
 // Run runs every conformance test, each on its own fresh store.
 func Run(t *testing.T, open Opener) {
 	var all []storeTest
-	for _, group := range [][]storeTest{userTests, customerTests} {
+	for _, group := range [][]storeTest{userTests, customerTests, contactTests, leadTests,
+		orderTests, paymentTests, taskTests, followUpTests, attachmentTests} {
 		all = append(all, group...)
 	}
 	for _, tt := range all {
