@@ -94,3 +94,8 @@ func TestStore(t *testing.T) {
 	t.Parallel()
 	storetest.Run(t, open)
 }
+
+func TestWithTx(t *testing.T) {
+	t.Parallel()
+	storetest.RunTx(t, open)
+}

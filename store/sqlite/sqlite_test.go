@@ -28,3 +28,8 @@ func TestStore(t *testing.T) {
 	t.Parallel()
 	storetest.Run(t, open)
 }
+
+func TestWithTx(t *testing.T) {
+	t.Parallel()
+	storetest.RunTx(t, open)
+}

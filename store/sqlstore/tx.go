@@ -24,11 +24,14 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 	return db.withTx(ctx, func(ctx context.Context, _ *sql.Tx) error { return fn(ctx) })
 }
 
-// withTx runs fn in the transaction already in ctx, or in a new one that it
-// commits when fn returns nil and rolls back otherwise.
+// withTx runs fn in a new transaction that it commits when fn returns nil
+// and rolls back otherwise. Inside an outer transaction it runs fn under a
+// savepoint instead, so that a failed write is undone whole (no contact
+// row without its identities) and, on PostgreSQL, does not abort the outer
+// transaction: the caller may handle the error and go on.
 func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		return fn(ctx, tx)
+		return db.savepoint(ctx, tx, fn)
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -57,4 +60,21 @@ func (db *DB) view(ctx context.Context, fn func(q querier) error) error {
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep
 	return fn(tx)
+}
+
+func (db *DB) savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT rapport_sp"); err != nil {
+		return fmt.Errorf("sqlstore: savepoint: %w", err)
+	}
+	if err := fn(ctx, tx); err != nil {
+		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT rapport_sp"); rerr != nil {
+			return fmt.Errorf("sqlstore: rollback to savepoint: %w (after %w)", rerr, err)
+		}
+		_, _ = tx.ExecContext(ctx, "RELEASE SAVEPOINT rapport_sp")
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT rapport_sp"); err != nil {
+		return fmt.Errorf("sqlstore: release savepoint: %w", err)
+	}
+	return nil
 }
