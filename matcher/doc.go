@@ -92,6 +92,10 @@
 // Subject and text are searched after cutting quoted replies ("> " lines
 // and everything after a reply header: "On … wrote:", "在…写道：",
 // "原始邮件", Outlook's From:/Sent: block), at most Config.MaxScan bytes.
+// Every number sought holds digits, so the patterns run only on islands
+// around digit runs: 32 bytes either side, widened to the next space or
+// Chinese punctuation (at most 256 bytes more). A configured pattern must
+// therefore hold a digit and keep any label within about 32 bytes of it.
 // Order and task numbers come from Config.OrderPatterns and TaskPatterns
 // (defaults: DefaultOrderPatterns, DefaultTaskPatterns). Phone numbers:
 // github.com/nyaruka/phonenumbers has no working matcher for free text

@@ -30,14 +30,30 @@ func (m *Matcher) facts(in *crm.Inbound) *facts {
 		f.own = m.isOwn(crm.EmailDomain(f.emails[0]))
 	}
 	f.stated, _ = crm.NormalizePhone(in.Person.Phone, m.region)
-	text := scanText(in.Subject, in.Text, m.maxScan)
-	var orderSpans, taskSpans [][2]int
-	f.orders, orderSpans = findNumbers(m.orders, text, m.maxLook)
-	f.tasks, taskSpans = findNumbers(m.tasks, text, m.maxLook)
-	for _, p := range m.findPhones(blank(text, append(orderSpans, taskSpans...)), m.maxLook+1) {
+	found := m.scan(scanText(in.Subject, in.Text, m.maxScan))
+	f.orders, f.tasks = found.orders, found.tasks
+	for _, p := range found.phones {
 		if p != f.stated && len(f.phones) < m.maxLook {
 			f.phones = append(f.phones, p)
 		}
 	}
 	return f
+}
+
+// numbers is what a text yields: order, task and phone numbers.
+type numbers struct {
+	orders, tasks, phones []string
+}
+
+// scan finds the numbers in text, island by island (see islands).
+func (m *Matcher) scan(text string) numbers {
+	var n numbers
+	for _, w := range islands(text) {
+		part := text[w[0]:w[1]]
+		var spans [][2]int
+		n.orders, spans = appendNumbers(n.orders, m.orders, part, m.maxLook, spans)
+		n.tasks, spans = appendNumbers(n.tasks, m.tasks, part, m.maxLook, spans)
+		n.phones = m.appendPhones(n.phones, blank(part, spans), m.maxLook+1)
+	}
+	return n
 }

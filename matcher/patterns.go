@@ -46,11 +46,10 @@ func CompilePatterns(exprs []string) ([]*regexp.Regexp, error) {
 	return out, nil
 }
 
-// findNumbers returns the distinct numbers the patterns find in s, in order
-// of appearance per pattern, at most max, and the byte spans they cover (to
-// be masked before looking for phone numbers).
-func findNumbers(patterns []*regexp.Regexp, s string, max int) (nums []string, spans [][2]int) {
-	seen := map[string]bool{}
+// appendNumbers adds to nums the numbers the patterns find in s that it
+// does not hold yet, up to max in all, and returns them with the byte
+// spans of every match (to be blanked before looking for phone numbers).
+func appendNumbers(nums []string, patterns []*regexp.Regexp, s string, max int, spans [][2]int) ([]string, [][2]int) {
 	for _, re := range patterns {
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
 			start, end := loc[0], loc[1]
@@ -58,8 +57,7 @@ func findNumbers(patterns []*regexp.Regexp, s string, max int) (nums []string, s
 				start, end = loc[2], loc[3]
 			}
 			spans = append(spans, [2]int{start, end})
-			if n := s[start:end]; !seen[n] && len(nums) < max {
-				seen[n] = true
+			if n := s[start:end]; !contains(nums, n) && len(nums) < max {
 				nums = append(nums, n)
 			}
 		}

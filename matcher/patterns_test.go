@@ -24,7 +24,7 @@ func TestOrderPatterns(t *testing.T) {
 	}
 	pats := DefaultOrderPatterns()
 	for _, tt := range tests {
-		got, _ := findNumbers(pats, tt.text, 8)
+		got, _ := appendNumbers(nil, pats, tt.text, 8, nil)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("orders in %q = %q, want %q", tt.text, got, tt.want)
 		}
@@ -43,7 +43,7 @@ func TestTaskPatterns(t *testing.T) {
 	}
 	pats := DefaultTaskPatterns()
 	for _, tt := range tests {
-		got, _ := findNumbers(pats, tt.text, 8)
+		got, _ := appendNumbers(nil, pats, tt.text, 8, nil)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("tasks in %q = %q, want %q", tt.text, got, tt.want)
 		}
@@ -51,7 +51,7 @@ func TestTaskPatterns(t *testing.T) {
 }
 
 func TestFindNumbersMax(t *testing.T) {
-	got, spans := findNumbers(DefaultOrderPatterns(), "SO-10001 SO-10002 SO-10003", 2)
+	got, spans := appendNumbers(nil, DefaultOrderPatterns(), "SO-10001 SO-10002 SO-10003", 2, nil)
 	if len(got) != 2 || len(spans) != 3 {
 		t.Errorf("got %q and %d spans, want 2 numbers and 3 spans (all are blanked)", got, len(spans))
 	}
@@ -62,7 +62,7 @@ func TestCompilePatterns(t *testing.T) {
 	if err != nil || len(res) != 2 {
 		t.Fatalf("CompilePatterns: %v, %d", err, len(res))
 	}
-	got, _ := findNumbers(res, "INV-77 订单12345", 8)
+	got, _ := appendNumbers(nil, res, "INV-77 订单12345", 8, nil)
 	if want := []string{"INV-77", "12345"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -26,20 +26,20 @@ const (
 // when it is split; it keeps the work per candidate small.
 const maxPieces = 8
 
-// findPhones returns the distinct valid phone numbers in s (already blanked
-// of addresses, links, dates and order numbers), in E.164, at most max.
-func (m *Matcher) findPhones(s string, max int) []string {
-	var out []string
+// appendPhones adds to out the valid phone numbers in s (already blanked
+// of addresses, links, dates and order numbers) that it does not hold yet,
+// in E.164, up to max in all.
+func (m *Matcher) appendPhones(out []string, s string, max int) []string {
 	for _, loc := range phoneCandidate.FindAllStringIndex(s, -1) {
+		if len(out) >= max {
+			return out
+		}
 		if !standsAlone(s, loc[0], loc[1]) {
 			continue
 		}
 		for _, n := range m.phonesIn(s[loc[0]:loc[1]]) {
-			if !contains(out, n) {
+			if !contains(out, n) && len(out) < max {
 				out = append(out, n)
-			}
-			if len(out) == max {
-				return out
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func TestFindPhones(t *testing.T) {
 	m := New(Config{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := m.findPhones(blank(tt.text, nil), 8)
+			got := m.scan(tt.text).phones
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("findPhones(%q) = %q, want %q", tt.text, got, tt.want)
 			}
@@ -57,7 +57,7 @@ func TestFindPhones(t *testing.T) {
 
 func TestFindPhonesRegion(t *testing.T) {
 	m := New(Config{PhoneRegion: "US"})
-	got := m.findPhones("call (415) 555-0134 today", 8)
+	got := m.scan("call (415) 555-0134 today").phones
 	if want := []string{"+14155550134"}; !slices.Equal(got, want) {
 		t.Errorf("US region: got %q, want %q", got, want)
 	}
@@ -65,7 +65,7 @@ func TestFindPhonesRegion(t *testing.T) {
 
 func TestFindPhonesMax(t *testing.T) {
 	m := New(Config{})
-	got := m.findPhones("13800138000 13900139000 13700137000", 2)
+	got := m.appendPhones(nil, "13800138000 13900139000 13700137000", 2)
 	if len(got) != 2 {
 		t.Errorf("max 2: got %q", got)
 	}

@@ -9,13 +9,16 @@ import (
 // Reply headers above quoted text: what follows them is an older message
 // (often ours, with our own phone numbers and other customers' orders), so
 // it is not searched. English and Chinese clients: Gmail, Apple Mail,
-// Outlook, QQ Mail / Foxmail.
-var quoteStart = regexp.MustCompile(`(?m)^\s*(?:` +
-	`On .{1,200}wrote:\s*$|` +
-	`在.{1,200}写道[:：]\s*$|` +
-	`-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发邮件)\s*-{2,}|` +
-	`_{10,}\s*$|` +
-	`(?:From|发件人)\s*[:：].*\n\s*(?:Sent|Date|To|发送时间|日期|时间|收件人)\s*[:：])`)
+// Outlook, QQ Mail / Foxmail. The pattern is tried only on lines that
+// start like one (quoteLead), on that line and the next.
+var quoteHeader = regexp.MustCompile(`\A[ \t]*(?:` +
+	`On .{1,200}wrote:[ \t]*(?:\n|\z)|` +
+	`在.{1,200}写道[:：][ \t]*(?:\n|\z)|` +
+	`-{2,}[ \t]*(?:Original Message|Forwarded message|原始邮件|转发邮件)[ \t]*-{2,}|` +
+	`_{10,}[ \t]*(?:\n|\z)|` +
+	`(?:From|发件人)[ \t]*[:：].*\n[ \t]*(?:Sent|Date|To|发送时间|日期|时间|收件人)[ \t]*[:：])`)
+
+var quoteLeads = []string{"On ", "在", "--", "__", "From", "发件人"}
 
 // Spans that hold digits but are not phone numbers: addresses, links, dates
 // and times. They are blanked before looking for phone numbers.
@@ -41,9 +44,7 @@ func scanText(subject, text string, max int) string {
 
 // stripQuoted cuts text at the first reply header and drops "> " lines.
 func stripQuoted(text string) string {
-	if loc := quoteStart.FindStringIndex(text); loc != nil {
-		text = text[:loc[0]]
-	}
+	text = text[:quoteCut(text)]
 	if !strings.Contains(text, ">") {
 		return text
 	}
@@ -55,6 +56,31 @@ func stripQuoted(text string) string {
 		}
 	}
 	return strings.Join(kept, "\n")
+}
+
+// quoteCut returns where the first reply header starts, or len(text).
+func quoteCut(text string) int {
+	for off := 0; off < len(text); {
+		line, rest, _ := strings.Cut(text[off:], "\n")
+		if quoteLead(strings.TrimLeft(line, " \t")) {
+			next, _, _ := strings.Cut(rest, "\n")
+			end := min(len(text), off+len(line)+1+len(next))
+			if quoteHeader.MatchString(text[off:end]) {
+				return off
+			}
+		}
+		off += len(line) + 1
+	}
+	return len(text)
+}
+
+func quoteLead(line string) bool {
+	for _, p := range quoteLeads {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // blank replaces the given byte spans of s, and every span notPhones finds,

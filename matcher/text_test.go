@@ -7,10 +7,10 @@ import (
 
 func TestStripQuoted(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"gmail english", "Thanks!\n\nOn Mon, Jan 1, 2024 at 10:00 AM Li <li@x.example> wrote:\n> call 13800138000", "Thanks!\n"},
+		{"gmail english", "Thanks!\n\nOn Mon, Jan 1, 2024 at 10:00 AM Li <li@x.example> wrote:\n> call 13800138000", "Thanks!\n\n"},
 		{"chinese client", "好的\n在 2024年1月1日 10:00，李雷 <li@x.example> 写道：\n> 原文", "好的\n"},
 		{"qq mail", "收到\n------------------ 原始邮件 ------------------\n发件人: x", "收到\n"},
-		{"outlook", "OK\n\nFrom: Li Lei\nSent: Monday\nTo: us", "OK\n"},
+		{"outlook", "OK\n\nFrom: Li Lei\nSent: Monday\nTo: us", "OK\n\n"},
 		{"outlook chinese", "好\n发件人: 李雷\n发送时间: 2024年1月1日", "好\n"},
 		{"quote lines only", "mine\n> theirs\n  > more\nmine again", "mine\nmine again"},
 		{"a From: line alone is text", "From: the warehouse, 3 boxes", "From: the warehouse, 3 boxes"},
