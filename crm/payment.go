@@ -95,6 +95,21 @@ type Delivery struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
+// Validate checks d.
+func (d *Delivery) Validate() error {
+	p := Problems{}
+	if d.OrderID <= 0 {
+		p.Add("order_id", "is required")
+	}
+	if d.Date == (Date{}) {
+		p.Add("date", "is required")
+	}
+	p.MaxLen("description", d.Description, 2000)
+	p.MaxLen("carrier", d.Carrier, 200)
+	p.MaxLen("tracking_no", d.TrackingNo, 100)
+	return p.Err()
+}
+
 // PaymentFilter narrows ListPayments.
 type PaymentFilter struct {
 	Viewer  Viewer

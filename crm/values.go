@@ -57,6 +57,7 @@ const (
 	RefTask         = "task"
 	RefConversation = "conversation"
 	RefMessage      = "message"
+	RefUser         = "user"
 )
 
 func validRefs(p Problems, field string, refs []Ref) {
