@@ -33,7 +33,8 @@
 // Each looked-up value yields a set of records. Values that found nothing
 // do not vote. The record chosen is the one that every value which found
 // something agrees on (the intersection of the sets): identity {A} plus an
-// address shared by {A, B} gives A. When the intersection is not exactly
+// address shared by {A, B} gives A. The link's reason is the strongest
+// value that names the record alone (there, the identity). When the intersection is not exactly
 // one record (a shared phone {A, B} alone; identity A but address B), no
 // contact is linked: Match.NeedsReview is set and every record named is a
 // candidate with its rule and value. Precision comes first (DESIGN §5): a

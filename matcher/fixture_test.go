@@ -30,7 +30,7 @@ func (f *fixture) put(kind, name string, id int64) { f.ids[kind+":"+name] = id }
 //   - 华强电子 (huaqiang.example, owner rep) with 李雷 (email, mobile,
 //     WeChat identity and unionid) and 韩梅梅 (on qq.com); Acme Robotics
 //     (acme.example) with Bob Smith (US phone), Zhou, and Acme Sales and
-//     Acme Support who share info@acme.example;
+//     Acme Support (with a mobile) who share info@acme.example;
 //   - two customers on one domain (twin.example), and one whose domain was
 //     wrongly set to qq.com;
 //   - 王芳, a contact of no customer, also on qq.com; 张伟 at Acme and
@@ -82,7 +82,8 @@ func (f *fixture) contacts(t testing.TB, ctx context.Context) {
 		Phones: []string{"+1 415-555-0134"}})
 	add("zhou", crm.Contact{Name: "Zhou", CustomerID: &acme, Emails: []string{"zhou@acme.example"}})
 	add("sales", crm.Contact{Name: "Acme Sales", CustomerID: &acme, Emails: []string{"info@acme.example"}})
-	add("support", crm.Contact{Name: "Acme Support", CustomerID: &acme, Emails: []string{"info@acme.example"}})
+	add("support", crm.Contact{Name: "Acme Support", CustomerID: &acme, Emails: []string{"info@acme.example"},
+		Phones: []string{"13300133000"}})
 	add("wang", crm.Contact{Name: "王芳", Emails: []string{"wangfang@qq.com"}})
 	add("zhang1", crm.Contact{Name: "张伟", CustomerID: &acme, Phones: []string{"13700137000"}})
 	add("zhang2", crm.Contact{Name: "张伟", CustomerID: &hq, Phones: []string{"+86 137 0013 7000"}})

@@ -21,7 +21,7 @@ type evidence struct {
 // ambiguity to review.
 type verdict struct {
 	hit        hit
-	ev         evidence // the strongest evidence naming hit
+	ev         evidence // the evidence recorded as the reason (see decisive)
 	candidates []crm.Candidate
 }
 
@@ -49,9 +49,21 @@ func resolve(evs []evidence) verdict {
 		}
 	}
 	if len(agreed) == 1 {
-		return verdict{hit: agreed[0], ev: named[0]}
+		return verdict{hit: agreed[0], ev: decisive(named)}
 	}
 	return verdict{candidates: candidatesOf(named)}
+}
+
+// decisive is the reason to record for an agreed record: the strongest
+// value that names it alone (a shared address narrowed by a phone is
+// decided by the phone), else the strongest value.
+func decisive(named []evidence) evidence {
+	for _, e := range named {
+		if len(e.hits) == 1 {
+			return e
+		}
+	}
+	return named[0]
 }
 
 func inAll(evs []evidence, id int64) bool {

@@ -49,6 +49,9 @@ func identityCases() []ruleCase {
 			email("info@acme.example", "Acme", "", "hello"),
 			want{customer: "acme", links: []string{"customer:acme email info@acme.example"},
 				review: []string{"contact:sales email", "contact:support email"}}},
+		{"a stated phone narrows a shared address", form(crm.Person{Name: "S", Email: "info@acme.example", Phone: "133 0013 3000"}, ""),
+			want{contact: "support", customer: "acme", links: []string{
+				"contact:support phone +8613300133000", "customer:acme phone +8613300133000"}}},
 		{"identity says Chen, address says Zhou: review", chenZhou,
 			want{review: []string{"contact:chen identity", "contact:zhou email"}}},
 		{"two contacts on one free-mail domain stay apart", email("wangfang@qq.com", "王芳", "", "hi"),
