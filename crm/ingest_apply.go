@@ -93,6 +93,9 @@ func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, 
 
 func (g *Ingester) createLead(ctx context.Context, tx IngestTx, m *Match, now time.Time) error {
 	l := m.NewLead
+	if l.OwnerID == nil {
+		l.OwnerID = m.OwnerID // a lead at a known customer goes to its owner
+	}
 	if l.OwnerID == nil && g.cfg.LeadTeamID != 0 {
 		owner, err := tx.NextAssignee(ctx, g.cfg.LeadTeamID, now)
 		if err != nil {

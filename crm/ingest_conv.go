@@ -12,8 +12,8 @@ func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conve
 	setIfUnset(&c.ContactID, m.ContactID)
 	setIfUnset(&c.CustomerID, m.CustomerID)
 	setIfUnset(&c.LeadID, m.LeadID)
-	if c.AssigneeID == nil && res.NewLead && m.NewLead.OwnerID != nil {
-		c.AssigneeID = m.NewLead.OwnerID
+	if c.AssigneeID == nil && res.NewConversation {
+		c.AssigneeID = newAssignee(m, res)
 	}
 	if m.NeedsReview {
 		c.NeedsReview = true
@@ -32,6 +32,18 @@ func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conve
 		c.LastInboundAt = &at
 	}
 	return tx.UpdateConversation(ctx, c)
+}
+
+// newAssignee is who answers a new conversation: the owner of its records,
+// or of the lead it just created; nil leaves it in the shared inbox.
+func newAssignee(m *Match, res *IngestResult) *int64 {
+	if res.NewLead && m.NewLead.OwnerID != nil {
+		return m.NewLead.OwnerID
+	}
+	if m.NeedsReview {
+		return nil // whose it is is the open question
+	}
+	return m.OwnerID
 }
 
 func setIfUnset(dst **int64, id int64) {

@@ -34,7 +34,10 @@ type Match struct {
 	ContactID      int64
 	CustomerID     int64
 	LeadID         int64
-	Links          []Link // every link with its rule and value
+	// OwnerID is who should answer: the owner of the linked contact, else of
+	// the customer, else of the lead. nil: nobody in particular.
+	OwnerID *int64
+	Links   []Link // every link with its rule and value
 	// NeedsReview: rules pointed at different contacts. Nothing is linked
 	// to a contact; the candidates go to the review queue.
 	NeedsReview bool
