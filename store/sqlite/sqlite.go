@@ -15,8 +15,6 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
-
 	"github.com/rapport-crm/rapport/migrations"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
@@ -68,10 +66,11 @@ const (
 )
 
 func openPool(ctx context.Context, path, params string, conns int) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?"+params)
+	c, err := newConnector("file:" + path + "?" + params)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	db := sql.OpenDB(c)
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	db.SetConnMaxIdleTime(0)

@@ -44,7 +44,7 @@ func (db *DB) CreateAttachment(ctx context.Context, a *crm.Attachment) error {
 
 // Attachment returns one attachment's metadata. ENOTFOUND.
 func (db *DB) Attachment(ctx context.Context, id int64) (a *crm.Attachment, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		a, err = scanAttachment(q.QueryRowContext(ctx, `SELECT `+attachmentCols+` FROM attachments a WHERE a.id = $1`, id))
 		return db.notFound(err, "Attachment", "get attachment")
 	})
@@ -81,7 +81,7 @@ func (db *DB) AttachTo(ctx context.Context, attachmentID int64, r crm.Ref) error
 
 // AttachmentsOf returns the attachments of a record, in order attached.
 func (db *DB) AttachmentsOf(ctx context.Context, r crm.Ref) (as []*crm.Attachment, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		as, err = db.attachmentsOf(ctx, q, r)
 		return err
 	})

@@ -34,7 +34,7 @@ func (db *DB) Audit(ctx context.Context, e *crm.AuditEntry) error {
 // clamped like a page's.
 func (db *DB) AuditOf(ctx context.Context, r crm.Ref, limit int) (es []*crm.AuditEntry, err error) {
 	limit = crm.Page{Limit: limit}.Clamp().Limit
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		es, err = queryAll(ctx, q, func(s scanner) (*crm.AuditEntry, error) {
 			e := &crm.AuditEntry{}
 			return e, s.Scan(&e.ID, nid{&e.ActorID}, &e.Action, &e.Subject.Kind, &e.Subject.ID, &e.Detail, tm{&e.At})

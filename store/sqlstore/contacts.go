@@ -36,7 +36,7 @@ func (db *DB) CreateContact(ctx context.Context, c *crm.Contact) error {
 			return db.wrap(err, "create contact")
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
-		return db.indexContact(ctx, tx, c)
+		return db.indexContact(ctx, tx, c, true)
 	})
 }
 
@@ -62,7 +62,7 @@ func (db *DB) UpdateContact(ctx context.Context, v crm.Viewer, c *crm.Contact) e
 			return db.wrap(err, "update contact")
 		}
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
-		return db.indexContact(ctx, tx, c)
+		return db.indexContact(ctx, tx, c, false)
 	})
 }
 
@@ -80,9 +80,12 @@ func (db *DB) checkContactRefs(ctx context.Context, tx *sql.Tx, c *crm.Contact) 
 }
 
 // indexContact replaces the rows that lookups by email, phone and channel
-// identity use.
-func (db *DB) indexContact(ctx context.Context, tx *sql.Tx, c *crm.Contact) error {
+// identity use (a new contact has none to clear).
+func (db *DB) indexContact(ctx context.Context, tx *sql.Tx, c *crm.Contact, isNew bool) error {
 	for _, table := range []string{"contact_emails", "contact_phones", "contact_identities"} {
+		if isNew {
+			break
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE contact_id = $1`, c.ID); err != nil {
 			return db.wrap(err, "clear "+table)
 		}

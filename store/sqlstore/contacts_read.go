@@ -8,7 +8,7 @@ import (
 
 // Contact returns one contact v may see. ENOTFOUND.
 func (db *DB) Contact(ctx context.Context, v crm.Viewer, id int64) (c *crm.Contact, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		c, err = db.contact(ctx, q, v, id)
 		return err
 	})
@@ -38,7 +38,7 @@ func (db *DB) ListContacts(ctx context.Context, f crm.ContactFilter) (l crm.List
 	w.equalID("c.customer_id", f.CustomerID)
 	w.equalID("c.owner_id", f.OwnerID)
 	tail := w.page("c.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanContact, `SELECT `+contactCols+` FROM contacts c`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(c *crm.Contact) int64 { return c.ID })
 		return db.wrap(err, "list contacts")
@@ -56,8 +56,10 @@ func (db *DB) ContactsByEmail(ctx context.Context, v crm.Viewer, email string) (
 
 // ContactsByPhone returns the contacts v may see with this E.164 number.
 func (db *DB) ContactsByPhone(ctx context.Context, v crm.Viewer, e164 string) ([]*crm.Contact, error) {
-	if n, ok := crm.NormalizePhone(e164, db.region); ok {
-		e164 = n
+	if !isE164(e164) { // parsing a number costs more than the lookup
+		if n, ok := crm.NormalizePhone(e164, db.region); ok {
+			e164 = n
+		}
 	}
 	return db.contactsBy(ctx, v, `contact_phones x ON x.contact_id = c.id`, "x.phone", e164)
 }
@@ -66,7 +68,7 @@ func (db *DB) contactsBy(ctx context.Context, v crm.Viewer, join, col, val strin
 	w := &where{}
 	w.and(col + " = " + w.arg(val))
 	w.visible(v, "c.owner_id")
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		cs, err = queryAll(ctx, q, scanContact, `SELECT `+contactCols+` FROM contacts c JOIN `+join+w.String()+
 			` ORDER BY c.id`, w.args...)
 		return db.wrap(err, "find contacts")
@@ -79,7 +81,7 @@ func (db *DB) ContactByIdentity(ctx context.Context, v crm.Viewer, id crm.Identi
 	w := &where{}
 	w.and("x.kind = " + w.arg(id.Kind) + " AND x.key = " + w.arg(id.Key) + " AND x.value = " + w.arg(id.Value))
 	w.visible(v, "c.owner_id")
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		c, err = scanContact(q.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts c
 			JOIN contact_identities x ON x.contact_id = c.id`+w.String(), w.args...))
 		return db.notFound(err, "Contact", "contact by identity")
@@ -88,4 +90,17 @@ func (db *DB) ContactByIdentity(ctx context.Context, v crm.Viewer, id crm.Identi
 		return nil, err
 	}
 	return c, nil
+}
+
+// isE164 reports whether s is already in the form stored: + and 8 to 15 digits.
+func isE164(s string) bool {
+	if len(s) < 9 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -83,7 +83,7 @@ func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) 
 
 // Customer returns one customer v may see. ENOTFOUND.
 func (db *DB) Customer(ctx context.Context, v crm.Viewer, id int64) (c *crm.Customer, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		c, err = db.customer(ctx, q, v, id)
 		return err
 	})
@@ -121,7 +121,7 @@ func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.Li
 		w.and("c.owner_id IS NULL")
 	}
 	tail := w.page("c.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
 		return db.wrap(err, "list customers")

@@ -95,7 +95,7 @@ func (db *DB) afterFollowUp(ctx context.Context, tx *sql.Tx, f *crm.FollowUp) er
 
 // FollowUp returns one follow-up v may see (its owner is its author).
 func (db *DB) FollowUp(ctx context.Context, v crm.Viewer, id int64) (f *crm.FollowUp, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		f, err = db.followUp(ctx, q, v, id)
 		return err
 	})
@@ -124,7 +124,7 @@ func (db *DB) ListFollowUps(ctx context.Context, f crm.FollowUpFilter) (l crm.Li
 	w.equalID("f.user_id", f.UserID)
 	w.aboutRef("followup_refs", "followup_id", "f.id", f.Ref)
 	tail := w.page("f.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanFollowUp, `SELECT `+followUpCols+` FROM followups f`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(f *crm.FollowUp) int64 { return f.ID })
 		return db.wrap(err, "list follow-ups")

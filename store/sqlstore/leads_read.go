@@ -8,7 +8,7 @@ import (
 
 // Lead returns one lead v may see. ENOTFOUND.
 func (db *DB) Lead(ctx context.Context, v crm.Viewer, id int64) (l *crm.Lead, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		l, err = db.lead(ctx, q, v, id)
 		return err
 	})
@@ -42,7 +42,7 @@ func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.
 		w.and("l.owner_id IS NULL")
 	}
 	tail := w.page("l.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(l *crm.Lead) int64 { return l.ID })
 		return db.wrap(err, "list leads")

@@ -134,7 +134,7 @@ func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*cr
 	w.equal("o.status", f.Status)
 	w.equalID("o.customer_id", f.CustomerID)
 	tail := w.page("o.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanOrder, `SELECT `+orderCols+` FROM orders o`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(o *crm.Order) int64 { return o.ID })
 		return db.wrap(err, "list orders")

@@ -89,7 +89,7 @@ func (db *DB) checkPayment(ctx context.Context, tx *sql.Tx, v crm.Viewer, pm *cr
 
 // Payment returns one payment of an order v may see. ENOTFOUND.
 func (db *DB) Payment(ctx context.Context, v crm.Viewer, id int64) (pm *crm.Payment, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		pm, err = db.payment(ctx, q, v, id)
 		return err
 	})
@@ -118,7 +118,7 @@ func (db *DB) ListPayments(ctx context.Context, f crm.PaymentFilter) (l crm.List
 	w.visible(f.Viewer, "o.owner_id")
 	w.equalID("p.order_id", f.OrderID)
 	tail := w.page("p.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanPayment, `SELECT `+paymentCols+` FROM payments p
 			JOIN orders o ON o.id = p.order_id`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(p *crm.Payment) int64 { return p.ID })

@@ -8,7 +8,7 @@ import (
 
 // Task returns one task v may see (its owner is its assignee). ENOTFOUND.
 func (db *DB) Task(ctx context.Context, v crm.Viewer, id int64) (t *crm.Task, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		t, err = db.task(ctx, q, v, id)
 		return err
 	})
@@ -42,7 +42,7 @@ func (db *DB) ListTasks(ctx context.Context, f crm.TaskFilter) (l crm.List[*crm.
 		w.and("t.due_at < " + w.arg(utc(*f.DueBefore)))
 	}
 	tail := w.page("t.id", pg.After, pg.Limit)
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanTask, `SELECT `+taskCols+` FROM tasks t`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(t *crm.Task) int64 { return t.ID })
 		return db.wrap(err, "list tasks")

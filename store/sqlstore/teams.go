@@ -29,7 +29,7 @@ func (db *DB) CreateTeam(ctx context.Context, t *crm.Team) error {
 
 // ListTeams returns every team, ordered by id.
 func (db *DB) ListTeams(ctx context.Context) (teams []*crm.Team, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		teams, err = queryAll(ctx, q, func(r scanner) (*crm.Team, error) {
 			t := &crm.Team{}
 			return t, r.Scan(&t.ID, &t.Name, tm{&t.CreatedAt})

@@ -78,3 +78,13 @@ func (db *DB) savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Con
 	}
 	return nil
 }
+
+// query runs a single-statement read on the transaction in ctx, or straight
+// on the read pool: one statement needs no snapshot, and skipping BEGIN and
+// ROLLBACK saves two round trips on PostgreSQL.
+func (db *DB) query(ctx context.Context, fn func(q querier) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(tx)
+	}
+	return fn(db.read)
+}

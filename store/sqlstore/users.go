@@ -71,7 +71,7 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (*crm.User, error) 
 }
 
 func (db *DB) oneUser(ctx context.Context, query string, args ...any) (u *crm.User, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		u, err = scanUser(q.QueryRowContext(ctx, query, args...))
 		return db.notFound(err, "User", "get user")
 	})
@@ -83,7 +83,7 @@ func (db *DB) oneUser(ctx context.Context, query string, args ...any) (u *crm.Us
 
 // ListUsers returns every user, ordered by id.
 func (db *DB) ListUsers(ctx context.Context) (users []*crm.User, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		users, err = queryAll(ctx, q, scanUser, `SELECT `+userCols+` FROM users u ORDER BY u.id`)
 		return db.wrap(err, "list users")
 	})
@@ -92,7 +92,7 @@ func (db *DB) ListUsers(ctx context.Context) (users []*crm.User, err error) {
 
 // CountUsers returns how many users exist.
 func (db *DB) CountUsers(ctx context.Context) (n int, err error) {
-	err = db.view(ctx, func(q querier) error {
+	err = db.query(ctx, func(q querier) error {
 		return db.wrap(q.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n), "count users")
 	})
 	return n, err
