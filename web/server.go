@@ -5,6 +5,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -19,6 +20,10 @@ type Config struct {
 	BaseURL      string        // public URL, e.g. https://crm.example.com; https => Secure cookies
 	SessionTTL   time.Duration // default 7*24h
 	MaxBodyBytes int64         // API request body limit, default 1 MiB
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed (see clientAddress); none by default, so that a client cannot
+	// choose its own address for the login rate limit.
+	TrustedProxies []netip.Prefix
 }
 
 // Deps are the services the web layer uses.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,7 +27,7 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Email, d.Next = r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	email, _ := crm.NormalizeEmail(d.Email)
-	if ok, wait := s.limits.allow(clientAddress(r), accountKey(d.Email), s.now()); !ok {
+	if ok, wait := s.limits.allow(s.clientAddress(r), accountKey(d.Email), s.now()); !ok {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter(wait)))
 		d.Error = "login.too_many"
 		s.render(w, r, http.StatusTooManyRequests, "login", d)
@@ -76,7 +75,7 @@ func (s *Server) checkPassword(ctx context.Context, email, password string) (*cr
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *crm.User) error {
 	ctx := r.Context()
 	err := s.store.Audit(ctx, &crm.AuditEntry{ActorID: &u.ID, Action: "user.login",
-		Subject: crm.Ref{Kind: refUser, ID: u.ID}, Detail: "password login from " + clientAddress(r)})
+		Subject: crm.Ref{Kind: refUser, ID: u.ID}, Detail: "password login from " + s.clientAddress(r)})
 	if err != nil {
 		return err
 	}
@@ -110,15 +109,6 @@ func (s *Server) cookie(r *http.Request, value string, expires time.Time, maxAge
 		Name: sessionCookie, Value: value, Path: "/", Expires: expires, MaxAge: maxAge,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r),
 	}
-}
-
-// clientAddress is the peer's IP. Behind a reverse proxy this is the proxy.
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // accountKey names an account for rate limiting, valid address or not.
