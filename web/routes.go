@@ -10,6 +10,7 @@ const (
 	get   = http.MethodGet
 	post  = http.MethodPost
 	patch = http.MethodPatch
+	put   = http.MethodPut
 	html  = "text/html"
 	jsonT = "application/json"
 )
@@ -37,18 +38,30 @@ func (s *Server) routeTable() []route {
 		apiRoute(patch, "/api/v1/users/{id}", "Update a user (admin)", s.updateUser).in(userBody{}).admin(),
 		apiRoute(get, "/api/v1/teams", "List teams", s.listTeams),
 		apiRoute(post, "/api/v1/teams", "Create a team (admin)", s.createTeam).in(crm.Team{}).created().admin(),
+		apiRoute(put, "/api/v1/teams/{id}/assignment-rule",
+			"Set a team's lead round robin and its open-lead cap (admin, or the team's manager)",
+			s.setAssignmentRule).in(assignmentRuleBody{}),
 
 		apiRoute(post, "/api/v1/customers", "Create a customer", s.createCustomer).in(crm.Customer{}).created(),
 		apiRoute(get, "/api/v1/customers", "List customers", s.listCustomers).
 			query(pageParams, searchParam, ownerParams, customerParams),
 		apiRoute(get, "/api/v1/customers/{id}", "Get a customer", s.getCustomer),
 		apiRoute(patch, "/api/v1/customers/{id}", "Update a customer", s.updateCustomer).in(crm.Customer{}),
+		apiRoute(post, "/api/v1/customers/merge",
+			"Merge two customers you can see: everything of merged_id moves to survivor_id, merged_id is deleted",
+			s.mergeCustomers).in(crm.Merge{}),
 
 		apiRoute(post, "/api/v1/contacts", "Create a contact", s.createContact).in(crm.Contact{}).created(),
 		apiRoute(get, "/api/v1/contacts", "List contacts", s.listContacts).
 			query(pageParams, searchParam, contactParams),
 		apiRoute(get, "/api/v1/contacts/{id}", "Get a contact", s.getContact),
 		apiRoute(patch, "/api/v1/contacts/{id}", "Update a contact", s.updateContact).in(crm.Contact{}),
+		apiRoute(post, "/api/v1/contacts/merge",
+			"Merge two contacts you can see: everything of merged_id moves to survivor_id, merged_id is deleted",
+			s.mergeContacts).in(crm.Merge{}),
+		apiRoute(post, "/api/v1/duplicates",
+			"Duplicate check (查重): leads, contacts and customers matching a name, phone, email or company, "+
+				"whoever owns them, each with the rule, value and a label", s.findDuplicates).in(crm.DupQuery{}),
 
 		apiRoute(post, "/api/v1/leads", "Create a lead", s.createLead).in(crm.Lead{}).created(),
 		apiRoute(get, "/api/v1/leads", "List leads", s.listLeads).
@@ -79,6 +92,17 @@ func (s *Server) routeTable() []route {
 			query(pageParams, searchParam, taskParams, refParams),
 		apiRoute(get, "/api/v1/tasks/{id}", "Get a task", s.getTask),
 		apiRoute(patch, "/api/v1/tasks/{id}", "Update a task", s.updateTask).in(crm.Task{}),
+
+		apiRoute(get, "/api/v1/conversations/{id}", "Get a conversation (its assignee's, or the shared inbox's)",
+			s.getConversation),
+		apiRoute(get, "/api/v1/conversations/{id}/messages",
+			"List a conversation's messages, oldest first, with their links and each link's rule and value",
+			s.listMessages).query(oldestFirstParams),
+		apiRoute(post, "/api/v1/conversations/{id}/review",
+			"Confirm a candidate or re-link a conversation and its messages to records you can see (audited)",
+			s.resolveReview).in(reviewBody{}),
+		apiRoute(get, "/api/v1/review", "The review queue: conversations the matcher could not link, "+
+			"oldest first, with their candidates", s.listReview).query(oldestFirstParams),
 
 		apiRoute(post, "/api/v1/follow-ups", "Record a follow-up", s.createFollowUp).in(crm.FollowUp{}).created(),
 		apiRoute(get, "/api/v1/follow-ups", "List follow-ups", s.listFollowUps).

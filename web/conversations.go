@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// oldestFirstParams page the lists that read forward in time (a thread's
+// messages, the review queue): after is the last id already seen.
+var oldestFirstParams = []param{
+	{"limit", "integer", "page size, 1–500 (default 50)"},
+	{"after", "integer", "return records with an id above this (the previous page's next); oldest first"},
+}
+
+// getConversation returns a conversation the user may see: its assignee's
+// (see crm.Viewer), or any unassigned one, which is the shared inbox.
+func (s *Server) getConversation(r *http.Request) (*crm.Conversation, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Conversation(r.Context(), viewerOf(r), id)
+}
+
+// listMessages returns a page of a visible conversation's messages, oldest
+// first, each with its links and the rule and value behind each link.
+func (s *Server) listMessages(r *http.Request) (crm.List[*crm.Message], error) {
+	id, err := pathID(r)
+	if err != nil {
+		return crm.List[*crm.Message]{}, err
+	}
+	q := newQuery(r)
+	p := q.page()
+	if err := q.err(); err != nil {
+		return crm.List[*crm.Message]{}, err
+	}
+	return s.store.Messages(r.Context(), viewerOf(r), id, p)
+}
