@@ -79,7 +79,7 @@ func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, 
 			return err
 		}
 		m.ContactID = m.NewContact.ID
-		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: m.ContactID, Rule: RuleDomain, Value: EmailDomain(in.From.Address)})
+		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: m.ContactID, Rule: RuleDomain, Value: newContactDomain(m.NewContact)})
 	}
 	if m.NewLead != nil && !in.Automated {
 		if err := g.createLead(ctx, tx, m, now); err != nil {
@@ -113,6 +113,14 @@ func (g *Ingester) createLead(ctx context.Context, tx IngestTx, m *Match, now ti
 	m.LeadID = l.ID
 	m.Links = append(m.Links, Link{Kind: RefLead, TargetID: l.ID, Rule: RuleNewLead, Value: leadLabel(l)})
 	return nil
+}
+
+// newContactDomain is the corporate domain that made a sender a contact.
+func newContactDomain(c *Contact) string {
+	if len(c.Emails) == 0 {
+		return ""
+	}
+	return EmailDomain(c.Emails[0])
 }
 
 func leadLabel(l *Lead) string {

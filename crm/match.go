@@ -64,6 +64,8 @@ type MatchReader interface {
 	LeadsByEmail(ctx context.Context, email string) ([]*Lead, error)
 	LeadsByPhone(ctx context.Context, e164 string) ([]*Lead, error)
 	LeadsByCompanyKey(ctx context.Context, key string) ([]*Lead, error)
+	Customer(ctx context.Context, v Viewer, id int64) (*Customer, error) // ENOTFOUND
+	Lead(ctx context.Context, v Viewer, id int64) (*Lead, error)         // ENOTFOUND
 }
 
 // MatchDecider decides how an inbound message links to the records.

@@ -35,7 +35,8 @@ func (db *DB) CustomersByNameKey(ctx context.Context, key string) ([]*crm.Custom
 	if key == "" {
 		return []*crm.Customer{}, nil
 	}
-	return db.customersWhere(ctx, "c.name_key = $1", key)
+	// The name_key <> '' term lets SQLite use the partial index.
+	return db.customersWhere(ctx, "c.name_key = $1 AND c.name_key <> ''", key)
 }
 
 func (db *DB) customersWhere(ctx context.Context, cond string, arg any) (cs []*crm.Customer, err error) {
@@ -62,7 +63,7 @@ func (db *DB) LeadsByCompanyKey(ctx context.Context, key string) ([]*crm.Lead, e
 	if key == "" {
 		return []*crm.Lead{}, nil
 	}
-	return db.leadsWhere(ctx, "l.company_key = $1", key)
+	return db.leadsWhere(ctx, "l.company_key = $1 AND l.company_key <> ''", key)
 }
 
 func (db *DB) leadsWhere(ctx context.Context, cond string, arg any) (ls []*crm.Lead, err error) {

@@ -115,6 +115,9 @@ func testIngestKnownContact(t *testing.T, h *ingestHarness) {
 	if !hasLink(res.Links, crm.RefContact, ct.ID) {
 		t.Fatalf("links %+v: want the contact with its rule", res.Links)
 	}
+	c, err := h.s.Conversation(ctx, crm.System, res.ConversationID)
+	must(t, err)
+	same(t, "assignee (the customer's owner: the contact has none)", c.AssigneeID, cust.OwnerID)
 }
 
 func testIngestAutomated(t *testing.T, h *ingestHarness) {
