@@ -104,3 +104,17 @@ func TestMessagesPages(t *testing.T) {
 		}
 	}
 }
+
+// Tasks and follow-ups may point at conversations the user can see only.
+func TestConversationRefsChecked(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	e.call("admin", "PUT", fmt.Sprintf("/api/v1/teams/%d/assignment-rule", e.teamA), record{"lead_cap": 10}, 200, nil)
+	conv := e.inbox(e.teamA).mail(t, "p1@qq.com", "询价", "请报价", "").ConversationID // rep1's
+	refs := []record{{"kind": "conversation", "id": conv}}
+	ae := e.fail("rep2", "POST", "/api/v1/tasks", record{"title": "回复", "refs": refs}, 400, "invalid")
+	if ae.Fields["refs"] == "" {
+		t.Errorf("fields %v do not name refs", ae.Fields)
+	}
+	e.fail("rep2", "POST", "/api/v1/follow-ups", record{"method": "email", "refs": refs}, 400, "invalid")
+	e.call("rep1", "POST", "/api/v1/tasks", record{"title": "回复", "refs": refs}, 201, nil)
+}

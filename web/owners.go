@@ -77,7 +77,7 @@ func (s *Server) checkRefs(ctx context.Context, v crm.Viewer, field string, refs
 }
 
 // visible returns ENOTFOUND when v cannot see the record ref names.
-// Conversations have no store yet, so they are not checked here.
+// Messages have no read by id yet, so refs to them are not checked here.
 func (s *Server) visible(ctx context.Context, v crm.Viewer, ref crm.Ref) error {
 	var err error
 	switch ref.Kind {
@@ -91,6 +91,8 @@ func (s *Server) visible(ctx context.Context, v crm.Viewer, ref crm.Ref) error {
 		_, err = s.store.Order(ctx, v, ref.ID)
 	case crm.RefTask:
 		_, err = s.store.Task(ctx, v, ref.ID)
+	case crm.RefConversation:
+		_, err = s.store.Conversation(ctx, v, ref.ID)
 	}
 	return err
 }
