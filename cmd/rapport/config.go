@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"net/netip"
 	"path/filepath"
 	"time"
 )
@@ -26,6 +27,8 @@ type Config struct {
 	MaxBodyBytes    int64         // RAPPORT_MAX_BODY_BYTES: largest request body
 	MaxFileBytes    int64         // RAPPORT_MAX_FILE_BYTES: largest stored file
 	ShutdownTimeout time.Duration // RAPPORT_SHUTDOWN_TIMEOUT: grace for requests in flight
+	TrustedProxies  string        // RAPPORT_TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed
+	trustedProxies  []netip.Prefix
 }
 
 // defaultConfig holds the defaults that apply before the environment.
@@ -65,6 +68,7 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&cfg.SessionTTL, "session-ttl", cfg.SessionTTL, "how long a login lasts (RAPPORT_SESSION_TTL)")
 	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", cfg.MaxBodyBytes, "largest request body (RAPPORT_MAX_BODY_BYTES)")
 	fs.Int64Var(&cfg.MaxFileBytes, "max-file-bytes", cfg.MaxFileBytes, "largest stored file (RAPPORT_MAX_FILE_BYTES)")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", cfg.TrustedProxies, "comma-separated `addresses or CIDRs` of reverse proxies whose X-Forwarded-For is believed (RAPPORT_TRUSTED_PROXIES)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
 }
 

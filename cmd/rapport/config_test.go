@@ -63,6 +63,8 @@ func TestValidateServe(t *testing.T) {
 		{"short session", func(c *Config) { c.SessionTTL = time.Second }, false},
 		{"no pool", func(c *Config) { c.DBMaxConns = 0 }, false},
 		{"empty data dir", func(c *Config) { c.DataDir = "" }, false},
+		{"trusted proxies", func(c *Config) { c.TrustedProxies = "127.0.0.1, 10.0.0.0/8" }, true},
+		{"bad trusted proxy", func(c *Config) { c.TrustedProxies = "10.0.0.0/99" }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

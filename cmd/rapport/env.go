@@ -32,6 +32,7 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.int64(&cfg.MaxBodyBytes, "RAPPORT_MAX_BODY_BYTES")
 	e.int64(&cfg.MaxFileBytes, "RAPPORT_MAX_FILE_BYTES")
 	e.duration(&cfg.ShutdownTimeout, "RAPPORT_SHUTDOWN_TIMEOUT")
+	e.str(&cfg.TrustedProxies, "RAPPORT_TRUSTED_PROXIES")
 	return cfg, e.err
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/web"
 )
 
 // validateStorage checks the settings every database command uses.
@@ -52,6 +53,11 @@ func (cfg *Config) validateServe() error {
 	case cfg.ShutdownTimeout < 0:
 		return usagef("--shutdown-timeout must not be negative")
 	}
+	proxies, err := web.ParseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return usagef("--trusted-proxies: %v", err)
+	}
+	cfg.trustedProxies = proxies
 	return nil
 }
 
