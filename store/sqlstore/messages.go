@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -83,7 +82,7 @@ func (db *DB) MessageByExternalID(ctx context.Context, channel, account, externa
 		if err != nil {
 			return db.notFound(err, "Message", "message by external id")
 		}
-		return db.loadLinks(ctx, q, []*crm.Message{m})
+		return db.loadParts(ctx, q, []*crm.Message{m})
 	})
 	if err != nil {
 		return nil, err
@@ -105,7 +104,7 @@ func (db *DB) Messages(ctx context.Context, v crm.Viewer, conversationID int64, 
 			return db.wrap(err, "list messages")
 		}
 		l = crm.NewList(items, pg.Limit, func(m *crm.Message) int64 { return m.ID })
-		return db.loadLinks(ctx, q, l.Items)
+		return db.loadParts(ctx, q, l.Items)
 	})
 	return l, err
 }
@@ -117,34 +116,6 @@ func (db *DB) RawMessage(ctx context.Context, messageID int64) (raw []byte, err 
 		return db.notFound(err, "Raw message", "raw message")
 	})
 	return raw, err
-}
-
-// loadLinks reads the links of msgs in one query.
-func (db *DB) loadLinks(ctx context.Context, q querier, msgs []*crm.Message) error {
-	if len(msgs) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*crm.Message, len(msgs))
-	w := &where{}
-	ph := make([]string, len(msgs))
-	for i, m := range msgs {
-		byID[m.ID], m.Links, ph[i] = m, []crm.Link{}, w.arg(m.ID)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT message_id, kind, target_id, rule, value FROM message_links
-		WHERE message_id IN (`+strings.Join(ph, ", ")+`) ORDER BY message_id, id`, w.args...)
-	if err != nil {
-		return db.wrap(err, "load links")
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var l crm.Link
-		if err := rows.Scan(&id, &l.Kind, &l.TargetID, &l.Rule, &l.Value); err != nil {
-			return db.wrap(err, "scan link")
-		}
-		byID[id].Links = append(byID[id].Links, l)
-	}
-	return db.wrap(rows.Err(), "load links")
 }
 
 func nonNil[T any](s []T) []T {

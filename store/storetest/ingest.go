@@ -24,6 +24,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"ThreadAndReopen", testIngestThreadReopen},
 		{"KnownContactLinked", testIngestKnownContact},
 		{"AutomatedMakesNoLead", testIngestAutomated},
+		{"AttachmentsKept", testIngestAttachments},
 		{"CursorCommittedWithMessage", testIngestCursor},
 		{"BadMessageSparesItsBatch", testIngestBadMessage},
 		{"RoundRobinWithCap", testIngestRoundRobin},

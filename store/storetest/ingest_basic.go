@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -130,5 +131,24 @@ func testIngestAutomated(t *testing.T, h *ingestHarness) {
 	msgs := h.messages(t, res.ConversationID)
 	if len(msgs) != 1 || !msgs[0].Automated {
 		t.Fatalf("messages %+v: want it stored, marked automated", msgs)
+	}
+}
+
+func testIngestAttachments(t *testing.T, h *ingestHarness) {
+	in := mail("buyer@163.com", "图纸", "见附件")
+	in.Attachments = []crm.Attachment{
+		{SHA256: strings.Repeat("ab", 32), Name: "报价单.pdf", ContentType: "application/pdf", Size: 2048},
+		{SHA256: strings.Repeat("cd", 32), Name: "drawing.png", ContentType: "image/png", Size: 512},
+	}
+	res := h.ingest(t, in)
+	msgs := h.messages(t, res.ConversationID)
+	if len(msgs) != 1 || len(msgs[0].Attachments) != 2 {
+		t.Fatalf("messages %+v: want one with two attachments", msgs)
+	}
+	for i, a := range msgs[0].Attachments {
+		want := in.Attachments[i]
+		if a.ID == 0 || a.SHA256 != want.SHA256 || a.Name != want.Name || a.Size != want.Size {
+			t.Errorf("attachment %d = %+v, want %+v", i, a, want)
+		}
 	}
 }
