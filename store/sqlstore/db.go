@@ -96,6 +96,3 @@ func (db *DB) Close() error {
 	}
 	return err
 }
-
-// Dialect returns the engine's dialect (for tests and benchmarks).
-func (db *DB) Dialect() Dialect { return db.dialect }
