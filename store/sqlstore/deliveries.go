@@ -9,17 +9,7 @@ import (
 
 // CreateDelivery stores a delivery on an order v may see. EINVALID, ENOTFOUND.
 func (db *DB) CreateDelivery(ctx context.Context, v crm.Viewer, d *crm.Delivery) error {
-	p := crm.Problems{}
-	if d.OrderID <= 0 {
-		p.Add("order_id", "is required")
-	}
-	if d.Date == (crm.Date{}) {
-		p.Add("date", "is required")
-	}
-	p.MaxLen("description", d.Description, 20000)
-	p.MaxLen("carrier", d.Carrier, 200)
-	p.MaxLen("tracking_no", d.TrackingNo, 200)
-	if err := p.Err(); err != nil {
+	if err := d.Validate(); err != nil {
 		return err
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {

@@ -40,14 +40,15 @@ func (db *DB) rowExists(ctx context.Context, q querier, table string, id int64) 
 	return one > 0, db.wrap(err, "check "+table)
 }
 
-// refTables maps each Ref kind to its table. Conversations get theirs with
-// the ingest migration (0002), which should add them here.
+// refTables maps each Ref kind that tasks, follow-ups and attachments may
+// point at to its table.
 var refTables = map[string]string{
-	crm.RefCustomer: "customers",
-	crm.RefContact:  "contacts",
-	crm.RefLead:     "leads",
-	crm.RefOrder:    "orders",
-	crm.RefTask:     "tasks",
+	crm.RefCustomer:     "customers",
+	crm.RefContact:      "contacts",
+	crm.RefLead:         "leads",
+	crm.RefOrder:        "orders",
+	crm.RefTask:         "tasks",
+	crm.RefConversation: "conversations",
 }
 
 // refChecks returns the checks that each Ref with a table points at an
@@ -65,7 +66,7 @@ func refChecks(field string, refs []crm.Ref) []exists {
 
 // validRef checks a Ref's kind and id, as crm's own validation does.
 func validRef(p crm.Problems, r crm.Ref) {
-	if _, ok := refTables[r.Kind]; !ok && r.Kind != crm.RefConversation {
+	if _, ok := refTables[r.Kind]; !ok {
 		p.Add("ref", "unknown record kind "+strconv.Quote(r.Kind))
 	}
 	if r.ID <= 0 {

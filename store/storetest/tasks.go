@@ -58,6 +58,7 @@ func testTaskRoundTrip(t *testing.T, s crm.Store) {
 func testTaskInvalid(t *testing.T, s crm.Store) {
 	wantFields(t, s.CreateTask(ctx, &crm.Task{Status: "later", Refs: []crm.Ref{{Kind: "planet", ID: 1}}}), "title", "status", "refs")
 	wantFields(t, s.CreateTask(ctx, &crm.Task{Title: "x", Refs: []crm.Ref{{Kind: crm.RefCustomer, ID: 42}}}), "refs")
+	wantFields(t, s.CreateTask(ctx, &crm.Task{Title: "x", Refs: []crm.Ref{{Kind: crm.RefConversation, ID: 42}}}), "refs")
 	wantFields(t, s.CreateTask(ctx, &crm.Task{Title: "x", AssigneeID: ptr(int64(42)), CreatedBy: ptr(int64(43))}), "assignee_id", "created_by")
 	must(t, s.CreateTask(ctx, &crm.Task{Title: "a", Number: "T-1"}))
 	wantCode(t, s.CreateTask(ctx, &crm.Task{Title: "b", Number: "T-1"}), crm.ECONFLICT)
