@@ -20,13 +20,15 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 	if err != nil {
 		return nil, err
 	}
-	res := &IngestResult{ConversationID: conv.ID, NewConversation: isNew, NeedsReview: m.NeedsReview}
+	res := &IngestResult{NewConversation: isNew, NeedsReview: m.NeedsReview}
 	if err := g.createRecords(ctx, tx, in, m, res, now); err != nil {
 		return nil, err
 	}
-	if err := g.updateConversation(ctx, tx, conv, in, m, res); err != nil {
+	fillConversation(conv, in, m, res)
+	if err := saveConversation(ctx, tx, conv, isNew, m); err != nil {
 		return nil, err
 	}
+	res.ConversationID = conv.ID
 	msg := newInboundMessage(in, conv.ID, m.Links, now)
 	if err := tx.CreateMessage(ctx, msg, in.Raw); err != nil {
 		return nil, err
@@ -58,8 +60,9 @@ func saveCursor(ctx context.Context, tx IngestTx, cur *Cursor) error {
 	return tx.SaveCursor(ctx, *cur)
 }
 
-// conversation returns the conversation the message belongs to, creating
-// one when no thread reference found it.
+// conversation returns the conversation the message belongs to, or a new
+// one (not stored yet: it is stored once, complete) when no thread
+// reference found it.
 func (g *Ingester) conversation(ctx context.Context, tx IngestTx, in *Inbound, m *Match, now time.Time) (*Conversation, bool, error) {
 	if m.ConversationID != 0 {
 		c, err := tx.Conversation(ctx, System, m.ConversationID)
@@ -67,7 +70,23 @@ func (g *Ingester) conversation(ctx context.Context, tx IngestTx, in *Inbound, m
 	}
 	c := &Conversation{Channel: in.Channel, Account: in.Account, Subject: in.Subject,
 		Status: ConvOpen, LastMessageAt: in.ReceivedAt.UTC(), CreatedAt: now}
-	return c, true, tx.CreateConversation(ctx, c)
+	return c, true, nil
+}
+
+// saveConversation stores a new conversation or the changes to one, and
+// its review candidates.
+func saveConversation(ctx context.Context, tx IngestTx, c *Conversation, isNew bool, m *Match) error {
+	save := tx.UpdateConversation
+	if isNew {
+		save = tx.CreateConversation
+	}
+	if err := save(ctx, c); err != nil {
+		return err
+	}
+	if !m.NeedsReview {
+		return nil
+	}
+	return tx.SetReviewCandidates(ctx, c.ID, m.Candidates)
 }
 
 // createRecords creates the contact or lead the match asks for, and fills

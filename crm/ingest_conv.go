@@ -1,14 +1,13 @@
 package crm
 
 import (
-	"context"
 	"time"
 )
 
-// updateConversation fills the conversation's record links where it has
+// fillConversation fills the conversation's record links where it has
 // none (a thread keeps the links it was given), flags it for review,
 // reopens it when the customer writes again, and moves its clock.
-func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conversation, in *Inbound, m *Match, res *IngestResult) error {
+func fillConversation(c *Conversation, in *Inbound, m *Match, res *IngestResult) {
 	setIfUnset(&c.ContactID, m.ContactID)
 	setIfUnset(&c.CustomerID, m.CustomerID)
 	setIfUnset(&c.LeadID, m.LeadID)
@@ -17,9 +16,6 @@ func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conve
 	}
 	if m.NeedsReview {
 		c.NeedsReview = true
-		if err := tx.SetReviewCandidates(ctx, c.ID, m.Candidates); err != nil {
-			return err
-		}
 	}
 	if !in.Automated && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
 		c.Status, c.SnoozedUntil = ConvOpen, nil
@@ -31,7 +27,6 @@ func (g *Ingester) updateConversation(ctx context.Context, tx IngestTx, c *Conve
 	if !in.Automated && (c.LastInboundAt == nil || at.After(*c.LastInboundAt)) {
 		c.LastInboundAt = &at
 	}
-	return tx.UpdateConversation(ctx, c)
 }
 
 // newAssignee is who answers a new conversation: the owner of its records,

@@ -10,6 +10,8 @@ type IngestStore interface {
 	// IngestBatch runs fn in one write transaction and commits when fn
 	// returns nil. Everything fn wrote is durable when it returns nil.
 	// Calls made with the ctx that fn receives belong to the transaction.
+	// A failed call inside it may leave partial writes: fn must return the
+	// error, and the whole batch is rolled back.
 	IngestBatch(ctx context.Context, fn func(ctx context.Context, tx IngestTx) error) error
 }
 

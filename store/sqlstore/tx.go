@@ -31,6 +31,9 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 // transaction: the caller may handle the error and go on.
 func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		if ctx.Value(batchKey{}) != nil {
+			return fn(ctx, tx)
+		}
 		return db.savepoint(ctx, tx, fn)
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
