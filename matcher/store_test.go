@@ -2,7 +2,6 @@ package matcher_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -41,20 +40,6 @@ func openSQLite(t testing.TB) testStore {
 		t.Fatal(err)
 	}
 	return db
-}
-
-// skipWithoutPostgres skips when no PostgreSQL is configured, and fails in
-// CI, where it must be.
-func skipWithoutPostgres(t testing.TB) string {
-	t.Helper()
-	url := os.Getenv("RAPPORT_TEST_POSTGRES_URL")
-	if url == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("RAPPORT_TEST_POSTGRES_URL is not set in CI")
-		}
-		t.Skip("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL not tested")
-	}
-	return url
 }
 
 func must(t testing.TB, err error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/migrations"
+	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/storetest"
 )
 
@@ -24,7 +25,7 @@ func BenchmarkStore(b *testing.B) {
 }
 
 func openBench(b *testing.B, n int) crm.Store {
-	base := testURL(b)
+	base := pgtest.URL(b)
 	schema := fmt.Sprintf("rapport_bench_%d_%s", n, storetest.SchemaKey(migrations.Postgres()))
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)
@@ -38,7 +39,7 @@ func openBench(b *testing.B, n int) crm.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u := withSearchPath(b, base, schema)
+	u := pgtest.WithSearchPath(b, base, schema)
 	if !seeded {
 		seedSchema(b, conn, u, schema, n)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/migrations"
+	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/storetest"
 )
 
@@ -31,7 +32,7 @@ func BenchmarkIngest(b *testing.B) {
 func emptyIngest(b *testing.B, n int) {
 	ctx := context.Background()
 	schema := fmt.Sprintf("rapport_bench_%d_%s", n, storetest.SchemaKey(migrations.Postgres()))
-	conn, err := pgx.Connect(ctx, withSearchPath(b, testURL(b), schema))
+	conn, err := pgx.Connect(ctx, pgtest.WithSearchPath(b, pgtest.URL(b), schema))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/migrations"
+	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 )
 
 // Several instances starting at once migrate the same database: the
@@ -15,7 +16,7 @@ import (
 func TestMigrateTwiceAndConcurrently(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	u := freshSchema(t, testURL(t))
+	u := pgtest.FreshSchema(t, pgtest.URL(t))
 	var (
 		wg      sync.WaitGroup
 		mu      sync.Mutex
