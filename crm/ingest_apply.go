@@ -116,7 +116,7 @@ func (g *Ingester) createLead(ctx context.Context, tx IngestTx, m *Match, now ti
 		l.OwnerID = m.OwnerID // a lead at a known customer goes to its owner
 	}
 	if l.OwnerID == nil && g.cfg.LeadTeamID != 0 {
-		owner, err := tx.NextAssignee(ctx, g.cfg.LeadTeamID, now)
+		owner, err := tx.NextAssignee(ctx, g.cfg.LeadTeamID)
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package crm
 
 import (
 	"context"
-	"time"
 )
 
 // IngestStore is the store side of Ingest.
@@ -40,7 +39,7 @@ type IngestTx interface {
 	// NextAssignee picks the rep of a team's round robin who is under the
 	// open-lead cap, and advances the round; nil when all are at the cap or
 	// the team has no rule.
-	NextAssignee(ctx context.Context, teamID int64, now time.Time) (*int64, error)
+	NextAssignee(ctx context.Context, teamID int64) (*int64, error)
 	// SaveCursor stores an adapter's position.
 	SaveCursor(ctx context.Context, c Cursor) error
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
-	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -18,7 +17,7 @@ const openLeadStatuses = `('new', 'contacted', 'qualified')`
 // NextAssignee picks the next rep of a team's round robin who holds fewer
 // open leads than the team's cap, and moves the round on to them. nil: the
 // team has no rule, no enabled reps, or every rep is at the cap.
-func (db *DB) NextAssignee(ctx context.Context, teamID int64, _ time.Time) (owner *int64, err error) {
+func (db *DB) NextAssignee(ctx context.Context, teamID int64) (owner *int64, err error) {
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var limit, last int64
 		err := tx.QueryRowContext(ctx, `SELECT lead_cap, last_user_id FROM assignment_rules WHERE team_id = $1`,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -25,17 +26,44 @@ func (db *DB) ReviewQueue(ctx context.Context, v crm.Viewer, p crm.Page) (l crm.
 			return db.wrap(err, "review queue")
 		}
 		items := make([]*crm.ReviewItem, len(convs))
+		byID := make(map[int64]*crm.ReviewItem, len(convs))
 		for i, c := range convs {
-			cands, err := db.ReviewCandidates(ctx, c.ID)
-			if err != nil {
-				return err
-			}
-			items[i] = &crm.ReviewItem{Conversation: c, Candidates: cands}
+			items[i] = &crm.ReviewItem{Conversation: c, Candidates: []crm.Candidate{}}
+			byID[c.ID] = items[i]
 		}
 		l = crm.NewList(items, p.Limit, func(it *crm.ReviewItem) int64 { return it.Conversation.ID })
-		return nil
+		return db.loadCandidates(ctx, q, byID)
 	})
 	return l, err
+}
+
+// loadCandidates reads the candidates of a page of conversations in one
+// query.
+func (db *DB) loadCandidates(ctx context.Context, q querier, byID map[int64]*crm.ReviewItem) error {
+	if len(byID) == 0 {
+		return nil
+	}
+	w := &where{}
+	ph := make([]string, 0, len(byID))
+	for id := range byID {
+		ph = append(ph, w.arg(id))
+	}
+	rows, err := q.QueryContext(ctx, `SELECT conversation_id, kind, target_id, rule, value, label
+		FROM review_candidates WHERE conversation_id IN (`+strings.Join(ph, ", ")+`)
+		ORDER BY conversation_id, kind, target_id`, w.args...)
+	if err != nil {
+		return db.wrap(err, "load candidates")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c crm.Candidate
+		if err := rows.Scan(&id, &c.Kind, &c.ID, &c.Rule, &c.Value, &c.Label); err != nil {
+			return db.wrap(err, "scan candidate")
+		}
+		byID[id].Candidates = append(byID[id].Candidates, c)
+	}
+	return db.wrap(rows.Err(), "load candidates")
 }
 
 // ResolveReview links a conversation and its messages to the records a rep
