@@ -40,6 +40,7 @@ type Store interface {
 	ConversationStore
 	IngestStore
 	ReviewStore
+	OutboxStore
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.

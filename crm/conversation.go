@@ -69,8 +69,16 @@ type Message struct {
 	Attachments    []Attachment `json:"attachments"`
 	Links          []Link       `json:"links"`
 	Automated      bool         `json:"automated"`
-	SentAt         time.Time    `json:"sent_at"` // as the channel dates it
-	CreatedAt      time.Time    `json:"created_at"`
+	// MessageRef is the message's own thread reference (an email
+	// Message-ID), what a reply to it carries in In-Reply-To.
+	MessageRef string `json:"message_ref,omitempty"`
+	// Delivery is an outbound message's state (Delivery*), and
+	// DeliveryError the channel's reason when it failed.
+	Delivery      string    `json:"delivery,omitempty"`
+	DeliveryError string    `json:"delivery_error,omitempty"`
+	AuthorID      *int64    `json:"author_id,omitempty"` // the rep who wrote an outbound message
+	SentAt        time.Time `json:"sent_at"`             // as the channel dates it
+	CreatedAt     time.Time `json:"created_at"`
 }
 
 // Link ties a message to a record, with the rule that made it and the value

@@ -18,6 +18,15 @@ const (
 // routeTable is Rapport's one route table: the router and openapi.json are
 // both built from it.
 func (s *Server) routeTable() []route {
+	rs := s.coreRoutes()
+	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes()} {
+		rs = append(rs, more...)
+	}
+	return rs
+}
+
+// coreRoutes are the records' API, the login and the health checks.
+func (s *Server) coreRoutes() []route {
 	langParam := []param{{"lang", "string", "switch the page language: en or zh-CN"}}
 	nextParam := []param{{"next", "string", "where to go after logging in (a path on this site)"}}
 	return []route{

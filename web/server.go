@@ -33,11 +33,27 @@ type Deps struct {
 	Logger  *slog.Logger
 	Now     func() time.Time
 	Version string
+
+	// Events feeds live views (server-sent events); nil: none.
+	Events *crm.Broker
+	// Outbox queues replies; nil: this server cannot send.
+	Outbox *crm.Outbox
+	// The channels' own records, for their admin API and pages; nil when
+	// the store has none.
+	Mailboxes crm.MailboxStore
+	WeChat    crm.WeChatStore
+	Forms     crm.FormStore
+	Inbox     crm.InboxStore
+	// Public channel endpoints, served by the channel adapters: WeChat's
+	// callback (/wechat/{account}) and form capture (/f/{key}); nil: 404.
+	WeChatCallback http.Handler
+	FormCapture    http.Handler
 }
 
 // Server is Rapport's HTTP handler.
 type Server struct {
 	cfg     Config
+	deps    Deps
 	store   crm.Store
 	log     *slog.Logger
 	now     func() time.Time
@@ -67,7 +83,7 @@ func New(cfg Config, deps Deps) *Server {
 		deps.Now = time.Now
 	}
 	s := &Server{
-		cfg: cfg, store: deps.Store, log: deps.Logger, now: deps.Now, version: deps.Version,
+		cfg: cfg, deps: deps, store: deps.Store, log: deps.Logger, now: deps.Now, version: deps.Version,
 		cop:    http.NewCrossOriginProtection(),
 		pages:  mustParsePages(),
 		limits: newLoginLimits(),

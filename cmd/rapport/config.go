@@ -29,6 +29,10 @@ type Config struct {
 	ShutdownTimeout time.Duration // RAPPORT_SHUTDOWN_TIMEOUT: grace for requests in flight
 	TrustedProxies  string        // RAPPORT_TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed
 	trustedProxies  []netip.Prefix
+
+	// Inbound messages.
+	OwnDomains string // RAPPORT_OWN_DOMAINS: our own mail domains, comma-separated: never a customer's
+	LeadTeamID int64  // RAPPORT_LEAD_TEAM: team whose round robin assigns new leads; 0: the pool
 }
 
 // defaultConfig holds the defaults that apply before the environment.
@@ -69,6 +73,8 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", cfg.MaxBodyBytes, "largest request body (RAPPORT_MAX_BODY_BYTES)")
 	fs.Int64Var(&cfg.MaxFileBytes, "max-file-bytes", cfg.MaxFileBytes, "largest stored file (RAPPORT_MAX_FILE_BYTES)")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", cfg.TrustedProxies, "comma-separated `addresses or CIDRs` of reverse proxies whose X-Forwarded-For is believed (RAPPORT_TRUSTED_PROXIES)")
+	fs.StringVar(&cfg.OwnDomains, "own-domains", cfg.OwnDomains, "comma-separated `domains` of our own mail: never matched to a customer (RAPPORT_OWN_DOMAINS)")
+	fs.Int64Var(&cfg.LeadTeamID, "lead-team", cfg.LeadTeamID, "`id` of the team whose round robin assigns new leads; 0 leaves them in the pool (RAPPORT_LEAD_TEAM)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
 }
 

@@ -33,6 +33,8 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.int64(&cfg.MaxFileBytes, "RAPPORT_MAX_FILE_BYTES")
 	e.duration(&cfg.ShutdownTimeout, "RAPPORT_SHUTDOWN_TIMEOUT")
 	e.str(&cfg.TrustedProxies, "RAPPORT_TRUSTED_PROXIES")
+	e.str(&cfg.OwnDomains, "RAPPORT_OWN_DOMAINS")
+	e.int64(&cfg.LeadTeamID, "RAPPORT_LEAD_TEAM")
 	return cfg, e.err
 }
 

@@ -51,9 +51,15 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	// Hand start-up garbage back to the OS now rather than over minutes:
 	// hashing the first administrator's password takes 64 MiB (argon2id).
 	debug.FreeOSMemory()
+	p, err := newPipeline(cfg, db, blobs, baseURL, log)
+	if err != nil {
+		return err
+	}
+	deps := p.webDeps(web.Deps{Store: db, Blobs: blobs, Logger: log, Now: time.Now, Version: versionString()}, db)
 	h := web.New(web.Config{BaseURL: baseURL, SessionTTL: cfg.SessionTTL, MaxBodyBytes: cfg.MaxBodyBytes,
-		TrustedProxies: cfg.trustedProxies},
-		web.Deps{Store: db, Blobs: blobs, Logger: log, Now: time.Now, Version: versionString()})
+		TrustedProxies: cfg.trustedProxies}, deps)
+	bg := startWorkers(log, p.workers)
+	defer bg.stop()
 	log.Info("listening", "addr", ln.Addr().String(), "url", baseURL, "version", versionString())
 	return runHTTP(ctx, stop, ln, h, cfg.ShutdownTimeout, log)
 }

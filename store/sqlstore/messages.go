@@ -8,13 +8,14 @@ import (
 )
 
 const messageCols = `m.id, m.conversation_id, m.channel, m.account, m.direction, m.external_id, m.from_name,
-	m.from_address, m.to_addrs, m.cc_addrs, m.subject, m.text, m.html, m.automated, m.sent_at, m.created_at`
+	m.from_address, m.to_addrs, m.cc_addrs, m.subject, m.text, m.html, m.automated, m.sent_at, m.created_at,
+	m.message_ref, m.delivery, m.delivery_error, m.author_id`
 
 func scanMessage(r scanner) (*crm.Message, error) {
 	m := &crm.Message{}
 	err := r.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.Account, &m.Direction, &m.ExternalID, &m.From.Name,
 		&m.From.Address, jsonCol{&m.To}, jsonCol{&m.Cc}, &m.Subject, &m.Text, &m.HTML,
-		&m.Automated, tm{&m.SentAt}, tm{&m.CreatedAt})
+		&m.Automated, tm{&m.SentAt}, tm{&m.CreatedAt}, &m.MessageRef, &m.Delivery, &m.DeliveryError, nid{&m.AuthorID})
 	return m, err
 }
 
@@ -25,10 +26,11 @@ func (db *DB) CreateMessage(ctx context.Context, m *crm.Message, raw []byte) err
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, channel, account, direction,
 			external_id, from_name, from_address, to_addrs, cc_addrs, subject, text, html, automated,
-			sent_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+			sent_at, created_at, message_ref, delivery, delivery_error, author_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 			RETURNING id`, m.ConversationID, m.Channel, m.Account, m.Direction, m.ExternalID, m.From.Name,
 			m.From.Address, jsonArg(nonNil(m.To)), jsonArg(nonNil(m.Cc)), m.Subject, m.Text, m.HTML,
-			m.Automated, m.SentAt, m.CreatedAt).Scan(&m.ID)
+			m.Automated, m.SentAt, m.CreatedAt, m.MessageRef, m.Delivery, m.DeliveryError, idArg(m.AuthorID)).Scan(&m.ID)
 		if err != nil {
 			return db.conflict(err, "create message", "This message is stored already.")
 		}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
+	"github.com/rapport-crm/rapport/store/sqlstore"
+	"github.com/rapport-crm/rapport/web"
+)
+
+// pipeline is what serve runs besides HTTP: the one ingest door, the
+// outbox, the channels, and the events that tie them to live views.
+type pipeline struct {
+	events   *crm.Broker
+	ingester *crm.Ingester
+	outbox   *crm.Outbox
+	parts    []channelParts
+	workers  []worker
+}
+
+func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL string, log *slog.Logger) (*pipeline, error) {
+	p := &pipeline{events: crm.NewBroker()}
+	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains)})
+	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m, Events: p.events,
+		Now: time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID})
+	senders := map[string]crm.Sender{}
+	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
+		Now: time.Now, Logger: log.With("part", "outbox")})
+	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}}
+	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
+		events: p.events, log: log, now: time.Now, baseURL: baseURL}
+	for _, setup := range channelSetups {
+		part, err := setup(d)
+		if err != nil {
+			return nil, err
+		}
+		if part.sender != nil {
+			senders[part.channel] = part.sender
+		}
+		for i, run := range part.runners {
+			p.workers = append(p.workers, worker{fmt.Sprintf("%s-%d", part.channel, i), run})
+		}
+		p.parts = append(p.parts, part)
+	}
+	return p, nil
+}
+
+// webDeps adds the pipeline's parts to the web layer's dependencies.
+func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
+	d.Events, d.Outbox = p.events, p.outbox
+	d.Mailboxes, d.WeChat, d.Forms, d.Inbox = db, db, db, db
+	for _, part := range p.parts {
+		if part.wechatCallback != nil {
+			d.WeChatCallback = part.wechatCallback
+		}
+		if part.formCapture != nil {
+			d.FormCapture = part.formCapture
+		}
+	}
+	return d
+}
+
+// splitList splits a comma-separated setting, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,134 @@
+package crm
+
+import (
+	"context"
+	"crypto/rand"
+	"strings"
+	"time"
+)
+
+// Queue stores d as an outbound message of its conversation, queued for its
+// channel, and wakes the worker. It returns the stored message. EINVALID
+// (nothing to send, no one to send to, the channel cannot send now),
+// ENOTFOUND (a conversation v cannot see), ERATELIMITED (automatic answers
+// over the per-address cap).
+func (o *Outbox) Queue(ctx context.Context, v Viewer, d Draft) (*Message, error) {
+	if d.Kind == "" {
+		d.Kind = OutReply
+	}
+	if err := d.validate(); err != nil {
+		return nil, err
+	}
+	c, err := o.cfg.Store.Conversation(ctx, v, d.ConversationID)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.check(ctx, c, &d); err != nil {
+		return nil, err
+	}
+	rc, err := o.cfg.Store.ReplyContext(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := outgoingFor(c, &d, rc)
+	if len(out.To) == 0 {
+		return nil, &Error{Code: EINVALID, Message: "there is no one to answer",
+			Fields: map[string]string{"to": "is required: the conversation has no inbound sender"}}
+	}
+	if err := o.checkAutoCap(ctx, out); err != nil {
+		return nil, err
+	}
+	now := o.cfg.Now()
+	m := outboundMessage(v, out, now)
+	if err := o.cfg.Store.QueueOutbound(ctx, m, out, now); err != nil {
+		return nil, err
+	}
+	o.poke()
+	o.publish(m)
+	return m, nil
+}
+
+func (d *Draft) validate() error {
+	p := Problems{}
+	p.OneOf("kind", d.Kind, OutReply, OutCare, OutAuto)
+	if strings.TrimSpace(d.Text) == "" && strings.TrimSpace(d.HTML) == "" && d.Template == "" && len(d.Attachments) == 0 {
+		p.Add("text", "is required")
+	}
+	p.MaxLen("subject", d.Subject, 500)
+	for _, a := range append(append([]Address{}, d.To...), d.Cc...) {
+		if strings.TrimSpace(a.Address) == "" {
+			p.Add("to", "has an empty address")
+		}
+	}
+	return p.Err()
+}
+
+// outgoingFor fills what the rep left out from the conversation: the
+// recipient, an email reply's subject and its thread references.
+func outgoingFor(c *Conversation, d *Draft, rc *ReplyContext) *Outgoing {
+	o := &Outgoing{ConversationID: c.ID, Channel: c.Channel, Account: c.Account, Kind: d.Kind,
+		To: d.To, Cc: d.Cc, Subject: d.Subject, Text: d.Text, HTML: d.HTML, Attachments: d.Attachments,
+		Template: d.Template, TemplateValues: d.TemplateValues, References: rc.References}
+	last := rc.LastInbound
+	if last == nil {
+		return o
+	}
+	if len(o.To) == 0 && last.From.Address != "" {
+		o.To = []Address{last.From}
+	}
+	o.InReplyTo = last.MessageRef
+	if o.Subject == "" && c.Channel == ChannelEmail {
+		o.Subject = replySubject(last.Subject)
+	}
+	return o
+}
+
+// replySubject prefixes "Re: " unless the subject already is a reply.
+func replySubject(s string) string {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"re:", "re：", "回复:", "回复：", "答复:", "答复："} {
+		if strings.HasPrefix(l, p) {
+			return s
+		}
+	}
+	return "Re: " + s
+}
+
+func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
+	m := &Message{ConversationID: o.ConversationID, Channel: o.Channel, Account: o.Account,
+		Direction: DirectionOut, ExternalID: "out-" + rand.Text(), From: Address{Address: o.Account},
+		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
+		Automated: o.Kind == OutAuto, SentAt: now, Delivery: DeliveryQueued}
+	if v.UserID != 0 {
+		id := v.UserID
+		m.AuthorID = &id
+	}
+	return m
+}
+
+func (o *Outbox) checkAutoCap(ctx context.Context, out *Outgoing) error {
+	if out.Kind != OutAuto {
+		return nil
+	}
+	n, err := o.cfg.Store.CountAutoSent(ctx, out.Channel, out.To[0].Address, o.cfg.Now().Add(-24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if n >= o.cfg.AutoReplyCap {
+		return Errorf(ERATELIMITED, "%d automatic answers to %s today already", n, out.To[0].Address)
+	}
+	return nil
+}
+
+func (o *Outbox) poke() {
+	select {
+	case o.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (o *Outbox) publish(m *Message) {
+	if o.cfg.Events != nil {
+		o.cfg.Events.Publish(Event{Kind: EventMessageUpdated, ConversationID: m.ConversationID, MessageID: m.ID})
+	}
+}
