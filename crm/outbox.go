@@ -109,7 +109,12 @@ type SendChecker interface {
 // Draft is what a rep (or a care plan, or a bot) asks to send in a
 // conversation. Empty To answers the conversation's last inbound sender.
 type Draft struct {
-	ConversationID int64             `json:"conversation_id"`
+	ConversationID int64 `json:"conversation_id"`
+	// Channel and Account send through another channel than the
+	// conversation's (a web form's confirmation goes out by email); empty:
+	// the conversation's own.
+	Channel        string            `json:"channel,omitempty"`
+	Account        string            `json:"account,omitempty"`
 	Kind           string            `json:"kind"` // OutReply when empty
 	To             []Address         `json:"to"`
 	Cc             []Address         `json:"cc"`

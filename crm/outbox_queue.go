@@ -88,9 +88,13 @@ func (o *Outbox) CanSend(ctx context.Context, v Viewer, id int64) error {
 }
 
 func (o *Outbox) check(ctx context.Context, c *Conversation, d *Draft) error {
-	s, ok := o.cfg.Senders[c.Channel]
+	channel := c.Channel
+	if d.Channel != "" {
+		channel = d.Channel
+	}
+	s, ok := o.cfg.Senders[channel]
 	if !ok {
-		return Errorf(EINVALID, "replies through %s are not set up on this server", c.Channel)
+		return Errorf(EINVALID, "replies through %s are not set up on this server", channel)
 	}
 	if chk, ok := s.(SendChecker); ok {
 		return chk.CheckSend(ctx, c, d, o.cfg.Now())

@@ -69,8 +69,16 @@ func outgoingFor(c *Conversation, d *Draft, rc *ReplyContext) *Outgoing {
 	o := &Outgoing{ConversationID: c.ID, Channel: c.Channel, Account: c.Account, Kind: d.Kind,
 		To: d.To, Cc: d.Cc, Subject: d.Subject, Text: d.Text, HTML: d.HTML, Attachments: d.Attachments,
 		Template: d.Template, TemplateValues: d.TemplateValues, References: rc.References}
+	if d.Channel != "" {
+		o.Channel, o.Account = d.Channel, d.Account
+	}
 	last := rc.LastInbound
 	if last == nil {
+		return o
+	}
+	if o.Channel != last.Channel {
+		// Another channel's addresses and references mean nothing here.
+		o.References = nil
 		return o
 	}
 	if len(o.To) == 0 && last.From.Address != "" {
