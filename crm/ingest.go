@@ -124,6 +124,9 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 	results := make([]*IngestResult, len(batch))
 	err := g.cfg.Store.IngestBatch(ctx, func(ctx context.Context, tx IngestTx) error {
+		if err := prefetch(ctx, tx, batch); err != nil {
+			return err
+		}
 		for i, r := range batch {
 			res, err := g.apply(ctx, tx, r.in, r.cur)
 			if err != nil {
@@ -149,6 +152,18 @@ func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 			g.publish(results[i])
 		}
 	}
+}
+
+func prefetch(ctx context.Context, tx IngestTx, batch []*ingestReq) error {
+	p, ok := tx.(IngestPrefetcher)
+	if !ok {
+		return nil
+	}
+	ins := make([]*Inbound, len(batch))
+	for i, r := range batch {
+		ins[i] = r.in
+	}
+	return p.Prefetch(ctx, ins)
 }
 
 func (g *Ingester) publish(res *IngestResult) {
