@@ -92,6 +92,10 @@ func (g *Ingester) Ingest(ctx context.Context, in *Inbound, cur *Cursor) (*Inges
 	}
 }
 
+// Queued is how many messages wait for the writer (for metrics, and for
+// tests that fill a batch before the writer runs).
+func (g *Ingester) Queued() int { return len(g.queue) }
+
 // Run is the writer: it commits queued messages until ctx ends.
 func (g *Ingester) Run(ctx context.Context) error {
 	for {

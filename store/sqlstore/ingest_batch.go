@@ -22,12 +22,17 @@ import (
 // any other store call made with the batch's ctx first flushes the queue,
 // and a write through it also drops what the batch read.
 type ingestBatch struct {
-	db      *DB
-	conn    *sql.Conn // the transaction's connection; nil when nested
-	tx      *sql.Tx
-	size    int // messages announced by Prefetch
-	pending []pendingRow
-	ids     map[string][]int64 // reserved, not yet used
+	db       *DB
+	conn     *sql.Conn // the transaction's connection; nil when nested
+	tx       *sql.Tx
+	size     int // messages announced by Prefetch
+	pending  []pendingRow
+	ids      map[string][]int64 // reserved, not yet used
+	reserved map[string]bool    // tables reserved from in this batch
+	// newLeads guesses how many leads the rest of the batch creates: its
+	// senders that no contact or lead knows.
+	newLeads     int
+	pendingLeads int // queued, not yet written
 
 	msgs        map[tripleKey]*crm.Message // by dedupe key; nil: known absent
 	refs        map[tripleKey]int64        // stored references; 0: known absent
@@ -53,7 +58,7 @@ type (
 )
 
 func newIngestBatch(db *DB, conn *sql.Conn, tx *sql.Tx) *ingestBatch {
-	return &ingestBatch{db: db, conn: conn, tx: tx, ids: map[string][]int64{},
+	return &ingestBatch{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
 		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{}}
 }
@@ -83,7 +88,7 @@ func (b *ingestBatch) flush(ctx context.Context) error {
 		return nil
 	}
 	todo := b.pending
-	b.pending = nil
+	b.pending, b.pendingLeads = nil, 0
 	slices.SortStableFunc(todo, func(x, y pendingRow) int { return cmp.Compare(x.kind.rank, y.kind.rank) })
 	var stmts []Stmt
 	var kinds []*rowKind
@@ -115,7 +120,7 @@ func (b *ingestBatch) beforeWrite(ctx context.Context) error {
 	}
 	b.msgs, b.refs, b.pendingRefs = map[tripleKey]*crm.Message{}, map[tripleKey]int64{}, map[tripleKey]int64{}
 	b.convs, b.contacts, b.leads = map[int64]*crm.Conversation{}, map[string][]*crm.Contact{}, map[string][]*crm.Lead{}
-	b.ids = map[string][]int64{} // on SQLite the write may take the next id
+	b.ids, b.reserved = map[string][]int64{}, map[string]bool{} // on SQLite the write may take the next id
 	return nil
 }
 
@@ -123,14 +128,16 @@ func (b *ingestBatch) beforeWrite(ctx context.Context) error {
 const (
 	convTable = "conversations"
 	msgTable  = "messages"
+	leadTable = "leads"
 )
 
 // reserveQuery is the query that reserves n ids of each table.
 func (b *ingestBatch) reserveQuery(n int, tables ...string) Query {
 	row := make([]int64, len(tables))
 	dest := make([]any, len(tables))
-	for i := range row {
+	for i, t := range tables {
 		dest[i] = &row[i]
+		b.reserved[t] = true
 	}
 	return Query{SQL: b.db.dialect.ReserveIDs(tables...), Args: []any{n}, Row: func(r Scanner) error {
 		if err := r.Scan(dest...); err != nil {
@@ -149,15 +156,22 @@ func (b *ingestBatch) run(ctx context.Context, op string, qs ...Query) error {
 	return b.db.wrap(err, op)
 }
 
-// nextID returns a reserved id of table. When the reserve is used up
-// (more rows than Prefetch announced) it reserves one more, after the
-// queue is written: on SQLite the reserve starts after the highest row.
+// nextID returns a reserved id of table. When there is none it reserves
+// more: one, or for leads as many as the batch may still create. A second
+// reserve in a batch comes after the queue is written: on SQLite a reserve
+// starts after the highest row.
 func (b *ingestBatch) nextID(ctx context.Context, table string) (int64, error) {
 	if len(b.ids[table]) == 0 {
-		if err := b.flush(ctx); err != nil {
-			return 0, err
+		if b.reserved[table] {
+			if err := b.flush(ctx); err != nil {
+				return 0, err
+			}
 		}
-		if err := b.run(ctx, "reserve ids", b.reserveQuery(1, table)); err != nil {
+		n := 1
+		if table == leadTable {
+			n = max(1, b.newLeads)
+		}
+		if err := b.run(ctx, "reserve ids", b.reserveQuery(n, table)); err != nil {
 			return 0, err
 		}
 	}

@@ -52,6 +52,7 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 		return err
 	}
 	t.sortSenders()
+	t.b.newLeads = t.unknownSenders(batch)
 	return t.db.loadParts(direct(ctx), t.b.tx, found) // of duplicates: rare
 }
 
@@ -148,6 +149,24 @@ func (t *ingestTx) sortSenders() {
 		slices.SortFunc(ls, func(a, b *crm.Lead) int { return cmp.Compare(a.ID, b.ID) })
 		t.b.leads[e] = ls[:min(len(ls), matchLimit)]
 	}
+}
+
+// unknownSenders counts the messages whose sender no contact or lead
+// knows by address: those that may create a lead.
+func (t *ingestTx) unknownSenders(batch []*crm.Inbound) int {
+	n := 0
+	for _, in := range batch {
+		known := false
+		for _, a := range []string{in.From.Address, in.Person.Email} {
+			if e, ok := crm.NormalizeEmail(a); ok {
+				known = known || len(t.b.contacts[e]) > 0 || len(t.b.leads[e]) > 0
+			}
+		}
+		if !known {
+			n++
+		}
+	}
+	return n
 }
 
 // keyed scans a leading key column, then the columns the wrapped scanner's

@@ -9,7 +9,8 @@ import (
 // The batch's reads. Those of tables the queue writes (messages,
 // conversations, references) answer from the overlay, which holds every
 // queued row, or else from the database, which then holds all there is.
-// The others go to the database directly: the queue holds none of theirs.
+// The others go to the database directly when the queue holds none of
+// theirs (leads may be queued: then after it is written).
 
 // MessageByExternalID finds a stored or queued message by its dedupe key.
 func (t *ingestTx) MessageByExternalID(ctx context.Context, channel, account, externalID string) (*crm.Message, error) {
@@ -86,7 +87,7 @@ func (t *ingestTx) LeadsByEmail(ctx context.Context, email string) ([]*crm.Lead,
 	if ls, ok := t.b.leads[email]; ok {
 		return append([]*crm.Lead{}, ls...), nil
 	}
-	return t.db.LeadsByEmail(direct(ctx), email)
+	return t.db.LeadsByEmail(t.leadsCtx(ctx), email)
 }
 
 func (t *ingestTx) ContactByIdentity(ctx context.Context, v crm.Viewer, id crm.Identity) (*crm.Contact, error) {
@@ -114,11 +115,11 @@ func (t *ingestTx) CustomersByNameKey(ctx context.Context, key string) ([]*crm.C
 }
 
 func (t *ingestTx) LeadsByPhone(ctx context.Context, e164 string) ([]*crm.Lead, error) {
-	return t.db.LeadsByPhone(direct(ctx), e164)
+	return t.db.LeadsByPhone(t.leadsCtx(ctx), e164)
 }
 
 func (t *ingestTx) LeadsByCompanyKey(ctx context.Context, key string) ([]*crm.Lead, error) {
-	return t.db.LeadsByCompanyKey(direct(ctx), key)
+	return t.db.LeadsByCompanyKey(t.leadsCtx(ctx), key)
 }
 
 func (t *ingestTx) Customer(ctx context.Context, v crm.Viewer, id int64) (*crm.Customer, error) {
@@ -126,5 +127,5 @@ func (t *ingestTx) Customer(ctx context.Context, v crm.Viewer, id int64) (*crm.C
 }
 
 func (t *ingestTx) Lead(ctx context.Context, v crm.Viewer, id int64) (*crm.Lead, error) {
-	return t.db.Lead(direct(ctx), v, id)
+	return t.db.Lead(t.leadsCtx(ctx), v, id)
 }

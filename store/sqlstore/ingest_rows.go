@@ -16,17 +16,18 @@ type rowKind struct {
 }
 
 var (
-	convRow    = &rowKind{rank: 0, sql: insertConversationWithIDSQL, multi: true, op: "create conversation"}
-	convUpdate = &rowKind{rank: 1, sql: updateConversationSQL, op: "update conversation"}
-	messageRow = &rowKind{rank: 2, sql: insertMessageWithIDSQL, multi: true, op: "create message",
+	leadRow    = &rowKind{rank: 0, sql: insertLeadWithIDSQL, multi: true, op: "create lead"}
+	convRow    = &rowKind{rank: 1, sql: insertConversationWithIDSQL, multi: true, op: "create conversation"}
+	convUpdate = &rowKind{rank: 2, sql: updateConversationSQL, op: "update conversation"}
+	messageRow = &rowKind{rank: 3, sql: insertMessageWithIDSQL, multi: true, op: "create message",
 		conflict: "This message is stored already."}
-	rawRow    = &rowKind{rank: 3, sql: insertRawSQL, multi: true, op: "store raw message"}
-	linkRow   = &rowKind{rank: 3, sql: insertLinkSQL, multi: true, op: "link message"}
-	attachRow = &rowKind{rank: 3, sql: attachSQL, multi: true, op: "attach to message"}
-	refRow    = &rowKind{rank: 3, sql: addRefSQL, multi: true, op: "add reference"}
+	rawRow    = &rowKind{rank: 4, sql: insertRawSQL, multi: true, op: "store raw message"}
+	linkRow   = &rowKind{rank: 5, sql: insertLinkSQL, multi: true, op: "link message"}
+	attachRow = &rowKind{rank: 6, sql: attachSQL, multi: true, op: "attach to message"}
+	refRow    = &rowKind{rank: 7, sql: addRefSQL, multi: true, op: "add reference"}
 	// A cursor saved twice in one statement would be an error ("cannot
 	// affect row a second time"): one statement each, the last one wins.
-	cursorRow = &rowKind{rank: 4, sql: saveCursorSQL, op: "save cursor"}
+	cursorRow = &rowKind{rank: 8, sql: saveCursorSQL, op: "save cursor"}
 )
 
 // chunkSizes are the row counts of multi-row statements: a few statement

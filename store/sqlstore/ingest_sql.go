@@ -18,7 +18,11 @@ const messageInsertCols = `conversation_id, channel, account, direction, externa
 const conversationInsertCols = `channel, account, subject, status, assignee_id, team_id, contact_id,
 	customer_id, lead_id, needs_review, labels, snoozed_until, last_message_at, last_inbound_at, created_at`
 
+const leadInsertCols = `name, company, title, phone, email, channel, source, status, owner_id, notes, custom,
+	created_at, updated_at, last_follow_up_at, claimed_at, company_key`
+
 var (
+	insertLeadSQL, insertLeadWithIDSQL                 = insertSQL("leads", leadInsertCols)
 	insertMessageSQL, insertMessageWithIDSQL           = insertSQL("messages", messageInsertCols)
 	insertConversationSQL, insertConversationWithIDSQL = insertSQL("conversations", conversationInsertCols)
 )
@@ -54,6 +58,12 @@ func messageArgs(m *crm.Message) []any {
 	return []any{m.ConversationID, m.Channel, m.Account, m.Direction, m.ExternalID, m.From.Name,
 		m.From.Address, jsonArg(nonNil(m.To)), jsonArg(nonNil(m.Cc)), m.Subject, m.Text, m.HTML,
 		m.Automated, m.SentAt, m.CreatedAt, m.MessageRef, m.Delivery, m.DeliveryError, idArg(m.AuthorID), m.ID}
+}
+
+func leadArgs(l *crm.Lead) []any {
+	return []any{l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
+		idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), l.CreatedAt, l.UpdatedAt, nullTime(l.LastFollowUpAt),
+		nullTime(l.ClaimedAt), crm.CompanyKey(l.Company), l.ID}
 }
 
 func conversationArgs(c *crm.Conversation) []any {

@@ -119,17 +119,38 @@ func (t *ingestTx) CreateContact(ctx context.Context, c *crm.Contact) error {
 	return nil
 }
 
-// CreateLead writes at once (its id is needed now) and forgets the leads
-// read by its address.
+// CreateLead queues l under a reserved id, and adds it to the leads read
+// by its address. Its owner is checked by the foreign key.
 func (t *ingestTx) CreateLead(ctx context.Context, l *crm.Lead) error {
-	if err := t.db.CreateLead(direct(ctx), l); err != nil {
+	if err := l.Normalize(t.db.region); err != nil {
 		return err
 	}
-	delete(t.b.leads, l.Email)
+	id, err := t.b.nextID(ctx, leadTable)
+	if err != nil {
+		return err
+	}
+	now := t.db.now()
+	l.ID, l.CreatedAt, l.UpdatedAt = id, now, now
+	l.LastFollowUpAt, l.ClaimedAt = normTime(l.LastFollowUpAt), normTime(l.ClaimedAt)
+	t.b.queue(leadRow, leadArgs(l)...)
+	t.b.pendingLeads++
+	t.b.newLeads--
+	if ls, ok := t.b.leads[l.Email]; ok && len(ls) < matchLimit {
+		c := *l
+		t.b.leads[l.Email] = append(ls, &c) // the highest id: last
+	}
 	return nil
 }
 
-// NextAssignee reads leads and users, which the queue never holds.
+// NextAssignee counts leads: after the queued ones are written.
 func (t *ingestTx) NextAssignee(ctx context.Context, teamID int64) (*int64, error) {
-	return t.db.NextAssignee(direct(ctx), teamID)
+	return t.db.NextAssignee(t.leadsCtx(ctx), teamID)
+}
+
+// leadsCtx is the ctx for a read of leads: direct unless leads are queued.
+func (t *ingestTx) leadsCtx(ctx context.Context) context.Context {
+	if t.b.pendingLeads > 0 {
+		return ctx
+	}
+	return direct(ctx)
 }
