@@ -9,11 +9,11 @@ func (s *Server) recordRoutes() []route {
 		kindRoutes(s, s.orderPages()), kindRoutes(s, s.paymentPages()), kindRoutes(s, s.taskPages()),
 	)
 	return append(rs,
-		rawRoute(post, "/leads/{id}/claim", "Claim a pool lead (form), then show it", html, s.postClaimLead).page(),
-		rawRoute(post, "/orders/{id}/plans", "Add a payment plan to an order (form)", html, s.postPlan).page(),
+		rawRoute(post, "/leads/{id}/claim", "Claim a pool lead (form), then show it", html, s.postClaimLead).page().query(recLangParam),
+		rawRoute(post, "/orders/{id}/plans", "Add a payment plan to an order (form)", html, s.postPlan).page().query(recLangParam),
 		rawRoute(get, "/follow-ups/new", "The form to record a follow-up", html, formPage(s, fu, true)).page().
 			query(recLangParam, recBackParam, prefillParams(fu.fields)),
-		rawRoute(post, "/follow-ups", "Record a follow-up (form), then go back", html, savePage(s, fu, true)).page(),
+		rawRoute(post, "/follow-ups", "Record a follow-up (form), then go back", html, savePage(s, fu, true)).page().query(recLangParam),
 	)
 }
 
@@ -29,11 +29,11 @@ func kindRoutes[T any](s *Server, k *recordKind[T]) []route {
 		rawRoute(get, p, "List "+k.path+" (page)", html, listPage(s, k)).page().query(recListParams),
 		rawRoute(get, p+"/new", "The form to create "+one, html, formPage(s, k, true)).page().
 			query(recLangParam, recBackParam, prefillParams(k.fields)),
-		rawRoute(post, p, "Create "+one+" (form)", html, savePage(s, k, true)).page(),
+		rawRoute(post, p, "Create "+one+" (form)", html, savePage(s, k, true)).page().query(recLangParam),
 		rawRoute(get, p+"/{id}", "Show "+one+" (page)", html, showPage(s, k)).page().query(recLangParam),
 		rawRoute(get, p+"/{id}/edit", "The form to edit "+one, html, formPage(s, k, false)).page().
 			query(recLangParam, recBackParam),
-		rawRoute(post, p+"/{id}", "Update "+one+" (form)", html, savePage(s, k, false)).page(),
+		rawRoute(post, p+"/{id}", "Update "+one+" (form)", html, savePage(s, k, false)).page().query(recLangParam),
 	}
 }
 
