@@ -117,3 +117,13 @@ func TestRecordFormsValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestRecordNewFormsStartFromTheAPIDefaults(t *testing.T) {
+	p := newPager(t)
+	rep1 := fmt.Sprint(p.id("rep1"))
+	contains(t, "new customer", p.mustPage("rep1", "/customers/new"), `<option value="`+rep1+`" selected>`)
+	contains(t, "new contact", p.mustPage("rep1", "/contacts/new?customer_id=7"), `name="customer_id" value="7"`)
+	contains(t, "new payment", p.mustPage("rep1", "/payments/new"), `value="2026-03-02T09:00"`)
+	loc := p.saved("rep1", "/customers", url.Values{"name": {"Default Owner"}, "owner_id": {rep1}})
+	contains(t, "saved", string(p.call("rep1", "GET", "/api/v1"+loc, nil, 200, nil)), `"owner_id":`+rep1)
+}

@@ -15,12 +15,20 @@ func recordForm[T any](s *Server, w http.ResponseWriter, r *http.Request, k *rec
 	if err != nil {
 		return nil, nil, err
 	}
-	vals := r.URL.Query()
 	d.Action, d.Heading = "/"+k.path, d.T(k.one+".new")
-	if rec != nil {
-		if vals, err = recordValues(rec, k.fields); err != nil {
-			return nil, nil, err
+	shown := rec
+	if rec == nil {
+		shown = k.res().fresh(viewerOf(r)) // the API's defaults: the owner is the user
+	}
+	vals, err := recordValues(shown, k.fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec == nil {
+		for name, v := range r.URL.Query() {
+			vals[name] = v // what the link prefills
 		}
+	} else {
 		d.Action, d.Heading = d.Action+"/"+strconv.FormatInt(k.res().id(rec), 10), k.title(rec)
 	}
 	d.Back = safeBack(r.URL.Query().Get("next"))
