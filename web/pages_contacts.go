@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -31,6 +32,10 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 		title: func(c *crm.Contact) string { return c.Name },
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Contact) (any, error) {
 			return s.gather360(ctx, v, &c.ID, c.CustomerID, 0)
+		},
+		links: func(cs *cells, c *crm.Contact) []navLink {
+			id := strconv.FormatInt(c.ID, 10)
+			return cs.newLinks("/contacts/"+id, "rec.task.new", "/tasks/new?refs=contact:"+id)
 		},
 	}
 }

@@ -40,6 +40,11 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Customer) (any, error) {
 			return s.gather360(ctx, v, nil, &c.ID, 0)
 		},
+		links: func(cs *cells, c *crm.Customer) []navLink {
+			id := strconv.FormatInt(c.ID, 10)
+			return cs.newLinks("/customers/"+id, "rec.contact.new", "/contacts/new?customer_id="+id,
+				"rec.order.new", "/orders/new?customer_id="+id, "rec.task.new", "/tasks/new?refs=customer:"+id)
+		},
 	}
 }
 

@@ -23,6 +23,8 @@ type recordKind[T any] struct {
 	// extra gathers a detail page's own sections (the 360° panel, line
 	// items and payments…); nil: none.
 	extra func(ctx context.Context, v crm.Viewer, rec *T) (any, error)
+	// links are a detail page's links to new related records; nil: none.
+	links func(c *cells, rec *T) []navLink
 	// actions adds buttons to a list row (a lead's "claim"); nil: none.
 	actions func(c *cells, rec *T) []rowAction
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -41,4 +42,20 @@ func TestCustomerPageLogsFollowUpsAndTasks(t *testing.T) {
 	if res.StatusCode != http.StatusBadRequest {
 		t.Errorf("rep3 files a task on rep1's customer: status %d, want 400", res.StatusCode)
 	}
+}
+
+func TestCustomerPageLinksToNewRecords(t *testing.T) {
+	p := newPager(t)
+	cust := p.customer("Huaqiang", "rep1")
+	page := p.mustPage("rep1", fmt.Sprintf("/customers/%d", cust))
+	for _, link := range []string{
+		fmt.Sprintf("/contacts/new?customer_id=%d&next=%%2Fcustomers%%2F%d", cust, cust),
+		fmt.Sprintf("/orders/new?customer_id=%d&next=%%2Fcustomers%%2F%d", cust, cust),
+		fmt.Sprintf("/tasks/new?refs=customer:%d&next=%%2Fcustomers%%2F%d", cust, cust),
+	} {
+		contains(t, "customer page", page, `href="`+strings.ReplaceAll(link, "&", "&amp;")+`"`)
+		contains(t, "form "+link, p.mustPage("rep1", link), fmt.Sprintf(`value="/customers/%d"`, cust))
+	}
+	task := p.mustPage("rep1", fmt.Sprintf("/tasks/new?refs=customer:%d", cust))
+	contains(t, "task form", task, fmt.Sprintf(`name="refs" value="customer:%d"`, cust), "Huaqiang")
 }

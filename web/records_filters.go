@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -74,6 +75,16 @@ func (c *cells) userOptions(v string) []selectOption {
 			continue
 		}
 		out = append(out, selectOption{Value: id, Label: u.Name, Selected: id == v})
+	}
+	return out
+}
+
+// newLinks are links to new related records (pairs of a message key and a
+// form URL with its prefill query), each coming back to back once saved.
+func (c *cells) newLinks(back string, pairs ...string) []navLink {
+	out := make([]navLink, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, navLink{Label: c.t(pairs[i]), URL: pairs[i+1] + "&next=" + url.QueryEscape(back)})
 	}
 	return out
 }

@@ -93,6 +93,9 @@ func showPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		if k.actions != nil {
 			d.Actions = k.actions(c, rec)
 		}
+		if k.links != nil {
+			d.Links = k.links(c, rec)
+		}
 		if k.extra != nil {
 			if d.Extra, err = k.extra(r.Context(), viewerOf(r), rec); err != nil {
 				s.writeError(w, r, err)

@@ -29,6 +29,7 @@ type recordPage struct {
 	EditURL string
 	Back    string // hidden "next": where a form returns after saving
 	Actions []rowAction
+	Links   []navLink // new related records
 	Extra   any
 	Others  []string // problems with no input of their own on the form
 }
