@@ -32,6 +32,7 @@ type recordKind[T any] struct {
 // field is one form input, named as the record's JSON field.
 type field struct {
 	Name    string
+	Label   string   // message key "field.<Label>" when not "field.<Name>"
 	Type    string   // text, email, textarea, lines, select, user, id, money, number, int, date, datetime, items
 	Options []string // select values; their labels are messages "opt.<name>.<value>"
 	Need    bool     // required, for the browser's own check

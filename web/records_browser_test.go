@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,6 +60,14 @@ func TestBrowserCreatesACustomer(t *testing.T) {
 		t.Fatal(err)
 	}
 	shot(t, ctx, "customers-list-phone.png")
+	var order record
+	e.call("rep1", "POST", "/api/v1/orders", record{"number": "SO-2026-001", "customer_id": e.customer("C", "rep1"),
+		"items": []record{{"product": "交换机", "quantity": 2, "unit_price": 150000}}}, 201, &order)
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/orders/%d/edit", u, order.id())),
+		chromedp.WaitVisible(`.rec-items`)); err != nil {
+		t.Fatal(err)
+	}
+	shot(t, ctx, "order-form-phone.png")
 }
 
 // shot saves a full-page screenshot into $RAPPORT_SCREENSHOTS, or

@@ -29,7 +29,7 @@ var recordFields = map[string]struct{ en, zh string }{
 	"level": {"Level", "级别"}, "industry": {"Industry", "行业"}, "region": {"Region", "地区"}, "source": {"Source", "来源"},
 	"owner_id": {"Owner", "负责人"}, "owner": {"Owner", "负责人"}, "tags": {"Tags", "标签"}, "address": {"Address", "地址"},
 	"website": {"Website", "网站"}, "domain": {"Email domain", "邮箱域名"}, "notes": {"Notes", "备注"},
-	"title": {"Title", "标题/职务"}, "customer_id": {"Customer no.", "客户编号"}, "emails": {"Emails", "邮箱"},
+	"title": {"Title", "标题"}, "job_title": {"Job title", "职务"}, "customer_id": {"Customer no.", "客户编号"}, "emails": {"Emails", "邮箱"},
 	"phones": {"Phones", "电话"}, "birthday": {"Birthday", "生日"}, "company": {"Company", "公司"}, "phone": {"Phone", "电话"},
 	"email": {"Email", "邮箱"}, "number": {"Number", "编号"}, "items": {"Line items", "明细"}, "amount": {"Amount", "金额"},
 	"currency": {"Currency", "币种"}, "start_date": {"Start", "开始日期"}, "end_date": {"End", "结束日期"},

@@ -16,6 +16,7 @@ type fieldView struct {
 	Options                                      []selectOption
 	Items                                        []itemView // Type "items": the rows, with blanks to add
 	Values                                       []string   // Type "refs": "kind:id" each
+	Cols                                         []string   // Type "items": the columns\' labels
 }
 
 type selectOption struct {
@@ -107,7 +108,7 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 	out := make([]fieldView, 0, len(fields))
 	for _, f := range fields {
 		fv := fieldView{Name: f.Name, Type: f.Type, Need: f.Need, ReadOnly: f.NoEdit && !creating,
-			Label: c.t("field." + f.Name), Error: c.problem(problems, f.Name)}
+			Label: c.t("field." + firstOf(f.Label, f.Name)), Error: c.problem(problems, f.Name)}
 		fv.Value, fv.Input = c.inputValue(f, vals), inputTypes[f.Type]
 		fv.Text = c.display(f, fv.Value)
 		switch f.Type {
@@ -117,6 +118,7 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 			fv.Options = c.userOptions(fv.Value)
 		case "items":
 			fv.Items = c.itemViews(vals)
+			fv.Cols = []string{c.t("field.product"), c.t("field.quantity"), c.t("field.unit_price")}
 		case "refs":
 			fv.Values = vals["refs"]
 			fv.Text = c.refs(fv.Values)
