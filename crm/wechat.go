@@ -142,6 +142,9 @@ type WeChatStore interface {
 	QueueWeChatMedia(ctx context.Context, m *WeChatMedia) error
 	// FinishWeChatMedia records a download's attempts and outcome.
 	FinishWeChatMedia(ctx context.Context, m *WeChatMedia) error
+	// AttachWeChatMedia stores a downloaded media's attachment (its blob
+	// written first), ties it to the media's message and marks it done.
+	AttachWeChatMedia(ctx context.Context, m *WeChatMedia, a *Attachment) error
 	// WeChatMediaByState returns up to limit downloads in state, oldest first.
 	WeChatMediaByState(ctx context.Context, state string, limit int) ([]*WeChatMedia, error)
 }

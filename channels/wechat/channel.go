@@ -26,7 +26,6 @@ import (
 // Store is what the channel keeps and reads.
 type Store interface {
 	crm.WeChatStore
-	crm.AttachmentStore
 	// Conversation returns a conversation (for the 48-hour window). ENOTFOUND.
 	Conversation(ctx context.Context, v crm.Viewer, id int64) (*crm.Conversation, error)
 }

@@ -33,6 +33,7 @@ type clock struct {
 func (c *clock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Move(d time.Duration)    { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 func (c *clock) Unix() int64             { return c.Now().Unix() }
+func (c *clock) UnixNano() int64         { return c.Now().UnixNano() }
 func (c *clock) Stamp() string           { return fmt.Sprint(c.Unix()) }
 func (c *clock) Set(t time.Time)         { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 func newClock() *clock                   { return &clock{t: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)} }
@@ -79,7 +80,7 @@ func newEnv(t testing.TB) *env {
 	e.box = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: map[string]crm.Sender{crm.ChannelWeChat: e.ch},
 		Now: e.clock.Now, MaxAttempts: 2, Backoff: func(int) time.Duration { return time.Hour }})
 	e.ch = e.channel(ing, "a") // now with the outbox for template reports
-	run(t, ing.Run, e.ch.RunUsers, e.ch.RunMedia)
+	run(t, ing.Run, e.ch.RunUsers, e.ch.RunMedia, e.box.Run)
 	e.srv = httptest.NewServer(e.ch)
 	t.Cleanup(e.srv.Close)
 	return e

@@ -45,10 +45,9 @@ func (c *Channel) RunMedia(ctx context.Context) error {
 func (c *Channel) downloadWithRetries(ctx context.Context, m *crm.WeChatMedia) {
 	for m.Attempts < c.cfg.MediaAttempts && ctx.Err() == nil {
 		m.Attempts++
-		id, err := c.download(ctx, m)
+		_, err := c.download(ctx, m)
 		if err == nil {
-			m.State, m.Error, m.AttachmentID = crm.MediaDone, "", &id
-			break
+			return
 		}
 		m.Error = err.Error()
 		c.cfg.Logger.Warn("wechat: media download failed", "app_id", m.AppID, "message_id", m.MessageID,

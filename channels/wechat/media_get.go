@@ -13,7 +13,7 @@ import (
 )
 
 // download fetches one media id into the blob store and attaches it to its
-// message, returning the attachment's id.
+// message, returning the attachment's id; m is then recorded done.
 func (c *Channel) download(ctx context.Context, m *crm.WeChatMedia) (int64, error) {
 	a, err := c.accounts.get(ctx, m.AppID)
 	if err != nil {
@@ -31,10 +31,10 @@ func (c *Channel) download(ctx context.Context, m *crm.WeChatMedia) (int64, erro
 	if att.Name == "" {
 		att.Name = m.Kind + "-" + m.MediaID
 	}
-	if err := c.cfg.Store.CreateAttachment(ctx, att); err != nil {
+	if err := c.cfg.Store.AttachWeChatMedia(ctx, m, att); err != nil {
 		return 0, err
 	}
-	return att.ID, c.cfg.Store.AttachTo(ctx, att.ID, crm.Ref{Kind: crm.RefMessage, ID: m.MessageID})
+	return att.ID, nil
 }
 
 // fetchBlob GETs u into the blob store. WeChat answers errors, and video
@@ -77,4 +77,3 @@ func (c *Channel) putBlob(ctx context.Context, r io.Reader, ct, disposition stri
 	}
 	return att, nil
 }
-

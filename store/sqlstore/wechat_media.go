@@ -45,3 +45,20 @@ func (db *DB) WeChatMediaByState(ctx context.Context, state string, limit int) (
 	})
 	return ms, err
 }
+
+// AttachWeChatMedia stores a downloaded media's attachment, ties it to its
+// message and marks the download done, in one transaction.
+func (db *DB) AttachWeChatMedia(ctx context.Context, m *crm.WeChatMedia, a *crm.Attachment) error {
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := db.CreateAttachment(ctx, a); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO attachment_refs (attachment_id, kind, ref_id)
+			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, a.ID, crm.RefMessage, m.MessageID)
+		if err != nil {
+			return db.wrap(err, "attach wechat media")
+		}
+		m.State, m.Error, m.AttachmentID = crm.MediaDone, "", &a.ID
+		return db.FinishWeChatMedia(ctx, m)
+	})
+}

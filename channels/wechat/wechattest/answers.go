@@ -35,6 +35,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c Call) {
 		s.mu.Lock()
 		s.nextMsgID++
 		id := s.nextMsgID
+		s.msgIDs = append(s.msgIDs, id)
 		s.mu.Unlock()
 		writeJSON(w, map[string]any{"errcode": 0, "errmsg": "ok", "msgid": id})
 	case "/cgi-bin/user/info":

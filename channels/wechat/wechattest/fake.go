@@ -38,6 +38,7 @@ type Server struct {
 	Users       map[string]map[string]any // openid → user/info answer
 	Media       map[string][]byte         // media_id → content (image/jpeg)
 	nextMsgID   int64
+	msgIDs      []int64
 	uploadCount int
 }
 
@@ -75,6 +76,13 @@ func (s *Server) TokenFetches() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.tokenFetch
+}
+
+// TemplateMsgIDs returns the msgids given to template messages, in order.
+func (s *Server) TemplateMsgIDs() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]int64(nil), s.msgIDs...)
 }
 
 // InvalidateToken makes the current token unknown: the next call gets 40001.
