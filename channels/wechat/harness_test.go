@@ -24,6 +24,9 @@ import (
 
 var ctx = context.Background()
 
+// client keeps connections open, as WeChat's pushers do.
+var client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+
 // clock is the injected Now, moved by tests.
 type clock struct {
 	mu sync.Mutex
@@ -130,7 +133,7 @@ func (e *env) do(t testing.TB, method, path string, q url.Values, body []byte) (
 	t.Helper()
 	req, err := http.NewRequest(method, e.srv.URL+path+"?"+q.Encode(), strings.NewReader(string(body)))
 	check(t, err)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	check(t, err)
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
