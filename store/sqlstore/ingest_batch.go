@@ -40,6 +40,7 @@ type ingestBatch struct {
 	convs       map[int64]*crm.Conversation
 	contacts    map[string][]*crm.Contact // by address, as an admin sees them
 	leads       map[string][]*crm.Lead    // by address
+	customers   map[int64]*crm.Customer   // of the contacts read
 }
 
 // tripleKey is a channel, an account and a value (an external id or a
@@ -60,7 +61,8 @@ type (
 func newIngestBatch(db *DB, conn *sql.Conn, tx *sql.Tx) *ingestBatch {
 	return &ingestBatch{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
-		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{}}
+		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{},
+		customers: map[int64]*crm.Customer{}}
 }
 
 // batchOf returns the batch ctx belongs to, unless ctx is a direct call:
@@ -120,6 +122,7 @@ func (b *ingestBatch) beforeWrite(ctx context.Context) error {
 	}
 	b.msgs, b.refs, b.pendingRefs = map[tripleKey]*crm.Message{}, map[tripleKey]int64{}, map[tripleKey]int64{}
 	b.convs, b.contacts, b.leads = map[int64]*crm.Conversation{}, map[string][]*crm.Contact{}, map[string][]*crm.Lead{}
+	b.customers = map[int64]*crm.Customer{}
 	b.ids, b.reserved = map[string][]int64{}, map[string]bool{} // on SQLite the write may take the next id
 	return nil
 }

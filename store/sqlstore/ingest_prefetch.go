@@ -45,7 +45,7 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 		qs = append(qs, t.refsQuery(ca, dedupe(rs)))
 	}
 	if emails = dedupe(emails); len(emails) > 0 {
-		qs = append(qs, t.contactsQuery(emails), t.leadsQuery(emails))
+		qs = append(qs, t.contactsQuery(emails), t.customersQuery(emails), t.leadsQuery(emails))
 	}
 	qs = append(qs, t.b.reserveQuery(fresh, convTable, msgTable)) // duplicates leave a gap
 	if err := t.b.run(ctx, "prefetch", qs...); err != nil {
@@ -115,6 +115,23 @@ func (t *ingestTx) contactsQuery(emails []string) Query {
 			c, err := scanContact(keyed{r, &e})
 			if err == nil {
 				t.b.contacts[e] = append(t.b.contacts[e], c)
+			}
+			return err
+		}}
+}
+
+// customersQuery reads the customers of the contacts of the addresses,
+// whose owner answers for a contact without one.
+func (t *ingestTx) customersQuery(emails []string) Query {
+	d := t.db.dialect
+	return Query{SQL: d.ForEachKey("$1", "text", customerCols,
+		"contact_emails x JOIN contacts ct ON ct.id = x.contact_id JOIN customers c ON c.id = ct.customer_id",
+		"x.email = k.v"),
+		Args: []any{d.ListArg(emails)},
+		Row: func(r Scanner) error {
+			c, err := scanCustomer(r)
+			if err == nil {
+				t.b.customers[c.ID] = c
 			}
 			return err
 		}}
