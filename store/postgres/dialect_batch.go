@@ -26,12 +26,12 @@ func (Dialect) ListArg(values any) any { return values }
 
 // ReserveIDs takes values of each table's identity sequence. Ids left
 // unused are a gap, as after any rollback.
-func (Dialect) ReserveIDs(tables ...string) string {
+func (Dialect) ReserveIDs(count string, tables ...string) string {
 	cols := make([]string, len(tables))
 	for i, t := range tables {
 		cols[i] = "nextval(pg_get_serial_sequence('" + t + "', 'id'))"
 	}
-	return `SELECT ` + strings.Join(cols, ", ") + ` FROM generate_series(1, $1::int)`
+	return `SELECT ` + strings.Join(cols, ", ") + ` FROM generate_series(1, (` + count + `)::int)`
 }
 
 // ExecAll sends stmts as one pipeline on conn's pgx connection, inside the

@@ -28,14 +28,14 @@ func (Dialect) ListArg(values any) any {
 // ReserveIDs counts on from the highest id each table has held (its
 // AUTOINCREMENT counter): the write transaction holds the database's one
 // write lock, so nobody else takes them before it inserts them.
-func (Dialect) ReserveIDs(tables ...string) string {
+func (Dialect) ReserveIDs(count string, tables ...string) string {
 	cols := make([]string, len(tables))
 	for i, t := range tables {
 		cols[i] = `(SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '` + t + `'), 0),
 			coalesce((SELECT max(id) FROM ` + t + `), 0))) + i`
 	}
-	return `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $1) SELECT ` +
-		strings.Join(cols, ", ") + ` FROM s`
+	return `WITH RECURSIVE s(i) AS (SELECT 1 WHERE (` + count + `) >= 1 UNION ALL SELECT i + 1 FROM s WHERE i < (` +
+		count + `)) SELECT ` + strings.Join(cols, ", ") + ` FROM s`
 }
 
 // ExecAll runs stmts one by one: an in-process database has no round trips

@@ -30,10 +30,11 @@ type Dialect interface {
 	ForEachKey(ph, typ, cols, from, where string) string
 	// ListArg binds a []string or []int64 for ForEachKey.
 	ListArg(values any) any
-	// ReserveIDs is a query whose $1 rows each hold an id of each table (a
-	// column per table) that no row has or will be given by default, for
-	// rows that the transaction inserts later with explicit ids.
-	ReserveIDs(tables ...string) string
+	// ReserveIDs is a query whose rows, as many as the SQL integer
+	// expression count says, each hold an id of each table (a column per
+	// table) that no row has or will be given by default, for rows that
+	// the transaction inserts later with explicit ids.
+	ReserveIDs(count string, tables ...string) string
 	// ExecAll runs stmts in order in tx, which runs on conn when conn is not
 	// nil, and returns the index of the statement that failed. PostgreSQL
 	// sends them all at once (a pipeline): one round trip, not one each.

@@ -136,13 +136,19 @@ const (
 
 // reserveQuery is the query that reserves n ids of each table.
 func (b *ingestBatch) reserveQuery(n int, tables ...string) Query {
+	return b.reserveQueryFor("CAST($1 AS INTEGER)", []any{n}, tables...)
+}
+
+// reserveQueryFor reserves as many ids of each table as the SQL
+// expression count (with args) says.
+func (b *ingestBatch) reserveQueryFor(count string, args []any, tables ...string) Query {
 	row := make([]int64, len(tables))
 	dest := make([]any, len(tables))
 	for i, t := range tables {
 		dest[i] = &row[i]
 		b.reserved[t] = true
 	}
-	return Query{SQL: b.db.dialect.ReserveIDs(tables...), Args: []any{n}, Row: func(r Scanner) error {
+	return Query{SQL: b.db.dialect.ReserveIDs(count, tables...), Args: args, Row: func(r Scanner) error {
 		if err := r.Scan(dest...); err != nil {
 			return err
 		}

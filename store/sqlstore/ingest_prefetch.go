@@ -19,6 +19,7 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 	t.b.size = len(batch)
 	ext, refs := map[chanAccount][]string{}, map[chanAccount][]string{}
 	var emails []string
+	noEmail := 0
 	for _, in := range batch {
 		ca := chanAccount{in.Channel, in.Account}
 		ext[ca] = append(ext[ca], in.ExternalID)
@@ -27,10 +28,14 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 				refs[ca] = append(refs[ca], r)
 			}
 		}
+		n := len(emails)
 		for _, a := range []string{in.From.Address, in.Person.Email} {
 			if e, ok := crm.NormalizeEmail(a); ok {
 				emails = append(emails, e)
 			}
+		}
+		if len(emails) == n {
+			noEmail++
 		}
 	}
 	var qs []Query
@@ -47,7 +52,8 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 	if emails = dedupe(emails); len(emails) > 0 {
 		qs = append(qs, t.contactsQuery(emails), t.customersQuery(emails), t.leadsQuery(emails))
 	}
-	qs = append(qs, t.b.reserveQuery(fresh, convTable, msgTable)) // duplicates leave a gap
+	qs = append(qs, t.b.reserveQuery(fresh, convTable, msgTable), // duplicates leave a gap
+		t.leadIDsQuery(emails, noEmail))
 	if err := t.b.run(ctx, "prefetch", qs...); err != nil {
 		return err
 	}
@@ -166,6 +172,16 @@ func (t *ingestTx) sortSenders() {
 		slices.SortFunc(ls, func(a, b *crm.Lead) int { return cmp.Compare(a.ID, b.ID) })
 		t.b.leads[e] = ls[:min(len(ls), matchLimit)]
 	}
+}
+
+// leadIDsQuery reserves an id for each lead the batch may create: one for
+// each address no contact or lead has, one for each message without one.
+func (t *ingestTx) leadIDsQuery(emails []string, noEmail int) Query {
+	d := t.db.dialect
+	unknown := d.ForEachKey("$1", "text", "k.v", "(SELECT 1) AS one",
+		"NOT EXISTS (SELECT 1 FROM contact_emails x WHERE x.email = k.v) AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.email = k.v)")
+	return t.b.reserveQueryFor("(SELECT count(*) FROM ("+unknown+") AS u) + CAST($2 AS INTEGER)",
+		[]any{d.ListArg(nonNil(emails)), noEmail}, leadTable)
 }
 
 // unknownSenders counts the messages whose sender no contact or lead
