@@ -2,7 +2,6 @@ package webform
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -25,8 +24,6 @@ const (
 	maxNameLen    = 200
 )
 
-var leadFields = []string{crm.FieldName, crm.FieldPhone, crm.FieldEmail, crm.FieldCompany, crm.FieldTitle, crm.FieldMessage}
-
 // mapped is a submission read through its form's field mapping.
 type mapped struct {
 	person  crm.Person
@@ -43,29 +40,12 @@ func (h *Handler) mapValues(f *crm.Form, vals map[string]string) (*mapped, error
 		if v == "" || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "utm_") {
 			continue
 		}
-		m.set(leadFieldOf(f, name), name, v)
+		m.set(f.LeadField(name), name, v)
 	}
 	if len(f.Tags) > 0 {
 		m.custom("tags", strings.Join(f.Tags, ", "))
 	}
 	return m, h.check(f, vals, m)
-}
-
-// leadFieldOf is the lead field an input fills: its mapping, or an input
-// named like a lead field that no other input claims; "" for custom.
-func leadFieldOf(f *crm.Form, name string) string {
-	if fd, ok := f.Field(name); ok && fd.MapTo != "" {
-		return fd.MapTo
-	}
-	if !slices.Contains(leadFields, name) {
-		return ""
-	}
-	for _, fd := range f.Fields {
-		if fd.MapTo == name {
-			return ""
-		}
-	}
-	return name
 }
 
 func (m *mapped) set(field, input, v string) {

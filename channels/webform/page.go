@@ -116,15 +116,10 @@ func otherLangURL(r *http.Request, lang string) string {
 // pageFields are the inputs the page shows (the form's, or name, email,
 // phone and message when it defines none) and the hidden ones it carries.
 func pageFields(f *crm.Form, vals, problems map[string]string, lang string) (shown, hidden []pageField) {
-	fields := f.Fields
-	if len(fields) == 0 {
-		fields = []crm.FormField{{Name: crm.FieldName, Required: true}, {Name: crm.FieldEmail},
-			{Name: crm.FieldPhone}, {Name: crm.FieldMessage}}
-	}
-	for _, fd := range fields {
-		lf := leadFieldOf(f, fd.Name)
+	for _, fd := range f.Inputs() {
+		lf := f.LeadField(fd.Name)
 		p := pageField{Name: fd.Name, Label: fd.Label, Required: fd.Required, Value: vals[fd.Name],
-			Type: inputType(lf), Auto: autocomplete(lf)}
+			Type: crm.InputType(lf), Auto: autocomplete(lf)}
 		if p.Label == "" {
 			p.Label = tr(lang, "label."+firstOf(lf, fd.Name))
 			p.Label = strings.TrimPrefix(p.Label, "label.")
@@ -140,18 +135,6 @@ func pageFields(f *crm.Form, vals, problems map[string]string, lang string) (sho
 		}
 	}
 	return shown, hidden
-}
-
-func inputType(leadField string) string {
-	switch leadField {
-	case crm.FieldEmail:
-		return "email"
-	case crm.FieldPhone:
-		return "tel"
-	case crm.FieldMessage:
-		return "textarea"
-	}
-	return "text"
 }
 
 func autocomplete(leadField string) string {
