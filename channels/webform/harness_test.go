@@ -86,7 +86,7 @@ func (s *syncBuffer) String() string {
 // harness is the form channel over a real SQLite store, the real Ingester
 // and matcher, served on 127.0.0.1 at /f/{key}.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	db    *sqlstore.DB
 	clock *clock
 	ing   *recorder
@@ -98,12 +98,19 @@ type harness struct {
 
 // newHarness starts everything; change tunes the handler's config and
 // the form before the server starts.
-func newHarness(t *testing.T, change func(*webform.Config, *crm.Form)) *harness {
+func newHarness(t testing.TB, change func(*webform.Config, *crm.Form)) *harness {
 	t.Helper()
 	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "rapport.db")})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newHarnessOn(t, db, change)
+}
+
+// newHarnessOn is newHarness on an opened store, which it migrates and
+// closes.
+func newHarnessOn(t testing.TB, db *sqlstore.DB, change func(*webform.Config, *crm.Form)) *harness {
+	t.Helper()
 	t.Cleanup(func() { db.Close() })
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
