@@ -109,3 +109,36 @@ func wantBrowserLeads(t *testing.T, leads []*crm.Lead, pageURL string) {
 		t.Errorf("phone = %q", l.Phone)
 	}
 }
+
+// The hosted page works in a real browser under its own CSP: the inlined
+// style applies (allowed by its hash), a wrong email comes back with its
+// message, and a good post ends on the thanks.
+func TestBrowserHostedPage(t *testing.T) {
+	h := newHarness(t, func(c *webform.Config, _ *crm.Form) { c.ClientIP = nil })
+	ctx := browsertest.New(t)
+	step, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(step, chromedp.Navigate(h.url()+"?lang=zh-CN&utm_source=qr"),
+		chromedp.SendKeys(`#f-full_name`, "扫码 用户"), chromedp.SendKeys(`#f-email`, "not-an-email"),
+		chromedp.Click(`button[type="submit"]`), chromedp.WaitVisible(`#err-email`))
+	if err != nil {
+		t.Fatalf("invalid post: %v", err)
+	}
+	msg, err := chromedp.Run(step, chromedp.Text(`#err-email`))
+	if err != nil || msg != "请输入有效的邮箱地址。" {
+		t.Fatalf("email message %q (%v)", msg, err)
+	}
+	bg, err := chromedp.Run(step, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("button")).backgroundColor`))
+	if err != nil || bg != "rgb(47, 111, 235)" {
+		t.Fatalf("button background %q (%v): the inline style was blocked", bg, err)
+	}
+	err = chromedp.Do(step, chromedp.SetValue(`#f-email`, "scan@buyer.example"),
+		chromedp.Click(`button[type="submit"]`), chromedp.WaitVisible(`#thanks`))
+	if err != nil {
+		t.Fatalf("good post: %v", err)
+	}
+	ls := h.leads()
+	if len(ls) != 1 || ls[0].Name != "扫码 用户" || ls[0].Source.UTMSource != "qr" || ls[0].Email != "scan@buyer.example" {
+		t.Fatalf("leads = %+v", ls)
+	}
+}
