@@ -18,7 +18,7 @@ func (s *Server) formRoutes() []route {
 	return []route{
 		rawRoute(get, "/f/{key}", "The hosted form page (public)", html, s.formCapture).open().query(page),
 		rawRoute(post, "/f/{key}", "Submit a web form: urlencoded, multipart or JSON (public; CORS for the form's origins)",
-			jsonT, s.formCapture).open().query(lang),
+			jsonT, s.formCapture).open().query(lang, utmParams),
 		rawRoute(http.MethodOptions, "/f/{key}", "CORS preflight of a form's submission (public)", "",
 			s.formCapture).open(),
 

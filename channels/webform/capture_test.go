@@ -122,10 +122,12 @@ func TestUTMFromBodyWins(t *testing.T) {
 	v.Set("utm_source", "wechat")
 	v.Set("utm_term", "crm software")
 	ct, body := urlencoded(v)
-	wantStatus(t, h.post(ct, body), http.StatusOK)
+	req, _ := http.NewRequest(http.MethodPost, h.url()+"?utm_term=ignored&utm_content=banner", body)
+	req.Header.Set("Content-Type", ct)
+	wantStatus(t, h.do(req), http.StatusOK)
 	s := h.leads()[0].Source
-	if s.UTMSource != "wechat" || s.UTMTerm != "crm software" || s.UTMMedium != "cpc" {
-		t.Fatalf("source = %+v, want body UTM first, page query for the rest", s)
+	if s.UTMSource != "wechat" || s.UTMTerm != "crm software" || s.UTMContent != "banner" || s.UTMMedium != "cpc" {
+		t.Fatalf("source = %+v, want body UTM first, then the action URL's, then the page's", s)
 	}
 }
 

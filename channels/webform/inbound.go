@@ -81,7 +81,7 @@ func (m *mapped) custom(k, v string) {
 // both), and that the submission says anything at all.
 func (h *Handler) check(f *crm.Form, vals map[string]string, m *mapped) error {
 	p := crm.Problems{}
-	for _, fd := range f.Fields {
+	for _, fd := range f.Inputs() {
 		if fd.Required && strings.TrimSpace(vals[fd.Name]) == "" {
 			p.Add(fd.Name, "is required")
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapport-crm/rapport/channels/webform"
 	"github.com/rapport-crm/rapport/crm"
 )
 
@@ -58,6 +59,18 @@ func TestInvalidHTMLPostShowsPage(t *testing.T) {
 		if !strings.Contains(b, want) {
 			t.Errorf("page lacks %q", want)
 		}
+	}
+}
+
+func TestEmptyHTMLPostSaysWhy(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, func(_ *webform.Config, f *crm.Form) {
+		f.Fields = []crm.FormField{{Name: "note", MapTo: crm.FieldMessage}}
+	})
+	ct, body := urlencoded(url.Values{"_lang": {"en"}})
+	b := wantStatus(t, h.post(ct, body, "Sec-Fetch-Mode: navigate"), http.StatusBadRequest)
+	if !strings.Contains(b, "Please fill in at least your name") || !strings.Contains(b, `name="note"`) {
+		t.Fatalf("page = %s, want the form-wide message and the form's input", b)
 	}
 }
 

@@ -79,6 +79,8 @@ func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *crm.Form
 		d.Error = tr(lang, "fix")
 		if c := crm.ErrorCode(err); c != crm.EINVALID || crm.ErrorFields(err) == nil {
 			d.Error = tr(lang, "code."+c)
+		} else if msg := crm.ErrorFields(err)["form"]; msg != "" {
+			d.Error = tr(lang, msg) // about the whole form, not one field
 		}
 	}
 	var buf bytes.Buffer

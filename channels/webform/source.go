@@ -16,8 +16,8 @@ import (
 
 // source is where the submission came from: the page (the snippet sends
 // location.href; else the Referer header, often only the site's origin),
-// the visitor's referrer, the UTM parameters (from the body, else from the
-// page URL's query), the client's address and browser.
+// the visitor's referrer, the UTM parameters (from the body, else the
+// action URL's query, else the page URL's), the client's address and browser.
 func (h *Handler) source(r *http.Request, f *crm.Form, vals map[string]string) crm.LeadSource {
 	s := crm.LeadSource{Channel: crm.ChannelWebForm, Form: f.Name,
 		PageURL: clip(firstOf(vals[pageURLField], r.Referer()), 2000), Referrer: clip(vals[referrerField], 2000),
@@ -26,7 +26,8 @@ func (h *Handler) source(r *http.Request, f *crm.Form, vals map[string]string) c
 	if u, err := url.Parse(s.PageURL); err == nil {
 		q = u.Query()
 	}
-	utm := func(name string) string { return clip(firstOf(vals[name], q.Get(name)), 200) }
+	own := r.URL.Query() // an embed's action URL may carry its campaign
+	utm := func(name string) string { return clip(firstOf(vals[name], own.Get(name), q.Get(name)), 200) }
 	s.UTMSource, s.UTMMedium, s.UTMCampaign = utm("utm_source"), utm("utm_medium"), utm("utm_campaign")
 	s.UTMTerm, s.UTMContent = utm("utm_term"), utm("utm_content")
 	s.Campaign = s.UTMCampaign
