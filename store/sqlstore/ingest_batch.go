@@ -11,21 +11,24 @@ import (
 
 // ingestBatch is the state of one IngestBatch transaction. Round trips,
 // not rows, are what an ingested message costs on PostgreSQL, so the batch
-//   - reads ahead what its messages will look up (Prefetch), a query per
-//     kind of lookup for the whole batch;
-//   - queues the writes of conversations, messages and their parts, thread
-//     references and cursors, giving new rows ids reserved up front, and
-//     sends the queue at the end in one go (Dialect.ExecAll).
+//   - reads ahead what its messages will look up (Prefetch): a query per
+//     kind of lookup for the whole batch, all sent at once
+//     (Dialect.QueryAll);
+//   - queues the writes of leads, conversations, messages and their parts,
+//     thread references and cursors, giving new rows ids reserved up
+//     front, and sends the queue at the end as multi-row statements, all
+//     at once (Dialect.ExecAll).
 //
 // The rule that keeps this invisible: every read sees every earlier write.
-// The batch's own reads answer from what it read and queued (the overlay);
-// any other store call made with the batch's ctx first flushes the queue,
-// and a write through it also drops what the batch read.
+// The batch's own reads answer from what it read and queued (the overlay),
+// or go to the database when the queue holds nothing they could see (leads
+// are read after the queue is written while leads are queued); any other
+// store call made with the batch's ctx first writes the queue, and a write
+// through it also drops what the batch read.
 type ingestBatch struct {
 	db       *DB
 	conn     *sql.Conn // the transaction's connection; nil when nested
 	tx       *sql.Tx
-	size     int // messages announced by Prefetch
 	pending  []pendingRow
 	ids      map[string][]int64 // reserved, not yet used
 	reserved map[string]bool    // tables reserved from in this batch
@@ -125,66 +128,4 @@ func (b *ingestBatch) beforeWrite(ctx context.Context) error {
 	b.customers = map[int64]*crm.Customer{}
 	b.ids, b.reserved = map[string][]int64{}, map[string]bool{} // on SQLite the write may take the next id
 	return nil
-}
-
-// Tables whose ids the batch reserves.
-const (
-	convTable = "conversations"
-	msgTable  = "messages"
-	leadTable = "leads"
-)
-
-// reserveQuery is the query that reserves n ids of each table.
-func (b *ingestBatch) reserveQuery(n int, tables ...string) Query {
-	return b.reserveQueryFor("CAST($1 AS INTEGER)", []any{n}, tables...)
-}
-
-// reserveQueryFor reserves as many ids of each table as the SQL
-// expression count (with args) says.
-func (b *ingestBatch) reserveQueryFor(count string, args []any, tables ...string) Query {
-	row := make([]int64, len(tables))
-	dest := make([]any, len(tables))
-	for i, t := range tables {
-		dest[i] = &row[i]
-		b.reserved[t] = true
-	}
-	return Query{SQL: b.db.dialect.ReserveIDs(count, tables...), Args: args, Row: func(r Scanner) error {
-		if err := r.Scan(dest...); err != nil {
-			return err
-		}
-		for i, t := range tables {
-			b.ids[t] = append(b.ids[t], row[i])
-		}
-		return nil
-	}}
-}
-
-// run runs qs (one round trip on PostgreSQL); op names them in errors.
-func (b *ingestBatch) run(ctx context.Context, op string, qs ...Query) error {
-	_, err := b.db.dialect.QueryAll(ctx, b.conn, b.tx, qs)
-	return b.db.wrap(err, op)
-}
-
-// nextID returns a reserved id of table. When there is none it reserves
-// more: one, or for leads as many as the batch may still create. A second
-// reserve in a batch comes after the queue is written: on SQLite a reserve
-// starts after the highest row.
-func (b *ingestBatch) nextID(ctx context.Context, table string) (int64, error) {
-	if len(b.ids[table]) == 0 {
-		if b.reserved[table] {
-			if err := b.flush(ctx); err != nil {
-				return 0, err
-			}
-		}
-		n := 1
-		if table == leadTable {
-			n = max(1, b.newLeads)
-		}
-		if err := b.run(ctx, "reserve ids", b.reserveQuery(n, table)); err != nil {
-			return 0, err
-		}
-	}
-	id := b.ids[table][0]
-	b.ids[table] = b.ids[table][1:]
-	return id, nil
 }
