@@ -1,0 +1,64 @@
+package sqlstore
+
+import (
+	"context"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// InboxCounts counts, in one pass over the filtered conversations, what
+// each view and each status would show.
+func (db *DB) InboxCounts(ctx context.Context, q crm.InboxQuery) (*crm.InboxCounts, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if err := db.wakeSnoozed(ctx); err != nil {
+		return nil, err
+	}
+	all := q
+	all.View, all.Status = crm.ViewAll, ""
+	w := &where{}
+	db.inboxFilters(w, all, false)
+	me := w.arg(q.Viewer.UserID)
+	out := &crm.InboxCounts{Views: map[string]int{crm.ViewAll: 0, crm.ViewMine: 0, crm.ViewUnassigned: 0},
+		Statuses: map[string]int{crm.ConvOpen: 0, crm.ConvPending: 0, crm.ConvSnoozed: 0, crm.ConvResolved: 0}}
+	err := db.query(ctx, func(qr querier) error {
+		rows, err := qr.QueryContext(ctx, `SELECT v.status, CASE WHEN v.assignee_id IS NULL THEN 0
+			WHEN v.assignee_id = `+me+` THEN 1 ELSE 2 END AS bucket, count(*) FROM conversations v`+w.String()+
+			` GROUP BY v.status, bucket`, w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var status string
+			var bucket, n int
+			if err := rows.Scan(&status, &bucket, &n); err != nil {
+				return err
+			}
+			addCount(out, q, status, bucket, n)
+		}
+		return rows.Err()
+	})
+	return out, db.wrap(err, "inbox counts")
+}
+
+// add counts n conversations of one status and assignee bucket (0: none,
+// 1: the viewer, 2: someone else).
+func addCount(c *crm.InboxCounts, q crm.InboxQuery, status string, bucket, n int) {
+	inView := q.View == crm.ViewAll || (q.View == crm.ViewMine && bucket == 1) ||
+		(q.View == crm.ViewUnassigned && bucket == 0)
+	if inView {
+		c.Statuses[status] += n
+	}
+	if q.Status != "" && q.Status != status {
+		return
+	}
+	c.Views[crm.ViewAll] += n
+	switch bucket {
+	case 0:
+		c.Views[crm.ViewUnassigned] += n
+	case 1:
+		c.Views[crm.ViewMine] += n
+	}
+}
