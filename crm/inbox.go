@@ -145,6 +145,9 @@ type InboxStore interface {
 	CreateCannedReply(ctx context.Context, c *CannedReply) error
 	// DeleteCannedReply removes one. ENOTFOUND.
 	DeleteCannedReply(ctx context.Context, id int64) error
+	// InboxMessage returns a message, with its links and attachments, of a
+	// conversation v may see. ENOTFOUND.
+	InboxMessage(ctx context.Context, v Viewer, id int64) (*Message, error)
 	// MessageAttachment returns an attachment of a message in a conversation
 	// v may see. ENOTFOUND otherwise.
 	MessageAttachment(ctx context.Context, v Viewer, id int64) (*Attachment, error)

@@ -116,3 +116,19 @@ func (db *DB) ConversationsOf(ctx context.Context, v crm.Viewer, r crm.Ref, limi
 	})
 	return cs, err
 }
+
+// InboxMessage returns a message, with its parts, of a conversation v may see.
+func (db *DB) InboxMessage(ctx context.Context, v crm.Viewer, id int64) (m *crm.Message, err error) {
+	w := &where{}
+	w.and("m.id = " + w.arg(id))
+	w.visible(v, "v.assignee_id")
+	err = db.view(ctx, func(q querier) error {
+		m, err = scanMessage(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages m
+			JOIN conversations v ON v.id = m.conversation_id`+w.String(), w.args...))
+		if err != nil {
+			return db.notFound(err, "Message", "inbox message")
+		}
+		return db.loadParts(ctx, q, []*crm.Message{m})
+	})
+	return m, err
+}
