@@ -8,6 +8,7 @@ CREATE INDEX conversations_inbox_status ON conversations (status, last_message_a
 CREATE INDEX conversations_inbox_assignee ON conversations (assignee_id, status, last_message_at);
 CREATE INDEX conversations_inbox_waiting ON conversations (status, last_inbound_at);
 CREATE INDEX conversations_inbox_team ON conversations (team_id, status, last_message_at);
+CREATE INDEX conversations_inbox_newest ON conversations (last_message_at);
 CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status = 'snoozed';
 
 -- conversations.labels keeps the list for reading; this table is for filtering.

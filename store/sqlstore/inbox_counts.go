@@ -19,28 +19,40 @@ func (db *DB) InboxCounts(ctx context.Context, q crm.InboxQuery) (*crm.InboxCoun
 	all.View, all.Status = crm.ViewAll, ""
 	w := &where{}
 	db.inboxFilters(w, all, false)
-	me := w.arg(q.Viewer.UserID)
 	out := &crm.InboxCounts{Views: map[string]int{crm.ViewAll: 0, crm.ViewMine: 0, crm.ViewUnassigned: 0},
 		Statuses: map[string]int{crm.ConvOpen: 0, crm.ConvPending: 0, crm.ConvSnoozed: 0, crm.ConvResolved: 0}}
+	// Grouped by the raw columns, so that SQLite counts in the
+	// (assignee_id, status, …) index alone, without a sort.
 	err := db.query(ctx, func(qr querier) error {
-		rows, err := qr.QueryContext(ctx, `SELECT v.status, CASE WHEN v.assignee_id IS NULL THEN 0
-			WHEN v.assignee_id = `+me+` THEN 1 ELSE 2 END AS bucket, count(*) FROM conversations v`+w.String()+
-			` GROUP BY v.status, bucket`, w.args...)
+		rows, err := qr.QueryContext(ctx, `SELECT v.assignee_id, v.status, count(*) FROM conversations v`+
+			w.String()+` GROUP BY v.assignee_id, v.status`, w.args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
+			var assignee *int64
 			var status string
-			var bucket, n int
-			if err := rows.Scan(&status, &bucket, &n); err != nil {
+			var n int
+			if err := rows.Scan(nid{&assignee}, &status, &n); err != nil {
 				return err
 			}
-			addCount(out, q, status, bucket, n)
+			addCount(out, q, status, bucket(assignee, q.Viewer.UserID), n)
 		}
 		return rows.Err()
 	})
 	return out, db.wrap(err, "inbox counts")
+}
+
+// bucket sorts an assignee: 0 none, 1 the viewer, 2 someone else.
+func bucket(assignee *int64, me int64) int {
+	switch {
+	case assignee == nil:
+		return 0
+	case *assignee == me:
+		return 1
+	}
+	return 2
 }
 
 // add counts n conversations of one status and assignee bucket (0: none,

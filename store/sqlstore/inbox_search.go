@@ -12,25 +12,35 @@ import (
 // is built on exactly this expression (migrations/postgres/0007_inbox.sql).
 const searchDoc = `(subject || ' ' || from_name || ' ' || from_address || ' ' || text)`
 
-// searchMessages keeps conversations with a message that contains every
-// word of q, in any case for Latin letters. Both engines index trigrams,
-// so Chinese needs no word segmentation; a word shorter than three
-// characters cannot use the index and is checked by LIKE on the rows
-// the longer words found (or, alone, on every row: slower).
+// searchWindow bounds a search to the newest matching messages: a common
+// word matches a tenth of all messages, and collecting every conversation
+// they belong to costs seconds at a million messages, while the newest
+// few thousand find the conversations a rep is after. Older matches of a
+// common word need a more precise query (docs/inbox.md says so).
+const searchWindow = 5000
+
+// searchMessages keeps conversations with one of the newest searchWindow
+// messages that contain every word of q, in any case for Latin letters.
+// Both engines index trigrams, so Chinese needs no word segmentation; a
+// word shorter than three characters cannot use the index and is checked
+// by LIKE on the rows the longer words found (or, alone, on every row:
+// slower).
 func (db *DB) searchMessages(w *where, q string) {
 	words := strings.Fields(q)
 	if len(words) == 0 {
 		return
 	}
 	if db.dialect.Name() == "sqlite" {
-		w.and("v.id IN (SELECT conversation_id FROM message_search WHERE " + ftsConds(w, words) + ")")
+		w.and("v.id IN (SELECT conversation_id FROM message_search WHERE " + ftsConds(w, words) +
+			" ORDER BY rowid DESC LIMIT " + itoa(searchWindow) + ")")
 		return
 	}
 	conds := make([]string, len(words))
 	for i, word := range words {
 		conds[i] = searchDoc + " ILIKE " + w.arg("%"+escapeLike(word)+"%") + ` ESCAPE '\'`
 	}
-	w.and("v.id IN (SELECT conversation_id FROM messages WHERE " + strings.Join(conds, " AND ") + ")")
+	w.and("v.id IN (SELECT conversation_id FROM messages WHERE " + strings.Join(conds, " AND ") +
+		" ORDER BY id DESC LIMIT " + itoa(searchWindow) + ")")
 }
 
 // ftsConds builds the FTS5 condition: one MATCH of quoted phrases for the
