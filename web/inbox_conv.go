@@ -51,6 +51,8 @@ type timelineItem struct {
 type msgView struct {
 	*crm.Message
 	Files        []fileView
+	L            msgLabels // translated and formatted once, not per template call
+	LinkViews    []linkView
 	Frame        string // the sanitized mail document (remote images blocked), for srcdoc
 	RemoteImages bool
 }
@@ -88,7 +90,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	if c.TeamID != nil {
 		d.TeamID = *c.TeamID
 	}
-	if d.Items, d.LastID, err = s.timeline(ctx, ib, v, id, 0); err != nil {
+	if d.Items, d.LastID, err = s.timeline(ctx, ib, v, id, 0, d.Lang); err != nil {
 		return nil, err
 	}
 	if c.NeedsReview {
@@ -117,7 +119,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 
 // timeline reads the messages after id `after` and, from the start, the
 // notes, merged in time order; it returns the last message id too.
-func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, conv, after int64) ([]timelineItem, int64, error) {
+func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, conv, after int64, lang string) ([]timelineItem, int64, error) {
 	var items []timelineItem
 	last := after
 	for len(items) < maxThread {
@@ -126,7 +128,7 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 			return nil, 0, err
 		}
 		for _, m := range page.Items {
-			items = append(items, timelineItem{Msg: viewMessage(m)})
+			items = append(items, timelineItem{Msg: viewMessage(m, lang)})
 			last = m.ID
 		}
 		if page.Next == 0 {
@@ -158,8 +160,32 @@ type fileView struct {
 	Kind, URL, Name, Size string
 }
 
-func viewMessage(m *crm.Message) *msgView {
-	mv := &msgView{Message: m}
+// msgLabels are a message's words and times in the page's language.
+type msgLabels struct {
+	Chan, Dir, Delivery, AtISO, At string
+}
+
+// linkView is a matcher link as the page shows it.
+type linkView struct {
+	URL, Kind, Rule string
+}
+
+func viewMessage(m *crm.Message, lang string) *msgView {
+	mv := &msgView{Message: m, L: msgLabels{Chan: translate(lang, "channel."+m.Channel),
+		Dir: translate(lang, "dir."+m.Direction), Delivery: translate(lang, "delivery."+m.Delivery),
+		AtISO: m.CreatedAt.Format("2006-01-02T15:04:05Z"), At: m.CreatedAt.Format("2006-01-02 15:04")}}
+	by := translate(lang, "conv.by_rule")
+	for _, l := range m.Links {
+		lv := linkView{URL: "/" + l.Kind + "s/" + itoa64(l.TargetID), Kind: translate(lang, "ref."+l.Kind) + " #" + itoa64(l.TargetID),
+			Rule: by + " " + l.Rule}
+		if l.Kind == crm.RefConversation {
+			lv.URL = "/inbox/" + itoa64(l.TargetID)
+		}
+		if l.Value != "" {
+			lv.Rule += ": " + l.Value
+		}
+		mv.LinkViews = append(mv.LinkViews, lv)
+	}
 	for _, a := range m.Attachments {
 		f := fileView{Kind: "file", URL: "/api/v1/attachments/" + itoa64(a.ID), Name: a.Name, Size: byteSize(a.Size)}
 		switch {

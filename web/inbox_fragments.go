@@ -26,7 +26,7 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	d := timelineData{pageData: s.pageData(w, r, "conv.title")}
 	if err == nil {
-		d.Items, d.LastID, err = s.timeline(r.Context(), ib, viewerOf(r), id, after)
+		d.Items, d.LastID, err = s.timeline(r.Context(), ib, viewerOf(r), id, after, d.Lang)
 	}
 	if err != nil {
 		s.writeError(w, r, err)
