@@ -18,13 +18,13 @@ func (db *DB) InboxCounts(ctx context.Context, q crm.InboxQuery) (*crm.InboxCoun
 	all := q
 	all.View, all.Status = crm.ViewAll, ""
 	w := &where{}
-	db.inboxFilters(w, all, false)
+	from := db.inboxFilters(w, all, false)
 	out := &crm.InboxCounts{Views: map[string]int{crm.ViewAll: 0, crm.ViewMine: 0, crm.ViewUnassigned: 0},
 		Statuses: map[string]int{crm.ConvOpen: 0, crm.ConvPending: 0, crm.ConvSnoozed: 0, crm.ConvResolved: 0}}
 	// Grouped by the raw columns, so that SQLite counts in the
 	// (assignee_id, status, …) index alone, without a sort.
 	err := db.query(ctx, func(qr querier) error {
-		rows, err := qr.QueryContext(ctx, `SELECT v.assignee_id, v.status, count(*) FROM conversations v`+
+		rows, err := qr.QueryContext(ctx, `SELECT v.assignee_id, v.status, count(*)`+from+
 			w.String()+` GROUP BY v.assignee_id, v.status`, w.args...)
 		if err != nil {
 			return err
