@@ -23,7 +23,7 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 		return crm.InboxPage{}, err
 	}
 	w := &where{}
-	from := db.inboxFilters(w, q, true)
+	from := db.inboxFilters(w, q, true, w.visible)
 	tail, err := db.inboxOrder(w, q)
 	if err != nil {
 		return crm.InboxPage{}, err
@@ -52,7 +52,7 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 // counts ignore it), and returns the FROM clause. A label is a join, not
 // a semi-join: the planner may then start from the label's rows, where
 // walking every open conversation to find a rare label costs 100 ms.
-func (db *DB) inboxFilters(w *where, q crm.InboxQuery, search bool) string {
+func (db *DB) inboxFilters(w *where, q crm.InboxQuery, search bool, visible func(crm.Viewer, string)) string {
 	from := " FROM conversations v"
 	if q.Label != "" {
 		from += " JOIN conversation_labels l ON l.conversation_id = v.id AND l.label = " + w.arg(q.Label)
@@ -65,7 +65,7 @@ func (db *DB) inboxFilters(w *where, q crm.InboxQuery, search bool) string {
 	case crm.ViewUnassigned:
 		w.and("v.assignee_id IS NULL")
 	default:
-		w.visible(q.Viewer, "v.assignee_id")
+		visible(q.Viewer, "v.assignee_id")
 	}
 	w.equal("v.status", q.Status)
 	w.equal("v.channel", q.Channel)
