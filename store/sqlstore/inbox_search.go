@@ -17,7 +17,7 @@ const searchDoc = `(subject || ' ' || from_name || ' ' || from_address || ' ' ||
 // they belong to costs seconds at a million messages, while the newest
 // few thousand find the conversations a rep is after. Older matches of a
 // common word need a more precise query (docs/inbox.md says so).
-const searchWindow = 5000
+const searchWindow = 1000
 
 // searchMessages keeps conversations with one of the newest searchWindow
 // messages that contain every word of q, in any case for Latin letters.
