@@ -15,7 +15,7 @@ const searchDoc = `(subject || ' ' || from_name || ' ' || from_address || ' ' ||
 // searchWindow bounds a search to the newest matching messages: a common
 // word matches a tenth of all messages, and collecting every conversation
 // they belong to costs seconds at a million messages, while the newest
-// few thousand find the conversations a rep is after. Older matches of a
+// thousand find the conversations a rep is after. Older matches of a
 // common word need a more precise query (docs/inbox.md says so).
 const searchWindow = 1000
 
