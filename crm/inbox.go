@@ -151,9 +151,6 @@ type InboxStore interface {
 	// MessageAttachment returns an attachment of a message in a conversation
 	// v may see. ENOTFOUND otherwise.
 	MessageAttachment(ctx context.Context, v Viewer, id int64) (*Attachment, error)
-	// ConversationsOf returns the newest conversations about a contact or
-	// customer that v may see.
-	ConversationsOf(ctx context.Context, v Viewer, r Ref, limit int) ([]*Conversation, error)
 }
 
 // NormalizeLabels trims, drops empties and duplicates, keeping order. EINVALID.

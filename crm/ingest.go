@@ -92,6 +92,10 @@ func (g *Ingester) Ingest(ctx context.Context, in *Inbound, cur *Cursor) (*Inges
 	}
 }
 
+// Queued is how many messages wait for the writer (for metrics, and for
+// tests that fill a batch before the writer runs).
+func (g *Ingester) Queued() int { return len(g.queue) }
+
 // Run is the writer: it commits queued messages until ctx ends.
 func (g *Ingester) Run(ctx context.Context) error {
 	for {
@@ -124,6 +128,9 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 	results := make([]*IngestResult, len(batch))
 	err := g.cfg.Store.IngestBatch(ctx, func(ctx context.Context, tx IngestTx) error {
+		if err := prefetch(ctx, tx, batch); err != nil {
+			return err
+		}
 		for i, r := range batch {
 			res, err := g.apply(ctx, tx, r.in, r.cur)
 			if err != nil {
@@ -149,6 +156,18 @@ func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 			g.publish(results[i])
 		}
 	}
+}
+
+func prefetch(ctx context.Context, tx IngestTx, batch []*ingestReq) error {
+	p, ok := tx.(IngestPrefetcher)
+	if !ok {
+		return nil
+	}
+	ins := make([]*Inbound, len(batch))
+	for i, r := range batch {
+		ins[i] = r.in
+	}
+	return p.Prefetch(ctx, ins)
 }
 
 func (g *Ingester) publish(res *IngestResult) {

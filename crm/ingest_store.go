@@ -44,6 +44,15 @@ type IngestTx interface {
 	SaveCursor(ctx context.Context, c Cursor) error
 }
 
+// IngestPrefetcher is an IngestTx that reads ahead: told a batch's messages
+// before they are applied, it reads what they will look up (dedupe keys,
+// thread references, sender addresses) in a few queries for the batch,
+// rather than a few per message. Reads stay as they were: answers reflect
+// what the batch wrote before them.
+type IngestPrefetcher interface {
+	Prefetch(ctx context.Context, batch []*Inbound) error
+}
+
 // AssignmentRule is a team's round robin for new leads: each enabled rep of
 // the team in turn, skipping reps who hold LeadCap open leads or more.
 type AssignmentRule struct {

@@ -26,6 +26,8 @@ type LeadSource struct {
 	UTMContent  string `json:"utm_content,omitempty"`
 	PageURL     string `json:"page_url,omitempty"`
 	Referrer    string `json:"referrer,omitempty"`
+	IP          string `json:"ip,omitempty"`         // the client's address (a web form's submitter)
+	UserAgent   string `json:"user_agent,omitempty"` // the submitter's browser
 }
 
 // Lead is a prospect not yet a customer: a person, often with a company.

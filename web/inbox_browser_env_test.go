@@ -215,6 +215,6 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
-func contains(js, s string) string {
+func jsContains(js, s string) string {
 	return fmt.Sprintf("(%s || '').includes(%q)", js, s)
 }

@@ -20,13 +20,13 @@ func TestBrowserLiveInboxAndReply(t *testing.T) {
 	waitFor(t, ctx, "the event stream", `window.rapportLive && window.rapportLive.connected`)
 
 	res := le.mail(t, "wang@kunde.example", "询价：激光打印机", "您好，请报价三台打印机。", "", "")
-	waitFor(t, ctx, "the new conversation in the list", contains(`document.querySelector('#conversations').textContent`, "询价：激光打印机"))
+	waitFor(t, ctx, "the new conversation in the list", jsContains(`document.querySelector('#conversations').textContent`, "询价：激光打印机"))
 	screenshot(t, ctx, "inbox")
 
 	do(t, ctx, chromedp.Click(fmt.Sprintf(`li[data-conv="%d"] a`, res.ConversationID)), chromedp.WaitVisible(`#composer`))
 	waitFor(t, ctx, "the event stream", `window.rapportLive.connected`)
 	le.mail(t, "wang@kunde.example", "Re: 询价：激光打印机", "还需要两盒硒鼓 toner。", "", "<live1@kunde.example>")
-	waitFor(t, ctx, "the follow-up mail in the thread", contains(`document.querySelector('#timeline').textContent`, "两盒硒鼓"))
+	waitFor(t, ctx, "the follow-up mail in the thread", jsContains(`document.querySelector('#timeline').textContent`, "两盒硒鼓"))
 
 	do(t, ctx, chromedp.SendKeys(`#composer textarea[name=text]`, "好的，马上为您报价。"), chromedp.Click(`#send`))
 	waitFor(t, ctx, "the reply, queued", `document.querySelector('#timeline [data-delivery="queued"]')`)
@@ -42,7 +42,7 @@ func TestBrowserLiveInboxAndReply(t *testing.T) {
 	screenshot(t, ctx, "conversation")
 
 	do(t, ctx, chromedp.SendKeys(`#composer textarea[name=text]`, "客户要发票"), chromedp.Click(`#add-note`))
-	waitFor(t, ctx, "the private note", contains(`document.querySelector('#timeline .note')?.textContent`, "客户要发票"))
+	waitFor(t, ctx, "the private note", jsContains(`document.querySelector('#timeline .note')?.textContent`, "客户要发票"))
 	do(t, ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(le.srv.URL+"/inbox"), chromedp.WaitVisible(`#inbox`))
 	screenshot(t, ctx, "inbox-mobile")
 	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d", le.srv.URL, res.ConversationID)), chromedp.WaitVisible(`#composer`))

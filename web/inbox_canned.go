@@ -35,11 +35,6 @@ func (s *Server) createCanned(r *http.Request) (*crm.CannedReply, error) {
 	return &c, nil
 }
 
-// deleted is the body of a successful DELETE.
-type deleted struct {
-	Deleted bool `json:"deleted"`
-}
-
 func (s *Server) deleteCanned(r *http.Request) (deleted, error) {
 	ib, id, err := s.inboxAndID(r)
 	if err != nil {

@@ -26,14 +26,13 @@ type convData struct {
 	Canned     []*crm.CannedReply
 	Users      []*crm.User
 	Teams      []*crm.Team
-	ReplyTo    string // the customer's address, for email's To
-	ReplyCc    string // the other recipients, for reply-all
-	Panel      *panel360
+	ReplyTo    string       // the customer's address, for email's To
+	ReplyCc    string       // the other recipients, for reply-all
+	C360       *customer360 // the records pages' panel (web/customer360.go)
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
 	LabelsText         string
 	StatusButtons      []string
-	Methods            []string
 }
 
 // candidateReader reads the records the matcher hesitated between.
@@ -88,8 +87,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	}
 	d := &convData{pageData: s.pageData(w, r, "conv.title"), Conv: c, LabelsText: strings.Join(c.Labels, ", "),
 		StatusButtons: []string{crm.ConvOpen, crm.ConvPending, crm.ConvResolved},
-		Methods: []string{crm.FollowWeChat, crm.FollowEmail, crm.FollowCall, crm.FollowVisit, crm.FollowMeeting,
-			crm.FollowSMS, crm.FollowOther}}
+	}
 	if c.AssigneeID != nil {
 		d.AssigneeID = *c.AssigneeID
 	}
@@ -119,8 +117,11 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 		return nil, err
 	}
 	d.ReplyTo, d.ReplyCc = replyAddresses(d.Items, c.Account)
-	d.Panel, err = s.panel(ctx, ib, v, c)
-	return d, err
+	if d.C360, err = s.customer360(ctx, v, c); err != nil {
+		return nil, err
+	}
+	d.C360.Lang, d.C360.Back = d.Lang, "/inbox/"+itoa64(c.ID)
+	return d, nil
 }
 
 // timeline reads the messages after id `after` and, from the start, the

@@ -100,3 +100,14 @@ func (s *Server) visibleMessage(r *http.Request, id int64) (*crm.Message, error)
 	}
 	return ib.InboxMessage(r.Context(), viewerOf(r), id)
 }
+
+// redirectConversation sends record pages' links (/conversations/{id}) to
+// the conversation's page in the inbox.
+func (s *Server) redirectConversation(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/inbox/"+itoa64(id), http.StatusSeeOther)
+}

@@ -85,8 +85,9 @@ func (s *Server) pageData(w http.ResponseWriter, r *http.Request, titleKey strin
 }
 
 // render executes a page into a buffer first, so that a template error
-// becomes a clean 500 rather than half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, d pageData) {
+// becomes a clean 500 rather than half a page. d is a pageData or a struct
+// embedding one.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, d any) {
 	var buf bytes.Buffer
 	if err := s.pages.sets[page].ExecuteTemplate(&buf, "layout", d); err != nil {
 		s.writeError(w, r, err)

@@ -22,6 +22,7 @@ func (s *Server) routeTable() []route {
 	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes()} {
 		rs = append(rs, more...)
 	}
+	rs = append(rs, s.recordRoutes()...)
 	return rs
 }
 

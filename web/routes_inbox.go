@@ -30,6 +30,8 @@ func (s *Server) inboxRoutes() []route {
 			s.getInboxList).query(inboxParams),
 		rawRoute(get, "/inbox/{id}", "A conversation's page: messages, composer, customer", html,
 			s.getConversationPage).page().query(langParam),
+		rawRoute(get, "/conversations/{id}", "A conversation's page, by its record path: redirects to /inbox/{id}", html,
+			s.redirectConversation).page(),
 		rawRoute(get, "/inbox/{id}/messages", "A conversation's timeline as an HTML fragment (live refresh)", html,
 			s.getTimeline).query(afterParam),
 		rawRoute(get, "/inbox/{id}/presence", "Who else has the conversation open, as an HTML fragment", html,

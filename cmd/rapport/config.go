@@ -33,6 +33,11 @@ type Config struct {
 	// Inbound messages.
 	OwnDomains string // RAPPORT_OWN_DOMAINS: our own mail domains, comma-separated: never a customer's
 	LeadTeamID int64  // RAPPORT_LEAD_TEAM: team whose round robin assigns new leads; 0: the pool
+
+	// Web forms.
+	FormIPPerMinute int   // RAPPORT_FORM_IP_PER_MINUTE: submissions per client address a minute (burst as many)
+	FormPerSecond   int   // RAPPORT_FORM_PER_SECOND: submissions per form a second (burst twice as many)
+	FormMaxBody     int64 // RAPPORT_FORM_MAX_BODY: largest form submission, bytes
 }
 
 // defaultConfig holds the defaults that apply before the environment.
@@ -49,6 +54,9 @@ func defaultConfig() Config {
 		MaxBodyBytes:    1 << 20,
 		MaxFileBytes:    25 << 20,
 		ShutdownTimeout: 15 * time.Second,
+		FormIPPerMinute: 20,
+		FormPerSecond:   100,
+		FormMaxBody:     64 << 10,
 	}
 }
 
@@ -75,6 +83,9 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", cfg.TrustedProxies, "comma-separated `addresses or CIDRs` of reverse proxies whose X-Forwarded-For is believed (RAPPORT_TRUSTED_PROXIES)")
 	fs.StringVar(&cfg.OwnDomains, "own-domains", cfg.OwnDomains, "comma-separated `domains` of our own mail: never matched to a customer (RAPPORT_OWN_DOMAINS)")
 	fs.Int64Var(&cfg.LeadTeamID, "lead-team", cfg.LeadTeamID, "`id` of the team whose round robin assigns new leads; 0 leaves them in the pool (RAPPORT_LEAD_TEAM)")
+	fs.IntVar(&cfg.FormIPPerMinute, "form-ip-per-minute", cfg.FormIPPerMinute, "web-form submissions allowed per client address a minute (RAPPORT_FORM_IP_PER_MINUTE)")
+	fs.IntVar(&cfg.FormPerSecond, "form-per-second", cfg.FormPerSecond, "web-form submissions allowed per form a second (RAPPORT_FORM_PER_SECOND)")
+	fs.Int64Var(&cfg.FormMaxBody, "form-max-body", cfg.FormMaxBody, "largest web-form submission in bytes (RAPPORT_FORM_MAX_BODY)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
 }
 

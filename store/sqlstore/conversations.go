@@ -43,12 +43,7 @@ func (db *DB) CreateConversation(ctx context.Context, c *crm.Conversation) error
 	}
 	c.CreatedAt, c.LastMessageAt = utc(c.CreatedAt), utc(c.LastMessageAt)
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO conversations (channel, account, subject, status, assignee_id,
-			team_id, contact_id, customer_id, lead_id, needs_review, labels, snoozed_until, last_message_at,
-			last_inbound_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-			RETURNING id`, c.Channel, c.Account, c.Subject, c.Status, idArg(c.AssigneeID), idArg(c.TeamID),
-			idArg(c.ContactID), idArg(c.CustomerID), idArg(c.LeadID), c.NeedsReview, jsonArg(c.Labels),
-			nullTime(c.SnoozedUntil), c.LastMessageAt, nullTime(c.LastInboundAt), c.CreatedAt).Scan(&c.ID)
+		err := tx.QueryRowContext(ctx, insertConversationSQL, withoutID(conversationArgs(c))...).Scan(&c.ID)
 		return db.wrap(err, "create conversation")
 	})
 }
@@ -60,12 +55,7 @@ func (db *DB) UpdateConversation(ctx context.Context, c *crm.Conversation) error
 		c.Labels = []string{}
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE conversations SET subject = $1, status = $2, assignee_id = $3,
-			team_id = $4, contact_id = $5, customer_id = $6, lead_id = $7, needs_review = $8, labels = $9,
-			snoozed_until = $10, last_message_at = $11, last_inbound_at = $12 WHERE id = $13`,
-			c.Subject, c.Status, idArg(c.AssigneeID), idArg(c.TeamID), idArg(c.ContactID), idArg(c.CustomerID),
-			idArg(c.LeadID), c.NeedsReview, jsonArg(c.Labels), nullTime(c.SnoozedUntil), utc(c.LastMessageAt),
-			nullTime(c.LastInboundAt), c.ID)
+		res, err := tx.ExecContext(ctx, updateConversationSQL, updateConversationArgs(c)...)
 		if err != nil {
 			return db.wrap(err, "update conversation")
 		}

@@ -99,24 +99,6 @@ func (db *DB) MessageAttachment(ctx context.Context, v crm.Viewer, id int64) (a 
 	return a, err
 }
 
-// ConversationsOf returns the newest conversations about a contact or
-// customer that v may see.
-func (db *DB) ConversationsOf(ctx context.Context, v crm.Viewer, r crm.Ref, limit int) (cs []*crm.Conversation, err error) {
-	col := map[string]string{crm.RefContact: "v.contact_id", crm.RefCustomer: "v.customer_id", crm.RefLead: "v.lead_id"}[r.Kind]
-	if col == "" {
-		return nil, crm.Errorf(crm.EINVALID, "Conversations are filed under contacts, customers and leads only.")
-	}
-	w := &where{}
-	w.and(col + " = " + w.arg(r.ID))
-	w.visible(v, "v.assignee_id")
-	err = db.query(ctx, func(q querier) error {
-		cs, err = queryAll(ctx, q, scanConversation, `SELECT `+conversationCols+` FROM conversations v`+w.String()+
-			` ORDER BY v.last_message_at DESC, v.id DESC LIMIT `+itoa(crm.Page{Limit: limit}.Clamp().Limit), w.args...)
-		return db.wrap(err, "conversations of")
-	})
-	return cs, err
-}
-
 // InboxMessage returns a message, with its parts, of a conversation v may see.
 func (db *DB) InboxMessage(ctx context.Context, v crm.Viewer, id int64) (m *crm.Message, err error) {
 	w := &where{}

@@ -30,17 +30,9 @@ func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
 		}
 		now := db.now()
 		l.LastFollowUpAt, l.ClaimedAt = normTime(l.LastFollowUpAt), normTime(l.ClaimedAt)
-		err := tx.QueryRowContext(ctx, `INSERT INTO leads (name, company, title, phone, email, channel, source,
-			status, owner_id, notes, custom, created_at, updated_at, last_follow_up_at, claimed_at, company_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) RETURNING id`,
-			l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
-			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, nullTime(l.LastFollowUpAt), nullTime(l.ClaimedAt),
-			crm.CompanyKey(l.Company)).Scan(&l.ID)
-		if err != nil {
-			return db.wrap(err, "create lead")
-		}
 		l.CreatedAt, l.UpdatedAt = now, now
-		return nil
+		err := tx.QueryRowContext(ctx, insertLeadSQL, withoutID(leadArgs(l))...).Scan(&l.ID)
+		return db.wrap(err, "create lead")
 	})
 }
 

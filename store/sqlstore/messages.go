@@ -24,18 +24,12 @@ func scanMessage(r scanner) (*crm.Message, error) {
 func (db *DB) CreateMessage(ctx context.Context, m *crm.Message, raw []byte) error {
 	m.SentAt, m.CreatedAt = utc(m.SentAt), utc(m.CreatedAt)
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, channel, account, direction,
-			external_id, from_name, from_address, to_addrs, cc_addrs, subject, text, html, automated,
-			sent_at, created_at, message_ref, delivery, delivery_error, author_id)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-			RETURNING id`, m.ConversationID, m.Channel, m.Account, m.Direction, m.ExternalID, m.From.Name,
-			m.From.Address, jsonArg(nonNil(m.To)), jsonArg(nonNil(m.Cc)), m.Subject, m.Text, m.HTML,
-			m.Automated, m.SentAt, m.CreatedAt, m.MessageRef, m.Delivery, m.DeliveryError, idArg(m.AuthorID)).Scan(&m.ID)
+		err := tx.QueryRowContext(ctx, insertMessageSQL, withoutID(messageArgs(m))...).Scan(&m.ID)
 		if err != nil {
 			return db.conflict(err, "create message", "This message is stored already.")
 		}
 		if len(raw) > 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO message_raw (message_id, raw) VALUES ($1, $2)`, m.ID, raw); err != nil {
+			if _, err := tx.ExecContext(ctx, insertRawSQL, m.ID, raw); err != nil {
 				return db.wrap(err, "store raw message")
 			}
 		}
@@ -48,8 +42,7 @@ func (db *DB) CreateMessage(ctx context.Context, m *crm.Message, raw []byte) err
 
 func (db *DB) insertLinks(ctx context.Context, tx *sql.Tx, messageID int64, links []crm.Link) error {
 	for _, l := range links {
-		_, err := tx.ExecContext(ctx, `INSERT INTO message_links (message_id, kind, target_id, rule, value)
-			VALUES ($1, $2, $3, $4, $5)`, messageID, l.Kind, l.TargetID, l.Rule, l.Value)
+		_, err := tx.ExecContext(ctx, insertLinkSQL, messageID, l.Kind, l.TargetID, l.Rule, l.Value)
 		if err != nil {
 			return db.wrap(err, "link message")
 		}
@@ -67,8 +60,7 @@ func (db *DB) attachToMessage(ctx context.Context, tx *sql.Tx, m *crm.Message) e
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO attachment_refs (attachment_id, kind, ref_id)
-			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, a.ID, crm.RefMessage, m.ID)
+		_, err := tx.ExecContext(ctx, attachSQL, a.ID, crm.RefMessage, m.ID)
 		if err != nil {
 			return db.wrap(err, "attach to message")
 		}

@@ -31,10 +31,15 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 // transaction: the caller may handle the error and go on.
 func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		if ctx.Value(batchKey{}) != nil {
-			return fn(ctx, tx)
+		if ctx.Value(batchKey{}) == nil {
+			return db.savepoint(ctx, tx, fn)
 		}
-		return db.savepoint(ctx, tx, fn)
+		if b := batchOf(ctx); b != nil {
+			if err := b.beforeWrite(ctx); err != nil {
+				return err
+			}
+		}
+		return fn(ctx, tx) // no savepoint: a failure rolls the batch back
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -55,7 +60,7 @@ func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.T
 // and its parts are read from one snapshot.
 func (db *DB) view(ctx context.Context, fn func(q querier) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		return fn(tx)
+		return inTx(ctx, tx, fn)
 	}
 	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
@@ -87,7 +92,18 @@ func (db *DB) savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Con
 // ROLLBACK saves two round trips on PostgreSQL.
 func (db *DB) query(ctx context.Context, fn func(q querier) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		return fn(tx)
+		return inTx(ctx, tx, fn)
 	}
 	return fn(db.read)
+}
+
+// inTx runs a read in tx, after an ingest batch's queued writes, which it
+// must see.
+func inTx(ctx context.Context, tx *sql.Tx, fn func(q querier) error) error {
+	if b := batchOf(ctx); b != nil {
+		if err := b.flush(ctx); err != nil {
+			return err
+		}
+	}
+	return fn(tx)
 }

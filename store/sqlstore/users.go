@@ -41,6 +41,8 @@ func (db *DB) CreateUser(ctx context.Context, u *crm.User) error {
 }
 
 // UpdateUser saves name, role, team, locale, disabled and password hash.
+// A new password or a disabled account ends the user's sessions: whoever
+// held the old password must not stay logged in.
 func (db *DB) UpdateUser(ctx context.Context, u *crm.User) error {
 	if err := u.Validate(); err != nil {
 		return err
@@ -48,6 +50,16 @@ func (db *DB) UpdateUser(ctx context.Context, u *crm.User) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := db.checkExist(ctx, tx, exists{"team_id", "teams", u.TeamID}); err != nil {
 			return err
+		}
+		var oldHash string
+		err := tx.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, u.ID).Scan(&oldHash)
+		if err != nil {
+			return db.notFound(err, "User", "update user")
+		}
+		if oldHash != u.PasswordHash || u.Disabled {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, u.ID); err != nil {
+				return db.wrap(err, "end sessions")
+			}
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET name = $1, role = $2, team_id = $3, locale = $4,
 			disabled = $5, password_hash = $6 WHERE id = $7`,

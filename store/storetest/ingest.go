@@ -27,6 +27,8 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"AttachmentsKept", testIngestAttachments},
 		{"CursorCommittedWithMessage", testIngestCursor},
 		{"BadMessageSparesItsBatch", testIngestBadMessage},
+		{"OneBatchSeesItsOwnWrites", testIngestOneBatch},
+		{"BadMessageInOneBatch", testIngestBadMessageInBatch},
 		{"RoundRobinWithCap", testIngestRoundRobin},
 		{"AmbiguousGoesToReview", testIngestReview},
 		{"FindDuplicates", testFindDuplicates},

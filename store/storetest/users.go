@@ -16,6 +16,7 @@ var userTests = []storeTest{
 	{"Team/Conflict", testTeamConflict},
 	{"Session/Lifecycle", testSessions},
 	{"APIToken/Lifecycle", testAPITokens},
+	{"Session/EndedByNewPassword", testSessionsEndOnPassword},
 }
 
 func testUserRoundTrip(t *testing.T, s crm.Store) {
@@ -151,4 +152,27 @@ func testAPITokens(t *testing.T, s crm.Store) {
 	must(t, s.UpdateUser(ctx, u))
 	_, err = s.APITokenUser(ctx, hash)
 	wantCode(t, err, crm.ENOTFOUND)
+}
+
+func testSessionsEndOnPassword(t *testing.T, s crm.Store) {
+	u := &crm.User{Email: "p@rapport.example", Role: crm.RoleRep, PasswordHash: "old-hash"}
+	must(t, s.CreateUser(ctx, u))
+	other := &crm.User{Email: "q@rapport.example", Role: crm.RoleRep}
+	must(t, s.CreateUser(ctx, other))
+	mine := &crm.Session{TokenHash: crm.HashToken("mine"), UserID: u.ID, ExpiresAt: time.Now().Add(time.Hour)}
+	theirs := &crm.Session{TokenHash: crm.HashToken("theirs"), UserID: other.ID, ExpiresAt: time.Now().Add(time.Hour)}
+	must(t, s.CreateSession(ctx, mine))
+	must(t, s.CreateSession(ctx, theirs))
+
+	u.Name = "Renamed"
+	must(t, s.UpdateUser(ctx, u))
+	_, err := s.SessionUser(ctx, mine.TokenHash)
+	must(t, err) // other changes keep the session
+
+	u.PasswordHash = "new-hash"
+	must(t, s.UpdateUser(ctx, u))
+	_, err = s.SessionUser(ctx, mine.TokenHash)
+	wantCode(t, err, crm.ENOTFOUND)
+	_, err = s.SessionUser(ctx, theirs.TokenHash)
+	must(t, err)
 }

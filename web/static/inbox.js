@@ -155,17 +155,6 @@
       var body = {};
       body[kind + "_id"] = rid;
       return ["POST", "/api/v1/conversations/" + id + "/review", body];
-    },
-    followup: function (f, sub, id) {
-      return ["POST", "/api/v1/follow-ups", { method: f.elements.method.value, at: new Date().toISOString(),
-        user_id: Number(document.body.dataset.me), details: f.elements.details.value,
-        refs: [{ kind: f.dataset.refKind, id: Number(f.dataset.refId) }, { kind: "conversation", id: Number(id) }] }];
-    },
-    task: function (f, sub, id) {
-      var body = { title: f.elements.title.value, assignee_id: Number(document.body.dataset.me),
-        refs: [{ kind: f.dataset.refKind, id: Number(f.dataset.refId) }, { kind: "conversation", id: Number(id) }] };
-      if (f.elements.due.value) body.due_at = new Date(f.elements.due.value + "T18:00:00").toISOString();
-      return ["POST", "/api/v1/tasks", body];
     }
   };
 

@@ -1,0 +1,215 @@
+package webform_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/channels/webform"
+	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
+	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/store/sqlstore"
+)
+
+var ctx = context.Background()
+
+// clock is a settable time source shared by the store, the ingester and
+// the handler's rate limits.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// recorder passes every message to the real Ingester and keeps its result,
+// so that tests can see duplicates and conversations.
+type recorder struct {
+	g       *crm.Ingester
+	mu      sync.Mutex
+	results []*crm.IngestResult
+}
+
+func (r *recorder) Ingest(ctx context.Context, in *crm.Inbound, cur *crm.Cursor) (*crm.IngestResult, error) {
+	res, err := r.g.Ingest(ctx, in, cur)
+	if err == nil {
+		r.mu.Lock()
+		r.results = append(r.results, res)
+		r.mu.Unlock()
+	}
+	return res, err
+}
+
+func (r *recorder) all() []*crm.IngestResult {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]*crm.IngestResult(nil), r.results...)
+}
+
+// syncBuffer collects log lines from the handler's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// harness is the form channel over a real SQLite store, the real Ingester
+// and matcher, served on 127.0.0.1 at /f/{key}.
+type harness struct {
+	t     testing.TB
+	db    *sqlstore.DB
+	clock *clock
+	ing   *recorder
+	srv   *httptest.Server
+	form  *crm.Form
+	logs  *syncBuffer
+	box   *crm.Outbox
+}
+
+// newHarness starts everything; change tunes the handler's config and
+// the form before the server starts.
+func newHarness(t testing.TB, change func(*webform.Config, *crm.Form)) *harness {
+	t.Helper()
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "rapport.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newHarnessOn(t, db, change)
+}
+
+// newHarnessOn is newHarness on an opened store, which it migrates and
+// closes.
+func newHarnessOn(t testing.TB, db *sqlstore.DB, change func(*webform.Config, *crm.Form)) *harness {
+	t.Helper()
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, db: db, clock: &clock{t: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}}
+	g := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Now: h.clock.Now})
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = g.Run(runCtx) }()
+	t.Cleanup(func() { stop(); <-done })
+	h.ing = &recorder{g: g}
+	h.form = testForm()
+	cfg := webform.Config{Forms: db, Ingester: h.ing, Now: h.clock.Now,
+		Logger:   slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		ClientIP: func(r *http.Request) string { return firstOf(r.Header.Get("X-Test-IP"), "192.0.2.1") }}
+	if change != nil {
+		change(&cfg, h.form)
+	}
+	if err := db.CreateForm(ctx, h.form); err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/f/{key}", webform.New(cfg))
+	h.srv = httptest.NewServer(mux)
+	t.Cleanup(h.srv.Close)
+	return h
+}
+
+func testForm() *crm.Form {
+	return &crm.Form{Name: "Contact us 联系我们", AllowedOrigins: []string{"https://shop.example.com"},
+		Fields: []crm.FormField{
+			{Name: "full_name", MapTo: crm.FieldName, Required: true},
+			{Name: "email", MapTo: crm.FieldEmail},
+			{Name: "mobile", MapTo: crm.FieldPhone},
+			{Name: "company", MapTo: crm.FieldCompany},
+			{Name: "msg", MapTo: crm.FieldMessage},
+			{Name: "budget", Label: "Budget"},
+		}, Tags: []string{"website"}}
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (h *harness) url() string { return h.srv.URL + "/f/" + h.form.Key }
+
+// post sends body with a content type and extra headers ("Name: value").
+func (h *harness) post(contentType string, body io.Reader, headers ...string) *http.Response {
+	h.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, h.url(), body)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("User-Agent", "form-test/1.0")
+	return h.do(req, headers...)
+}
+
+func (h *harness) do(req *http.Request, headers ...string) *http.Response {
+	h.t.Helper()
+	for _, hd := range headers {
+		k, v, _ := strings.Cut(hd, ": ")
+		req.Header.Set(k, v)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+func (h *harness) leads() []*crm.Lead {
+	h.t.Helper()
+	l, err := h.db.ListLeads(ctx, crm.LeadFilter{Viewer: crm.System})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return l.Items
+}
+
+func readAll(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func wantStatus(t *testing.T, resp *http.Response, want int) string {
+	t.Helper()
+	body := readAll(t, resp)
+	if resp.StatusCode != want {
+		t.Fatalf("status = %d, want %d; body %s", resp.StatusCode, want, body)
+	}
+	return body
+}

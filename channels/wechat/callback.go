@@ -1,0 +1,91 @@
+package wechat
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"path"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// replyWithin bounds the work done before answering: WeChat gives up after
+// 5 s and retries, so the push must be durable well before that.
+const replyWithin = 4 * time.Second
+
+// ServeHTTP is the callback at /wechat/{account}: GET verifies the URL,
+// POST carries a push. The account is the path's last element (the AppID).
+func (c *Channel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	appID := path.Base(r.URL.Path)
+	a, err := c.accounts.get(r.Context(), appID)
+	if err != nil {
+		c.refuse(w, r, appID, err)
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		if err := checkSignature(a.Token, r.URL.Query()); err != nil {
+			c.refuse(w, r, appID, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, r.URL.Query().Get("echostr"))
+	case http.MethodPost:
+		c.receive(w, r, a)
+	default:
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	}
+}
+
+func (c *Channel) receive(w http.ResponseWriter, r *http.Request, a *crm.WeChatAccount) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, c.cfg.MaxBody))
+	if err != nil {
+		c.refuse(w, r, a.AppID, err)
+		return
+	}
+	plain, err := openPush(a, r.URL.Query(), body)
+	if err != nil {
+		c.refuse(w, r, a.AppID, err)
+		return
+	}
+	p, err := parsePush(plain)
+	if err != nil {
+		c.refuse(w, r, a.AppID, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), replyWithin)
+	defer cancel()
+	if err := c.handle(ctx, a, p, plain); err != nil {
+		c.cfg.Logger.Error("wechat: push not stored; WeChat will retry", "app_id", a.AppID,
+			"msg_type", p.MsgType, "event", p.Event, "err", err)
+		http.Error(w, "try again", http.StatusInternalServerError)
+		return
+	}
+	// Never a passive reply: answers go through the outbox. "success" is
+	// what WeChat wants in every mode (an empty encrypted envelope is not).
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = io.WriteString(w, "success")
+}
+
+// refuse answers a callback that cannot be taken, logging why but never
+// the body (it holds personal data and, forged, whatever an attacker sent).
+func (c *Channel) refuse(w http.ResponseWriter, r *http.Request, appID string, err error) {
+	var tooBig *http.MaxBytesError
+	status := http.StatusForbidden
+	switch {
+	case crm.ErrorCode(err) == crm.ENOTFOUND:
+		status = http.StatusNotFound
+	case errors.As(err, &tooBig):
+		status = http.StatusRequestEntityTooLarge
+	case errors.Is(err, errBadPush):
+		status = http.StatusBadRequest
+	case errors.Is(err, errForged), errors.Is(err, errBadCrypt):
+	default:
+		status = http.StatusBadRequest
+	}
+	c.cfg.Logger.Warn("wechat: callback refused", "app_id", appID, "remote", r.RemoteAddr,
+		"status", status, "err", err)
+	http.Error(w, http.StatusText(status), status)
+}

@@ -1,0 +1,127 @@
+package wechat_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func TestMessageTypesAndEvents(t *testing.T) {
+	e := newEnv(t)
+	at := e.clock.Unix()
+	tests := []struct {
+		name, xml, text string
+		automated       bool
+		campaign        string
+	}{
+		{"text", text("u1", "101", "你好", at), "你好", false, ""},
+		{"voice with recognition", msg("u2", "voice", "102", at, `<MediaId>V1</MediaId><Format>amr</Format><Recognition>语音内容</Recognition>`), "语音内容", false, ""},
+		{"video", msg("u3", "video", "103", at, `<MediaId>VID1</MediaId><ThumbMediaId>T</ThumbMediaId>`), "[video]", false, ""},
+		{"shortvideo", msg("u4", "shortvideo", "104", at, `<MediaId>SV1</MediaId>`), "[shortvideo]", false, ""},
+		{"location", msg("u5", "location", "105", at, `<Location_X>23.134521</Location_X><Location_Y>113.358803</Location_Y><Scale>20</Scale><Label>广州</Label>`), "[location] 广州 (23.134521, 113.358803)", false, ""},
+		{"link", msg("u6", "link", "106", at, `<Title>标题</Title><Description>描述</Description><Url>https://x.example/a</Url>`), "标题\n描述\nhttps://x.example/a", false, ""},
+		{"subscribe with scene", event("u7", "subscribe", `<EventKey>qrscene_expo2026</EventKey><Ticket>T</Ticket>`, at), "[subscribed] scene expo2026", false, "expo2026"},
+		{"SCAN", event("u8", "SCAN", `<EventKey>expo2026</EventKey>`, at), "[scanned] scene expo2026", false, "expo2026"},
+		{"CLICK", event("u9", "CLICK", `<EventKey>MENU_PRICES</EventKey>`, at), "[menu] MENU_PRICES", false, ""},
+		{"VIEW", event("u10", "VIEW", `<EventKey>https://x.example</EventKey>`, at), "[menu link] https://x.example", true, ""},
+		{"LOCATION", event("u11", "LOCATION", `<Latitude>23.1</Latitude><Longitude>113.3</Longitude><Precision>50</Precision>`, at), "[location report] (23.100000, 113.300000)", true, ""},
+		{"unsubscribe", event("u7", "unsubscribe", `<EventKey></EventKey>`, at+1), "[unsubscribed]", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if status, body := e.post(t, tt.xml); status != 200 || body != "success" {
+				t.Fatalf("push: %d %q", status, body)
+			}
+			openID := between(tt.xml, "<FromUserName><![CDATA[", "]]>")
+			in, res := e.ing.last(openID)
+			if in == nil || in.Text != tt.text || in.Automated != tt.automated || in.Source.Campaign != tt.campaign {
+				t.Fatalf("ingested %+v", in)
+			}
+			if in.Identity == nil || *in.Identity != (crm.Identity{Kind: crm.IdentityWeChat, Key: appID, Value: openID}) {
+				t.Errorf("identity %+v", in.Identity)
+			}
+			if tt.campaign != "" && res.NewLead {
+				l, err := e.db.Lead(ctx, crm.System, res.LeadID)
+				check(t, err)
+				if l.Source.Campaign != tt.campaign {
+					t.Errorf("lead source %+v", l.Source)
+				}
+			}
+		})
+	}
+	u, err := e.db.WeChatUser(ctx, appID, "u7")
+	check(t, err)
+	if !u.Unsubscribed {
+		t.Error("unsubscribe not recorded")
+	}
+}
+
+func TestTemplateJobReport(t *testing.T) {
+	e := newEnv(t)
+	conv := e.converse(t, "o1")
+	for _, status := range []string{"success", "failed:user block"} {
+		m, err := e.box.Queue(ctx, crm.System, crm.Draft{ConversationID: conv, Kind: crm.OutCare, Template: "care",
+			Text: "生日快乐", TemplateValues: map[string]string{"name": "王"}})
+		check(t, err)
+		e.waitDelivery(t, conv, m.ID, crm.DeliverySent)
+		ids := e.api.TemplateMsgIDs()
+		if status, _ := e.post(t, event("o1", "TEMPLATESENDJOBFINISH",
+			fmt.Sprintf(`<MsgID>%d</MsgID><Status>%s</Status>`, ids[len(ids)-1], status), e.clock.Unix()+1)); status != 200 {
+			t.Fatalf("report: %d", status)
+		}
+		want := crm.DeliveryDelivered
+		if status != "success" {
+			want = crm.DeliveryFailed
+		}
+		got := e.waitDelivery(t, conv, m.ID, want)
+		if want == crm.DeliveryFailed && !strings.Contains(got.DeliveryError, "user block") {
+			t.Errorf("reason %q", got.DeliveryError)
+		}
+	}
+	calls := e.api.Calls("/cgi-bin/message/template/send")
+	data, _ := calls[0].Body["data"].(map[string]any)
+	if calls[0].Body["template_id"] != "TPL-care" || fmt.Sprint(data["first"]) != "map[value:生日快乐]" ||
+		fmt.Sprint(data["keyword1"]) != "map[value:王]" {
+		t.Errorf("template call %+v", calls[0].Body)
+	}
+}
+
+// converse ingests a text from openID now and returns its conversation.
+func (e *env) converse(t *testing.T, openID string) int64 {
+	t.Helper()
+	if status, _ := e.post(t, text(openID, fmt.Sprint(e.clock.UnixNano()), "hello", e.clock.Unix())); status != http.StatusOK {
+		t.Fatal("push refused")
+	}
+	_, res := e.ing.last(openID)
+	return res.ConversationID
+}
+
+// waitDelivery waits for the outbox to bring message id to state.
+func (e *env) waitDelivery(t *testing.T, conv, id int64, state string) *crm.Message {
+	t.Helper()
+	var found *crm.Message
+	eventually(t, "delivery "+state, func() bool {
+		l, err := e.db.Messages(ctx, crm.System, conv, crm.Page{})
+		check(t, err)
+		for _, m := range l.Items {
+			if m.ID == id && m.Delivery == state {
+				found = m
+			}
+		}
+		return found != nil
+	})
+	return found
+}
+
+func msg(openID, kind, id string, at int64, extra string) string {
+	return fmt.Sprintf(`<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>`+
+		`<CreateTime>%d</CreateTime><MsgType><![CDATA[%s]]></MsgType>%s<MsgId>%s</MsgId></xml>`, openID, at, kind, extra, id)
+}
+
+func between(s, a, b string) string {
+	i := strings.Index(s, a) + len(a)
+	return s[i : i+strings.Index(s[i:], b)]
+}

@@ -1,0 +1,59 @@
+package wechat_test
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func TestMediaDownloadedAndAttached(t *testing.T) {
+	e := newEnv(t)
+	e.api.Media["MEDIA1"] = []byte("\xff\xd8 a picture")
+	if status, _ := e.post(t, msg("o1", "image", "201", e.clock.Unix(), `<PicUrl>http://x/p.jpg</PicUrl><MediaId>MEDIA1</MediaId>`)); status != 200 {
+		t.Fatal("push refused")
+	}
+	_, res := e.ing.last("o1")
+	var got []*crm.Attachment
+	eventually(t, "attachment", func() bool {
+		var err error
+		got, err = e.db.AttachmentsOf(ctx, crm.Ref{Kind: crm.RefMessage, ID: res.MessageID})
+		check(t, err)
+		return len(got) == 1
+	})
+	if got[0].Size != int64(len(e.api.Media["MEDIA1"])) || got[0].ContentType != "image/jpeg" {
+		t.Errorf("attachment %+v", got[0])
+	}
+	// An unknown media id fails after its tries, visibly.
+	if status, _ := e.post(t, msg("o1", "voice", "202", e.clock.Unix(), `<MediaId>GONE</MediaId><Format>amr</Format>`)); status != 200 {
+		t.Fatal("push refused")
+	}
+	eventually(t, "failed download recorded", func() bool {
+		ms, err := e.db.WeChatMediaByState(ctx, crm.MediaFailed, 10)
+		check(t, err)
+		return len(ms) == 1 && ms[0].MediaID == "GONE" && ms[0].Error != ""
+	})
+}
+
+func TestUserInfoFetchedAfterFirstMessage(t *testing.T) {
+	e := newEnv(t)
+	e.api.Users["o1"] = map[string]any{"subscribe": 1, "openid": "o1", "nickname": "小王", "unionid": "UNION-1"}
+	if status, _ := e.post(t, text("o1", "301", "first", e.clock.Unix())); status != 200 {
+		t.Fatal("push refused")
+	}
+	if in, _ := e.ing.last("o1"); in.UnionID != "" {
+		t.Errorf("first message has a unionid already: %q", in.UnionID)
+	}
+	eventually(t, "user info", func() bool {
+		u, err := e.db.WeChatUser(ctx, appID, "o1")
+		return err == nil && u.UnionID == "UNION-1"
+	})
+	if status, _ := e.post(t, text("o1", "302", "second", e.clock.Unix())); status != 200 {
+		t.Fatal("push refused")
+	}
+	if in, _ := e.ing.last("o1"); in.UnionID != "UNION-1" || in.From.Name != "小王" {
+		t.Errorf("second message: unionid %q, name %q", in.UnionID, in.From.Name)
+	}
+	if n := len(e.api.Calls("/cgi-bin/user/info")); n != 1 {
+		t.Errorf("%d user info calls, want 1", n)
+	}
+}

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// customer360 is everything about the customer beside a conversation: who
+// they are, what else they wrote, what they bought and owe, and what is
+// planned. The inbox includes it as the "customer360" partial; set Lang
+// (and Back, where its one-step forms return) before rendering.
+type customer360 struct {
+	Lang          string
+	Back          string
+	Conversation  int64 // the conversation beside which it shows; 0: none
+	Contact       *crm.Contact
+	Customer      *crm.Customer
+	Lead          *crm.Lead
+	Conversations []*crm.Conversation // the others, most recent first
+	Orders        []*crm.Order        // open orders and contracts
+	Due           []dueView           // unpaid payment plans, soonest first
+	Tasks         []*crm.Task         // open tasks
+	FollowUps     []*crm.FollowUp     // the most recent first
+	Refs          []string            // "kind:id" of the records the forms file against
+	Methods       []string            // the follow-up form's choices
+}
+
+// T translates for the partial.
+func (c *customer360) T(key string) string { return translate(c.Lang, key) }
+
+// panelSize is how many rows each of the panel's lists shows.
+const panelSize = 5
+
+// conversationsAbout is the store's read of a contact's and customer's
+// conversations (sqlstore.DB has it).
+type conversationsAbout interface {
+	ConversationsAbout(ctx context.Context, v crm.Viewer, contactID, customerID *int64, limit int) ([]*crm.Conversation, error)
+}
+
+// customer360 gathers the panel for conversation c, as v may see it.
+func (s *Server) customer360(ctx context.Context, v crm.Viewer, c *crm.Conversation) (*customer360, error) {
+	p, err := s.gather360(ctx, v, c.ContactID, c.CustomerID, c.ID)
+	if err != nil || c.LeadID == nil {
+		return p, err
+	}
+	p.Lead, err = unlessHidden(s.store.Lead(ctx, v, *c.LeadID))
+	if p.Lead != nil {
+		p.Refs = append(p.Refs, crm.RefLead+":"+strconv.FormatInt(p.Lead.ID, 10))
+	}
+	return p, err
+}
+
+// gather360 builds the panel for a contact and a customer (either may be
+// nil); records v may not see are left out, not errors.
+func (s *Server) gather360(ctx context.Context, v crm.Viewer, contactID, customerID *int64, conv int64) (*customer360, error) {
+	p := &customer360{Conversation: conv, Back: "/", Methods: followUpMethods}
+	if err := s.who360(ctx, v, p, contactID, customerID); err != nil {
+		return nil, err
+	}
+	steps := []func(context.Context, crm.Viewer, *customer360) error{
+		s.conversations360, s.orders360, s.tasks360, s.followUps360,
+	}
+	for _, step := range steps {
+		if err := step(ctx, v, p); err != nil {
+			return nil, err
+		}
+	}
+	if conv != 0 {
+		p.Refs = append(p.Refs, crm.RefConversation+":"+strconv.FormatInt(conv, 10))
+	}
+	return p, nil
+}
+
+// who360 loads the contact and the customer (the contact's own when the
+// conversation names none).
+func (s *Server) who360(ctx context.Context, v crm.Viewer, p *customer360, contactID, customerID *int64) error {
+	var err error
+	if contactID != nil {
+		if p.Contact, err = unlessHidden(s.store.Contact(ctx, v, *contactID)); err != nil {
+			return err
+		}
+		if p.Contact != nil && customerID == nil {
+			customerID = p.Contact.CustomerID
+		}
+	}
+	if customerID != nil {
+		p.Customer, err = unlessHidden(s.store.Customer(ctx, v, *customerID))
+	}
+	if p.Customer != nil {
+		p.Refs = append(p.Refs, crm.RefCustomer+":"+strconv.FormatInt(p.Customer.ID, 10))
+	}
+	if p.Contact != nil {
+		p.Refs = append(p.Refs, crm.RefContact+":"+strconv.FormatInt(p.Contact.ID, 10))
+	}
+	return err
+}
+
+// hidden turns "not found" (absent, or not visible to the viewer) into nil.
+func unlessHidden[T any](rec *T, err error) (*T, error) {
+	if crm.ErrorCode(err) == crm.ENOTFOUND {
+		return nil, nil
+	}
+	return rec, err
+}
+
+// Money, Day and When format for the partial.
+func (c *customer360) Money(m crm.Money) string { return moneyText(int64(m)) }
+func (c *customer360) Day(t time.Time) string   { return t.In(time.Local).Format("2006-01-02") }
+func (c *customer360) When(t *time.Time) string { return localTime(t) }

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func (s *Server) contactPages() *recordKind[crm.Contact] {
+	return &recordKind[crm.Contact]{
+		path: "contacts", one: "rec.contact", res: s.contacts,
+		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id"},
+			{Name: "emails", Type: "lines"}, {Name: "phones", Type: "lines"}, {Name: "birthday", Type: "date"},
+			ownerField, notesField},
+		columns: []column[crm.Contact]{
+			{"field.name", func(_ *cells, c *crm.Contact) string { return c.Name }},
+			{"field.customer_id", func(cs *cells, c *crm.Contact) string { return cs.customerOf(c.CustomerID) }},
+			{"field.phones", func(_ *cells, c *crm.Contact) string { return strings.Join(c.Phones, ", ") }},
+			{"field.emails", func(_ *cells, c *crm.Contact) string { return strings.Join(c.Emails, ", ") }},
+			{"field.owner_id", func(cs *cells, c *crm.Contact) string { return ownerColumn(cs, c.OwnerID) }},
+		},
+		filters: []field{ownerFilter},
+		list: func(r *http.Request, f listFilter) (crm.List[*crm.Contact], error) {
+			v := viewerOf(r)
+			owner, _ := f.ownerID(v)
+			return s.store.ListContacts(r.Context(), crm.ContactFilter{Viewer: v, Query: f.Query,
+				OwnerID: owner, Page: f.Page})
+		},
+		title: func(c *crm.Contact) string { return c.Name },
+		extra: func(ctx context.Context, v crm.Viewer, c *crm.Contact) (any, error) {
+			return s.gather360(ctx, v, &c.ID, c.CustomerID, 0)
+		},
+		links: func(cs *cells, c *crm.Contact) []navLink {
+			id := strconv.FormatInt(c.ID, 10)
+			return cs.newLinks("/contacts/"+id, "rec.task.new", "/tasks/new?refs=contact:"+id)
+		},
+	}
+}
+
+// customerOf names an optional customer, "" for none.
+func (c *cells) customerOf(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	return c.customer(idString(id))
+}

@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func (s *Server) leadPages() *recordKind[crm.Lead] {
+	status := field{Name: "status", Type: "select", Options: []string{crm.LeadNew, crm.LeadContacted,
+		crm.LeadQualified, crm.LeadConverted, crm.LeadLost}}
+	return &recordKind[crm.Lead]{
+		path: "leads", one: "rec.lead", res: s.leads, pool: true,
+		fields: []field{{Name: "name"}, {Name: "company"}, {Name: "title"}, {Name: "phone"},
+			{Name: "email", Type: "email"}, status, ownerField, notesField},
+		columns: []column[crm.Lead]{
+			{"field.name", func(_ *cells, l *crm.Lead) string { return l.Name }},
+			{"field.company", func(_ *cells, l *crm.Lead) string { return l.Company }},
+			{"field.status", func(c *cells, l *crm.Lead) string { return c.selectOption("status", l.Status) }},
+			{"field.source", func(_ *cells, l *crm.Lead) string { return l.Source.Channel }},
+			{"field.owner_id", func(c *cells, l *crm.Lead) string { return ownerColumn(c, l.OwnerID) }},
+		},
+		filters: []field{ownerFilter, status},
+		list: func(r *http.Request, f listFilter) (crm.List[*crm.Lead], error) {
+			v := viewerOf(r)
+			owner, pool := f.ownerID(v)
+			return s.store.ListLeads(r.Context(), crm.LeadFilter{Viewer: v, Query: f.Query,
+				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page})
+		},
+		title: func(l *crm.Lead) string { return firstOf(l.Name, l.Company, l.Email, l.Phone) },
+		actions: func(c *cells, l *crm.Lead) []rowAction {
+			if l.OwnerID != nil {
+				return nil
+			}
+			return []rowAction{{Label: c.t("lead.claim"), URL: "/leads/" + strconv.FormatInt(l.ID, 10) + "/claim"}}
+		},
+	}
+}
+
+// postClaimLead takes a pool lead through the API's claim (with its
+// visibility check, cap and audit) and shows it.
+func (s *Server) postClaimLead(w http.ResponseWriter, r *http.Request) {
+	l, err := s.claimLead(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/leads/"+strconv.FormatInt(l.ID, 10), http.StatusSeeOther)
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

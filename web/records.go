@@ -1,0 +1,99 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// recordKind describes the browser pages of one kind of record. The pages
+// reuse the JSON API's resource (decode, check, store), so that the rules of
+// a record live in one place: a submitted form becomes the API's JSON body.
+type recordKind[T any] struct {
+	path    string // URL segment and message-key prefix: "customers"
+	one     string // message key of one record: "rec.customer"
+	res     func() resource[T]
+	fields  []field     // the form, in order; also the detail page's rows
+	columns []column[T] // the list's table
+	filters []field     // the list's select filters: status, kind, owner, due
+	pool    bool        // the list has a pool tab (no owner)
+	list    func(r *http.Request, f listFilter) (crm.List[*T], error)
+	title   func(*T) string
+	// extra gathers a detail page's own sections (the 360° panel, line
+	// items and payments…); nil: none.
+	extra func(ctx context.Context, v crm.Viewer, rec *T) (any, error)
+	// links are a detail page's links to new related records; nil: none.
+	links func(c *cells, rec *T) []navLink
+	// actions adds buttons to a list row (a lead's "claim"); nil: none.
+	actions func(c *cells, rec *T) []rowAction
+}
+
+// field is one form input, named as the record's JSON field.
+type field struct {
+	Name    string
+	Label   string   // message key "field.<Label>" when not "field.<Name>"
+	Type    string   // text, email, textarea, lines, select, user, id, money, number, int, date, datetime, items
+	Options []string // select values; their labels are messages "opt.<name>.<value>"
+	Need    bool     // required, for the browser's own check
+	NoEdit  bool     // set on create only (an order's customer)
+}
+
+// column is one list column: a message key and the cell of a record.
+type column[T any] struct {
+	key  string
+	cell func(c *cells, rec *T) string
+}
+
+// rowAction is a POST button on a list row or detail page.
+type rowAction struct {
+	Label string // translated
+	URL   string
+}
+
+// listFilter is what a list page was asked for.
+type listFilter struct {
+	Query  string
+	Owner  string // "" (all I may see), "mine", "pool" or a user id
+	Status string
+	Kind   string
+	Due    string // tasks: "overdue", "today", "week"
+	Page   crm.Page
+}
+
+// ownerID turns the owner filter into the store's owner id and pool flag.
+func (f listFilter) ownerID(v crm.Viewer) (*int64, bool) {
+	switch f.Owner {
+	case "", "all":
+		return nil, false
+	case "mine":
+		return self(v), false
+	case "pool":
+		return nil, true
+	}
+	id, err := parseID(f.Owner)
+	if err != nil {
+		return nil, false
+	}
+	return &id, false
+}
+
+// readListFilter reads a list page's query.
+func readListFilter(r *http.Request) (listFilter, error) {
+	q := newQuery(r)
+	f := listFilter{Query: q.str("q"), Owner: q.str("owner"), Status: q.str("status"),
+		Kind: q.str("kind"), Due: q.str("due"), Page: q.page()}
+	return f, q.err()
+}
+
+// recListParams are the query parameters every list page accepts.
+var recListParams = []param{
+	{"q", "string", "search text"},
+	{"owner", "string", "mine, pool, all, or a user id"},
+	{"status", "string", "only records with this status"},
+	{"kind", "string", "only records of this kind"},
+	{"due", "string", "tasks: overdue, today or week"},
+	{"limit", "integer", "page size, 1–500 (default 50)"},
+	{"after", "integer", "the previous page's last id"},
+	{"lang", "string", "switch the page language: en or zh-CN"},
+}

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// listPage shows one page of a kind's records with its search and filters.
+func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		d := s.recordPageData(w, r, k.path, "")
+		d.Heading = d.T("rec." + k.path)
+		f, err := readListFilter(r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		l, err := k.list(r, f)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		c, err := s.newCells(r.Context(), viewerOf(r), d.Lang)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		d.Query, d.Filters = f.Query, c.filterViews(k.filters, k.pool, f)
+		for _, col := range k.columns {
+			d.Headers = append(d.Headers, d.T(col.key))
+		}
+		for _, rec := range l.Items {
+			d.Rows = append(d.Rows, k.row(c, rec))
+		}
+		d.Next, d.First = pagerURLs(r, l.Next)
+		s.render(w, r, http.StatusOK, "records", d)
+	}
+}
+
+// row is one record's line in the list.
+func (k *recordKind[T]) row(c *cells, rec *T) rowView {
+	res := k.res()
+	rv := rowView{URL: "/" + k.path + "/" + strconv.FormatInt(res.id(rec), 10)}
+	for _, col := range k.columns {
+		rv.Cells = append(rv.Cells, col.cell(c, rec))
+	}
+	if k.actions != nil {
+		rv.Actions = k.actions(c, rec)
+	}
+	return rv
+}
+
+// pagerURLs are the links to the next page (keyset: after the last id
+// shown) and back to the first, keeping the filters.
+func pagerURLs(r *http.Request, next int64) (nextURL, first string) {
+	q := r.URL.Query()
+	q.Del("lang")
+	if q.Get("after") != "" {
+		fq := cloneValues(q)
+		fq.Del("after")
+		first = pageURL(r.URL.Path, fq)
+	}
+	if next > 0 {
+		q.Set("after", strconv.FormatInt(next, 10))
+		nextURL = pageURL(r.URL.Path, q)
+	}
+	return nextURL, first
+}
+
+func cloneValues(q url.Values) url.Values {
+	out := url.Values{}
+	for k, v := range q {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// showPage shows one record, its fields and its kind's own sections.
+func showPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rec, err := getRecord(r, k.res())
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		d, c, err := recordForm(s, w, r, k, rec)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		d.EditURL = d.Action + "/edit"
+		if k.actions != nil {
+			d.Actions = k.actions(c, rec)
+		}
+		if k.links != nil {
+			d.Links = k.links(c, rec)
+		}
+		if k.extra != nil {
+			if d.Extra, err = k.extra(r.Context(), viewerOf(r), rec); err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+			if p, ok := d.Extra.(*customer360); ok {
+				p.Lang, p.Back = d.Lang, r.URL.Path
+			}
+		}
+		s.render(w, r, http.StatusOK, "record", d)
+	}
+}
