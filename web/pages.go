@@ -109,8 +109,9 @@ func (s *Server) getLogin(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", d)
 }
 
+// getHome shows the shared inbox: it is where reps work.
 func (s *Server) getHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", s.pageData(w, r, "home.title"))
+	s.getInboxPage(w, r)
 }
 
 // getStatic serves an embedded file by its checksum name.

@@ -66,6 +66,7 @@ type Server struct {
 	limits    loginLimits
 	dummyHash func() string
 	openapi   func() []byte
+	presence  presenceHub // who has which conversation open (inbox)
 }
 
 // New builds a Server. It does no I/O.
