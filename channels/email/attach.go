@@ -19,6 +19,10 @@ func (w *walker) attach(e *message.Entity, mt, name string) error {
 	if name == "" {
 		name = defaultName(e, mt)
 	}
+	if w.blobs == nil {
+		w.p.problem("attachment %q not kept: no blob store", name)
+		return nil
+	}
 	r := &softReader{r: e.Body}
 	b, err := w.blobs.Put(w.ctx, r)
 	if r.err != nil {
