@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/rapport-crm/rapport/crm"
 )
 
@@ -20,7 +22,10 @@ func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos p
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	tr := newTracker(pos, uids)
-	jobs := make(chan *fetched, p.cfg.Workers)
+	jobs := make(chan *fetched)
+	// Many workers keep the Ingester's batches full; the byte budget keeps
+	// a run of large messages from all being held at once.
+	budget := semaphore.NewWeighted(p.cfg.InFlightBytes)
 	var wg sync.WaitGroup
 	for range p.cfg.Workers {
 		wg.Go(func() {
@@ -28,6 +33,7 @@ func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos p
 				if err := p.ingestOne(ctx, f, folder, tr); err != nil {
 					cancel(err)
 				}
+				budget.Release(p.weight(f))
 			}
 		})
 	}
@@ -35,10 +41,14 @@ func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos p
 		if !tr.wanted(f.UID) {
 			return nil
 		}
+		if err := budget.Acquire(ctx, p.weight(f)); err != nil {
+			return context.Cause(ctx)
+		}
 		select {
 		case jobs <- f:
 			return nil
 		case <-ctx.Done():
+			budget.Release(p.weight(f))
 			return context.Cause(ctx)
 		}
 	})
@@ -64,6 +74,12 @@ func (p *Poller) commitCursor(ctx context.Context, folder string, tr *tracker, f
 	pos.last = max(pos.last, floor)
 	_, err := p.cfg.Ingest.Ingest(ctx, last, p.cursor(folder, pos))
 	return err
+}
+
+// weight is what a message takes of the in-flight budget: its size, and
+// the whole budget at most, so that one huge message still passes.
+func (p *Poller) weight(f *fetched) int64 {
+	return min(int64(len(f.Raw))+1, p.cfg.InFlightBytes)
 }
 
 func (p *Poller) cursor(folder string, pos position) *crm.Cursor {

@@ -47,6 +47,8 @@ type PollerConfig struct {
 	// the folders are checked again. PollEvery is the wait without IDLE.
 	IdleFor, PollEvery time.Duration
 	Batch, Workers     int
+	// InFlightBytes bounds the raw bytes fetched but not yet stored.
+	InFlightBytes int64
 	// ThreadWindow bounds threading by subject.
 	ThreadWindow time.Duration
 	HTTP         *http.Client // OAuth2 token requests
@@ -70,10 +72,13 @@ func (c *PollerConfig) defaults() {
 	c.PollEvery = orDuration(c.PollEvery, time.Minute)
 	c.ThreadWindow = orDuration(c.ThreadWindow, 30*24*time.Hour)
 	if c.Batch <= 0 {
-		c.Batch = 200
+		c.Batch = 1000
 	}
 	if c.Workers <= 0 {
-		c.Workers = 8
+		c.Workers = 64
+	}
+	if c.InFlightBytes <= 0 {
+		c.InFlightBytes = 32 << 20
 	}
 	if c.Holder == "" {
 		c.Holder = "rapport"
