@@ -79,7 +79,11 @@ func Parse(ctx context.Context, raw []byte, blobs crm.BlobStore) (p *Parsed, err
 	if err := w.walk(e, 0); err != nil {
 		return nil, err
 	}
-	p.In.Automated = p.In.Automated || p.Bounce != nil
+	if p.Bounce != nil {
+		// A bounce belongs in the conversation of the message it returns.
+		p.In.Automated = true
+		p.In.References = appendNew(p.In.References, p.Bounce.MessageID)
+	}
 	return p, nil
 }
 

@@ -88,7 +88,9 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 		"Diagnostic-Code: smtp; 550 5.1.1 mailbox unavailable\r\n\r\n--B\r\nContent-Type: text/rfc822-headers\r\n\r\n" +
 		"Message-ID: <" + id + ">\r\n\r\n--B--\r\n"
 	w.imap.deliver(t, "INBOX", []byte(bounce))
-	w.ing.waitFor(t, "b1@rapport.test")
+	if b := w.ing.waitFor(t, "b1@rapport.test")["b1@rapport.test"][0]; b.ConversationID != conv {
+		t.Errorf("the bounce went to conversation %d, want the reply's %d", b.ConversationID, conv)
+	}
 	failed := w.message(conv, out.ID, func(m *crm.Message) bool { return m.Delivery == crm.DeliveryFailed })
 	if !strings.Contains(failed.DeliveryError, "550 5.1.1 mailbox unavailable") {
 		t.Errorf("bounce reason %q", failed.DeliveryError)
