@@ -1,6 +1,36 @@
 package main
 
-// emailChannel builds the email channel: IMAP pollers in, SMTP out.
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/rapport-crm/rapport/channels/email"
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// emailChannel builds the email channel: IMAP pollers in, SMTP out. Every
+// instance runs the supervisor; the lease in the database lets exactly one
+// instance poll each mailbox.
 func emailChannel(d *channelDeps) (channelParts, error) {
-	return channelParts{}, nil
+	log := d.log.With("part", "email")
+	cfg := email.PollerConfig{Store: d.db, Ingest: d.ingester, Reports: d.outbox, Blobs: d.blobs,
+		Holder: instanceName(), Logger: log, Now: d.now}
+	sup := email.NewSupervisor(cfg, time.Minute)
+	sender := email.NewSender(email.SenderConfig{Mailboxes: d.db, Blobs: d.blobs, Logger: log, Now: d.now})
+	return channelParts{
+		channel: crm.ChannelEmail,
+		sender:  sender,
+		runners: []func(ctx context.Context) error{sup.Run},
+	}, nil
+}
+
+// instanceName names this process in leases: host and process id.
+func instanceName() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "rapport"
+	}
+	return fmt.Sprintf("%s/%d", host, os.Getpid())
 }

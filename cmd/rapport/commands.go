@@ -30,6 +30,7 @@ func (c *cli) commands() []command {
 		{"serve", "run the web app and API", (*cli).serve},
 		{"migrate", "apply pending database migrations and exit", (*cli).migrate},
 		{"user", "manage users: user add --email E --role R [--name N] [--team T]; user password --email E", (*cli).user},
+		{"mailbox", "manage email mailboxes: mailbox add|update|list|remove (see mailbox add -h)", (*cli).mailbox},
 		{"token", "manage API tokens: token create --email E [--name N]", (*cli).token},
 		{"wechat", "manage WeChat official accounts: wechat add --app-id ID [--name N] [--mode M]; wechat list", (*cli).wechat},
 		{"healthcheck", "exit 0 if the local server is ready (for container health checks)", (*cli).healthcheck},

@@ -1,0 +1,157 @@
+package email
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/sync/semaphore"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// ingestBatch fetches uids and ingests them with several workers, so that
+// parsing and the Ingester's group commit overlap the fetch. Each message
+// carries the cursor up to which every message is stored (the watermark),
+// never past one still in flight; the batch ends by committing the final
+// cursor with its last message (stored already: a duplicate, cheap).
+//
+// floor, when set, is the highest UID a bounded first sync passes over: the
+// final cursor moves there, so mail older than the window is not fetched
+// by the next sync either.
+func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos position, uids []uint32, floor uint32) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	tr := newTracker(pos, uids)
+	jobs := make(chan *fetched)
+	// Many workers keep the Ingester's batches full; the byte budget keeps
+	// a run of large messages from all being held at once.
+	budget := semaphore.NewWeighted(p.cfg.InFlightBytes)
+	var wg sync.WaitGroup
+	for range p.cfg.Workers {
+		wg.Go(func() {
+			for f := range jobs {
+				if err := p.ingestOne(ctx, f, folder, tr); err != nil {
+					cancel(err)
+				}
+				budget.Release(p.weight(f))
+			}
+		})
+	}
+	err := cn.fetch(uids, func(f *fetched) error {
+		if !tr.wanted(f.UID) {
+			return nil
+		}
+		if err := budget.Acquire(ctx, p.weight(f)); err != nil {
+			return context.Cause(ctx)
+		}
+		select {
+		case jobs <- f:
+			return nil
+		case <-ctx.Done():
+			budget.Release(p.weight(f))
+			return context.Cause(ctx)
+		}
+	})
+	close(jobs)
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil {
+		return cause
+	}
+	if err != nil {
+		return err
+	}
+	tr.skipMissing() // expunged between SEARCH and FETCH
+	return p.commitCursor(ctx, folder, tr, floor)
+}
+
+// commitCursor saves the final watermark by ingesting the batch's last
+// message again: Ingest stores a cursor only with a message.
+func (p *Poller) commitCursor(ctx context.Context, folder string, tr *tracker, floor uint32) error {
+	pos, last := tr.final()
+	if last == nil {
+		return nil
+	}
+	pos.last = max(pos.last, floor)
+	_, err := p.cfg.Ingest.Ingest(ctx, last, p.cursor(folder, pos))
+	return err
+}
+
+// weight is what a message takes of the in-flight budget: its size, and
+// the whole budget at most, so that one huge message still passes.
+func (p *Poller) weight(f *fetched) int64 {
+	return min(int64(len(f.Raw))+1, p.cfg.InFlightBytes)
+}
+
+func (p *Poller) cursor(folder string, pos position) *crm.Cursor {
+	return &crm.Cursor{Channel: crm.ChannelEmail, Account: p.account, Name: folder, Value: pos.String()}
+}
+
+// tracker knows which UIDs of a batch are stored, and so the watermark.
+type tracker struct {
+	mu        sync.Mutex
+	pos       position
+	order     []uint32
+	done      map[uint32]bool
+	next      int          // index in order of the first UID not yet stored
+	lastIn    *crm.Inbound // the message of the highest stored UID
+	lastInUID uint32
+}
+
+func newTracker(pos position, uids []uint32) *tracker {
+	t := &tracker{pos: pos, order: uids, done: make(map[uint32]bool, len(uids))}
+	for _, u := range uids {
+		t.done[u] = false
+	}
+	return t
+}
+
+func (t *tracker) wanted(uid uint32) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	done, ok := t.done[uid]
+	return ok && !done
+}
+
+// watermark is the cursor a message may carry now.
+func (t *tracker) watermark() position {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.pos
+}
+
+// stored marks uid stored and moves the
+// watermark over every stored UID in order.
+func (t *tracker) stored(uid uint32, in *crm.Inbound) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done[uid] = true
+	if uid >= t.lastInUID {
+		t.lastIn, t.lastInUID = in, uid
+	}
+	t.advance()
+}
+
+func (t *tracker) advance() {
+	for t.next < len(t.order) && t.done[t.order[t.next]] {
+		t.pos.last = t.order[t.next]
+		t.next++
+	}
+}
+
+func (t *tracker) skipMissing() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for u := range t.done {
+		t.done[u] = true
+	}
+	t.advance()
+}
+
+// final returns the cursor to commit and the message to carry it (nil
+// when the batch stored nothing). Concurrent commits may have left an
+// older watermark last, so the final one is always committed.
+func (t *tracker) final() (position, *crm.Inbound) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.pos, t.lastIn
+}

@@ -1,0 +1,70 @@
+package email
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/emersion/go-message/textproto"
+)
+
+// readDeliveryStatus reads a message/delivery-status body (RFC 3464): a
+// per-message block, then one block per recipient. The first failed
+// recipient gives the bounce its reason.
+func (p *Parsed) readDeliveryStatus(b []byte) {
+	bo := p.bounce()
+	br := bufio.NewReader(bytes.NewReader(b))
+	for i := 0; i < 50; i++ {
+		h, err := textproto.ReadHeader(br)
+		if h.Len() > 0 && bo.Recipient == "" {
+			bo.take(h)
+		}
+		if err != nil {
+			return
+		}
+		if _, err := br.Peek(1); err != nil {
+			return
+		}
+	}
+}
+
+func (p *Parsed) bounce() *Bounce {
+	if p.Bounce == nil {
+		p.Bounce = &Bounce{}
+	}
+	return p.Bounce
+}
+
+// take fills the bounce from a per-recipient block whose action failed.
+func (bo *Bounce) take(h textproto.Header) {
+	rcpt := h.Get("Final-Recipient")
+	if rcpt == "" {
+		rcpt = h.Get("Original-Recipient")
+	}
+	if rcpt == "" || !strings.EqualFold(strings.TrimSpace(h.Get("Action")), "failed") {
+		return
+	}
+	if _, addr, ok := strings.Cut(rcpt, ";"); ok {
+		rcpt = addr
+	}
+	bo.Recipient = strings.TrimSpace(rcpt)
+	bo.Status = strings.TrimSpace(h.Get("Status"))
+	reason := h.Get("Diagnostic-Code")
+	if _, text, ok := strings.Cut(reason, ";"); ok {
+		reason = text
+	}
+	bo.Reason = toUTF8(strings.Join(strings.Fields(reason), " "))
+	if bo.Reason == "" {
+		bo.Reason = "delivery failed (status " + bo.Status + ")"
+	}
+}
+
+// readBounced reads the header of the returned message for its Message-ID.
+func (p *Parsed) readBounced(r io.Reader) {
+	h, _ := textproto.ReadHeader(bufio.NewReader(io.LimitReader(r, 1<<20)))
+	if id := firstID(h.Get("Message-Id")); id != "" {
+		p.bounce().MessageID = id
+	}
+	_, _ = io.Copy(io.Discard, r)
+}

@@ -1,0 +1,174 @@
+package email
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Store is what the channel reads and writes: mailboxes and their cursors.
+type Store interface {
+	crm.MailboxStore
+	// Cursor returns an adapter's saved position. ENOTFOUND before the first.
+	Cursor(ctx context.Context, channel, account, name string) (crm.Cursor, error)
+}
+
+// Ingester is crm.Ingester's one door.
+type Ingester interface {
+	Ingest(ctx context.Context, in *crm.Inbound, cur *crm.Cursor) (*crm.IngestResult, error)
+}
+
+// DeliveryReporter records bounces on the messages they bounce (crm.Outbox).
+type DeliveryReporter interface {
+	SetDelivery(ctx context.Context, channel, account, externalID, state, reason string) error
+}
+
+// PollerConfig configures the pollers; zero values take the defaults.
+type PollerConfig struct {
+	Store   Store
+	Ingest  Ingester
+	Reports DeliveryReporter // nil: bounces are stored but not reported
+	Blobs   crm.BlobStore
+	Holder  string // this instance's name in the polling lease
+	Logger  *slog.Logger
+	Now     func() time.Time
+	// Wait sleeps for d or until ctx ends; tests make it instant.
+	Wait    func(ctx context.Context, d time.Duration) error
+	Backoff func(failures int) time.Duration
+	// LeaseTTL is how long a lease lasts unrenewed (renewed every third).
+	LeaseTTL time.Duration
+	// IdleFor bounds one IDLE (servers drop IDLE after 30 minutes); then
+	// the folders are checked again. PollEvery is the wait without IDLE.
+	IdleFor, PollEvery time.Duration
+	Batch, Workers     int
+	// InFlightBytes bounds the raw bytes fetched but not yet stored.
+	InFlightBytes int64
+	// ThreadWindow bounds threading by subject.
+	ThreadWindow time.Duration
+	HTTP         *http.Client // OAuth2 token requests
+}
+
+func (c *PollerConfig) defaults() {
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Wait == nil {
+		c.Wait = sleep
+	}
+	if c.Backoff == nil {
+		c.Backoff = backoff
+	}
+	c.LeaseTTL = orDuration(c.LeaseTTL, 2*time.Minute)
+	c.IdleFor = orDuration(c.IdleFor, 25*time.Minute)
+	c.PollEvery = orDuration(c.PollEvery, time.Minute)
+	c.ThreadWindow = orDuration(c.ThreadWindow, 30*24*time.Hour)
+	if c.Batch <= 0 {
+		c.Batch = 1000
+	}
+	if c.Workers <= 0 {
+		c.Workers = 64
+	}
+	if c.InFlightBytes <= 0 {
+		c.InFlightBytes = 32 << 20
+	}
+	if c.Holder == "" {
+		c.Holder = "rapport"
+	}
+}
+
+func orDuration(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// backoff doubles from 2 s up to 5 minutes.
+func backoff(n int) time.Duration {
+	d := 2 * time.Second << min(n, 8)
+	return min(d, 5*time.Minute)
+}
+
+// Poller reads one mailbox into the Ingester, while it holds the lease.
+type Poller struct {
+	cfg     PollerConfig
+	id      int64
+	account string
+	log     *slog.Logger
+	mu      sync.Mutex // status, written by the ingest workers
+	status  crm.MailboxStatus
+}
+
+// NewPoller returns the poller of mailbox id.
+func NewPoller(cfg PollerConfig, id int64) *Poller {
+	cfg.defaults()
+	acct := strconv.FormatInt(id, 10)
+	return &Poller{cfg: cfg, id: id, account: acct, log: cfg.Logger.With("mailbox", id)}
+}
+
+// Run polls until ctx ends: take the lease, connect, sync, wait for mail;
+// after any failure, back off and start again.
+func (p *Poller) Run(ctx context.Context) error {
+	failures := 0
+	defer p.cfg.Store.ReleaseMailboxLease(context.WithoutCancel(ctx), p.id, p.cfg.Holder) //nolint:errcheck // expires anyway
+	for ctx.Err() == nil {
+		synced, err := p.leased(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return nil
+		case crm.ErrorCode(err) == crm.ENOTFOUND:
+			p.log.Info("mailbox removed; poller stops")
+			return nil
+		case err == nil:
+			failures = 0
+		default:
+			if synced {
+				failures = 0
+			}
+			failures++
+			p.fail(ctx, err, failures)
+		}
+		if err := p.cfg.Wait(ctx, p.pause(err, failures)); err != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// pause is how long to wait before the next attempt.
+func (p *Poller) pause(err error, failures int) time.Duration {
+	if err != nil {
+		return p.cfg.Backoff(failures)
+	}
+	return p.cfg.LeaseTTL / 2 // another instance holds the lease, or the mailbox is off
+}
+
+func (p *Poller) fail(ctx context.Context, err error, failures int) {
+	p.log.Warn("mailbox poll failed; retrying", "failures", failures, "err", err)
+	p.mu.Lock()
+	p.status.State, p.status.LastError = crm.MailboxError, err.Error()
+	p.mu.Unlock()
+	p.saveStatus(ctx)
+}
+
+var errLeaseLost = errors.New("email: polling lease lost")

@@ -1,0 +1,5 @@
+//go:build race
+
+package email_test
+
+const raceEnabled = true

@@ -1,0 +1,106 @@
+package email
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// leased runs one session while holding the mailbox's lease. It reports
+// whether a sync completed, so that back-off restarts after progress.
+func (p *Poller) leased(ctx context.Context) (bool, error) {
+	now := p.cfg.Now()
+	ok, err := p.cfg.Store.TakeMailboxLease(ctx, p.id, p.cfg.Holder, now, now.Add(p.cfg.LeaseTTL))
+	if err != nil || !ok {
+		return false, err
+	}
+	m, err := p.cfg.Store.Mailbox(ctx, p.id)
+	if err != nil || !m.Enabled {
+		return false, err
+	}
+	p.mu.Lock()
+	p.status = m.Status
+	p.mu.Unlock()
+	sctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go p.keepLease(sctx, cancel)
+	synced, err := p.session(sctx, m)
+	if cause := context.Cause(sctx); errors.Is(cause, errLeaseLost) {
+		return synced, cause
+	}
+	return synced, err
+}
+
+// keepLease renews the lease every third of its life; when it cannot, it
+// ends the session, so that two instances never poll one mailbox.
+func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) {
+	t := time.NewTicker(p.cfg.LeaseTTL / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		now := p.cfg.Now()
+		ok, err := p.cfg.Store.TakeMailboxLease(ctx, p.id, p.cfg.Holder, now, now.Add(p.cfg.LeaseTTL))
+		if err != nil || !ok {
+			cancel(errLeaseLost)
+			return
+		}
+	}
+}
+
+// session connects, then syncs every folder and waits for mail, until an
+// error or ctx ends.
+func (p *Poller) session(ctx context.Context, m *crm.Mailbox) (synced bool, err error) {
+	cr := newCredentials(m, p.cfg.HTTP, p.cfg.Now)
+	cn, err := dialIMAP(ctx, m, cr.imapAuth)
+	if err != nil {
+		return false, err
+	}
+	defer cn.close()
+	stop := context.AfterFunc(ctx, cn.close) // unblocks a fetch or IDLE
+	defer stop()
+	for ctx.Err() == nil {
+		for _, f := range m.Folders {
+			if err := p.syncFolder(ctx, cn, m, f); err != nil {
+				return synced, err
+			}
+		}
+		synced = true
+		at := p.cfg.Now().UTC()
+		p.mu.Lock()
+		p.status.State, p.status.LastError, p.status.LastSyncAt, p.status.Pending = crm.MailboxIdle, "", &at, 0
+		p.mu.Unlock()
+		p.saveStatus(ctx)
+		if err := p.waitForMail(ctx, cn, len(m.Folders)); err != nil {
+			return synced, err
+		}
+	}
+	return synced, ctx.Err()
+}
+
+// waitForMail IDLEs on the last selected folder; with several folders, or
+// without IDLE, it polls.
+func (p *Poller) waitForMail(ctx context.Context, cn *conn, folders int) error {
+	if !cn.canIdle() {
+		return p.cfg.Wait(ctx, p.cfg.PollEvery)
+	}
+	d := p.cfg.IdleFor
+	if folders > 1 {
+		d = min(d, p.cfg.PollEvery)
+	}
+	return cn.idle(ctx, d)
+}
+
+func (p *Poller) saveStatus(ctx context.Context) {
+	p.mu.Lock()
+	st := p.status
+	p.mu.Unlock()
+	if err := p.cfg.Store.SetMailboxStatus(context.WithoutCancel(ctx), p.id, st); err != nil {
+		p.log.Warn("mailbox status not saved", "err", err)
+	}
+}

@@ -1,0 +1,13 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/matcher"
+	"github.com/rapport-crm/rapport/store/storetest"
+)
+
+func TestMailbox(t *testing.T) {
+	t.Parallel()
+	storetest.RunMailbox(t, open, matcher.New(matcher.Config{}))
+}

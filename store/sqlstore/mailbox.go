@@ -1,0 +1,129 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// mailboxConfig is what the config column holds: every setting but the
+// name, address and secrets, which have their own columns.
+type mailboxConfig struct {
+	IMAPHost          string   `json:"imap_host"`
+	IMAPPort          int      `json:"imap_port"`
+	IMAPTLS           string   `json:"imap_security"`
+	Username          string   `json:"username"`
+	Auth              string   `json:"auth"`
+	OAuthTokenURL     string   `json:"oauth_token_url,omitempty"`
+	OAuthClientID     string   `json:"oauth_client_id,omitempty"`
+	Folders           []string `json:"folders"`
+	SentFolder        string   `json:"sent_folder"`
+	SMTPHost          string   `json:"smtp_host"`
+	SMTPPort          int      `json:"smtp_port"`
+	SMTPTLS           string   `json:"smtp_security"`
+	SMTPUsername      string   `json:"smtp_username"`
+	SyncDays          int      `json:"sync_days"`
+	ReplyTokenAddress bool     `json:"reply_token_address"`
+}
+
+// mailboxSecrets is what the secrets column holds.
+type mailboxSecrets struct {
+	Password          string `json:"password,omitempty"`
+	OAuthToken        string `json:"oauth_token,omitempty"`
+	OAuthRefreshToken string `json:"oauth_refresh_token,omitempty"`
+	OAuthClientSecret string `json:"oauth_client_secret,omitempty"`
+	SMTPPassword      string `json:"smtp_password,omitempty"`
+}
+
+func configOf(m *crm.Mailbox) mailboxConfig {
+	return mailboxConfig{m.IMAPHost, m.IMAPPort, m.IMAPTLS, m.Username, m.Auth, m.OAuthTokenURL,
+		m.OAuthClientID, m.Folders, m.SentFolder, m.SMTPHost, m.SMTPPort, m.SMTPTLS, m.SMTPUsername,
+		m.SyncDays, m.ReplyTokenAddress}
+}
+
+func (c mailboxConfig) apply(m *crm.Mailbox) {
+	m.IMAPHost, m.IMAPPort, m.IMAPTLS, m.Username, m.Auth = c.IMAPHost, c.IMAPPort, c.IMAPTLS, c.Username, c.Auth
+	m.OAuthTokenURL, m.OAuthClientID, m.Folders, m.SentFolder = c.OAuthTokenURL, c.OAuthClientID, c.Folders, c.SentFolder
+	m.SMTPHost, m.SMTPPort, m.SMTPTLS, m.SMTPUsername = c.SMTPHost, c.SMTPPort, c.SMTPTLS, c.SMTPUsername
+	m.SyncDays, m.ReplyTokenAddress = c.SyncDays, c.ReplyTokenAddress
+}
+
+func secretsOf(m *crm.Mailbox) mailboxSecrets {
+	return mailboxSecrets{m.Password.Reveal(), m.OAuthToken.Reveal(), m.OAuthRefreshToken.Reveal(),
+		m.OAuthClientSecret.Reveal(), m.SMTPPassword.Reveal()}
+}
+
+// keep fills the secrets an update left empty from the stored ones.
+func (s *mailboxSecrets) keep(old mailboxSecrets) {
+	for _, p := range []struct{ new, old *string }{{&s.Password, &old.Password}, {&s.OAuthToken, &old.OAuthToken},
+		{&s.OAuthRefreshToken, &old.OAuthRefreshToken}, {&s.OAuthClientSecret, &old.OAuthClientSecret},
+		{&s.SMTPPassword, &old.SMTPPassword}} {
+		if *p.new == "" {
+			*p.new = *p.old
+		}
+	}
+}
+
+func (s mailboxSecrets) apply(m *crm.Mailbox) {
+	m.Password, m.OAuthToken, m.OAuthRefreshToken = crm.Secret(s.Password), crm.Secret(s.OAuthToken), crm.Secret(s.OAuthRefreshToken)
+	m.OAuthClientSecret, m.SMTPPassword = crm.Secret(s.OAuthClientSecret), crm.Secret(s.SMTPPassword)
+}
+
+func defaults(m *crm.Mailbox) {
+	if m.Auth == "" {
+		m.Auth = crm.AuthPassword
+	}
+	if len(m.Folders) == 0 {
+		m.Folders = []string{"INBOX"}
+	}
+}
+
+// CreateMailbox stores m and sets its ID. EINVALID, ECONFLICT.
+func (db *DB) CreateMailbox(ctx context.Context, m *crm.Mailbox) error {
+	defaults(m)
+	if err := m.Validate(true); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		now := db.now()
+		err := tx.QueryRowContext(ctx, `INSERT INTO mailboxes (name, address, config, secrets, enabled, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+			m.Name, m.Address, jsonArg(configOf(m)), jsonArg(secretsOf(m)), m.Enabled, now).Scan(&m.ID)
+		if err != nil {
+			return db.conflict(err, "create mailbox", "A mailbox with this name exists already.")
+		}
+		m.CreatedAt, m.UpdatedAt = now, now
+		m.Status = crm.MailboxStatus{State: crm.MailboxNotStarted}
+		return nil
+	})
+}
+
+// UpdateMailbox replaces m's settings, keeping stored secrets where m's are
+// empty. ENOTFOUND, EINVALID, ECONFLICT.
+func (db *DB) UpdateMailbox(ctx context.Context, m *crm.Mailbox) error {
+	defaults(m)
+	if err := m.Validate(false); err != nil {
+		return err
+	}
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var raw string
+		err := tx.QueryRowContext(ctx, `SELECT secrets FROM mailboxes WHERE id = $1`, m.ID).Scan(&raw)
+		if err != nil {
+			return db.notFound(err, "Mailbox", "read mailbox secrets")
+		}
+		var old mailboxSecrets
+		if err := json.Unmarshal([]byte(raw), &old); err != nil {
+			return db.wrap(err, "read mailbox secrets")
+		}
+		s := secretsOf(m)
+		s.keep(old)
+		s.apply(m)
+		m.UpdatedAt = db.now()
+		_, err = tx.ExecContext(ctx, `UPDATE mailboxes SET name = $1, address = $2, config = $3, secrets = $4,
+			enabled = $5, updated_at = $6 WHERE id = $7`,
+			m.Name, m.Address, jsonArg(configOf(m)), jsonArg(s), m.Enabled, m.UpdatedAt, m.ID)
+		return db.conflict(err, "update mailbox", "A mailbox with this name exists already.")
+	})
+}

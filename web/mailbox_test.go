@@ -1,0 +1,69 @@
+package web_test
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/web"
+)
+
+// withMailboxes serves e's store with the mailbox API switched on.
+func withMailboxes(e *env) {
+	s := web.New(web.Config{}, web.Deps{Store: e.db, Mailboxes: e.db, Now: e.clock.Now, Version: "test",
+		Logger: slog.New(slog.NewTextHandler(e.logs, nil))})
+	e.srv.Close()
+	e.srv = httptest.NewServer(s)
+	e.t.Cleanup(e.srv.Close)
+}
+
+func TestMailboxAPIKeepsSecretsWriteOnly(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	withMailboxes(e)
+	body := map[string]any{"name": "Sales", "address": "sales@example.com", "imap_host": "imap.example.com",
+		"username": "sales@example.com", "password": "imap-pw-123", "smtp_host": "smtp.example.com",
+		"smtp_password": "smtp-pw-456", "folders": []string{"INBOX"}}
+	var m crm.Mailbox
+	raw := e.call("admin", http.MethodPost, "/api/v1/mailboxes", body, http.StatusCreated, &m)
+	if m.ID == 0 || m.IMAPPort != 993 || m.SyncDays != 30 {
+		t.Fatalf("created %+v, want an id and the defaults", m)
+	}
+	e.call("rep1", http.MethodGet, "/api/v1/mailboxes", nil, http.StatusForbidden, nil)
+	path := fmt.Sprintf("/api/v1/mailboxes/%d", m.ID)
+	got := e.call("admin", http.MethodGet, path, nil, http.StatusOK, nil)
+	upd := e.call("admin", http.MethodPatch, path, map[string]any{"sync_days": 7, "password": nil}, http.StatusOK, &m)
+	list := e.call("admin", http.MethodGet, "/api/v1/mailboxes", nil, http.StatusOK, nil)
+	for _, b := range [][]byte{raw, got, upd, list, []byte(e.logs.String())} {
+		if s := string(b); strings.Contains(s, "imap-pw-123") || strings.Contains(s, "smtp-pw-456") {
+			t.Fatalf("a secret leaked: %s", s)
+		}
+	}
+	stored, err := e.db.Mailbox(t.Context(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Password != "imap-pw-123" || stored.SMTPPassword != "smtp-pw-456" || stored.SyncDays != 7 {
+		t.Fatalf("after PATCH: password %q, smtp %q, sync_days %d", stored.Password.Reveal(), stored.SMTPPassword.Reveal(), stored.SyncDays)
+	}
+	if !strings.Contains(string(got), `"state":"not_started"`) {
+		t.Errorf("status missing: %s", got)
+	}
+	e.call("admin", http.MethodDelete, path, nil, http.StatusOK, nil)
+	e.call("admin", http.MethodGet, path, nil, http.StatusNotFound, nil)
+}
+
+func TestMailboxAPIValidates(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	withMailboxes(e)
+	b := e.call("admin", http.MethodPost, "/api/v1/mailboxes", map[string]any{"name": "x", "imap_security": "ssl"},
+		http.StatusBadRequest, nil)
+	for _, f := range []string{"address", "imap_host", "imap_security", "password"} {
+		if !strings.Contains(string(b), f) {
+			t.Errorf("error does not name %s: %s", f, b)
+		}
+	}
+}
