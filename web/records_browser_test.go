@@ -71,12 +71,12 @@ func TestBrowserCreatesACustomer(t *testing.T) {
 }
 
 // shot saves a full-page screenshot into $RAPPORT_SCREENSHOTS, or
-// ./artifacts/screenshots.
+// artifacts/screenshots at the repository's root, beside the inbox's.
 func shot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	dir := os.Getenv("RAPPORT_SCREENSHOTS")
 	if dir == "" {
-		dir = filepath.Join("artifacts", "screenshots")
+		dir = filepath.Join("..", "artifacts", "screenshots")
 	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
