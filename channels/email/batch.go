@@ -12,8 +12,8 @@ import (
 // ingestBatch fetches uids and ingests them with several workers, so that
 // parsing and the Ingester's group commit overlap the fetch. Each message
 // carries the cursor up to which every message is stored (the watermark),
-// never past one still in flight; the batch ends by committing the final
-// cursor with its last message (stored already: a duplicate, cheap).
+// never past one still in flight; the batch ends by saving the final
+// cursor, once every message it covers is stored.
 //
 // floor, when set, is the highest UID a bounded first sync passes over: the
 // final cursor moves there, so mail older than the window is not fetched
@@ -64,16 +64,16 @@ func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos p
 	return p.commitCursor(ctx, folder, tr, floor)
 }
 
-// commitCursor saves the final watermark by ingesting the batch's last
-// message again: Ingest stores a cursor only with a message.
+// commitCursor saves the final watermark. The messages carried older ones
+// in their own transactions; concurrent commits may have left an older one
+// last, so the final one is always saved.
 func (p *Poller) commitCursor(ctx context.Context, folder string, tr *tracker, floor uint32) error {
-	pos, last := tr.final()
-	if last == nil {
+	pos, stored := tr.final()
+	if !stored {
 		return nil
 	}
 	pos.last = max(pos.last, floor)
-	_, err := p.cfg.Ingest.Ingest(ctx, last, p.cursor(folder, pos))
-	return err
+	return p.cfg.Store.SaveCursor(ctx, *p.cursor(folder, pos))
 }
 
 // weight is what a message takes of the in-flight budget: its size, and
@@ -92,9 +92,8 @@ type tracker struct {
 	pos       position
 	order     []uint32
 	done      map[uint32]bool
-	next      int          // index in order of the first UID not yet stored
-	lastIn    *crm.Inbound // the message of the highest stored UID
-	lastInUID uint32
+	next      int  // index in order of the first UID not yet stored
+	storedAny bool // whether the batch stored anything
 }
 
 func newTracker(pos position, uids []uint32) *tracker {
@@ -121,13 +120,11 @@ func (t *tracker) watermark() position {
 
 // stored marks uid stored and moves the
 // watermark over every stored UID in order.
-func (t *tracker) stored(uid uint32, in *crm.Inbound) {
+func (t *tracker) stored(uid uint32) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.done[uid] = true
-	if uid >= t.lastInUID {
-		t.lastIn, t.lastInUID = in, uid
-	}
+	t.storedAny = true
 	t.advance()
 }
 
@@ -147,11 +144,9 @@ func (t *tracker) skipMissing() {
 	t.advance()
 }
 
-// final returns the cursor to commit and the message to carry it (nil
-// when the batch stored nothing). Concurrent commits may have left an
-// older watermark last, so the final one is always committed.
-func (t *tracker) final() (position, *crm.Inbound) {
+// final returns the cursor to save, and whether the batch stored anything.
+func (t *tracker) final() (position, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.pos, t.lastIn
+	return t.pos, t.storedAny
 }

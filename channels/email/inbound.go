@@ -32,7 +32,7 @@ func (p *Poller) ingestOne(ctx context.Context, f *fetched, folder string, tr *t
 	if err != nil {
 		return fmt.Errorf("ingest uid %d: %w", f.UID, err)
 	}
-	tr.stored(f.UID, in)
+	tr.stored(f.UID)
 	p.count(res.Duplicate)
 	return p.reportBounce(ctx, parsed)
 }

@@ -17,6 +17,8 @@ type Store interface {
 	crm.MailboxStore
 	// Cursor returns an adapter's saved position. ENOTFOUND before the first.
 	Cursor(ctx context.Context, channel, account, name string) (crm.Cursor, error)
+	// SaveCursor stores a folder's position once its messages are stored.
+	SaveCursor(ctx context.Context, c crm.Cursor) error
 }
 
 // Ingester is crm.Ingester's one door.

@@ -87,7 +87,7 @@ func TestCrashBetweenFetchAndCommitIngestsEachMessageOnce(t *testing.T) {
 	for _, r := range refs {
 		w.imap.deliver(t, "INBOX", mail(r, "crash "+r, r))
 	}
-	// Five ingests succeed (a batch of three, its cursor, one more), then
+	// Five ingests succeed (a batch of three, then two more), then
 	// the "process" fails between fetching and committing, again and again.
 	crashing := &recordingIngester{inner: w.ing.inner, results: make(chan seen, 100), failAfter: 5,
 		crashed: make(chan struct{})}
