@@ -155,7 +155,12 @@ func (s *Sender) tlsConfig(host string) *tls.Config {
 	return &tls.Config{ServerName: host}
 }
 
+// auth logs in when the server offers AUTH. A relay that offers none needs
+// no login, whatever credentials the mailbox holds for IMAP.
 func (s *Sender) auth(ctx context.Context, c *smtp.Client, mb *crm.Mailbox, cr *credentials) error {
+	if ok, _ := c.Extension("AUTH"); !ok {
+		return nil
+	}
 	user := mb.SMTPUsername
 	if user == "" {
 		user = mb.Username

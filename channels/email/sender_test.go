@@ -131,3 +131,26 @@ func TestSendFailures(t *testing.T) {
 	}
 	w.message(conv, m.ID, func(m *crm.Message) bool { return m.Delivery == crm.DeliverySent })
 }
+
+// A relay that offers no AUTH takes the reply without a login, though the
+// mailbox holds an IMAP password.
+func TestRelayWithoutLoginSends(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	w.smtp = startSink(t, true)
+	w.mb.SMTPPort = w.smtp.port
+	if err := w.db.UpdateMailbox(ctx, w.mb); err != nil {
+		t.Fatal(err)
+	}
+	w.imap.deliver(t, "INBOX", mail("li@customer.cn", "relay", "r1@customer.cn"))
+	w.poller("a", w.ing)
+	conv := w.ing.waitFor(t, "r1@customer.cn")["r1@customer.cn"][0].ConversationID
+	m, err := w.box.Queue(ctx, crm.System, crm.Draft{ConversationID: conv, Text: "好的"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := w.sunk(); len(got.to) != 1 || got.to[0] != "li@customer.cn" {
+		t.Errorf("the relay got mail for %v, want li@customer.cn", got.to)
+	}
+	w.message(conv, m.ID, func(m *crm.Message) bool { return m.Delivery == crm.DeliverySent })
+}

@@ -144,6 +144,7 @@ type smtpSink struct {
 	mu   sync.Mutex
 	got  chan sunk
 	port int
+	open bool // a relay: offers no AUTH and takes mail without a login
 }
 
 type sunk struct {
@@ -152,11 +153,15 @@ type sunk struct {
 	raw  []byte
 }
 
-func startSMTP(t testing.TB) *smtpSink {
+func startSMTP(t testing.TB) *smtpSink { return startSink(t, false) }
+
+// startSink starts an SMTP sink that wants a login (AUTH PLAIN over the
+// plain connection), or, open, a relay that offers no AUTH at all.
+func startSink(t testing.TB, open bool) *smtpSink {
 	t.Helper()
-	s := &smtpSink{got: make(chan sunk, 100)}
+	s := &smtpSink{got: make(chan sunk, 100), open: open}
 	srv := smtp.NewServer(s)
-	srv.Domain, srv.AllowInsecureAuth = "sink.test", true
+	srv.Domain, srv.AllowInsecureAuth = "sink.test", !open
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +193,7 @@ func (ss *sinkSession) Auth(string) (sasl.Server, error) {
 }
 
 func (ss *sinkSession) Mail(from string, _ *smtp.MailOptions) error {
-	if !ss.authed {
+	if !ss.authed && !ss.sink.open {
 		return &smtp.SMTPError{Code: 530, Message: "Authentication required"}
 	}
 	ss.cur = sunk{from: from}
