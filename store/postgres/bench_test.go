@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,8 +26,25 @@ func BenchmarkStore(b *testing.B) {
 }
 
 func openBench(b *testing.B, n int) crm.Store {
-	base := pgtest.URL(b)
 	schema := fmt.Sprintf("rapport_bench_%d_%s", n, storetest.SchemaKey(migrations.Postgres()))
+	analyze := []string{"contacts", "contact_emails", "contact_phones", "customers"}
+	return openSeeded(b, schema, fmt.Sprintf("%d contacts", n), analyze, func(ctx context.Context, tx pgx.Tx) error {
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		for _, q := range seedSQL {
+			if _, err := tx.Exec(ctx, q.sql, q.args(now, n, n/10)...); err != nil {
+				return fmt.Errorf("%w\n%s", err, q.sql)
+			}
+		}
+		return nil
+	})
+}
+
+// openSeeded opens the cached data set in schema, seeding it first when
+// its bench_seeded marker is missing: the schema is (re)created, migrated
+// and filled by seed in one transaction that writes the marker last, so an
+// interrupted seed is redone. The tables named in analyze get statistics.
+func openSeeded(b *testing.B, schema, what string, analyze []string, seed func(ctx context.Context, tx pgx.Tx) error) crm.Store {
+	base := pgtest.URL(b)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
@@ -41,16 +59,13 @@ func openBench(b *testing.B, n int) crm.Store {
 	}
 	u := pgtest.WithSearchPath(b, base, schema)
 	if !seeded {
-		seedSchema(b, conn, u, schema, n)
+		seedSchema(b, conn, u, schema, what, analyze, seed)
 	}
 	return openAt(b, u)
 }
 
-// seedSchema (re)creates the schema, migrates it and fills the data set
-// storetest.BenchOpener describes with generate_series, in one transaction;
-// the bench_seeded marker is written last, so an interrupted seed is
-// redone.
-func seedSchema(b *testing.B, conn *pgx.Conn, u, schema string, n int) {
+func seedSchema(b *testing.B, conn *pgx.Conn, u, schema, what string, analyze []string,
+	seed func(ctx context.Context, tx pgx.Tx) error) {
 	ctx := context.Background()
 	start := time.Now()
 	for _, q := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
@@ -58,32 +73,34 @@ func seedSchema(b *testing.B, conn *pgx.Conn, u, schema string, n int) {
 			b.Fatal(err)
 		}
 	}
-	db := openAt(b, u)
-	if _, err := db.Migrate(ctx); err != nil {
+	if _, err := openAt(b, u).Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	now := time.Now().UTC().Truncate(time.Microsecond)
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, "SET LOCAL search_path = "+schema); err != nil {
+	// public too: the pg_trgm operators live there.
+	if _, err := tx.Exec(ctx, "SET LOCAL search_path = "+schema+", public"); err != nil {
 		b.Fatal(err)
 	}
-	for _, q := range seedSQL {
-		if _, err := tx.Exec(ctx, q.sql, q.args(now, n, n/10)...); err != nil {
-			b.Fatalf("seed: %v\n%s", err, q.sql)
-		}
+	if err := seed(ctx, tx); err != nil {
+		b.Fatalf("seed %s: %v", what, err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE bench_seeded (at timestamptz)`); err != nil {
+		b.Fatal(err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := conn.Exec(ctx, "ANALYZE "+schema+".contacts, "+schema+".contact_emails, "+
-		schema+".contact_phones, "+schema+".customers"); err != nil {
+	for i, t := range analyze {
+		analyze[i] = schema + "." + t
+	}
+	if _, err := conn.Exec(ctx, "ANALYZE "+strings.Join(analyze, ", ")); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("seeded %d contacts in %s (schema %s)", n, time.Since(start).Round(time.Second), schema)
+	b.Logf("seeded %s in %s (schema %s)", what, time.Since(start).Round(time.Second), schema)
 }
 
 type seedStep struct {
@@ -112,5 +129,4 @@ var seedSQL = []seedStep{
 	{`SELECT setval(pg_get_serial_sequence('users', 'id'), 10)`, noArgs},
 	{`SELECT setval(pg_get_serial_sequence('customers', 'id'), (SELECT max(id) FROM customers))`, noArgs},
 	{`SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts))`, noArgs},
-	{`CREATE TABLE bench_seeded (at timestamptz)`, noArgs},
 }

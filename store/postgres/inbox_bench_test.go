@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/migrations"
-	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/storetest"
 )
 
@@ -24,63 +24,18 @@ func BenchmarkInbox(b *testing.B) {
 }
 
 func openInboxBench(b *testing.B) crm.Store {
-	base := pgtest.URL(b)
 	schema := "rapport_bench_inbox_" + storetest.SchemaKey(migrations.Postgres())
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var seeded bool
-	err = conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'bench_seeded')`,
-		schema).Scan(&seeded)
-	if err != nil {
-		b.Fatal(err)
-	}
-	u := pgtest.WithSearchPath(b, base, schema)
-	if !seeded {
-		seedInbox(b, conn, u, schema)
-	}
-	return openAt(b, u)
-}
-
-func seedInbox(b *testing.B, conn *pgx.Conn, u, schema string) {
-	ctx := context.Background()
-	start := time.Now()
-	for _, q := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			b.Fatal(err)
+	analyze := []string{"conversations", "messages", "conversation_labels"}
+	return openSeeded(b, schema, "the inbox data set", analyze, func(ctx context.Context, tx pgx.Tx) error {
+		base := time.Now().UTC().Add(-200 * 24 * time.Hour).Truncate(time.Second)
+		n, long := storetest.InboxBenchConversations, storetest.InboxBenchConversations+1
+		for _, q := range inboxSeedSQL(storetest.InboxBenchPhrases) {
+			if _, err := tx.Exec(ctx, q, base, n, long, storetest.InboxBenchLongThread); err != nil {
+				return fmt.Errorf("%w\n%s", err, q)
+			}
 		}
-	}
-	if _, err := openAt(b, u).Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, "SET LOCAL search_path = "+schema+", public"); err != nil {
-		b.Fatal(err)
-	}
-	baseT := time.Now().UTC().Add(-200 * 24 * time.Hour).Truncate(time.Second)
-	n, long := storetest.InboxBenchConversations, storetest.InboxBenchConversations+1
-	for _, q := range inboxSeedSQL(storetest.InboxBenchPhrases) {
-		if _, err := tx.Exec(ctx, q, baseT, n, long, storetest.InboxBenchLongThread); err != nil {
-			b.Fatalf("seed: %v\n%s", err, q)
-		}
-	}
-	if _, err := tx.Exec(ctx, `CREATE TABLE bench_seeded (at timestamptz)`); err != nil {
-		b.Fatal(err)
-	}
-	if err := tx.Commit(ctx); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "ANALYZE "+schema+".conversations, "+schema+".messages, "+schema+".conversation_labels"); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("seeded the inbox data set in %s (schema %s)", time.Since(start).Round(time.Second), schema)
+		return nil
+	})
 }
 
 // inboxSeedSQL builds the data set storetest.InboxBenchOpener describes;

@@ -25,18 +25,21 @@ func BenchmarkStore(b *testing.B) {
 	storetest.Bench(b, openBench)
 }
 
+// benchFile names the cached database of n contacts.
+func benchFile(n int) string {
+	return fmt.Sprintf("sqlite-%d-%s-v2.db", n, storetest.SchemaKey(migrations.SQLite()))
+}
+
 func openBench(b *testing.B, n int) crm.Store {
-	ctx := context.Background()
-	path := filepath.Join(benchCache(b), fmt.Sprintf("sqlite-%d-%s-v2.db", n, storetest.SchemaKey(migrations.SQLite())))
-	if _, err := os.Stat(path); err != nil {
-		seedFile(b, path, n)
-	}
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: path})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
+	return openSeeded(b, benchFile(n), fmt.Sprintf("%d contacts", n), func(ctx context.Context, raw *sql.DB) error {
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		for _, q := range seedSQL {
+			if _, err := raw.ExecContext(ctx, q.sql, q.args(now, n, n/10)...); err != nil {
+				return fmt.Errorf("%w\n%s", err, q.sql)
+			}
+		}
+		return nil
+	})
 }
 
 func benchCache(b *testing.B) string {
@@ -50,9 +53,25 @@ func benchCache(b *testing.B) string {
 	return filepath.Join(d, "rapport-bench")
 }
 
-// seedFile builds the data set in a temporary file and renames it into
-// place only when complete, so an interrupted seed is never reused.
-func seedFile(b *testing.B, path string, n int) {
+// openSeeded opens the cached database name, seeding it first when it is
+// missing: the data set is built in a temporary file, migrated, filled by
+// seed over a plain connection, and renamed into place only when complete,
+// so an interrupted seed is never reused.
+func openSeeded(b *testing.B, name, what string, seed func(ctx context.Context, raw *sql.DB) error) crm.Store {
+	ctx := context.Background()
+	path := filepath.Join(benchCache(b), name)
+	if _, err := os.Stat(path); err != nil {
+		seedFile(b, path, what, seed)
+	}
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+func seedFile(b *testing.B, path, what string, seed func(ctx context.Context, raw *sql.DB) error) {
 	ctx := context.Background()
 	tmp := path + ".seeding"
 	for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -72,11 +91,8 @@ func seedFile(b *testing.B, path string, n int) {
 		b.Fatal(err)
 	}
 	defer raw.Close()
-	now := time.Now().UTC().Truncate(time.Microsecond)
-	for _, q := range seedSQL {
-		if _, err := raw.ExecContext(ctx, q.sql, q.args(now, n, n/10)...); err != nil {
-			b.Fatalf("seed: %v\n%s", err, q.sql)
-		}
+	if err := seed(ctx, raw); err != nil {
+		b.Fatalf("seed %s: %v", what, err)
 	}
 	if err := raw.Close(); err != nil {
 		b.Fatal(err)
@@ -84,7 +100,7 @@ func seedFile(b *testing.B, path string, n int) {
 	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("seeded %d contacts in %s (%s)", n, time.Since(start).Round(time.Second), path)
+	b.Logf("seeded %s in %s (%s)", what, time.Since(start).Round(time.Second), path)
 }
 
 type seedStep struct {

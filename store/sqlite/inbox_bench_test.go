@@ -3,14 +3,12 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
-	"os"
-	"path/filepath"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/migrations"
-	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/storetest"
 )
 
@@ -23,60 +21,22 @@ func BenchmarkInbox(b *testing.B) {
 }
 
 func openInboxBench(b *testing.B) crm.Store {
-	ctx := context.Background()
-	path := filepath.Join(benchCache(b), "sqlite-inbox-"+storetest.SchemaKey(migrations.SQLite())+".db")
-	if _, err := os.Stat(path); err != nil {
-		seedInbox(b, path)
-	}
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: path})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
-
-func seedInbox(b *testing.B, path string) {
-	ctx := context.Background()
-	tmp := path + ".seeding"
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(tmp + suffix)
-	}
-	start := time.Now()
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: tmp})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	db.Close()
-	raw, err := sql.Open("sqlite", "file:"+tmp+"?_pragma=foreign_keys(1)&_time_format=sqlite")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer raw.Close()
-	base := time.Now().UTC().Add(-200 * 24 * time.Hour).Truncate(time.Second)
-	n, long := storetest.InboxBenchConversations, storetest.InboxBenchConversations+1
-	tx, err := raw.BeginTx(ctx, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, q := range inboxSeedSQL(storetest.InboxBenchPhrases) {
-		if _, err := tx.ExecContext(ctx, q, base, n, long, storetest.InboxBenchLongThread); err != nil {
-			b.Fatalf("seed: %v\n%s", err, q)
+	name := "sqlite-inbox-" + storetest.SchemaKey(migrations.SQLite()) + ".db"
+	return openSeeded(b, name, "the inbox data set", func(ctx context.Context, raw *sql.DB) error {
+		base := time.Now().UTC().Add(-200 * 24 * time.Hour).Truncate(time.Second)
+		n, long := storetest.InboxBenchConversations, storetest.InboxBenchConversations+1
+		tx, err := raw.BeginTx(ctx, nil)
+		if err != nil {
+			return err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
-	if err := raw.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("seeded the inbox data set in %s (%s)", time.Since(start).Round(time.Second), path)
+		defer tx.Rollback()
+		for _, q := range inboxSeedSQL(storetest.InboxBenchPhrases) {
+			if _, err := tx.ExecContext(ctx, q, base, n, long, storetest.InboxBenchLongThread); err != nil {
+				return fmt.Errorf("%w\n%s", err, q)
+			}
+		}
+		return tx.Commit()
+	})
 }
 
 // inboxSeedSQL builds the data set storetest.InboxBenchOpener describes;

@@ -2,7 +2,6 @@ package sqlite_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/matcher"
-	"github.com/rapport-crm/rapport/migrations"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/storetest"
 )
@@ -36,7 +34,7 @@ func BenchmarkIngest(b *testing.B) {
 }
 
 func copySeeded(b *testing.B, n int) string {
-	src := filepath.Join(benchCache(b), fmt.Sprintf("sqlite-%d-%s-v2.db", n, storetest.SchemaKey(migrations.SQLite())))
+	src := filepath.Join(benchCache(b), benchFile(n))
 	dst := filepath.Join(b.TempDir(), "rapport.db")
 	in, err := os.Open(src)
 	if err != nil {
