@@ -106,7 +106,7 @@ func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
 	m := &Message{ConversationID: o.ConversationID, Channel: o.Channel, Account: o.Account,
 		Direction: DirectionOut, ExternalID: "out-" + rand.Text(), From: Address{Address: o.Account},
 		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
-		Automated: o.Kind == OutAuto, SentAt: now, Delivery: DeliveryQueued}
+		Automated: o.Kind == OutAuto, SentAt: now, CreatedAt: now, Delivery: DeliveryQueued}
 	if v.UserID != 0 {
 		id := v.UserID
 		m.AuthorID = &id

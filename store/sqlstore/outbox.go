@@ -46,7 +46,7 @@ func scanString(r scanner) (s string, err error) {
 // QueueOutbound stores m as a queued outbound message with o as its outbox
 // entry, and moves the conversation's last message time.
 func (db *DB) QueueOutbound(ctx context.Context, m *crm.Message, o *crm.Outgoing, due time.Time) error {
-	m.CreatedAt, due = utc(m.SentAt), utc(due)
+	m.CreatedAt, due = utc(m.CreatedAt), utc(due)
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := db.CreateMessage(ctx, m, nil); err != nil {
 			return err
