@@ -71,9 +71,6 @@ type FormStore interface {
 	ListForms(ctx context.Context) ([]*Form, error)
 	// DeleteForm removes a form; leads it made stay. ENOTFOUND.
 	DeleteForm(ctx context.Context, id int64) error
-	// AssignFormLead gives an unowned lead to the next rep of team's round
-	// robin; a lead someone owns already is left alone. ENOTFOUND.
-	AssignFormLead(ctx context.Context, leadID, teamID int64) error
 }
 
 // NewFormKey returns a random public key: 128 bits or more, lower-case

@@ -34,6 +34,11 @@ type Inbound struct {
 	// Automated marks auto-replies, bounces and newsletters: stored and
 	// linked, but they never create a lead or trigger an automatic answer.
 	Automated bool
+	// LeadTeamID, if set, is the team whose round robin gets a new lead from
+	// this message (a web form's team) instead of IngestConfig.LeadTeamID.
+	// It is applied in the ingest transaction, so a lead is never stored
+	// without the owner it should have had.
+	LeadTeamID int64
 	Raw       []byte
 }
 

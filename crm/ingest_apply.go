@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"cmp"
 	"context"
 	"time"
 )
@@ -101,7 +102,7 @@ func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, 
 		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: m.ContactID, Rule: RuleDomain, Value: newContactDomain(m.NewContact)})
 	}
 	if m.NewLead != nil && !in.Automated {
-		if err := g.createLead(ctx, tx, m, now); err != nil {
+		if err := g.createLead(ctx, tx, in, m, now); err != nil {
 			return err
 		}
 		res.NewLead = true
@@ -110,13 +111,14 @@ func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, 
 	return nil
 }
 
-func (g *Ingester) createLead(ctx context.Context, tx IngestTx, m *Match, now time.Time) error {
+func (g *Ingester) createLead(ctx context.Context, tx IngestTx, in *Inbound, m *Match, now time.Time) error {
 	l := m.NewLead
 	if l.OwnerID == nil {
 		l.OwnerID = m.OwnerID // a lead at a known customer goes to its owner
 	}
-	if l.OwnerID == nil && g.cfg.LeadTeamID != 0 {
-		owner, err := tx.NextAssignee(ctx, g.cfg.LeadTeamID)
+	team := cmp.Or(in.LeadTeamID, g.cfg.LeadTeamID)
+	if l.OwnerID == nil && team != 0 {
+		owner, err := tx.NextAssignee(ctx, team)
 		if err != nil {
 			return err
 		}

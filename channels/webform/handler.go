@@ -18,7 +18,6 @@ import (
 // Forms is what the handler reads and writes of form definitions.
 type Forms interface {
 	FormByKey(ctx context.Context, key string) (*crm.Form, error)
-	AssignFormLead(ctx context.Context, leadID, teamID int64) error
 }
 
 // Ingester is the one door for inbound messages (*crm.Ingester).

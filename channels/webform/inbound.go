@@ -115,6 +115,9 @@ func (h *Handler) inbound(r *http.Request, f *crm.Form, vals map[string]string, 
 		From:       crm.Address{Name: m.person.Name, Address: m.person.Email},
 		Subject:    f.Name, Text: m.message, Person: m.person, Source: src, ReceivedAt: now}
 	in.Raw = rawRecord(vals, src)
+	if f.TeamID != nil {
+		in.LeadTeamID = *f.TeamID // assigned in the ingest transaction with the lead
+	}
 	return in
 }
 

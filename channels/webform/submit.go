@@ -67,15 +67,9 @@ func (h *Handler) takeTokens(w http.ResponseWriter, r *http.Request, f *crm.Form
 	return crm.Errorf(crm.ERATELIMITED, "Too many submissions. Please try again in a moment.")
 }
 
-// afterIngest gives a new lead to the form's team and queues the
-// confirmation. The submission is safe already: a failure here is logged,
-// never answered as an error.
+// afterIngest queues the confirmation. The submission is safe already: a
+// failure here is logged, never answered as an error.
 func (h *Handler) afterIngest(ctx context.Context, f *crm.Form, in *crm.Inbound, res *crm.IngestResult) {
-	if res.NewLead && f.TeamID != nil {
-		if err := h.cfg.Forms.AssignFormLead(ctx, res.LeadID, *f.TeamID); err != nil {
-			h.cfg.Logger.Warn("form lead not assigned", "form", f.Key, "lead", res.LeadID, "err", err)
-		}
-	}
 	c := f.Confirmation
 	if c == nil || h.cfg.Outbox == nil || in.Person.Email == "" {
 		return

@@ -17,7 +17,6 @@ func RunForms(t *testing.T, open Opener) {
 		{"Invalid", testFormInvalid},
 		{"NotFound", testFormNotFound},
 		{"ListAndDelete", testFormListDelete},
-		{"AssignLead", testFormAssignLead},
 	}
 	for _, tt := range tests {
 		t.Run("Forms/"+tt.name, func(t *testing.T) {
@@ -103,7 +102,6 @@ func testFormNotFound(t *testing.T, _ crm.Store, fs crm.FormStore) {
 	wantCode(t, err, crm.ENOTFOUND)
 	wantCode(t, fs.UpdateForm(ctx, &crm.Form{ID: 42, Name: "x"}), crm.ENOTFOUND)
 	wantCode(t, fs.DeleteForm(ctx, 42), crm.ENOTFOUND)
-	wantCode(t, fs.AssignFormLead(ctx, 42, 1), crm.ENOTFOUND)
 }
 
 func testFormListDelete(t *testing.T, _ crm.Store, fs crm.FormStore) {
@@ -117,23 +115,4 @@ func testFormListDelete(t *testing.T, _ crm.Store, fs crm.FormStore) {
 	must(t, fs.DeleteForm(ctx, a.ID))
 	_, err = fs.FormByKey(ctx, a.Key)
 	wantCode(t, err, crm.ENOTFOUND)
-}
-
-func testFormAssignLead(t *testing.T, s crm.Store, fs crm.FormStore) {
-	w := newWorld(t, s)
-	must(t, s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: w.teamA.ID, LeadCap: 10}))
-	pool := &crm.Lead{Name: "王小明", Email: "wang@example.cn"}
-	owned := &crm.Lead{Name: "Owned", OwnerID: &w.repB.ID}
-	must(t, s.CreateLead(ctx, pool))
-	must(t, s.CreateLead(ctx, owned))
-	must(t, fs.AssignFormLead(ctx, pool.ID, w.teamA.ID))
-	must(t, fs.AssignFormLead(ctx, owned.ID, w.teamA.ID))
-	got, err := s.Lead(ctx, crm.System, pool.ID)
-	must(t, err)
-	if got.OwnerID == nil || (*got.OwnerID != w.repA1.ID && *got.OwnerID != w.repA2.ID) || got.ClaimedAt == nil {
-		t.Fatalf("pool lead owner = %v, claimed %v; want a rep of team A", got.OwnerID, got.ClaimedAt)
-	}
-	got, err = s.Lead(ctx, crm.System, owned.ID)
-	must(t, err)
-	same(t, "owned lead's owner", *got.OwnerID, w.repB.ID)
 }

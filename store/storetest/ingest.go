@@ -30,6 +30,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"OneBatchSeesItsOwnWrites", testIngestOneBatch},
 		{"BadMessageInOneBatch", testIngestBadMessageInBatch},
 		{"RoundRobinWithCap", testIngestRoundRobin},
+		{"MessageTeamTakesTheLead", testIngestMessageTeam},
 		{"AmbiguousGoesToReview", testIngestReview},
 		{"FindDuplicates", testFindDuplicates},
 		{"MergeContacts", testMergeContacts},

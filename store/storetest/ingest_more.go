@@ -68,6 +68,30 @@ func testIngestRoundRobin(t *testing.T, h *ingestHarness) {
 	same(t, "owners (reps in turn, then the pool at the cap)", owners, []*int64{&h.w.repA1.ID, &h.w.repA2.ID, nil})
 }
 
+// A message's own team (a web form's) assigns its new lead in the ingest
+// transaction, ahead of the writer's default team; a lead at a known
+// customer still goes to the customer's owner.
+func testIngestMessageTeam(t *testing.T, h *ingestHarness) {
+	for _, team := range []*crm.Team{h.w.teamA, h.w.teamB} {
+		must(t, h.s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: team.ID, LeadCap: 10}))
+	}
+	h.start(t, h.w.teamA.ID)
+	in := mail("visitor@qq.com", "官网咨询", "请报价")
+	in.LeadTeamID = h.w.teamB.ID
+	res := h.ingest(t, in)
+	l, err := h.s.Lead(ctx, crm.System, res.LeadID)
+	must(t, err)
+	if l.OwnerID == nil || *l.OwnerID != h.w.repB.ID || l.ClaimedAt == nil {
+		t.Fatalf("lead owner %v claimed %v: want team B's rep %d", l.OwnerID, l.ClaimedAt, h.w.repB.ID)
+	}
+	res = h.ingest(t, mail("other@qq.com", "hello", "hi"))
+	l, err = h.s.Lead(ctx, crm.System, res.LeadID)
+	must(t, err)
+	if l.OwnerID == nil || *l.OwnerID != h.w.repA1.ID {
+		t.Fatalf("lead owner %v: without a team of its own a message's lead goes to the default team A", l.OwnerID)
+	}
+}
+
 func testIngestReview(t *testing.T, h *ingestHarness) {
 	x := &crm.Contact{Name: "张伟", Phones: []string{"13800138000"}}
 	y := &crm.Contact{Name: "张薇", Phones: []string{"+86 138 0013 8000"}}
