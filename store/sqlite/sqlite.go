@@ -51,7 +51,17 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 		write.Close()
 		return nil, err
 	}
-	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{},
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	cp, err := startCheckpointer(ctx, cfg.Path, log)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{}, Release: cp.close,
 		Migrations: migrations.SQLite(), Now: cfg.Now, Logger: cfg.Logger, PhoneRegion: cfg.PhoneRegion}), nil
 }
 
@@ -61,8 +71,9 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 const commonParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
 
 const (
-	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	readParams  = commonParams + "&_pragma=query_only(1)"
+	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
+		"&_pragma=wal_autocheckpoint(100000)&_pragma=journal_size_limit(67108864)" // see checkpoint.go
+	readParams = commonParams + "&_pragma=query_only(1)"
 )
 
 func openPool(ctx context.Context, path, params string, conns int) (*sql.DB, error) {
