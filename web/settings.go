@@ -39,10 +39,10 @@ type section struct {
 type settingsPage struct {
 	pageData
 	One, Heading, Action, DeleteURL string
-	Notice                     string // a message key: "settings.saved"
-	Sections                   []sectionView
-	Others                     []string // problems with no input of their own
-	Extra                      any
+	Notice                          string // a message key: "settings.saved"
+	Sections                        []sectionView
+	Others                          []string // problems with no input of their own
+	Extra                           any
 }
 
 type sectionView struct {
