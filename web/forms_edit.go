@@ -22,8 +22,8 @@ func (s *Server) formKind() *settingsKind {
 			{"form.confirmation", "form.confirm_help", []field{{Name: "confirmation.mailbox"}, {Name: "confirmation.subject"},
 				{Name: "confirmation.text", Type: "textarea"}}},
 		},
-		create: func(r *http.Request) (int64, error) { return idOf(s.createForm(r)) },
-		update: func(r *http.Request) (int64, error) { return idOf(s.updateForm(r)) },
+		create: savedBy(s.createForm, formID),
+		update: savedBy(s.updateForm, formID),
 		remove: func(r *http.Request) error { _, err := s.deleteForm(r); return err },
 		fresh: func() (url.Values, error) {
 			vals := url.Values{}
@@ -37,12 +37,7 @@ func (s *Server) formKind() *settingsKind {
 	return k
 }
 
-func idOf(f *crm.Form, err error) (int64, error) {
-	if err != nil {
-		return 0, err
-	}
-	return f.ID, nil
-}
+func formID(f *crm.Form) int64 { return f.ID }
 
 // formDefBody is the API's JSON for a submitted form editor: the settings,
 // the field rows (blank ones dropped, so form is rewritten to match the

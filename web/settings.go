@@ -210,3 +210,15 @@ func (s *Server) settingsRoutes(k *settingsKind, what string) []route {
 		rawRoute(post, p+"/{id}/delete", "Delete "+what+" (form; admin)", html, s.remover(k)).page().admin().query(lang),
 	}
 }
+
+// savedBy adapts an API handler to the editor: it answers the id of what
+// the handler saved.
+func savedBy[T any](h func(*http.Request) (*T, error), id func(*T) int64) func(*http.Request) (int64, error) {
+	return func(r *http.Request) (int64, error) {
+		rec, err := h(r)
+		if err != nil {
+			return 0, err
+		}
+		return id(rec), nil
+	}
+}
