@@ -207,7 +207,7 @@ func viewMessage(m *crm.Message, lang string) *msgView {
 		mv.Files = append(mv.Files, f)
 	}
 	if m.HTML != "" {
-		mv.Frame = frameDoc(sanitizeEmail(m.HTML, false))
+		mv.Frame = mailDoc(m, false)
 		mv.RemoteImages = hasRemoteImages(m.HTML)
 	}
 	return mv
