@@ -9,7 +9,7 @@ import (
 
 func TestInlineImagesPointAtTheMessagesOwnFiles(t *testing.T) {
 	files := []crm.Attachment{
-		{ID: 7, Name: "image001.png", ContentType: "image/png"},                // Outlook: file name + "@…"
+		{ID: 7, Name: "image001.png", ContentType: "image/png"},                 // Outlook: file name + "@…"
 		{ID: 8, Name: "part1.abc@mail.example.jpeg", ContentType: "image/jpeg"}, // unnamed: the channel's name
 		{ID: 9, Name: "doc.pdf", ContentType: "application/pdf"},
 	}
