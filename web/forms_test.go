@@ -58,6 +58,13 @@ func TestFormsAdminAPI(t *testing.T) {
 			t.Errorf("snippet lacks %q:\n%s", want, snippet)
 		}
 	}
+	// New rows replace the old ones whole: nothing of the old first row
+	// (its mapping, its required flag) stays on the new first row.
+	var rows crm.Form // fresh: decoding onto got would show json's own merging of old elements
+	e.call("admin", http.MethodPatch, path, map[string]any{"fields": []map[string]any{{"name": "note"}}}, http.StatusOK, &rows)
+	if len(rows.Fields) != 1 || rows.Fields[0] != (crm.FormField{Name: "note"}) {
+		t.Fatalf("fields after a PATCH = %+v", rows.Fields)
+	}
 	e.call("admin", http.MethodDelete, path, nil, http.StatusOK, nil)
 	e.fail("admin", http.MethodGet, path, nil, http.StatusNotFound, crm.ENOTFOUND)
 }

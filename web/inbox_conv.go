@@ -135,7 +135,7 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 			return nil, 0, err
 		}
 		for _, m := range page.Items {
-			items = append(items, timelineItem{Msg: viewMessage(m, lang)})
+			items = append(items, timelineItem{Msg: viewMessage(m, lang, s.inlineSrc(ctx))})
 			last = m.ID
 		}
 		if page.Next == 0 {
@@ -178,7 +178,7 @@ type linkView struct {
 	URL, Kind, Rule string
 }
 
-func viewMessage(m *crm.Message, lang string) *msgView {
+func viewMessage(m *crm.Message, lang string, src func(*crm.Attachment) string) *msgView {
 	mv := &msgView{m: m, ID: m.ID, Channel: m.Channel, Direction: m.Direction, Delivery: m.Delivery,
 		DeliveryError: m.DeliveryError, FromName: m.From.Name, FromAddress: m.From.Address, Text: m.Text, L: msgLabels{Chan: translate(lang, "channel."+m.Channel),
 			Dir: translate(lang, "dir."+m.Direction), Delivery: translate(lang, "delivery."+m.Delivery),
@@ -207,7 +207,7 @@ func viewMessage(m *crm.Message, lang string) *msgView {
 		mv.Files = append(mv.Files, f)
 	}
 	if m.HTML != "" {
-		mv.Frame = frameDoc(sanitizeEmail(m.HTML, false))
+		mv.Frame = mailDoc(m, false, src)
 		mv.RemoteImages = hasRemoteImages(m.HTML)
 	}
 	return mv

@@ -89,7 +89,7 @@ func (s *Server) getMailFrame(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
 	h.Set("Cache-Control", "no-store")
-	w.Write([]byte(frameDoc(sanitizeEmail(m.HTML, images))))
+	w.Write([]byte(mailDoc(m, images, s.inlineSrc(r.Context()))))
 }
 
 // visibleMessage finds a message by id in a conversation the user can see.

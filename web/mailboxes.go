@@ -39,13 +39,19 @@ func (s *Server) getMailbox(r *http.Request) (*crm.Mailbox, error) {
 	return mbs.Mailbox(r.Context(), id)
 }
 
+// newMailbox is a new mailbox with the API's defaults: TLS on the usual
+// ports, the last 30 days.
+func newMailbox() *crm.Mailbox {
+	return &crm.Mailbox{IMAPPort: 993, IMAPTLS: crm.SecurityTLS, SMTPPort: 465, SMTPTLS: crm.SecurityTLS,
+		SyncDays: 30, Enabled: true}
+}
+
 func (s *Server) createMailbox(r *http.Request) (*crm.Mailbox, error) {
 	mbs, err := s.mailboxes()
 	if err != nil {
 		return nil, err
 	}
-	m := &crm.Mailbox{IMAPPort: 993, IMAPTLS: crm.SecurityTLS, SMTPPort: 465, SMTPTLS: crm.SecurityTLS,
-		SyncDays: 30, Enabled: true}
+	m := newMailbox()
 	if err := decodeNew(r, m); err != nil {
 		return nil, err
 	}

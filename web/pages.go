@@ -33,7 +33,7 @@ type pages struct {
 func mustParsePages() *pages {
 	p := &pages{sets: map[string]*template.Template{}, static: map[string][]byte{}, urls: map[string]string{}}
 	p.hashStatic()
-	base := template.Must(template.New("").Funcs(template.FuncMap{"asset": p.asset}).
+	base := template.Must(template.New("").Funcs(template.FuncMap{"asset": p.asset, "copyable": copyable}).
 		ParseFS(assets, "templates/layout.html", "templates/partials/*.html"))
 	names, _ := fs.Glob(assets, "templates/pages/*.html")
 	for _, n := range names {
@@ -59,6 +59,18 @@ func (p *pages) hashStatic() {
 
 func (p *pages) asset(name string) string { return p.urls[name] }
 
+// copyValue is a value shown with a button that copies it (static/copy.js).
+type copyValue struct {
+	ID, Value, Label, Copy, Done string
+	Area                         bool // a textarea (a snippet); else a link
+}
+
+// copyable is the template function that makes a copyValue.
+func copyable(id, value, label string, area bool, lang string) copyValue {
+	return copyValue{ID: id, Value: value, Label: label, Area: area,
+		Copy: translate(lang, "form.copy"), Done: translate(lang, "form.copied")}
+}
+
 // pageData is what every template sees.
 type pageData struct {
 	Lang     string
@@ -69,6 +81,11 @@ type pageData struct {
 	Next     string
 	Path     string
 	Version  string
+}
+
+// Under reports whether the page is prefix or below it, for navigation.
+func (d pageData) Under(prefix string) bool {
+	return d.Path == prefix || strings.HasPrefix(d.Path, prefix+"/")
 }
 
 // T translates a message key into the page's language.

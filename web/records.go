@@ -33,7 +33,7 @@ type recordKind[T any] struct {
 type field struct {
 	Name    string
 	Label   string   // message key "field.<Label>" when not "field.<Name>"
-	Type    string   // text, email, textarea, lines, select, user, id, money, number, int, date, datetime, items
+	Type    string   // text, email, url, textarea, lines, select, user, id, money, number, int, date, datetime, items, bool, secret
 	Options []string // select values; their labels are messages "opt.<name>.<value>"
 	Need    bool     // required, for the browser's own check
 	NoEdit  bool     // set on create only (an order's customer)

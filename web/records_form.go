@@ -15,6 +15,16 @@ import (
 // holds and nothing else. Values the JSON cannot carry (a malformed amount)
 // are problems named by field.
 func formJSON(fields []field, form url.Values, creating bool) ([]byte, error) {
+	body, err := formMap(fields, form, creating)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(body)
+}
+
+// formMap is formJSON's body before it is encoded, for pages that add
+// parts of their own (a web form's field rows).
+func formMap(fields []field, form url.Values, creating bool) (map[string]any, error) {
 	body, p := map[string]any{}, crm.Problems{}
 	for _, f := range fields {
 		if f.NoEdit && !creating {
@@ -34,10 +44,7 @@ func formJSON(fields []field, form url.Values, creating bool) ([]byte, error) {
 			body[f.Name] = v
 		}
 	}
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
-	return json.Marshal(body)
+	return body, p.Err()
 }
 
 // formValue converts one field's form values; keep is false when nothing
@@ -49,6 +56,10 @@ func formValue(f field, vals []string, p crm.Problems) (v any, keep bool) {
 		return splitLines(vals[0]), true
 	case f.Type == "refs":
 		return formRefs(vals, p), true
+	case f.Type == "bool": // a hidden "false" comes before the checkbox's "true"
+		return vals[len(vals)-1] == "true", true
+	case s == "" && f.Type == "secret":
+		return nil, false // write-only: left empty, the stored one stays
 	case s == "" && (f.Type == "user" || f.Type == "id" || f.Type == "date" || f.Type == "datetime"):
 		return nil, true // cleared: the pool, no customer, no date
 	case s == "" && (f.Type == "int" || f.Type == "number" || f.Type == "money"):

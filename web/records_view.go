@@ -12,6 +12,7 @@ import (
 // fieldView is one form input or detail row, translated and filled.
 type fieldView struct {
 	Name, Type, Input, Label, Value, Text, Error string
+	Hint                                         string // a secret's placeholder: "unchanged when left empty"
 	Need, ReadOnly                               bool
 	Options                                      []selectOption
 	Items                                        []itemView // Type "items": the rows, with blanks to add
@@ -111,6 +112,12 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 			Label: c.t("field." + firstOf(f.Label, f.Name)), Error: c.problem(problems, f.Name)}
 		fv.Value, fv.Input = c.inputValue(f, vals), inputTypes[f.Type]
 		fv.Text = c.display(f, fv.Value)
+		if f.Type == "secret" {
+			fv.Value, fv.Text = "", "" // write-only: never sent back, not even as typed
+			if !creating {
+				fv.Hint = c.t("settings.secret_kept")
+			}
+		}
 		switch f.Type {
 		case "select":
 			fv.Options = c.selectOptions(f, fv.Value)
@@ -130,7 +137,8 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 
 // inputTypes are the HTML input types of the field types an <input> shows.
 var inputTypes = map[string]string{"text": "text", "": "text", "email": "email", "date": "date",
-	"datetime": "datetime-local", "id": "number", "int": "number", "money": "text", "number": "text"}
+	"datetime": "datetime-local", "id": "number", "int": "number", "money": "text", "number": "text",
+	"secret": "password", "url": "url"}
 
 // inputValue is a field's value as its input takes it.
 func (c *cells) inputValue(f field, vals url.Values) string {

@@ -15,7 +15,7 @@ func (s *Server) formRoutes() []route {
 	s.cop.AddInsecureBypassPattern("/f/{key}")
 	lang := []param{{"lang", "string", "the page's language: en or zh-CN"}}
 	page := concat(lang, []param{{"ok", "boolean", "show the thank-you note"}}, utmParams)
-	return []route{
+	return append([]route{
 		rawRoute(get, "/f/{key}", "The hosted form page (public)", html, s.formCapture).open().query(page),
 		rawRoute(post, "/f/{key}", "Submit a web form: urlencoded, multipart or JSON (public; CORS for the form's origins)",
 			jsonT, s.formCapture).open().query(lang, utmParams),
@@ -32,8 +32,9 @@ func (s *Server) formRoutes() []route {
 			s.deleteForm).admin(),
 		rawRoute(get, "/api/v1/forms/{id}/snippet", "The HTML to paste into a site for a form (admin)",
 			"text/plain", s.getFormSnippet).admin(),
-		rawRoute(get, "/forms", "Web forms and their snippets (admin)", html, s.getFormsPage).page().admin().query(lang),
-	}
+		rawRoute(get, "/forms", "Web forms, their links and snippets (admin)", html, s.getFormsPage).page().admin().
+			query(lang, []param{{"deleted", "boolean", "say that a form was deleted"}}),
+	}, s.settingsRoutes(s.formKind(), "a web form")...)
 }
 
 var utmParams = []param{

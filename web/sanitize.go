@@ -20,11 +20,14 @@ var emailPolicies = sync.OnceValues(func() (blocked, withImages *bluemonday.Poli
 func emailPolicy(blockImages bool) *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("align", "valign", "bgcolor", "width", "height").OnElements("table", "td", "th", "tr", "img")
+	// cid: sources name the mail's own inline images; mailDoc points them
+	// at their attachments once sanitized.
+	p.AllowURLSchemes("cid")
 	p.RequireNoReferrerOnLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(true)
 	if blockImages {
 		p.RewriteSrc(func(u *url.URL) {
-			if u.Scheme != "data" {
+			if u.Scheme != "data" && u.Scheme != "cid" {
 				*u = url.URL{}
 			}
 		})

@@ -1,0 +1,98 @@
+package web
+
+import (
+	"context"
+	"encoding/base64"
+	htmlstd "html"
+	"io"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// mailDoc is a message's HTML for its sandboxed frame: sanitized, remote
+// images only when asked, and its inline images (cid:) shown from the
+// message's own attachments by src, which gives an image's source ("" for none).
+func mailDoc(m *crm.Message, images bool, src func(*crm.Attachment) string) string {
+	return frameDoc(inlineImages(sanitizeEmail(m.HTML, images), m.Attachments, src))
+}
+
+// maxInlineImage bounds an inline image put into its mail's document.
+const maxInlineImage = 512 << 10
+
+// inlineSrc is an inline image as a data: URI. Not its attachment's URL:
+// the sandboxed frame's requests carry no session cookie (its origin is
+// opaque, the cookie SameSite=Lax), so that URL would answer 401 there. A
+// larger or unusual image is left out of the frame (it is listed with the
+// message's files).
+func (s *Server) inlineSrc(ctx context.Context) func(*crm.Attachment) string {
+	return func(a *crm.Attachment) string {
+		if s.deps.Blobs == nil || a.Size > maxInlineImage || !slices.Contains(inlineImageTypes, a.ContentType) {
+			return ""
+		}
+		rc, err := s.deps.Blobs.Open(ctx, a.SHA256)
+		if err != nil {
+			return ""
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, maxInlineImage))
+		if err != nil {
+			return ""
+		}
+		return "data:" + a.ContentType + ";base64," + base64.StdEncoding.EncodeToString(b)
+	}
+}
+
+var inlineImageTypes = []string{"image/png", "image/jpeg", "image/gif", "image/webp"}
+
+// cidSrc finds the cid: sources left by the sanitizer, which writes every
+// attribute double-quoted and escaped.
+var cidSrc = regexp.MustCompile(`\ssrc="cid:([^"]*)"`)
+
+// inlineImages points each cid: source at the image attachment of the same
+// message that it names, and empties the ones that name none: a mail can
+// only show its own files, which whoever sees the mail may open anyway.
+func inlineImages(sanitized string, files []crm.Attachment, src func(*crm.Attachment) string) string {
+	return cidSrc.ReplaceAllStringFunc(sanitized, func(m string) string {
+		ref := htmlstd.UnescapeString(cidSrc.FindStringSubmatch(m)[1])
+		if u, err := url.PathUnescape(ref); err == nil {
+			ref = u
+		}
+		if a := cidAttachment(ref, files); a != nil {
+			return ` src="` + htmlstd.EscapeString(src(a)) + `"`
+		}
+		return ` src=""`
+	})
+}
+
+// cidAttachment finds the image a Content-ID names. The store keeps no
+// Content-ID, so it goes by the names mail programs and the email channel
+// give inline images: the channel names an unnamed part after its
+// Content-ID ("/" and "\" replaced, an extension added); Outlook and Apple
+// Mail name the file as the Content-ID's part before "@"
+// ("image001.png@01DA2B3C.4D5E6F70").
+func cidAttachment(cid string, files []crm.Attachment) *crm.Attachment {
+	cid = strings.Trim(strings.TrimSpace(cid), "<>")
+	if cid == "" {
+		return nil
+	}
+	asName := strings.NewReplacer("/", "_", "\\", "_").Replace(cid)
+	local, _, _ := strings.Cut(cid, "@")
+	var byLocal *crm.Attachment
+	for i := range files {
+		a := &files[i]
+		if !strings.HasPrefix(a.ContentType, "image/") {
+			continue
+		}
+		if a.Name == asName || strings.HasPrefix(a.Name, asName+".") {
+			return a
+		}
+		if byLocal == nil && local != cid && a.Name == local {
+			byLocal = a
+		}
+	}
+	return byLocal
+}
