@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -45,11 +47,54 @@ func (b *jsonBody) has(key string) bool {
 }
 
 // into decodes the body onto dst: fields absent from the body keep their
-// value. Unknown fields and wrong types are EINVALID, naming the field.
+// value, and each field it sends replaces the old value whole. Unknown
+// fields and wrong types are EINVALID, naming the field.
 func (b *jsonBody) into(dst any) error {
+	b.resetSent(dst)
 	dec := json.NewDecoder(bytes.NewReader(b.raw))
 	dec.DisallowUnknownFields()
 	return decodeError(dec.Decode(dst))
+}
+
+// resetSent zeroes the fields of the struct dst points to that the body
+// sends. Left alone, encoding/json decodes an array onto the old slice's
+// elements without zeroing them (an order line sent without "discount"
+// would keep the old line's) and an object into the old map, keeping its
+// other keys.
+func (b *jsonBody) resetSent(dst any) {
+	v := reflect.ValueOf(dst)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	resetFields(v.Elem(), b.keys)
+}
+
+func resetFields(v reflect.Value, keys map[string]json.RawMessage) {
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case !f.IsExported() || name == "-":
+		case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+			resetFields(v.Field(i), keys)
+		case sentKey(keys, cmp.Or(name, f.Name)):
+			v.Field(i).SetZero()
+		}
+	}
+}
+
+// sentKey matches keys the way encoding/json does: case-insensitively.
+func sentKey(keys map[string]json.RawMessage, name string) bool {
+	if _, ok := keys[name]; ok {
+		return true
+	}
+	for k := range keys {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeError turns encoding/json's errors into EINVALID with field names.

@@ -56,12 +56,6 @@ func (s *Server) updateForm(r *http.Request) (*crm.Form, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.has("fields") {
-		// encoding/json decodes an array onto the slice's old elements
-		// without zeroing them: a field sent without "label" or "map_to"
-		// would keep the old row's.
-		f.Fields = nil
-	}
 	if err := b.into(f); err != nil {
 		return nil, err
 	}

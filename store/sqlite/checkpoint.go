@@ -35,6 +35,7 @@ type checkpointer struct {
 	log     *slog.Logger
 	stop    chan struct{}
 	done    sync.WaitGroup
+	closed  sync.Once
 }
 
 func startCheckpointer(ctx context.Context, path string, log *slog.Logger) (*checkpointer, error) {
@@ -93,9 +94,12 @@ func (c *checkpointer) checkpoint(ctx context.Context) (checkpointResult, error)
 	return r, nil
 }
 
-// close stops the goroutine, if started, then closes its connection.
+// close stops the goroutine, if started, then closes its connection. A
+// store may be closed twice; the second time does nothing.
 func (c *checkpointer) close() {
-	close(c.stop)
-	c.done.Wait()
-	c.db.Close()
+	c.closed.Do(func() {
+		close(c.stop)
+		c.done.Wait()
+		c.db.Close()
+	})
 }
