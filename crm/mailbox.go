@@ -94,6 +94,7 @@ type MailboxStatus struct {
 	Ingested   int64      `json:"ingested"`   // messages stored
 	Duplicates int64      `json:"duplicates"` // seen again (re-scans)
 	Pending    int64      `json:"pending"`    // left to fetch in the current sync
+	Failed     int64      `json:"failed"`     // set aside after repeated failures (FailedMail)
 	UpdatedAt  *time.Time `json:"updated_at,omitempty"`
 }
 
@@ -157,6 +158,7 @@ type MailboxStore interface {
 	// sender (since a time, newest first, at most limit) with their subject
 	// and Message-ID, for threading by subject.
 	RecentThreads(ctx context.Context, account, from string, since time.Time, limit int) ([]ThreadHint, error)
+	FailedMailStore
 }
 
 // ThreadHint is a recent message that a new one might answer.

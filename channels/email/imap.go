@@ -31,8 +31,9 @@ type fetched struct {
 }
 
 // dialIMAP connects and logs in with the mailbox's settings.
-func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc) (*conn, error) {
-	cn := &conn{wake: make(chan struct{}, 1)}
+// New mail announced on it pokes wake.
+func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc, wake chan struct{}) (*conn, error) {
+	cn := &conn{wake: wake}
 	opts := &imapclient.Options{
 		Dialer: &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second},
 		UnilateralDataHandler: &imapclient.UnilateralDataHandler{

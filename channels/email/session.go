@@ -50,6 +50,9 @@ func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) 
 			cancel(errLeaseLost)
 			return
 		}
+		if retry, err := p.cfg.Store.FailedMails(ctx, p.id, true); err == nil && len(retry) > 0 {
+			p.poke()
+		}
 	}
 }
 
@@ -57,7 +60,7 @@ func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) 
 // error or ctx ends.
 func (p *Poller) session(ctx context.Context, m *crm.Mailbox) (synced bool, err error) {
 	cr := newCredentials(m, p.cfg.HTTP, p.cfg.Now)
-	cn, err := dialIMAP(ctx, m, cr.imapAuth)
+	cn, err := dialIMAP(ctx, m, cr.imapAuth, p.wake)
 	if err != nil {
 		return false, err
 	}
@@ -65,6 +68,9 @@ func (p *Poller) session(ctx context.Context, m *crm.Mailbox) (synced bool, err 
 	stop := context.AfterFunc(ctx, cn.close) // unblocks a fetch or IDLE
 	defer stop()
 	for ctx.Err() == nil {
+		if err := p.retryFailed(ctx); err != nil {
+			return synced, err
+		}
 		for _, f := range m.Folders {
 			if err := p.syncFolder(ctx, cn, m, f); err != nil {
 				return synced, err

@@ -10,7 +10,7 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-const mailboxUsage = "mailbox: expected a subcommand: mailbox add|update --name N --address A --imap-host H --username U --smtp-host H [flags], mailbox list, mailbox remove --id N"
+const mailboxUsage = "mailbox: expected a subcommand: mailbox add|update --name N --address A --imap-host H --username U --smtp-host H [flags], mailbox list, mailbox remove --id N, mailbox failed --id N, mailbox retry --id N [--failed ID]"
 
 // mailbox dispatches the mailbox subcommands.
 func (c *cli) mailbox(ctx context.Context, args []string) error {
@@ -26,6 +26,10 @@ func (c *cli) mailbox(ctx context.Context, args []string) error {
 		return c.mailboxList(ctx, args[1:])
 	case "remove":
 		return c.mailboxRemove(ctx, args[1:])
+	case "failed":
+		return c.mailboxFailed(ctx, args[1:])
+	case "retry":
+		return c.mailboxRetry(ctx, args[1:])
 	}
 	return usagef(mailboxUsage)
 }
