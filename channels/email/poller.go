@@ -48,7 +48,10 @@ type PollerConfig struct {
 	// IdleFor bounds one IDLE (servers drop IDLE after 30 minutes); then
 	// the folders are checked again. PollEvery is the wait without IDLE.
 	IdleFor, PollEvery time.Duration
-	Batch, Workers     int
+	// IdleFolders bounds the folders watched by IDLE, one connection each
+	// (servers limit connections per user); further ones are polled.
+	IdleFolders    int
+	Batch, Workers int
 	// MaxFailures is how many times in a row one message may fail before
 	// it is set aside (kept raw as a crm.FailedMail) so newer mail passes.
 	MaxFailures int
@@ -84,6 +87,9 @@ func (c *PollerConfig) defaults() {
 	}
 	if c.InFlightBytes <= 0 {
 		c.InFlightBytes = 32 << 20
+	}
+	if c.IdleFolders <= 0 {
+		c.IdleFolders = 5
 	}
 	if c.MaxFailures <= 0 {
 		c.MaxFailures = 5

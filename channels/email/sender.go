@@ -81,7 +81,7 @@ func (s *Sender) keepSentCopy(ctx context.Context, mb *crm.Mailbox, cr *credenti
 	if mb.SentFolder == "" {
 		return
 	}
-	cn, err := dialIMAP(ctx, mb, cr.imapAuth, make(chan struct{}, 1))
+	cn, err := dialIMAP(ctx, mb, cr.imapAuth, func() {})
 	if err == nil {
 		err = cn.appendTo(mb.SentFolder, raw, s.cfg.Now())
 		cn.close()
