@@ -106,7 +106,7 @@ func startDovecot(t *testing.T) int {
 	return port
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

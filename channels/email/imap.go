@@ -46,6 +46,9 @@ func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc, onMail func())
 	}
 	addr := net.JoinHostPort(m.IMAPHost, strconv.Itoa(m.IMAPPort))
 	var err error
+	if opts.TLSConfig, err = tlsConfig(nil, m, m.IMAPHost); err != nil {
+		return nil, err
+	}
 	switch m.IMAPTLS {
 	case crm.SecurityNone:
 		cn.c, err = imapclient.DialInsecure(addr, opts)

@@ -41,6 +41,7 @@ type mailboxFlags struct {
 	folders                            string
 	passwordFile, smtpPasswordFile     string
 	tokenFile, refreshFile, secretFile string
+	caFile                             string
 }
 
 func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox) {
@@ -68,6 +69,20 @@ func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox) {
 	fs.StringVar(&f.tokenFile, "oauth-token-file", "", "`file` holding an OAuth2 access token")
 	fs.StringVar(&f.refreshFile, "oauth-refresh-token-file", "", "`file` holding an OAuth2 refresh token")
 	fs.StringVar(&f.secretFile, "oauth-client-secret-file", "", "`file` holding the OAuth2 client secret")
+	fs.StringVar(&f.caFile, "tls-ca-file", "", "PEM `file` of CA certificates trusted besides the system's (a private CA)")
+}
+
+// readCA reads the --tls-ca-file into m.
+func (f *mailboxFlags) readCA(m *crm.Mailbox) error {
+	if f.caFile == "" {
+		return nil
+	}
+	b, err := os.ReadFile(f.caFile)
+	if err != nil {
+		return fmt.Errorf("read the CA file: %w", err)
+	}
+	m.TLSCA = string(b)
+	return nil
 }
 
 // secrets reads the secret files named by flags into m.

@@ -27,6 +27,9 @@ func (c *cli) mailboxSave(ctx context.Context, name string, args []string, updat
 	if err := f.secrets(m); err != nil {
 		return err
 	}
+	if err := f.readCA(m); err != nil {
+		return err
+	}
 	if f.passwordFile == "" && m.Auth == crm.AuthPassword && (!update || set["auth"]) {
 		pw, piped, err := passwordFromStdin(c.stdin)
 		if err != nil {
@@ -72,7 +75,7 @@ func mergeMailbox(old, m *crm.Mailbox, set map[string]bool) {
 		"smtp-username": func() { old.SMTPUsername = m.SMTPUsername }, "sync-days": func() { old.SyncDays = m.SyncDays },
 		"reply-token-address": func() { old.ReplyTokenAddress = m.ReplyTokenAddress },
 		"enabled":             func() { old.Enabled = m.Enabled }, "oauth-token-url": func() { old.OAuthTokenURL = m.OAuthTokenURL },
-		"oauth-client-id": func() { old.OAuthClientID = m.OAuthClientID },
+		"oauth-client-id": func() { old.OAuthClientID = m.OAuthClientID }, "tls-ca-file": func() { old.TLSCA = m.TLSCA },
 	}
 	for name, apply := range fields {
 		if set[name] {
