@@ -23,6 +23,15 @@ import (
 // the CA in PEM (what a mailbox's tls_ca holds) and the server's TLS set-up.
 func testCA(t testing.TB) (caPEM string, server *tls.Config) {
 	t.Helper()
+	caPEM, certPEM, keyPEM := testCAFiles(t)
+	cert, err := tls.X509KeyPair([]byte(certPEM), []byte(keyPEM))
+	must(t, err)
+	return caPEM, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+}
+
+// testCAFiles is testCA in PEM: the CA, and the server's certificate and key.
+func testCAFiles(t testing.TB) (caPEM, certPEM, keyPEM string) {
+	t.Helper()
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	must(t, err)
 	ca := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Rapport test CA"},
@@ -40,9 +49,13 @@ func testCA(t testing.TB) (caPEM string, server *tls.Config) {
 		KeyUsage: x509.KeyUsageDigitalSignature}
 	der, err := x509.CreateCertificate(rand.Reader, leaf, ca, &key.PublicKey, caKey)
 	must(t, err)
-	cert := tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})),
-		&tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	must(t, err)
+	return pemOf("CERTIFICATE", caDER), pemOf("CERTIFICATE", der), pemOf("EC PRIVATE KEY", keyDER)
+}
+
+func pemOf(kind string, der []byte) string {
+	return string(pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: der}))
 }
 
 // TestTLSAndStartTLS reads mail over IMAP and replies over SMTP, each with
