@@ -2,6 +2,7 @@ package crm
 
 import (
 	"context"
+	"crypto/x509"
 	"log/slog"
 	"time"
 )
@@ -70,11 +71,15 @@ type Mailbox struct {
 	SyncDays int `json:"sync_days"`
 	// ReplyTokenAddress sets Reply-To: local+rpt-TOKEN@domain on replies, for
 	// servers that deliver plus addresses to the mailbox.
-	ReplyTokenAddress bool          `json:"reply_token_address"`
-	Enabled           bool          `json:"enabled"`
-	Status            MailboxStatus `json:"status"`
-	CreatedAt         time.Time     `json:"created_at"`
-	UpdatedAt         time.Time     `json:"updated_at"`
+	ReplyTokenAddress bool `json:"reply_token_address"`
+	// TLSCA is PEM certificates of authorities trusted, besides the
+	// system's, for this mailbox's IMAP and SMTP servers: for a server
+	// with a private CA. Empty (the default): the system's roots only.
+	TLSCA     string        `json:"tls_ca,omitempty"`
+	Enabled   bool          `json:"enabled"`
+	Status    MailboxStatus `json:"status"`
+	CreatedAt time.Time     `json:"created_at"`
+	UpdatedAt time.Time     `json:"updated_at"`
 }
 
 // Poller states of a mailbox.
@@ -94,6 +99,7 @@ type MailboxStatus struct {
 	Ingested   int64      `json:"ingested"`   // messages stored
 	Duplicates int64      `json:"duplicates"` // seen again (re-scans)
 	Pending    int64      `json:"pending"`    // left to fetch in the current sync
+	Failed     int64      `json:"failed"`     // set aside after repeated failures (FailedMail)
 	UpdatedAt  *time.Time `json:"updated_at,omitempty"`
 }
 
@@ -126,6 +132,9 @@ func (m *Mailbox) Validate(creating bool) error {
 	if creating && m.Auth == AuthXOAuth2 && m.OAuthToken == "" && m.OAuthRefreshToken == "" {
 		p.Add("oauth_token", "an access or refresh token is required")
 	}
+	if m.TLSCA != "" && !x509.NewCertPool().AppendCertsFromPEM([]byte(m.TLSCA)) {
+		p.Add("tls_ca", "must hold PEM certificates")
+	}
 	if m.SyncDays < 0 || m.SyncDays > 3650 {
 		p.Add("sync_days", "must be between 0 and 3650")
 	}
@@ -157,6 +166,7 @@ type MailboxStore interface {
 	// sender (since a time, newest first, at most limit) with their subject
 	// and Message-ID, for threading by subject.
 	RecentThreads(ctx context.Context, account, from string, since time.Time, limit int) ([]ThreadHint, error)
+	FailedMailStore
 }
 
 // ThreadHint is a recent message that a new one might answer.

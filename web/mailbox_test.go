@@ -67,3 +67,40 @@ func TestMailboxAPIValidates(t *testing.T) {
 		}
 	}
 }
+
+func TestMailboxAPIShowsAndRetriesSetAsideMail(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	withMailboxes(e)
+	m := &crm.Mailbox{Name: "Sales", Address: "sales@example.com", IMAPHost: "imap.example.com", IMAPPort: 993,
+		IMAPTLS: crm.SecurityTLS, Username: "sales@example.com", Password: "pw", SMTPHost: "smtp.example.com",
+		SMTPPort: 465, SMTPTLS: crm.SecurityTLS, Enabled: true}
+	if err := e.db.CreateMailbox(t.Context(), m); err != nil {
+		t.Fatal(err)
+	}
+	raw := "Subject: poison\r\n\r\nbody\r\n"
+	f := &crm.FailedMail{MailboxID: m.ID, Folder: "INBOX", UIDValidity: 1, UID: 9, Raw: []byte(raw),
+		Error: "ingest uid 9: refused", Attempts: 5}
+	if err := e.db.SaveFailedMail(t.Context(), f); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/mailboxes/%d", m.ID)
+	var got crm.Mailbox
+	e.call("admin", http.MethodGet, path, nil, http.StatusOK, &got)
+	if got.Status.Failed != 1 {
+		t.Errorf("status %+v, want failed 1", got.Status)
+	}
+	list := e.call("admin", http.MethodGet, path+"/failed", nil, http.StatusOK, nil)
+	if !strings.Contains(string(list), `"error":"ingest uid 9: refused"`) || strings.Contains(string(list), "poison") {
+		t.Errorf("failed list %s, want the error and no raw bytes", list)
+	}
+	e.call("rep1", http.MethodPost, path+"/failed/retry", nil, http.StatusForbidden, nil)
+	var r struct{ Retried int }
+	e.call("admin", http.MethodPost, path+"/failed/retry", nil, http.StatusOK, &r)
+	if r.Retried != 1 {
+		t.Errorf("retried %d, want 1", r.Retried)
+	}
+	if b := e.call("admin", http.MethodGet, fmt.Sprintf("%s/failed/%d/raw", path, f.ID), nil, http.StatusOK, nil); string(b) != raw {
+		t.Errorf("raw %q, want %q", b, raw)
+	}
+	e.call("admin", http.MethodGet, fmt.Sprintf("/api/v1/mailboxes/%d/failed/%d/raw", m.ID+1, f.ID), nil, http.StatusNotFound, nil)
+}

@@ -30,7 +30,11 @@ func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos p
 	for range p.cfg.Workers {
 		wg.Go(func() {
 			for f := range jobs {
-				if err := p.ingestOne(ctx, f, folder, tr); err != nil {
+				err := p.ingestOne(ctx, f, folder, tr)
+				if err != nil {
+					err = p.setAside(ctx, f, folder, tr, err)
+				}
+				if err != nil {
 					cancel(err)
 				}
 				budget.Release(p.weight(f))
@@ -109,6 +113,12 @@ func (t *tracker) wanted(uid uint32) bool {
 	defer t.mu.Unlock()
 	done, ok := t.done[uid]
 	return ok && !done
+}
+
+func (t *tracker) validity() uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.pos.validity
 }
 
 // watermark is the cursor a message may carry now.

@@ -20,13 +20,16 @@ import (
 const dovecotBin = "/usr/sbin/dovecot"
 
 // dovecotConf runs Dovecot unprivileged on loopback: a passwd-file user,
-// maildirs under dir, no TLS, plain-text login allowed.
+// maildirs under dir, plain IMAP (with STARTTLS) and IMAPS with a
+// certificate of a test CA, plain-text login allowed.
 const dovecotConf = `protocols = imap
 listen = 127.0.0.1
 base_dir = %[1]s/run
 state_dir = %[1]s/state
 log_path = %[1]s/dovecot.log
-ssl = no
+ssl = yes
+ssl_cert = <%[1]s/cert.pem
+ssl_key = <%[1]s/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
@@ -47,7 +50,8 @@ service imap-login {
     port = %[2]d
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = %[5]d
   }
 }
 service stats {
@@ -62,7 +66,16 @@ service stats {
 
 // startDovecot starts `dovecot -F -c CONFIG` and returns its IMAP port. It
 // skips the test where Dovecot is not installed, unless CI is set.
-func startDovecot(t *testing.T) int {
+func startDovecot(t *testing.T) int { return startDovecotTLS(t).port }
+
+// dovecotServer is a running Dovecot: its IMAP and IMAPS ports and the CA
+// (PEM) that signed its certificate.
+type dovecotServer struct {
+	port, tlsPort int
+	caPEM         string
+}
+
+func startDovecotTLS(t *testing.T) dovecotServer {
 	t.Helper()
 	if _, err := os.Stat(dovecotBin); err != nil {
 		if os.Getenv("CI") != "" {
@@ -88,7 +101,11 @@ func startDovecot(t *testing.T) int {
 	// which must reach the maildirs.
 	must(t, os.Chmod(dir, 0o755))
 	must(t, os.Chmod(filepath.Join(dir, "mail"), 0o777))
-	port := freePort(t)
+	srv := dovecotServer{port: freePort(t), tlsPort: freePort(t)}
+	ca, cert, key := testCAFiles(t)
+	srv.caPEM = ca
+	must(t, os.WriteFile(filepath.Join(dir, "cert.pem"), []byte(cert), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "key.pem"), []byte(key), 0o644))
 	users, mailUID := "", "dovecot"
 	if os.Geteuid() != 0 {
 		u, err := user.Current()
@@ -97,16 +114,17 @@ func startDovecot(t *testing.T) int {
 		mailUID = u.Username
 	}
 	conf := filepath.Join(dir, "dovecot.conf")
-	must(t, os.WriteFile(conf, fmt.Appendf(nil, dovecotConf, dir, port, users, mailUID), 0o644))
+	must(t, os.WriteFile(conf, fmt.Appendf(nil, dovecotConf, dir, srv.port, users, mailUID, srv.tlsPort), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "users"), []byte(imapUser+":{PLAIN}"+imapPass+"\n"), 0o644))
 	cmd := exec.Command(dovecotBin, "-F", "-c", conf)
 	must(t, cmd.Start())
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() }) //nolint:errcheck
-	waitListening(t, port, filepath.Join(dir, "dovecot.log"))
-	return port
+	waitListening(t, srv.port, filepath.Join(dir, "dovecot.log"))
+	waitListening(t, srv.tlsPort, filepath.Join(dir, "dovecot.log"))
+	return srv
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -196,4 +214,23 @@ func dovecotCount(t *testing.T, port int, folder string) uint32 {
 	st, err := c.Status(folder, &imap.StatusOptions{NumMessages: true}).Wait()
 	must(t, err)
 	return *st.NumMessages
+}
+
+// TestDovecotTLS polls a real Dovecot over IMAPS and over STARTTLS, its
+// certificate signed by a test CA that the mailbox's tls_ca trusts.
+func TestDovecotTLS(t *testing.T) {
+	dv := startDovecotTLS(t)
+	dovecotAppend(t, dv.port, "INBOX", mail("buyer@example.cn", "tls", "dvt1@example.cn"))
+	for _, tc := range []struct {
+		security string
+		port     int
+	}{{crm.SecurityTLS, dv.tlsPort}, {crm.SecurityStartTLS, dv.port}} {
+		t.Run(tc.security, func(t *testing.T) {
+			w := newWorld(t)
+			w.mb.IMAPPort, w.mb.IMAPTLS, w.mb.TLSCA = tc.port, tc.security, dv.caPEM
+			must(t, w.db.UpdateMailbox(context.Background(), w.mb))
+			w.poller("a", w.ing)
+			w.ing.waitFor(t, "dvt1@example.cn")
+		})
+	}
 }

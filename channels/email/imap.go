@@ -18,7 +18,7 @@ import (
 // this file: conn is the little of IMAP the channel uses.
 type conn struct {
 	c       *imapclient.Client
-	wake    chan struct{} // the server reported new mail (EXISTS)
+	onMail  func() // the server reported new mail (EXISTS)
 	hasIdle bool
 }
 
@@ -31,20 +31,24 @@ type fetched struct {
 }
 
 // dialIMAP connects and logs in with the mailbox's settings.
-func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc) (*conn, error) {
-	cn := &conn{wake: make(chan struct{}, 1)}
+// New mail announced on it calls onMail.
+func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc, onMail func()) (*conn, error) {
+	cn := &conn{onMail: onMail}
 	opts := &imapclient.Options{
 		Dialer: &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second},
 		UnilateralDataHandler: &imapclient.UnilateralDataHandler{
 			Mailbox: func(d *imapclient.UnilateralDataMailbox) {
 				if d.NumMessages != nil {
-					cn.poke()
+					cn.onMail()
 				}
 			},
 		},
 	}
 	addr := net.JoinHostPort(m.IMAPHost, strconv.Itoa(m.IMAPPort))
 	var err error
+	if opts.TLSConfig, err = tlsConfig(nil, m, m.IMAPHost); err != nil {
+		return nil, err
+	}
 	switch m.IMAPTLS {
 	case crm.SecurityNone:
 		cn.c, err = imapclient.DialInsecure(addr, opts)
@@ -69,13 +73,6 @@ func dialIMAP(ctx context.Context, m *crm.Mailbox, auth authFunc) (*conn, error)
 	}
 	cn.hasIdle = caps.Has(imap.CapIdle) || caps.Has(imap.CapIMAP4rev2)
 	return cn, nil
-}
-
-func (cn *conn) poke() {
-	select {
-	case cn.wake <- struct{}{}:
-	default:
-	}
 }
 
 func (cn *conn) close() { cn.c.Close() }
@@ -171,16 +168,16 @@ func (w *bytesWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// idle waits in IDLE until new mail, until d passes or ctx ends. A NOOP
+// idle waits in IDLE until wake (nil: never), until d passes or ctx ends. A NOOP
 // first makes the server flush what it queued since the last command (mail
 // that came during the sync): some servers (go-imap's own) send queued
 // updates only when a command completes, not when IDLE starts.
-func (cn *conn) idle(ctx context.Context, d time.Duration) error {
+func (cn *conn) idle(ctx context.Context, d time.Duration, wake <-chan struct{}) error {
 	if err := cn.c.Noop().Wait(); err != nil {
 		return fmt.Errorf("imap noop: %w", err)
 	}
 	select {
-	case <-cn.wake:
+	case <-wake:
 		return nil
 	default:
 	}
@@ -191,7 +188,7 @@ func (cn *conn) idle(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
-	case <-cn.wake:
+	case <-wake:
 	case <-t.C:
 	case <-ctx.Done():
 	case <-cn.c.Closed():

@@ -3,38 +3,52 @@ package email
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
 // ingestOne parses a fetched message and ingests it with the current
 // watermark; a bounce is then reported on the message it bounces.
-func (p *Poller) ingestOne(ctx context.Context, f *fetched, folder string, tr *tracker) error {
-	parsed, err := Parse(ctx, f.Raw, p.cfg.Blobs)
+func (p *Poller) ingestOne(ctx context.Context, f *fetched, folder string, tr *tracker) (err error) {
+	defer func() {
+		if r := recover(); r != nil { // a bug must not stop the folder: the message is set aside
+			err = fmt.Errorf("uid %d: panic: %v", f.UID, r)
+		}
+	}()
+	parsed, err := p.prepare(ctx, f.Raw, f.Arrived, folder, f.UID)
 	if err != nil {
-		return fmt.Errorf("parse uid %d: %w", f.UID, err)
+		return fmt.Errorf("uid %d: %w", f.UID, err)
 	}
-	if len(parsed.Problems) > 0 {
-		p.log.Info("malformed mail kept raw", "folder", folder, "uid", f.UID, "problems", len(parsed.Problems))
-		p.log.Debug("malformed mail", "uid", f.UID, "problems", parsed.Problems)
-	}
-	in := &parsed.In
-	in.Account, in.ExternalID = p.account, ExternalID(f.Raw)
-	in.Source = crm.LeadSource{Channel: crm.ChannelEmail}
-	parsed.setArrival(f.Arrived)
-	if in.ReceivedAt.IsZero() {
-		in.ReceivedAt = p.cfg.Now().UTC()
-	}
-	if err := p.threadBySubject(ctx, parsed); err != nil {
-		return err
-	}
-	res, err := p.cfg.Ingest.Ingest(ctx, in, p.cursor(folder, tr.watermark()))
+	res, err := p.cfg.Ingest.Ingest(ctx, &parsed.In, p.cursor(folder, tr.watermark()))
 	if err != nil {
 		return fmt.Errorf("ingest uid %d: %w", f.UID, err)
 	}
 	tr.stored(f.UID)
+	p.clearStrike(strikeKey{folder, tr.validity(), f.UID})
 	p.count(res.Duplicate)
 	return p.reportBounce(ctx, parsed)
+}
+
+// prepare parses raw into an Inbound of this mailbox, threaded by subject
+// when its mailer dropped the references.
+func (p *Poller) prepare(ctx context.Context, raw []byte, arrived time.Time, folder string, uid uint32) (*Parsed, error) {
+	parsed, err := Parse(ctx, raw, p.cfg.Blobs)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	if len(parsed.Problems) > 0 {
+		p.log.Info("malformed mail kept raw", "folder", folder, "uid", uid, "problems", len(parsed.Problems))
+		p.log.Debug("malformed mail", "uid", uid, "problems", parsed.Problems)
+	}
+	in := &parsed.In
+	in.Account, in.ExternalID = p.account, ExternalID(raw)
+	in.Source = crm.LeadSource{Channel: crm.ChannelEmail}
+	parsed.setArrival(arrived)
+	if in.ReceivedAt.IsZero() {
+		in.ReceivedAt = p.cfg.Now().UTC()
+	}
+	return parsed, p.threadBySubject(ctx, parsed)
 }
 
 // threadBySubject appends, as the weakest reference, the Message-ID of the

@@ -48,7 +48,13 @@ type PollerConfig struct {
 	// IdleFor bounds one IDLE (servers drop IDLE after 30 minutes); then
 	// the folders are checked again. PollEvery is the wait without IDLE.
 	IdleFor, PollEvery time.Duration
-	Batch, Workers     int
+	// IdleFolders bounds the folders watched by IDLE, one connection each
+	// (servers limit connections per user); further ones are polled.
+	IdleFolders    int
+	Batch, Workers int
+	// MaxFailures is how many times in a row one message may fail before
+	// it is set aside (kept raw as a crm.FailedMail) so newer mail passes.
+	MaxFailures int
 	// InFlightBytes bounds the raw bytes fetched but not yet stored.
 	InFlightBytes int64
 	// ThreadWindow bounds threading by subject.
@@ -81,6 +87,12 @@ func (c *PollerConfig) defaults() {
 	}
 	if c.InFlightBytes <= 0 {
 		c.InFlightBytes = 32 << 20
+	}
+	if c.IdleFolders <= 0 {
+		c.IdleFolders = 5
+	}
+	if c.MaxFailures <= 0 {
+		c.MaxFailures = 5
 	}
 	if c.Holder == "" {
 		c.Holder = "rapport"
@@ -117,15 +129,20 @@ type Poller struct {
 	id      int64
 	account string
 	log     *slog.Logger
-	mu      sync.Mutex // status, written by the ingest workers
+	mu      sync.Mutex // status and strikes, written by the ingest workers
 	status  crm.MailboxStatus
+	strikes map[strikeKey]int // consecutive failures of a message
+	// wake ends a wait for mail: the server announced some, or an admin
+	// asked to retry set-aside messages.
+	wake chan struct{}
 }
 
 // NewPoller returns the poller of mailbox id.
 func NewPoller(cfg PollerConfig, id int64) *Poller {
 	cfg.defaults()
 	acct := strconv.FormatInt(id, 10)
-	return &Poller{cfg: cfg, id: id, account: acct, log: cfg.Logger.With("mailbox", id)}
+	return &Poller{cfg: cfg, id: id, account: acct, log: cfg.Logger.With("mailbox", id),
+		strikes: map[strikeKey]int{}, wake: make(chan struct{}, 1)}
 }
 
 // Run polls until ctx ends: take the lease, connect, sync, wait for mail;
@@ -171,6 +188,14 @@ func (p *Poller) fail(ctx context.Context, err error, failures int) {
 	p.status.State, p.status.LastError = crm.MailboxError, err.Error()
 	p.mu.Unlock()
 	p.saveStatus(ctx)
+}
+
+// poke ends the current wait for mail.
+func (p *Poller) poke() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
 }
 
 var errLeaseLost = errors.New("email: polling lease lost")

@@ -81,7 +81,7 @@ func (s *Sender) keepSentCopy(ctx context.Context, mb *crm.Mailbox, cr *credenti
 	if mb.SentFolder == "" {
 		return
 	}
-	cn, err := dialIMAP(ctx, mb, cr.imapAuth)
+	cn, err := dialIMAP(ctx, mb, cr.imapAuth, func() {})
 	if err == nil {
 		err = cn.appendTo(mb.SentFolder, raw, s.cfg.Now())
 		cn.close()
@@ -132,7 +132,11 @@ func (s *Sender) dialSMTP(ctx context.Context, mb *crm.Mailbox) (*smtp.Client, e
 		return nil, fmt.Errorf("smtp dial %s: %w", addr, err)
 	}
 	conn.SetDeadline(time.Now().Add(5 * time.Minute)) //nolint:errcheck // a watchdog for a stuck server
-	tc := s.tlsConfig(mb.SMTPHost)
+	tc, err := tlsConfig(s.cfg.TLSConfig, mb, mb.SMTPHost)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
 	switch mb.SMTPTLS {
 	case crm.SecurityNone:
 		return smtp.NewClient(conn), nil
@@ -144,15 +148,6 @@ func (s *Sender) dialSMTP(ctx context.Context, mb *crm.Mailbox) (*smtp.Client, e
 		return c, nil
 	}
 	return smtp.NewClient(tls.Client(conn, tc)), nil
-}
-
-func (s *Sender) tlsConfig(host string) *tls.Config {
-	if s.cfg.TLSConfig != nil {
-		c := s.cfg.TLSConfig.Clone()
-		c.ServerName = host
-		return c
-	}
-	return &tls.Config{ServerName: host}
 }
 
 // auth logs in when the server offers AUTH. A relay that offers none needs

@@ -137,7 +137,7 @@ func TestSendFailures(t *testing.T) {
 func TestRelayWithoutLoginSends(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	w.smtp = startSink(t, true)
+	w.smtp = startSink(t, true, nil, "")
 	w.mb.SMTPPort = w.smtp.port
 	if err := w.db.UpdateMailbox(ctx, w.mb); err != nil {
 		t.Fatal(err)

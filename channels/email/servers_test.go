@@ -1,6 +1,7 @@
 package email_test
 
 import (
+	"crypto/tls"
 	"errors"
 	"io"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/rapport-crm/rapport/crm"
 )
 
 const (
@@ -27,7 +29,12 @@ type imapServer struct {
 	proxy *dropProxy
 }
 
-func startIMAP(t testing.TB) *imapServer {
+func startIMAP(t testing.TB) *imapServer { return startIMAPTLS(t, nil, "") }
+
+// startIMAPTLS starts the server with TLS, unless security is "": from
+// the first byte (crm.SecurityTLS) or after STARTTLS; either way it takes
+// a login only over TLS.
+func startIMAPTLS(t testing.TB, conf *tls.Config, security string) *imapServer {
 	t.Helper()
 	mem := imapmemserver.New()
 	u := imapmemserver.NewUser(imapUser, imapPass)
@@ -42,12 +49,16 @@ func startIMAP(t testing.TB) *imapServer {
 			return mem.NewSession(), nil, nil
 		},
 		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
-		InsecureAuth: true,
+		InsecureAuth: security == "",
+		TLSConfig:    conf,
 		Logger:       discardLogger{},
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if security == crm.SecurityTLS {
+		ln = tls.NewListener(ln, conf)
 	}
 	go srv.Serve(ln) //nolint:errcheck // ends with Close
 	t.Cleanup(func() { srv.Close() })
@@ -151,20 +162,26 @@ type sunk struct {
 	from string
 	to   []string
 	raw  []byte
+	tls  bool // the message came over TLS
 }
 
-func startSMTP(t testing.TB) *smtpSink { return startSink(t, false) }
+func startSMTP(t testing.TB) *smtpSink { return startSink(t, false, nil, "") }
 
 // startSink starts an SMTP sink that wants a login (AUTH PLAIN over the
-// plain connection), or, open, a relay that offers no AUTH at all.
-func startSink(t testing.TB, open bool) *smtpSink {
+// plain connection), or, open, a relay that offers no AUTH at all. With
+// security set it speaks TLS (from the first byte or after STARTTLS) and
+// takes a login only over TLS.
+func startSink(t testing.TB, open bool, conf *tls.Config, security string) *smtpSink {
 	t.Helper()
 	s := &smtpSink{got: make(chan sunk, 100), open: open}
 	srv := smtp.NewServer(s)
-	srv.Domain, srv.AllowInsecureAuth = "sink.test", !open
+	srv.Domain, srv.AllowInsecureAuth, srv.TLSConfig = "sink.test", !open && security == "", conf
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if security == crm.SecurityTLS {
+		ln = tls.NewListener(ln, conf)
 	}
 	s.port = ln.Addr().(*net.TCPAddr).Port
 	go srv.Serve(ln) //nolint:errcheck
@@ -172,10 +189,13 @@ func startSink(t testing.TB, open bool) *smtpSink {
 	return s
 }
 
-func (s *smtpSink) NewSession(*smtp.Conn) (smtp.Session, error) { return &sinkSession{sink: s}, nil }
+func (s *smtpSink) NewSession(c *smtp.Conn) (smtp.Session, error) {
+	return &sinkSession{sink: s, conn: c}, nil
+}
 
 type sinkSession struct {
 	sink   *smtpSink
+	conn   *smtp.Conn
 	authed bool
 	cur    sunk
 }
@@ -196,7 +216,8 @@ func (ss *sinkSession) Mail(from string, _ *smtp.MailOptions) error {
 	if !ss.authed && !ss.sink.open {
 		return &smtp.SMTPError{Code: 530, Message: "Authentication required"}
 	}
-	ss.cur = sunk{from: from}
+	_, isTLS := ss.conn.TLSConnectionState()
+	ss.cur = sunk{from: from, tls: isTLS}
 	return nil
 }
 

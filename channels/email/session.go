@@ -50,50 +50,82 @@ func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) 
 			cancel(errLeaseLost)
 			return
 		}
+		if retry, err := p.cfg.Store.FailedMails(ctx, p.id, true); err == nil && len(retry) > 0 {
+			p.poke()
+		}
 	}
 }
 
 // session connects, then syncs every folder and waits for mail, until an
-// error or ctx ends.
+// error or ctx ends. Folders other than the last get IDLE connections of
+// their own (watchers), so that their new mail comes at once too.
 func (p *Poller) session(ctx context.Context, m *crm.Mailbox) (synced bool, err error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	cr := newCredentials(m, p.cfg.HTTP, p.cfg.Now)
-	cn, err := dialIMAP(ctx, m, cr.imapAuth)
+	cn, err := dialIMAP(ctx, m, cr.imapAuth, p.poke)
 	if err != nil {
 		return false, err
 	}
 	defer cn.close()
 	stop := context.AfterFunc(ctx, cn.close) // unblocks a fetch or IDLE
 	defer stop()
+	watched, err := p.watch(ctx, cancel, m, cr, cn.canIdle())
+	if err != nil {
+		return false, err
+	}
 	for ctx.Err() == nil {
-		for _, f := range m.Folders {
-			if err := p.syncFolder(ctx, cn, m, f); err != nil {
-				return synced, err
-			}
+		if err := p.syncAll(ctx, cn, m); err != nil {
+			return synced, causeOf(ctx, err)
 		}
 		synced = true
-		at := p.cfg.Now().UTC()
-		p.mu.Lock()
-		p.status.State, p.status.LastError, p.status.LastSyncAt, p.status.Pending = crm.MailboxIdle, "", &at, 0
-		p.mu.Unlock()
-		p.saveStatus(ctx)
-		if err := p.waitForMail(ctx, cn, len(m.Folders)); err != nil {
-			return synced, err
+		if err := p.waitForMail(ctx, cn, watched == len(m.Folders)); err != nil {
+			return synced, causeOf(ctx, err)
 		}
 	}
-	return synced, ctx.Err()
+	return synced, causeOf(ctx, ctx.Err())
 }
 
-// waitForMail IDLEs on the last selected folder; with several folders, or
-// without IDLE, it polls.
-func (p *Poller) waitForMail(ctx context.Context, cn *conn, folders int) error {
+// syncAll retries set-aside messages an admin asked for, then syncs every
+// folder and records the poller idle.
+func (p *Poller) syncAll(ctx context.Context, cn *conn, m *crm.Mailbox) error {
+	if err := p.retryFailed(ctx); err != nil {
+		return err
+	}
+	for _, f := range m.Folders {
+		if err := p.syncFolder(ctx, cn, m, f); err != nil {
+			return err
+		}
+	}
+	at := p.cfg.Now().UTC()
+	p.mu.Lock()
+	p.status.State, p.status.LastError, p.status.LastSyncAt, p.status.Pending = crm.MailboxIdle, "", &at, 0
+	p.mu.Unlock()
+	p.saveStatus(ctx)
+	return nil
+}
+
+// causeOf prefers why the session was cancelled (a watcher failed, the
+// lease was lost) to the error it caused (a closed connection).
+func causeOf(ctx context.Context, err error) error {
+	if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) {
+		return c
+	}
+	return err
+}
+
+// waitForMail IDLEs on the last selected folder until new mail in any
+// watched folder; when some folders have no IDLE of their own, or the
+// server has no IDLE, it polls.
+func (p *Poller) waitForMail(ctx context.Context, cn *conn, allWatched bool) error {
 	if !cn.canIdle() {
 		return p.cfg.Wait(ctx, p.cfg.PollEvery)
 	}
 	d := p.cfg.IdleFor
-	if folders > 1 {
+	if !allWatched {
 		d = min(d, p.cfg.PollEvery)
 	}
-	return cn.idle(ctx, d)
+	return cn.idle(ctx, d, p.wake)
 }
 
 func (p *Poller) saveStatus(ctx context.Context) {

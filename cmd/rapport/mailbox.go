@@ -10,7 +10,7 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-const mailboxUsage = "mailbox: expected a subcommand: mailbox add|update --name N --address A --imap-host H --username U --smtp-host H [flags], mailbox list, mailbox remove --id N"
+const mailboxUsage = "mailbox: expected a subcommand: mailbox add|update --name N --address A --imap-host H --username U --smtp-host H [flags], mailbox list, mailbox remove --id N, mailbox failed --id N, mailbox retry --id N [--failed ID]"
 
 // mailbox dispatches the mailbox subcommands.
 func (c *cli) mailbox(ctx context.Context, args []string) error {
@@ -26,6 +26,10 @@ func (c *cli) mailbox(ctx context.Context, args []string) error {
 		return c.mailboxList(ctx, args[1:])
 	case "remove":
 		return c.mailboxRemove(ctx, args[1:])
+	case "failed":
+		return c.mailboxFailed(ctx, args[1:])
+	case "retry":
+		return c.mailboxRetry(ctx, args[1:])
 	}
 	return usagef(mailboxUsage)
 }
@@ -37,6 +41,7 @@ type mailboxFlags struct {
 	folders                            string
 	passwordFile, smtpPasswordFile     string
 	tokenFile, refreshFile, secretFile string
+	caFile                             string
 }
 
 func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox) {
@@ -64,6 +69,20 @@ func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox) {
 	fs.StringVar(&f.tokenFile, "oauth-token-file", "", "`file` holding an OAuth2 access token")
 	fs.StringVar(&f.refreshFile, "oauth-refresh-token-file", "", "`file` holding an OAuth2 refresh token")
 	fs.StringVar(&f.secretFile, "oauth-client-secret-file", "", "`file` holding the OAuth2 client secret")
+	fs.StringVar(&f.caFile, "tls-ca-file", "", "PEM `file` of CA certificates trusted besides the system's (a private CA)")
+}
+
+// readCA reads the --tls-ca-file into m.
+func (f *mailboxFlags) readCA(m *crm.Mailbox) error {
+	if f.caFile == "" {
+		return nil
+	}
+	b, err := os.ReadFile(f.caFile)
+	if err != nil {
+		return fmt.Errorf("read the CA file: %w", err)
+	}
+	m.TLSCA = string(b)
+	return nil
 }
 
 // secrets reads the secret files named by flags into m.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
 // mailboxSave adds a mailbox, or updates one: then only the flags given
@@ -24,6 +25,9 @@ func (c *cli) mailboxSave(ctx context.Context, name string, args []string, updat
 	fset.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	m.Folders = splitList(f.folders)
 	if err := f.secrets(m); err != nil {
+		return err
+	}
+	if err := f.readCA(m); err != nil {
 		return err
 	}
 	if f.passwordFile == "" && m.Auth == crm.AuthPassword && (!update || set["auth"]) {
@@ -71,7 +75,7 @@ func mergeMailbox(old, m *crm.Mailbox, set map[string]bool) {
 		"smtp-username": func() { old.SMTPUsername = m.SMTPUsername }, "sync-days": func() { old.SyncDays = m.SyncDays },
 		"reply-token-address": func() { old.ReplyTokenAddress = m.ReplyTokenAddress },
 		"enabled":             func() { old.Enabled = m.Enabled }, "oauth-token-url": func() { old.OAuthTokenURL = m.OAuthTokenURL },
-		"oauth-client-id": func() { old.OAuthClientID = m.OAuthClientID },
+		"oauth-client-id": func() { old.OAuthClientID = m.OAuthClientID }, "tls-ca-file": func() { old.TLSCA = m.TLSCA },
 	}
 	for name, apply := range fields {
 		if set[name] {
@@ -103,21 +107,14 @@ func (c *cli) mailboxList(ctx context.Context, args []string) error {
 	}
 	for _, m := range list {
 		st := m.Status
-		fmt.Fprintf(c.stdout, "%d\t%s\t%s\t%s:%d\t%s\tingested %d\t%s\n", m.ID, m.Name, m.Address, m.IMAPHost,
-			m.IMAPPort, st.State, st.Ingested, st.LastError)
+		fmt.Fprintf(c.stdout, "%d\t%s\t%s\t%s:%d\t%s\tingested %d\tfailed %d\t%s\n", m.ID, m.Name, m.Address,
+			m.IMAPHost, m.IMAPPort, st.State, st.Ingested, st.Failed, st.LastError)
 	}
 	return nil
 }
 
 func (c *cli) mailboxRemove(ctx context.Context, args []string) error {
-	var id int64
-	cfg, log, err := c.storageCommand("mailbox remove", args, func(fs *flag.FlagSet, _ *Config) {
-		fs.Int64Var(&id, "id", 0, "the mailbox `id` (required)")
-	})
-	if err != nil {
-		return err
-	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, id, err := c.mailboxStore(ctx, "mailbox remove", args, nil)
 	if err != nil {
 		return err
 	}
@@ -127,4 +124,21 @@ func (c *cli) mailboxRemove(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "Removed mailbox %d; its messages stay.\n", id)
 	return nil
+}
+
+// mailboxStore parses a command that names a mailbox by --id (plus the
+// flags more binds) and opens the store.
+func (c *cli) mailboxStore(ctx context.Context, name string, args []string, more func(fs *flag.FlagSet)) (*sqlstore.DB, int64, error) {
+	var id int64
+	cfg, log, err := c.storageCommand(name, args, func(fs *flag.FlagSet, _ *Config) {
+		fs.Int64Var(&id, "id", 0, "the mailbox `id` (required)")
+		if more != nil {
+			more(fs)
+		}
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	db, _, err := openMigrated(ctx, cfg, log)
+	return db, id, err
 }

@@ -34,6 +34,12 @@ func TestMailboxCommands(t *testing.T) {
 	if bad.code != exitRuntime || !strings.Contains(bad.stderr, "address") {
 		t.Errorf("add without settings: exit %d, stderr %q", bad.code, bad.stderr)
 	}
+	if r := mustRun(t, vars, "", "mailbox", "retry", "--id", "1"); !strings.Contains(r.stdout, "0 message(s) will be retried") {
+		t.Errorf("retry: %q", r.stdout)
+	}
+	if r := runRapport(t, vars, "", "mailbox", "retry", "--id", "1", "--failed", "42"); r.code != exitRuntime {
+		t.Errorf("retry of a missing failed message: exit %d, stderr %q", r.code, r.stderr)
+	}
 	mustRun(t, vars, "", "mailbox", "remove", "--id", "1")
 	if l := mustRun(t, vars, "", "mailbox", "list"); strings.Contains(l.stdout, "Sales") {
 		t.Errorf("removed mailbox still listed: %q", l.stdout)

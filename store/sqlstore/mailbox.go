@@ -26,6 +26,7 @@ type mailboxConfig struct {
 	SMTPUsername      string   `json:"smtp_username"`
 	SyncDays          int      `json:"sync_days"`
 	ReplyTokenAddress bool     `json:"reply_token_address"`
+	TLSCA             string   `json:"tls_ca,omitempty"`
 }
 
 // mailboxSecrets is what the secrets column holds.
@@ -40,14 +41,14 @@ type mailboxSecrets struct {
 func configOf(m *crm.Mailbox) mailboxConfig {
 	return mailboxConfig{m.IMAPHost, m.IMAPPort, m.IMAPTLS, m.Username, m.Auth, m.OAuthTokenURL,
 		m.OAuthClientID, m.Folders, m.SentFolder, m.SMTPHost, m.SMTPPort, m.SMTPTLS, m.SMTPUsername,
-		m.SyncDays, m.ReplyTokenAddress}
+		m.SyncDays, m.ReplyTokenAddress, m.TLSCA}
 }
 
 func (c mailboxConfig) apply(m *crm.Mailbox) {
 	m.IMAPHost, m.IMAPPort, m.IMAPTLS, m.Username, m.Auth = c.IMAPHost, c.IMAPPort, c.IMAPTLS, c.Username, c.Auth
 	m.OAuthTokenURL, m.OAuthClientID, m.Folders, m.SentFolder = c.OAuthTokenURL, c.OAuthClientID, c.Folders, c.SentFolder
 	m.SMTPHost, m.SMTPPort, m.SMTPTLS, m.SMTPUsername = c.SMTPHost, c.SMTPPort, c.SMTPTLS, c.SMTPUsername
-	m.SyncDays, m.ReplyTokenAddress = c.SyncDays, c.ReplyTokenAddress
+	m.SyncDays, m.ReplyTokenAddress, m.TLSCA = c.SyncDays, c.ReplyTokenAddress, c.TLSCA
 }
 
 func secretsOf(m *crm.Mailbox) mailboxSecrets {

@@ -10,7 +10,8 @@ import (
 
 const mailboxCols = `b.id, b.name, b.address, b.config, b.secrets, b.enabled, b.created_at, b.updated_at,
 	COALESCE(s.state, 'not_started'), s.last_sync_at, COALESCE(s.last_error, ''), COALESCE(s.ingested, 0),
-	COALESCE(s.duplicates, 0), COALESCE(s.pending, 0), s.updated_at, COALESCE(l.holder, '')
+	COALESCE(s.duplicates, 0), COALESCE(s.pending, 0), s.updated_at, COALESCE(l.holder, ''),
+	(SELECT COUNT(*) FROM failed_mail f WHERE f.mailbox_id = b.id)
 	FROM mailboxes b LEFT JOIN mailbox_status s ON s.mailbox_id = b.id
 	LEFT JOIN mailbox_leases l ON l.mailbox_id = b.id`
 
@@ -21,7 +22,7 @@ func scanMailbox(r scanner) (*crm.Mailbox, error) {
 	st := &m.Status
 	err := r.Scan(&m.ID, &m.Name, &m.Address, jsonCol{&cfg}, jsonCol{&sec}, &m.Enabled, tm{&m.CreatedAt},
 		tm{&m.UpdatedAt}, &st.State, ntm{&st.LastSyncAt}, &st.LastError, &st.Ingested, &st.Duplicates,
-		&st.Pending, ntm{&st.UpdatedAt}, &st.Holder)
+		&st.Pending, ntm{&st.UpdatedAt}, &st.Holder, &st.Failed)
 	cfg.apply(m)
 	sec.apply(m)
 	return m, err

@@ -22,6 +22,7 @@ func RunMailbox(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"StatusAndDelete", testMailboxStatus},
 		{"LeaseHasOneHolder", testMailboxLease},
 		{"RecentThreads", testMailboxRecentThreads},
+		{"FailedMail", testMailboxFailedMail},
 	}
 	for _, tt := range tests {
 		t.Run("Mailbox/"+tt.name, func(t *testing.T) {
