@@ -19,7 +19,8 @@ func (s *Server) mailboxKind() *settingsKind {
 				{Name: "enabled", Type: "bool"}}},
 			{"mailbox.imap", "", []field{{Name: "imap_host", Need: true}, {Name: "imap_port", Type: "int"},
 				{Name: "imap_security", Type: "select", Options: security}, {Name: "username", Need: true},
-				{Name: "folders", Type: "lines"}, {Name: "sent_folder"}, {Name: "sync_days", Type: "int"}}},
+				{Name: "folders", Type: "lines"}, {Name: "sent_folder"}, {Name: "sync_days", Type: "int"},
+				{Name: "tls_ca", Type: "textarea"}}},
 			{"mailbox.signin", "mailbox.signin_help", []field{
 				{Name: "auth", Type: "select", Options: []string{crm.AuthPassword, crm.AuthXOAuth2}},
 				{Name: "password", Type: "secret"}, {Name: "oauth_token", Type: "secret"},
@@ -64,7 +65,9 @@ type mailboxView struct {
 	LastSync                        string
 	Enabled, Syncing                bool
 	Ingested, Duplicates, Pending   int64
-	Total                           int64 // of the current sync, for its progress bar
+	Failed                          int64  // set aside after repeated failures
+	FailedNote                      string // what Failed means, in the page's language
+	Total                           int64  // of the current sync, for its progress bar
 }
 
 // mailboxStatus is m's sync state as the pages show it, in d's language.
@@ -72,12 +75,15 @@ func mailboxStatus(d pageData, m *crm.Mailbox) mailboxView {
 	st := m.Status
 	v := mailboxView{ID: m.ID, Name: m.Name, Address: m.Address, Enabled: m.Enabled, LastError: st.LastError,
 		Ingested: st.Ingested, Duplicates: st.Duplicates, Pending: st.Pending, Syncing: st.State == crm.MailboxSyncing,
-		Total: st.Ingested + st.Pending}
+		Total: st.Ingested + st.Pending, Failed: st.Failed}
 	state := st.State
 	if state == "" {
 		state = crm.MailboxNotStarted
 	}
 	v.State = d.T("mailbox.state." + state)
+	if v.Failed > 0 {
+		v.FailedNote = d.T("mailboxes.failed")
+	}
 	if st.LastSyncAt != nil {
 		v.LastSync = st.LastSyncAt.In(time.Local).Format("2006-01-02 15:04")
 	}

@@ -73,9 +73,19 @@ func TestMailboxPagesKeepSecretsWriteOnly(t *testing.T) {
 		LastSyncAt: &now, LastError: "dial tcp: connection refused", UpdatedAt: ptr(now.Add(time.Second))}); err != nil {
 		t.Fatal(err)
 	}
+	if err := p.db.SaveFailedMail(t.Context(), &crm.FailedMail{MailboxID: id, Folder: "INBOX", UIDValidity: 1, UID: 7,
+		Raw: []byte("Subject: x\r\n\r\nx"), Error: "store refused it", Attempts: 5, FailedAt: now}); err != nil {
+		t.Fatal(err)
+	}
 	list := p.mustPage("admin", "/mailboxes?lang=zh-CN")
 	contains(t, "the mailbox list", list, "销售部", "sales@example.com", "同步中", "120 / 30", `<progress value="120" max="150">`,
-		"dial tcp: connection refused", "已停用")
+		"dial tcp: connection refused", "已停用", "1 多次处理失败已搁置")
+	notPEM := mailboxValues()
+	notPEM.Set("tls_ca", "not a certificate")
+	if res, page := p.post("admin", "/mailboxes/"+strconv.FormatInt(id, 10), notPEM); res.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(page, `id="e-tls_ca"`) {
+		t.Fatalf("a CA that is not PEM: status %d, no message by its field", res.StatusCode)
+	}
 	for _, page := range []string{list, edit, p.mustPage("admin", loc)} {
 		if strings.Contains(page, "imap-pw-123") || strings.Contains(page, "smtp-pw-456") {
 			t.Fatal("a page shows a stored secret")
