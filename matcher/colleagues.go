@@ -36,12 +36,12 @@ func (d *decision) colleagues(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	domains := d.customerDomains(cust)
+	own, sender := d.customerDomains(cust)
 	for _, a := range addrs {
 		if len(d.out.NewColleagues) == MaxColleagues {
 			break
 		}
-		if !domains[crm.EmailDomain(a.Address)] {
+		if dom := crm.EmailDomain(a.Address); dom != own && dom != sender {
 			continue
 		}
 		cs, err := d.r.ContactsByEmail(ctx, crm.System, a.Address)
@@ -60,34 +60,39 @@ func (d *decision) colleagues(ctx context.Context) error {
 // sender's own.
 func (d *decision) coRecipients() []crm.Address {
 	var out []crm.Address
-	seen, n := map[string]bool{}, 0
+	n := 0
 	for _, list := range [][]crm.Address{d.in.To, d.in.Cc} {
 		for _, a := range list {
 			if n++; n > MaxRecipients {
 				return out
 			}
 			e, ok := crm.NormalizeEmail(a.Address)
-			if !ok || seen[e] || contains(d.f.emails, e) || d.m.corporateDomain(e) == "" {
+			if !ok || hasAddress(out, e) || contains(d.f.emails, e) || d.m.corporateDomain(e) == "" {
 				continue
 			}
-			seen[e] = true
 			out = append(out, crm.Address{Name: a.Name, Address: e})
 		}
 	}
 	return out
 }
 
+func hasAddress(list []crm.Address, e string) bool {
+	for _, a := range list {
+		if a.Address == e {
+			return true
+		}
+	}
+	return false
+}
+
 // customerDomains are the domains whose people are the customer's: its
-// own, and the sender's corporate domain when the sender is its contact.
-func (d *decision) customerDomains(c *crm.Customer) map[string]bool {
-	set := map[string]bool{}
-	if c.Domain != "" {
-		set[strings.ToLower(c.Domain)] = true
+// own, and the sender's corporate domain when the sender is its contact
+// ("" when there is none; no address has an empty domain).
+func (d *decision) customerDomains(c *crm.Customer) (own, sender string) {
+	if d.senderCustomer == c.ID {
+		sender = d.f.domain
 	}
-	if d.f.domain != "" && d.senderCustomer == c.ID {
-		set[d.f.domain] = true
-	}
-	return set
+	return strings.ToLower(c.Domain), sender
 }
 
 // colleague is the new contact for a co-recipient: named by the display
