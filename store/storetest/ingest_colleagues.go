@@ -49,6 +49,12 @@ func testIngestColleagues(t *testing.T, h *ingestHarness) {
 		t.Errorf("customer's contacts %+v: want 李伟, the new sender and 王总", cs.Items)
 	}
 
+	_, err = h.s.ResolveReview(ctx, h.w.admin.Viewer(), crm.Relink{ConversationID: res[0].ConversationID, ContactID: &li.ID})
+	must(t, err)
+	if msgs := h.messages(t, res[0].ConversationID); !hasLink(msgs[0].Links, crm.RefContact, wang.ID) {
+		t.Errorf("links after a review %+v: the copied colleague's link stays", msgs[0].Links)
+	}
+
 	again := mail("li.wei@huaqiang.example", "再问", "?")
 	again.Cc = []crm.Address{{Address: "wang.zong@huaqiang.example"}}
 	if r := h.ingest(t, again); len(r.Links) != 2 {
