@@ -18,9 +18,9 @@ const (
 )
 
 // colleagues makes contacts of the people the message was also sent to,
-// when it is linked to a customer and they write from that customer's
-// corporate domain: a customer's buyer copying their boss introduces the
-// boss. Addresses at free mail, at our own domains or at other companies
+// when it is linked to a customer and their addresses are at that
+// customer's corporate domain: a customer's buyer copying their boss
+// introduces the boss. Addresses at free mail, at our own domains or at other companies
 // are only recorded on the message, as is every co-recipient of a message
 // that names no customer or is under review: whose colleagues they are is
 // then unknown.
