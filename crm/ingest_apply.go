@@ -90,16 +90,22 @@ func saveConversation(ctx context.Context, tx IngestTx, c *Conversation, isNew b
 	return tx.SetReviewCandidates(ctx, c.ID, m.Candidates)
 }
 
-// createRecords creates the contact or lead the match asks for, and fills
+// createRecords creates the contacts or lead the match asks for, and fills
 // the result's record ids.
 func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, m *Match, res *IngestResult, now time.Time) error {
 	if m.NewContact != nil {
-		m.NewContact.CreatedAt, m.NewContact.UpdatedAt = now, now
-		if err := tx.CreateContact(ctx, m.NewContact); err != nil {
+		if err := createContact(ctx, tx, m.NewContact, now); err != nil {
 			return err
 		}
 		m.ContactID = m.NewContact.ID
 		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: m.ContactID, Rule: RuleDomain, Value: newContactDomain(m.NewContact)})
+	}
+	for _, c := range m.NewColleagues {
+		if err := createContact(ctx, tx, c, now); err != nil {
+			return err
+		}
+		// The link says why the contact exists; m.ContactID stays the sender.
+		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: c.ID, Rule: RuleCc, Value: c.Emails[0]})
 	}
 	if m.NewLead != nil && !in.Automated {
 		if err := g.createLead(ctx, tx, in, m, now); err != nil {
@@ -134,6 +140,11 @@ func (g *Ingester) createLead(ctx context.Context, tx IngestTx, in *Inbound, m *
 	m.LeadID = l.ID
 	m.Links = append(m.Links, Link{Kind: RefLead, TargetID: l.ID, Rule: RuleNewLead, Value: leadLabel(l)})
 	return nil
+}
+
+func createContact(ctx context.Context, tx IngestTx, c *Contact, now time.Time) error {
+	c.CreatedAt, c.UpdatedAt = now, now
+	return tx.CreateContact(ctx, c)
 }
 
 // newContactDomain is the corporate domain that made a sender a contact.

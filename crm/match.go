@@ -12,6 +12,7 @@ const (
 	RuleOrder    = "order_number"
 	RuleTask     = "task_number"
 	RuleDomain   = "domain"   // corporate email domain → customer
+	RuleCc       = "cc"       // a co-recipient (To or Cc) at the customer's domain → new contact
 	RuleDupLead  = "dup_lead" // 查重: an existing lead by email/phone/company
 	RuleCompany  = "company"  // 查重: normalized company name → customer
 	RuleNewLead  = "new_lead" // nothing matched: a new lead
@@ -45,6 +46,10 @@ type Match struct {
 	// NewContact: a sender at a known customer's corporate domain, to be
 	// created as a contact of CustomerID.
 	NewContact *Contact
+	// NewColleagues: people the message was also sent to (To, Cc) at the
+	// customer's corporate domain who are no contact yet, to be created as
+	// contacts of CustomerID. At most a few per message.
+	NewColleagues []*Contact
 	// NewLead: nothing matched; create this lead (after the duplicate check
 	// found none).
 	NewLead *Lead

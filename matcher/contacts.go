@@ -26,6 +26,7 @@ func (d *decision) contact(ctx context.Context) error {
 		d.out.ContactID, d.contactOwner = v.hit.id, v.hit.ownerID
 		d.link(crm.RefContact, v.hit.id, v.ev.rule, v.ev.value, v.hit.label)
 		if v.hit.customerID != 0 {
+			d.senderCustomer = v.hit.customerID
 			d.setCustomer(v.hit.customerID, v.ev.rule, v.ev.value, "")
 		}
 	case v.ambiguous():

@@ -57,6 +57,16 @@
 //     both, neither linked. When orders named a different customer than the
 //     domain, the orders' customer stands and no contact is created.
 //
+// Colleagues in copy: once a customer is linked, nothing is under review and
+// the message is not automated, every To and Cc address (the first
+// MaxRecipients) at a corporate domain, other than the sender's, whose domain
+// is the customer's Domain, or the sender's corporate domain when the sender
+// is already that customer's contact, and which no contact has, becomes
+// Match.NewColleagues: a contact of that customer (name = the display name,
+// else the local part; owner = the customer's owner), at most MaxColleagues
+// per message. Ingest links each to the message with RuleCc. Co-recipients of
+// a message that names no customer are only recorded on it.
+//
 // Quoted orders and tasks are always linked: the message does quote them.
 //
 // Against the thread: when the threaded conversation can be read (the

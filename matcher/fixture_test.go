@@ -32,7 +32,8 @@ func (f *fixture) put(kind, name string, id int64) { f.ids[kind+":"+name] = id }
 //     (acme.example) with Bob Smith (US phone), Zhou, and Acme Sales and
 //     Acme Support (with a mobile) who share info@acme.example;
 //   - two customers on one domain (twin.example), and one whose domain was
-//     wrongly set to qq.com;
+//     wrongly set to qq.com; Beta Instruments (no domain, owner rep) with
+//     Carol (carol@beta.example);
 //   - 王芳, a contact of no customer, also on qq.com; 张伟 at Acme and
 //     张伟 at 华强 sharing one mobile; Chen, known by WeChat identity only;
 //   - leads: 赵六 (163.com address), Sun Qi (mobile), 星辰科技 (company);
@@ -64,6 +65,7 @@ func (f *fixture) customers(t testing.TB, ctx context.Context, rep int64) {
 	add("twin1", crm.Customer{Name: "Twin Trading North", Domain: "twin.example"})
 	add("twin2", crm.Customer{Name: "Twin Trading South", Domain: "twin.example"})
 	add("qqcust", crm.Customer{Name: "误配邮箱贸易", Domain: "qq.com"})
+	add("beta", crm.Customer{Name: "Beta Instruments", OwnerID: &rep})
 }
 
 func (f *fixture) contacts(t testing.TB, ctx context.Context) {
@@ -89,6 +91,8 @@ func (f *fixture) contacts(t testing.TB, ctx context.Context) {
 	add("zhang2", crm.Contact{Name: "张伟", CustomerID: &hq, Phones: []string{"+86 137 0013 7000"}})
 	add("chen", crm.Contact{Name: "Chen", Identities: []crm.Identity{
 		{Kind: crm.IdentityWeChat, Key: "wxapp1", Value: "oChen"}}})
+	beta := f.id(crm.RefCustomer, "beta")
+	add("carol", crm.Contact{Name: "Carol", CustomerID: &beta, Emails: []string{"carol@beta.example"}})
 }
 
 func (f *fixture) leads(t testing.TB, ctx context.Context) {

@@ -31,13 +31,16 @@ type decision struct {
 	threadRef      string
 	orderCustomers []orderCustomer // the customers of the quoted orders
 	contactOwner   *int64          // the owner of the linked contact
+	senderCustomer int64           // the customer of the sender's contact
+	cust           *crm.Customer   // the linked customer, once read
 }
 
 // Match decides how in links to the records r holds. It reads only, with
 // indexed lookups, and writes nothing; see the package doc for the rules.
 func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound) (*crm.Match, error) {
 	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{}, labels: map[crm.Ref]string{}}
-	steps := []func(context.Context) error{d.thread, d.contact, d.records, d.customer, d.againstThread, d.lead, d.owner}
+	steps := []func(context.Context) error{d.thread, d.contact, d.records, d.customer, d.againstThread, d.lead,
+		d.colleagues, d.owner}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return nil, err

@@ -16,7 +16,7 @@ func (d *decision) owner(ctx context.Context) error {
 	case d.out.ContactID != 0 && d.contactOwner != nil:
 		d.out.OwnerID = d.contactOwner
 	case d.out.CustomerID != 0:
-		c, err := d.r.Customer(ctx, crm.System, d.out.CustomerID)
+		c, err := d.customerRecord(ctx)
 		if err != nil {
 			return err
 		}
@@ -29,4 +29,17 @@ func (d *decision) owner(ctx context.Context) error {
 		d.out.OwnerID = l.OwnerID
 	}
 	return nil
+}
+
+// customerRecord returns the linked customer, read once per decision.
+func (d *decision) customerRecord(ctx context.Context) (*crm.Customer, error) {
+	if d.cust != nil && d.cust.ID == d.out.CustomerID {
+		return d.cust, nil
+	}
+	c, err := d.r.Customer(ctx, crm.System, d.out.CustomerID)
+	if err != nil {
+		return nil, err
+	}
+	d.cust = c
+	return c, nil
 }

@@ -72,8 +72,10 @@ func (d *decision) customer(ctx context.Context) error {
 		d.review(candidatesOf([]evidence{ev})...)
 	case len(cs) == 1 && d.out.CustomerID == 0:
 		d.setCustomer(cs[0].ID, crm.RuleDomain, d.f.domain, cs[0].Name)
+		d.cust = cs[0]
 		d.newContact(cs[0])
 	case len(cs) == 1 && d.out.CustomerID == cs[0].ID:
+		d.cust = cs[0]
 		d.newContact(cs[0])
 	}
 	return nil

@@ -6,7 +6,7 @@ import "github.com/rapport-crm/rapport/crm"
 func ruleCases(f *fixture) []ruleCase {
 	hq, acme, rep := f.id(crm.RefCustomer, "huaqiang"), f.id(crm.RefCustomer, "acme"), f.id("user", "rep")
 	return append(append(threadCases(), identityCases()...), append(append(phoneCases(), recordCases()...),
-		append(domainCases(hq, acme, rep), leadCases()...)...)...)
+		append(append(domainCases(hq, acme, rep), leadCases()...), colleagueCases(hq, rep)...)...)...)
 }
 
 func threadCases() []ruleCase {

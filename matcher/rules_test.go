@@ -17,6 +17,7 @@ type want struct {
 	links                         []string // "kind:key rule value"
 	review                        []string // candidates, "kind:key rule"
 	newContact                    *crm.Contact
+	colleagues                    []string // new contacts from To/Cc, "name <email> customer:key owner"
 	newLead                       *crm.Lead
 }
 
@@ -84,6 +85,7 @@ func (f *fixture) check(t *testing.T, m *matcher.Matcher, tt ruleCase) {
 		t.Errorf("NeedsReview = %v with candidates %v", got.NeedsReview, got.Candidates)
 	}
 	f.checkNewContact(t, got.NewContact, w.newContact)
+	f.checkColleagues(t, got.NewColleagues, w.colleagues)
 	checkNewLead(t, got.NewLead, w.newLead)
 }
 

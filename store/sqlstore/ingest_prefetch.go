@@ -9,54 +9,86 @@ import (
 // maxPrefetchRefs matches the matcher's bound on references followed.
 const maxPrefetchRefs = 20
 
+// maxPrefetchRecipients matches the matcher's bound on the To and Cc
+// addresses searched for a customer's colleagues (matcher.MaxRecipients).
+const maxPrefetchRecipients = 100
+
 // Prefetch reads what the batch's messages will look up: their dedupe
-// keys, thread references with the conversations they lead to, and the
-// contacts and leads of their senders' addresses; and it reserves the ids
-// of their conversations and messages. All in one go.
+// keys, thread references with the conversations they lead to, the
+// contacts and leads of their senders' addresses, and the contacts of the
+// addresses they were also sent to (To, Cc); and it reserves the ids of
+// their conversations and messages. All in one go.
 func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
-	ext, refs := map[chanAccount][]string{}, map[chanAccount][]string{}
-	var emails []string
-	noEmail := 0
-	for _, in := range batch {
-		ca := chanAccount{in.Channel, in.Account}
-		ext[ca] = append(ext[ca], in.ExternalID)
-		for i, r := range in.References {
-			if i < maxPrefetchRefs && r != "" {
-				refs[ca] = append(refs[ca], r)
-			}
-		}
-		n := len(emails)
-		for _, a := range []string{in.From.Address, in.Person.Email} {
-			if e, ok := crm.NormalizeEmail(a); ok {
-				emails = append(emails, e)
-			}
-		}
-		if len(emails) == n {
-			noEmail++
-		}
-	}
+	k := keysOf(batch)
 	var qs []Query
 	var found []*crm.Message
 	fresh := 0
-	for ca, ids := range ext {
+	for ca, ids := range k.ext {
 		ids = dedupe(ids)
 		fresh += len(ids)
 		qs = append(qs, t.messagesQuery(ca, ids, &found))
 	}
-	for ca, rs := range refs {
+	for ca, rs := range k.refs {
 		qs = append(qs, t.refsQuery(ca, dedupe(rs)))
 	}
-	if emails = dedupe(emails); len(emails) > 0 {
-		qs = append(qs, t.contactsQuery(emails), t.customersQuery(emails), t.leadsQuery(emails))
+	senders := dedupe(k.senders)
+	if len(senders) > 0 {
+		qs = append(qs, t.customersQuery(senders), t.leadsQuery(senders))
+	}
+	if all := dedupe(append(k.senders, k.recipients...)); len(all) > 0 {
+		qs = append(qs, t.contactsQuery(all))
 	}
 	qs = append(qs, t.b.reserveQuery(fresh, convTable, msgTable), // duplicates leave a gap
-		t.leadIDsQuery(emails, noEmail))
+		t.leadIDsQuery(senders, k.noEmail))
 	if err := t.b.run(ctx, "prefetch", qs...); err != nil {
 		return err
 	}
 	t.sortSenders()
 	t.b.newLeads = t.unknownSenders(batch)
 	return t.db.loadParts(direct(ctx), t.b.tx, found) // of duplicates: rare
+}
+
+// batchKeys are the values a batch's messages will look up.
+type batchKeys struct {
+	ext, refs  map[chanAccount][]string // dedupe keys, thread references
+	senders    []string                 // normalized sender addresses
+	recipients []string                 // normalized To and Cc addresses
+	noEmail    int                      // messages without a sender address
+}
+
+func keysOf(batch []*crm.Inbound) *batchKeys {
+	k := &batchKeys{ext: map[chanAccount][]string{}, refs: map[chanAccount][]string{}}
+	for _, in := range batch {
+		ca := chanAccount{in.Channel, in.Account}
+		k.ext[ca] = append(k.ext[ca], in.ExternalID)
+		for i, r := range in.References {
+			if i < maxPrefetchRefs && r != "" {
+				k.refs[ca] = append(k.refs[ca], r)
+			}
+		}
+		n := len(k.senders)
+		k.senders = appendEmails(k.senders, []crm.Address{{Address: in.From.Address}, {Address: in.Person.Email}}, 2)
+		if len(k.senders) == n {
+			k.noEmail++
+		}
+		to := appendEmails(nil, in.To, maxPrefetchRecipients)
+		k.recipients = appendEmails(k.recipients, in.Cc, maxPrefetchRecipients-len(to))
+		k.recipients = append(k.recipients, to...)
+	}
+	return k
+}
+
+// appendEmails appends the valid addresses among the first n of list.
+func appendEmails(dst []string, list []crm.Address, n int) []string {
+	for i, a := range list {
+		if i == n {
+			break
+		}
+		if e, ok := crm.NormalizeEmail(a.Address); ok {
+			dst = append(dst, e)
+		}
+	}
+	return dst
 }
 
 type chanAccount struct{ channel, account string }

@@ -123,11 +123,12 @@ func (db *DB) applyRelink(ctx context.Context, v crm.Viewer, c *crm.Conversation
 	return nil
 }
 
-// relinkMessages replaces the person and company links of every message in
-// the conversation with the reviewed ones, recording who decided.
+// relinkMessages replaces the sender's person and company links of every
+// message in the conversation with the reviewed ones, recording who decided.
 func (db *DB) relinkMessages(ctx context.Context, tx *sql.Tx, v crm.Viewer, c *crm.Conversation) error {
+	// A colleague the message copied (RuleCc) is not who it is from: kept.
 	_, err := tx.ExecContext(ctx, `DELETE FROM message_links WHERE kind IN ('contact', 'customer', 'lead')
-		AND message_id IN (SELECT id FROM messages WHERE conversation_id = $1)`, c.ID)
+		AND rule <> $2 AND message_id IN (SELECT id FROM messages WHERE conversation_id = $1)`, c.ID, crm.RuleCc)
 	if err != nil {
 		return db.wrap(err, "clear links")
 	}

@@ -28,6 +28,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"CursorCommittedWithMessage", testIngestCursor},
 		{"BadMessageSparesItsBatch", testIngestBadMessage},
 		{"OneBatchSeesItsOwnWrites", testIngestOneBatch},
+		{"CopiedColleaguesBecomeContacts", testIngestColleagues},
 		{"BadMessageInOneBatch", testIngestBadMessageInBatch},
 		{"RoundRobinWithCap", testIngestRoundRobin},
 		{"MessageTeamTakesTheLead", testIngestMessageTeam},

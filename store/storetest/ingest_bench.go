@@ -14,7 +14,10 @@ import (
 // it: many concurrent callers, each waiting until its message is durable.
 // The store must hold the BenchOpener data set for `contacts` contacts. The mix per ten messages: six from known contacts,
 // three from new senders (each a new lead after the duplicate check), one
-// reply threaded by reference to an earlier message.
+// reply threaded by reference to an earlier message. Every message is sent
+// to the mailbox's address; one in ten also copies the sender's colleague
+// (another known contact at the same domain), so that the search for new
+// colleagues runs on the known senders' messages.
 func BenchIngest(b *testing.B, s crm.Store, m crm.MatchDecider, contacts int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ing := crm.NewIngester(crm.IngestConfig{Store: s, Matcher: m})
@@ -43,10 +46,13 @@ func benchInbound(run string, i int64, contacts int) *crm.Inbound {
 	id := fmt.Sprintf("<%s.%d@bench.example>", run, i)
 	in := &crm.Inbound{Channel: crm.ChannelEmail, Account: "bench@rapport.example", ExternalID: id,
 		MessageRef: id, Subject: "询价 quote request", Text: "请报价，谢谢。Please send a quote.",
-		ReceivedAt: time.Now(), Raw: []byte("Subject: bench\r\n\r\nbody")}
+		To: []crm.Address{{Address: "bench@rapport.example"}}, ReceivedAt: time.Now(), Raw: []byte("Subject: bench\r\n\r\nbody")}
 	switch k := i % 10; {
 	case k < 6:
 		in.From.Address = BenchEmail(int(i*7919)%contacts + 1)
+		if k == 0 {
+			in.Cc = []crm.Address{{Address: BenchEmail(int(i*6007)%contacts + 1)}}
+		}
 	case k < 9:
 		in.From.Address = fmt.Sprintf("new.%s.%d@qq.com", run, i)
 	default:
