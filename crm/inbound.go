@@ -39,7 +39,7 @@ type Inbound struct {
 	// It is applied in the ingest transaction, so a lead is never stored
 	// without the owner it should have had.
 	LeadTeamID int64
-	Raw       []byte
+	Raw        []byte
 }
 
 // Person is what an inbound message states about its sender beyond the
