@@ -55,18 +55,21 @@ type Mailbox struct {
 	Password Secret `json:"password"`
 	// OAuth2 (XOAUTH2): an access token, or a refresh token with the
 	// provider's token URL and client, from which access tokens are fetched.
-	OAuthToken        Secret   `json:"oauth_token"`
-	OAuthRefreshToken Secret   `json:"oauth_refresh_token"`
-	OAuthTokenURL     string   `json:"oauth_token_url,omitempty"`
-	OAuthClientID     string   `json:"oauth_client_id,omitempty"`
-	OAuthClientSecret Secret   `json:"oauth_client_secret"`
-	Folders           []string `json:"folders"` // watched; INBOX when empty
-	SentFolder        string   `json:"sent_folder"`
-	SMTPHost          string   `json:"smtp_host"`
-	SMTPPort          int      `json:"smtp_port"`
-	SMTPTLS           string   `json:"smtp_security"`
-	SMTPUsername      string   `json:"smtp_username"` // Username when empty
-	SMTPPassword      Secret   `json:"smtp_password"` // Password when empty
+	OAuthToken        Secret `json:"oauth_token"`
+	OAuthRefreshToken Secret `json:"oauth_refresh_token"`
+	OAuthTokenURL     string `json:"oauth_token_url,omitempty"`
+	OAuthClientID     string `json:"oauth_client_id,omitempty"`
+	OAuthClientSecret Secret `json:"oauth_client_secret"`
+	// OAuthTokenExpires is when OAuthToken expires, if it was fetched with
+	// the refresh token (zero: unknown, as for a token given by an admin).
+	OAuthTokenExpires time.Time `json:"-"`
+	Folders           []string  `json:"folders"` // watched; INBOX when empty
+	SentFolder        string    `json:"sent_folder"`
+	SMTPHost          string    `json:"smtp_host"`
+	SMTPPort          int       `json:"smtp_port"`
+	SMTPTLS           string    `json:"smtp_security"`
+	SMTPUsername      string    `json:"smtp_username"` // Username when empty
+	SMTPPassword      Secret    `json:"smtp_password"` // Password when empty
 	// SyncDays bounds the first sync: only mail of the last SyncDays days.
 	SyncDays int `json:"sync_days"`
 	// ReplyTokenAddress sets Reply-To: local+rpt-TOKEN@domain on replies, for
@@ -154,6 +157,10 @@ type MailboxStore interface {
 	Mailboxes(ctx context.Context) ([]*Mailbox, error)
 	// DeleteMailbox removes a mailbox (its messages stay). ENOTFOUND.
 	DeleteMailbox(ctx context.Context, id int64) error
+	// SaveMailboxToken keeps an OAuth2 access token fetched for mailbox
+	// id, valid until expires, and the refresh token issued with it (empty:
+	// none was, and the stored one stays). ENOTFOUND.
+	SaveMailboxToken(ctx context.Context, id int64, token Secret, expires time.Time, refresh Secret) error
 	// SetMailboxStatus records a poller's progress.
 	SetMailboxStatus(ctx context.Context, id int64, s MailboxStatus) error
 	// TakeMailboxLease gives holder the right to poll mailbox id until

@@ -2,11 +2,9 @@ package email
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -30,25 +28,55 @@ func (x xoauth2) Start() (string, []byte, error) {
 
 // Next answers the server's error challenge (a JSON status) with an empty
 // response, after which the server fails the command with its reason.
+// SMTP only: see imapXOAuth2.
 func (x xoauth2) Next([]byte) ([]byte, error) { return []byte{}, nil }
 
+// imapXOAuth2 ends an IMAP XOAUTH2 exchange at the server's error
+// challenge: go-imap (beta.8) would send the empty response as "=", valid
+// only as an initial response (RFC 4959), which Dovecot answers with BAD
+// and a hang-up. The caller closes the connection instead.
+type imapXOAuth2 struct{ xoauth2 }
+
+func (x imapXOAuth2) Next(challenge []byte) ([]byte, error) {
+	return nil, &tokenRefusedError{challenge: string(challenge[:min(len(challenge), 200)])}
+}
+
+// tokenRefusedError is a server's refusal of an OAuth2 access token; its
+// challenge is a JSON status such as {"status":"401","schemes":"bearer"}.
+type tokenRefusedError struct{ challenge string }
+
+func (e *tokenRefusedError) Error() string {
+	return "the server refused the OAuth2 access token: " + e.challenge
+}
+
 // credentials gives a mailbox's IMAP and SMTP logins, fetching OAuth2
-// access tokens from a refresh token when one is configured.
+// access tokens from a refresh token when one is configured. Fetched
+// tokens are saved with the mailbox, so that sessions and replies reuse
+// them until they expire, and a refresh token the provider rotates
+// replaces the old one (RFC 6749 §6).
 type credentials struct {
 	m    *crm.Mailbox
 	http *http.Client
 	now  func() time.Time
+	save tokenSaver // nil: fetched tokens are kept in memory only
 
 	mu      sync.Mutex
 	token   string
-	expires time.Time
+	expires time.Time // zero: unknown
+	refresh string
+	fresh   bool // token was fetched here, not stored
 }
 
-func newCredentials(m *crm.Mailbox, hc *http.Client, now func() time.Time) *credentials {
+// tokenSaver stores a fetched access token of mailbox id with its expiry
+// and, when the provider issued one, the new refresh token.
+type tokenSaver func(ctx context.Context, id int64, token crm.Secret, expires time.Time, refresh crm.Secret) error
+
+func newCredentials(m *crm.Mailbox, hc *http.Client, now func() time.Time, save tokenSaver) *credentials {
 	if hc == nil {
 		hc = &http.Client{Timeout: 30 * time.Second}
 	}
-	return &credentials{m: m, http: hc, now: now}
+	return &credentials{m: m, http: hc, now: now, save: save, token: m.OAuthToken.Reveal(),
+		expires: m.OAuthTokenExpires, refresh: m.OAuthRefreshToken.Reveal()}
 }
 
 // imapAuth logs in with a password or XOAUTH2.
@@ -63,44 +91,69 @@ func (cr *credentials) imapAuth(ctx context.Context, c *imapclient.Client) error
 	if err != nil {
 		return err
 	}
-	if err := c.Authenticate(xoauth2{cr.m.Username, tok}); err != nil {
-		return fmt.Errorf("imap xoauth2 as %s: %w", cr.m.Username, err)
+	if err := c.Authenticate(imapXOAuth2{xoauth2{cr.m.Username, tok}}); err != nil {
+		return &oauthLoginError{fmt.Errorf("imap xoauth2 as %s: %w", cr.m.Username, err)}
 	}
 	return nil
 }
 
-// accessToken returns the configured access token, or one fetched with the
-// refresh token and kept until a minute before it expires.
-func (cr *credentials) accessToken(ctx context.Context) (string, error) {
-	if cr.m.OAuthRefreshToken == "" || cr.m.OAuthTokenURL == "" {
-		return cr.m.OAuthToken.Reveal(), nil
+// oauthLoginError is a failed XOAUTH2 login (not a failed token fetch).
+type oauthLoginError struct{ err error }
+
+func (e *oauthLoginError) Error() string { return e.err.Error() }
+func (e *oauthLoginError) Unwrap() error { return e.err }
+
+// dial connects to the mailbox's IMAP server and logs in; when a stored
+// access token is refused, once more with a new one.
+func (cr *credentials) dial(ctx context.Context, onMail func()) (*conn, error) {
+	cn, err := dialIMAP(ctx, cr.m, cr.imapAuth, onMail)
+	if _, ok := errors.AsType[*oauthLoginError](err); ok && cr.forget() {
+		cn, err = dialIMAP(ctx, cr.m, cr.imapAuth, onMail)
 	}
+	return cn, err
+}
+
+// canRefresh reports whether access tokens can be fetched.
+func (cr *credentials) canRefresh() bool { return cr.m.OAuthTokenURL != "" && cr.refresh != "" }
+
+// forget drops a stored access token that a server refused before it
+// expired (revoked, or its expiry unknown), and reports whether a retry
+// would fetch a new one: not when the refused token was just fetched.
+func (cr *credentials) forget() bool {
 	cr.mu.Lock()
 	defer cr.mu.Unlock()
-	if cr.token != "" && cr.now().Before(cr.expires) {
+	if cr.fresh || !cr.canRefresh() {
+		return false
+	}
+	cr.token = ""
+	return true
+}
+
+// accessToken returns the access token: the stored or last fetched one
+// until a minute before it expires, else a new one fetched with the
+// refresh token. Without a refresh token, the stored one, whatever its age.
+func (cr *credentials) accessToken(ctx context.Context) (string, error) {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	if !cr.canRefresh() {
 		return cr.token, nil
 	}
-	form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {cr.m.OAuthRefreshToken.Reveal()},
-		"client_id": {cr.m.OAuthClientID}, "client_secret": {cr.m.OAuthClientSecret.Reveal()}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cr.m.OAuthTokenURL, strings.NewReader(form.Encode()))
+	if cr.token != "" && (cr.expires.IsZero() || cr.now().Before(cr.expires.Add(-time.Minute))) {
+		return cr.token, nil
+	}
+	g, err := fetchToken(ctx, cr.http, cr.m, cr.refresh)
 	if err != nil {
-		return "", fmt.Errorf("oauth2 token: %w", err)
+		return "", err
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	res, err := cr.http.Do(req)
-	if err != nil {
-		return "", fmt.Errorf("oauth2 token: %w", err)
+	cr.token, cr.fresh = g.AccessToken, true
+	cr.expires = cr.now().Add(time.Duration(g.ExpiresIn) * time.Second)
+	if g.RefreshToken != "" {
+		cr.refresh = g.RefreshToken
 	}
-	defer res.Body.Close()
-	var body struct {
-		AccessToken string `json:"access_token"`
-		ExpiresIn   int    `json:"expires_in"`
-		Error       string `json:"error"`
+	if cr.save != nil {
+		if err := cr.save(ctx, cr.m.ID, crm.Secret(cr.token), cr.expires, crm.Secret(g.RefreshToken)); err != nil {
+			return "", fmt.Errorf("oauth2 token not saved: %w", err)
+		}
 	}
-	if err := json.NewDecoder(res.Body).Decode(&body); err != nil || body.AccessToken == "" {
-		return "", fmt.Errorf("oauth2 token: status %d %s", res.StatusCode, body.Error)
-	}
-	cr.token = body.AccessToken
-	cr.expires = cr.now().Add(time.Duration(body.ExpiresIn)*time.Second - time.Minute)
 	return cr.token, nil
 }

@@ -37,7 +37,7 @@ func TestAccessTokenRefresh(t *testing.T) {
 	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 	m := &crm.Mailbox{Auth: crm.AuthXOAuth2, OAuthTokenURL: ts.URL, OAuthClientID: "client",
 		OAuthClientSecret: "shh", OAuthRefreshToken: "refresh-1"}
-	cr := newCredentials(m, ts.Client(), func() time.Time { return now })
+	cr := newCredentials(m, ts.Client(), func() time.Time { return now }, nil)
 	steps := []struct {
 		after time.Duration
 		want  string
@@ -54,7 +54,7 @@ func TestAccessTokenRefresh(t *testing.T) {
 		}
 	}
 	m.OAuthRefreshToken = "revoked"
-	cr = newCredentials(m, ts.Client(), time.Now)
+	cr = newCredentials(m, ts.Client(), time.Now, nil)
 	if _, err := cr.accessToken(context.Background()); err == nil {
 		t.Fatal("a refused refresh gave a token")
 	}

@@ -31,13 +31,15 @@ ssl = yes
 ssl_cert = <%[1]s/cert.pem
 ssl_key = <%[1]s/key.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login %[6]s
 first_valid_uid = 1
 first_valid_gid = 1
 mail_location = maildir:%[1]s/mail/%%u
 %[3]s
+%[7]s
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%%u %[1]s/users
 }
 userdb {
@@ -75,7 +77,12 @@ type dovecotServer struct {
 	caPEM         string
 }
 
-func startDovecotTLS(t *testing.T) dovecotServer {
+func startDovecotTLS(t *testing.T) dovecotServer { return startDovecotAuth(t, "") }
+
+// startDovecotAuth starts Dovecot; with an introspection URL, it also
+// takes XOAUTH2 and OAUTHBEARER logins whose bearer token that URL accepts
+// (an oauth2 passdb; see dovecot_oauth_test.go).
+func startDovecotAuth(t *testing.T, introspectionURL string) dovecotServer {
 	t.Helper()
 	if _, err := os.Stat(dovecotBin); err != nil {
 		if os.Getenv("CI") != "" {
@@ -113,8 +120,9 @@ func startDovecotTLS(t *testing.T) dovecotServer {
 		users = fmt.Sprintf("default_login_user = %[1]s\ndefault_internal_user = %[1]s", u.Username)
 		mailUID = u.Username
 	}
+	mechs, passdb := oauthPassdb(t, dir, introspectionURL)
 	conf := filepath.Join(dir, "dovecot.conf")
-	must(t, os.WriteFile(conf, fmt.Appendf(nil, dovecotConf, dir, srv.port, users, mailUID, srv.tlsPort), 0o644))
+	must(t, os.WriteFile(conf, fmt.Appendf(nil, dovecotConf, dir, srv.port, users, mailUID, srv.tlsPort, mechs, passdb), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "users"), []byte(imapUser+":{PLAIN}"+imapPass+"\n"), 0o644))
 	cmd := exec.Command(dovecotBin, "-F", "-c", conf)
 	must(t, cmd.Start())

@@ -55,7 +55,7 @@ func (s *Sender) Send(ctx context.Context, m *crm.Outgoing) (*crm.SendResult, er
 	if err != nil {
 		return nil, err
 	}
-	cr := newCredentials(mb, s.cfg.HTTP, s.cfg.Now)
+	cr := newCredentials(mb, s.cfg.HTTP, s.cfg.Now, s.cfg.Mailboxes.SaveMailboxToken)
 	if err := s.submit(ctx, mb, cr, m, raw); err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (s *Sender) keepSentCopy(ctx context.Context, mb *crm.Mailbox, cr *credenti
 	if mb.SentFolder == "" {
 		return
 	}
-	cn, err := dialIMAP(ctx, mb, cr.imapAuth, func() {})
+	cn, err := cr.dial(ctx, func() {})
 	if err == nil {
 		err = cn.appendTo(mb.SentFolder, raw, s.cfg.Now())
 		cn.close()
@@ -163,11 +163,7 @@ func (s *Sender) auth(ctx context.Context, c *smtp.Client, mb *crm.Mailbox, cr *
 	var a sasl.Client
 	switch {
 	case mb.Auth == crm.AuthXOAuth2:
-		tok, err := cr.accessToken(ctx)
-		if err != nil {
-			return err
-		}
-		a = xoauth2{user, tok}
+		return oauthLogin(ctx, c, user, cr)
 	case mb.SMTPPassword != "":
 		a = sasl.NewPlainClient("", user, mb.SMTPPassword.Reveal())
 	case mb.Password != "":
@@ -176,6 +172,26 @@ func (s *Sender) auth(ctx context.Context, c *smtp.Client, mb *crm.Mailbox, cr *
 		return nil // a relay that needs no login
 	}
 	if err := c.Auth(a); err != nil {
+		return smtpError("AUTH", err)
+	}
+	return nil
+}
+
+// oauthLogin logs in with XOAUTH2; when the server refuses a stored
+// access token, once more with a new one.
+func oauthLogin(ctx context.Context, c *smtp.Client, user string, cr *credentials) error {
+	tok, err := cr.accessToken(ctx)
+	if err != nil {
+		return err
+	}
+	err = c.Auth(xoauth2{user, tok})
+	if err != nil && cr.forget() {
+		if tok, err = cr.accessToken(ctx); err != nil {
+			return err
+		}
+		err = c.Auth(xoauth2{user, tok})
+	}
+	if err != nil {
 		return smtpError("AUTH", err)
 	}
 	return nil

@@ -156,6 +156,22 @@ type smtpSink struct {
 	got  chan sunk
 	port int
 	open bool // a relay: offers no AUTH and takes mail without a login
+	// bearer, when set, makes the sink take XOAUTH2 logins instead of
+	// PLAIN, with the bearer tokens it accepts (see smtp_oauth_test.go).
+	bearer func(user, token string) bool
+}
+
+// wantXOAuth2 makes the sink take XOAUTH2 logins that check accepts.
+func (s *smtpSink) wantXOAuth2(check func(user, token string) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bearer = check
+}
+
+func (s *smtpSink) bearerCheck() func(user, token string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bearer
 }
 
 type sunk struct {
@@ -200,9 +216,17 @@ type sinkSession struct {
 	cur    sunk
 }
 
-func (ss *sinkSession) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (ss *sinkSession) AuthMechanisms() []string {
+	if ss.sink.bearerCheck() != nil {
+		return []string{"XOAUTH2"}
+	}
+	return []string{sasl.Plain}
+}
 
 func (ss *sinkSession) Auth(string) (sasl.Server, error) {
+	if check := ss.sink.bearerCheck(); check != nil {
+		return &xoauth2Server{check: check, authed: &ss.authed}, nil
+	}
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != imapUser || pass != imapPass {
 			return errors.New("bad credentials")

@@ -62,8 +62,8 @@ func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) 
 func (p *Poller) session(ctx context.Context, m *crm.Mailbox) (synced bool, err error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	cr := newCredentials(m, p.cfg.HTTP, p.cfg.Now)
-	cn, err := dialIMAP(ctx, m, cr.imapAuth, p.poke)
+	cr := newCredentials(m, p.cfg.HTTP, p.cfg.Now, p.cfg.Store.SaveMailboxToken)
+	cn, err := cr.dial(ctx, p.poke)
 	if err != nil {
 		return false, err
 	}

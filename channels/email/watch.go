@@ -42,7 +42,7 @@ func (p *Poller) watcher(ctx context.Context, m *crm.Mailbox, cr *credentials, f
 		errs <- err
 		cancel(err)
 	}
-	cn, err := dialIMAP(ctx, m, cr.imapAuth, p.poke)
+	cn, err := cr.dial(ctx, p.poke)
 	if err == nil {
 		defer cn.close()
 		stop := context.AfterFunc(ctx, cn.close)

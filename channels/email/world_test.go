@@ -106,10 +106,17 @@ func (w *world) openStore() {
 
 // poller starts a poller under holder; stop ends it and waits.
 func (w *world) poller(holder string, ing email.Ingester) (stop func()) {
+	return w.pollerWith(holder, ing, func(*email.PollerConfig) {})
+}
+
+// pollerWith starts a poller whose config edit changed first.
+func (w *world) pollerWith(holder string, ing email.Ingester, edit func(*email.PollerConfig)) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := email.NewPoller(email.PollerConfig{Store: w.db, Ingest: ing, Reports: w.box, Blobs: w.blobs,
+	cfg := email.PollerConfig{Store: w.db, Ingest: ing, Reports: w.box, Blobs: w.blobs,
 		Holder: holder, Logger: slog.New(slog.NewTextHandler(testWriter{w.t}, nil)), Backoff: func(int) time.Duration { return time.Millisecond },
-		IdleFor: time.Hour, PollEvery: time.Hour, Batch: 3, Workers: 4}, w.mb.ID)
+		IdleFor: time.Hour, PollEvery: time.Hour, Batch: 3, Workers: 4}
+	edit(&cfg)
+	p := email.NewPoller(cfg, w.mb.ID)
 	done := make(chan struct{})
 	go func() { p.Run(ctx); close(done) }() //nolint:errcheck
 	stopped := false

@@ -3,7 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -36,6 +36,8 @@ type mailboxSecrets struct {
 	OAuthRefreshToken string `json:"oauth_refresh_token,omitempty"`
 	OAuthClientSecret string `json:"oauth_client_secret,omitempty"`
 	SMTPPassword      string `json:"smtp_password,omitempty"`
+	// OAuthTokenExpires is when a fetched OAuthToken expires.
+	OAuthTokenExpires *time.Time `json:"oauth_token_expires,omitempty"`
 }
 
 func configOf(m *crm.Mailbox) mailboxConfig {
@@ -52,12 +54,28 @@ func (c mailboxConfig) apply(m *crm.Mailbox) {
 }
 
 func secretsOf(m *crm.Mailbox) mailboxSecrets {
-	return mailboxSecrets{m.Password.Reveal(), m.OAuthToken.Reveal(), m.OAuthRefreshToken.Reveal(),
-		m.OAuthClientSecret.Reveal(), m.SMTPPassword.Reveal()}
+	s := mailboxSecrets{m.Password.Reveal(), m.OAuthToken.Reveal(), m.OAuthRefreshToken.Reveal(),
+		m.OAuthClientSecret.Reveal(), m.SMTPPassword.Reveal(), nil}
+	if !m.OAuthTokenExpires.IsZero() {
+		t := utc(m.OAuthTokenExpires)
+		s.OAuthTokenExpires = &t
+	}
+	return s
 }
 
-// keep fills the secrets an update left empty from the stored ones.
+// keep fills the secrets an update left empty from the stored ones. A
+// stored access token keeps its expiry; one given anew has none known; a
+// new refresh token without an access token drops the stored access
+// token, which belonged to the old grant.
 func (s *mailboxSecrets) keep(old mailboxSecrets) {
+	s.OAuthTokenExpires = nil
+	switch {
+	case s.OAuthToken != "" && s.OAuthToken != old.OAuthToken:
+	case s.OAuthRefreshToken != "" && s.OAuthRefreshToken != old.OAuthRefreshToken:
+		old.OAuthToken, s.OAuthToken = "", ""
+	default:
+		s.OAuthTokenExpires = old.OAuthTokenExpires
+	}
 	for _, p := range []struct{ new, old *string }{{&s.Password, &old.Password}, {&s.OAuthToken, &old.OAuthToken},
 		{&s.OAuthRefreshToken, &old.OAuthRefreshToken}, {&s.OAuthClientSecret, &old.OAuthClientSecret},
 		{&s.SMTPPassword, &old.SMTPPassword}} {
@@ -70,6 +88,10 @@ func (s *mailboxSecrets) keep(old mailboxSecrets) {
 func (s mailboxSecrets) apply(m *crm.Mailbox) {
 	m.Password, m.OAuthToken, m.OAuthRefreshToken = crm.Secret(s.Password), crm.Secret(s.OAuthToken), crm.Secret(s.OAuthRefreshToken)
 	m.OAuthClientSecret, m.SMTPPassword = crm.Secret(s.OAuthClientSecret), crm.Secret(s.SMTPPassword)
+	m.OAuthTokenExpires = time.Time{}
+	if s.OAuthTokenExpires != nil {
+		m.OAuthTokenExpires = *s.OAuthTokenExpires
+	}
 }
 
 func defaults(m *crm.Mailbox) {
@@ -109,14 +131,9 @@ func (db *DB) UpdateMailbox(ctx context.Context, m *crm.Mailbox) error {
 		return err
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		var raw string
-		err := tx.QueryRowContext(ctx, `SELECT secrets FROM mailboxes WHERE id = $1`, m.ID).Scan(&raw)
+		old, err := db.secrets(ctx, tx, m.ID)
 		if err != nil {
-			return db.notFound(err, "Mailbox", "read mailbox secrets")
-		}
-		var old mailboxSecrets
-		if err := json.Unmarshal([]byte(raw), &old); err != nil {
-			return db.wrap(err, "read mailbox secrets")
+			return err
 		}
 		s := secretsOf(m)
 		s.keep(old)

@@ -23,6 +23,7 @@ func RunMailbox(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"LeaseHasOneHolder", testMailboxLease},
 		{"RecentThreads", testMailboxRecentThreads},
 		{"FailedMail", testMailboxFailedMail},
+		{"OAuthToken", testMailboxToken},
 	}
 	for _, tt := range tests {
 		t.Run("Mailbox/"+tt.name, func(t *testing.T) {
