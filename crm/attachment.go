@@ -8,13 +8,20 @@ import (
 
 // Attachment is a file kept in the blob store, named by its content's SHA-256.
 type Attachment struct {
-	ID          int64     `json:"id"`
-	SHA256      string    `json:"sha256"`
-	Name        string    `json:"name"`
-	ContentType string    `json:"content_type"`
-	Size        int64     `json:"size"`
-	CreatedAt   time.Time `json:"created_at"`
+	ID          int64  `json:"id"`
+	SHA256      string `json:"sha256"`
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	// ContentID is the Content-ID a mail part was sent with, without its
+	// angle brackets: what the mail's HTML names it by (src="cid:…").
+	ContentID string    `json:"content_id,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
 }
+
+// MaxContentID bounds a stored Content-ID; a longer one is no real
+// reference (mail programs write well under 100 characters).
+const MaxContentID = 250
 
 // Blob is what a BlobStore knows of stored content.
 type Blob struct {

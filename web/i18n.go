@@ -141,6 +141,7 @@ var messages = map[string]struct{ en, zh string }{
 	"conv.note":             {"Private note", "内部备注"},
 	"conv.mail":             {"Email content", "邮件内容"},
 	"conv.show_images":      {"Show images", "显示图片"},
+	"conv.inline_images":    {"Images in this mail", "正文图片"},
 	"conv.links":            {"Linked records", "关联记录"},
 	"conv.by_rule":          {"matched by", "匹配依据"},
 	"conv.review":           {"Is this the right customer?", "客户匹配是否正确？"},

@@ -18,14 +18,7 @@ import (
 // Attachments download for those who see the conversation, images inline,
 // anything else as a download; the page shows images and voice.
 func TestInboxAttachments(t *testing.T) {
-	e := newEnv(t, web.Config{})
-	blobs, err := files.New(filepath.Join(t.TempDir(), "files"), 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.srv.Close()
-	e.srv = httptest.NewServer(web.New(web.Config{}, web.Deps{Store: e.db, Blobs: blobs, Now: e.clock.Now}))
-	t.Cleanup(e.srv.Close)
+	e, blobs := newEnvWithFiles(t)
 	ctx := context.Background()
 	var atts []crm.Attachment
 	for _, f := range []struct{ name, ctype, body string }{
@@ -37,19 +30,8 @@ func TestInboxAttachments(t *testing.T) {
 		}
 		atts = append(atts, crm.Attachment{SHA256: b.SHA256, Name: f.name, ContentType: f.ctype, Size: b.Size})
 	}
-	in := e.inbox(0)
-	in.seq++
-	res, err := in.ing.Ingest(ctx, &crm.Inbound{Channel: crm.ChannelEmail, Account: "sales@rapport.example",
-		ExternalID: "<att@x>", From: crm.Address{Address: "wang@kunde.example"}, Subject: "files", Text: "see attached",
-		Attachments: atts, ReceivedAt: e.clock.Now(), Raw: []byte("x")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs struct {
-		Items []crm.Message `json:"items"`
-	}
-	e.call("rep1", "GET", convPath(res.ConversationID, "/messages"), nil, 200, &msgs)
-	got := msgs.Items[0].Attachments
+	res, msg := e.mailWithFiles(t, &crm.Inbound{Subject: "files", Text: "see attached", Attachments: atts})
+	got := msg.Attachments
 	if len(got) != 3 {
 		t.Fatalf("attachments %+v", got)
 	}
@@ -70,6 +52,37 @@ func TestInboxAttachments(t *testing.T) {
 	}
 	e.call("admin", "PUT", convPath(res.ConversationID, "/assignment"), crm.Assignment{AssigneeID: ptr(e.id("rep1"))}, 200, nil)
 	e.call("rep3", "GET", fmt.Sprintf("/api/v1/attachments/%d", got[0].ID), nil, 404, nil)
+}
+
+// mailWithFiles ingests an email from wang@kunde.example with in's subject,
+// bodies and files, and returns its message as the API gives it.
+func (e *env) mailWithFiles(t *testing.T, in *crm.Inbound) (*crm.IngestResult, crm.Message) {
+	t.Helper()
+	in.Channel, in.Account, in.ExternalID = crm.ChannelEmail, "sales@rapport.example", "<"+in.Subject+"@x>"
+	in.From, in.ReceivedAt, in.Raw = crm.Address{Address: "wang@kunde.example"}, e.clock.Now(), []byte("x")
+	res, err := e.inbox(0).ing.Ingest(context.Background(), in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs struct {
+		Items []crm.Message `json:"items"`
+	}
+	e.call("rep1", "GET", convPath(res.ConversationID, "/messages"), nil, 200, &msgs)
+	return res, msgs.Items[0]
+}
+
+// newEnvWithFiles is newEnv whose server keeps files (a blob store on disk).
+func newEnvWithFiles(t *testing.T) (*env, crm.BlobStore) {
+	t.Helper()
+	e := newEnv(t, web.Config{})
+	blobs, err := files.New(filepath.Join(t.TempDir(), "files"), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv.Close()
+	e.srv = httptest.NewServer(web.New(web.Config{}, web.Deps{Store: e.db, Blobs: blobs, Now: e.clock.Now}))
+	t.Cleanup(e.srv.Close)
+	return e, blobs
 }
 
 func mustRead(t *testing.T, b crm.BlobStore, sha string) []byte {

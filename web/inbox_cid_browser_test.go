@@ -6,16 +6,12 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/store/files"
-	"github.com/rapport-crm/rapport/web"
 	"github.com/rapport-crm/rapport/web/browsertest"
 )
 
@@ -23,14 +19,7 @@ import (
 // (cid:) image in Chromium: the sandboxed frame shows it (as a data: URI:
 // its requests carry no session cookie, so an attachment URL answers 401).
 func TestBrowserShowsInlineImages(t *testing.T) {
-	e := newEnv(t, web.Config{})
-	blobs, err := files.New(filepath.Join(t.TempDir(), "files"), 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.srv.Close()
-	e.srv = httptest.NewServer(web.New(web.Config{}, web.Deps{Store: e.db, Blobs: blobs, Now: e.clock.Now}))
-	t.Cleanup(e.srv.Close)
+	e, blobs := newEnvWithFiles(t)
 	var img bytes.Buffer
 	png.Encode(&img, image.NewGray(image.Rect(0, 0, 4, 3)))
 	b, err := blobs.Put(context.Background(), &img)
@@ -58,6 +47,11 @@ func TestBrowserShowsInlineImages(t *testing.T) {
 	doc := eval[string](t, ctx, `document.querySelector('iframe.mail').getAttribute('srcdoc')`)
 	if !strings.Contains(doc, `src="data:image/png;base64,`) || !strings.Contains(doc, `alt="logo"`) {
 		t.Fatalf("the frame's document: %s", doc)
+	}
+	// Shown in the mail, so listed under it for download, not shown again.
+	if got := eval[string](t, ctx, `[...document.querySelectorAll('.inline-files a')].map(a => a.textContent).join() +
+		'|' + document.querySelectorAll('.files img').length`); got != "image001.png|0" {
+		t.Errorf("inline images listed, other images shown: %q", got)
 	}
 	screenshot(t, ctx, "inbox-inline-image")
 }

@@ -58,7 +58,8 @@ type msgView struct {
 	Frame                       string // the sanitized mail document (remote images blocked), for srcdoc
 	RemoteImages                bool
 	Files                       []fileView
-	L                           msgLabels // translated and formatted once, not per template call
+	InlineFiles                 []fileView // images the mail's frame shows (cid:), offered for download only
+	L                           msgLabels  // translated and formatted once, not per template call
 	LinkViews                   []linkView
 }
 
@@ -196,21 +197,32 @@ func viewMessage(m *crm.Message, lang string, src func(*crm.Attachment) string) 
 		}
 		mv.LinkViews = append(mv.LinkViews, lv)
 	}
-	for _, a := range m.Attachments {
+	var shown map[int64]bool
+	if m.HTML != "" {
+		mv.Frame, shown = mailDoc(m, false, src)
+		mv.RemoteImages = hasRemoteImages(m.HTML)
+	}
+	mv.Files, mv.InlineFiles = fileViews(m.Attachments, shown)
+	return mv
+}
+
+// fileViews are a message's files as the page lists them; the images its
+// mail's frame shows (shown) come apart, to be offered, not shown twice.
+func fileViews(files []crm.Attachment, shown map[int64]bool) (other, inline []fileView) {
+	for _, a := range files {
 		f := fileView{Kind: "file", URL: "/api/v1/attachments/" + itoa64(a.ID), Name: a.Name, Size: byteSize(a.Size)}
 		switch {
+		case shown[a.ID]:
+			inline = append(inline, f)
+			continue
 		case inlineType(a.ContentType) && strings.HasPrefix(a.ContentType, "image/"):
 			f.Kind = "image"
 		case inlineType(a.ContentType):
 			f.Kind = "audio"
 		}
-		mv.Files = append(mv.Files, f)
+		other = append(other, f)
 	}
-	if m.HTML != "" {
-		mv.Frame = mailDoc(m, false, src)
-		mv.RemoteImages = hasRemoteImages(m.HTML)
-	}
-	return mv
+	return other, inline
 }
 
 // replyAddresses are the customer's address (the last inbound sender) and,

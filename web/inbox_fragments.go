@@ -89,7 +89,8 @@ func (s *Server) getMailFrame(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
 	h.Set("Cache-Control", "no-store")
-	w.Write([]byte(mailDoc(m, images, s.inlineSrc(r.Context()))))
+	doc, _ := mailDoc(m, images, s.inlineSrc(r.Context()))
+	w.Write([]byte(doc))
 }
 
 // visibleMessage finds a message by id in a conversation the user can see.

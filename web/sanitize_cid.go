@@ -5,19 +5,19 @@ import (
 	"encoding/base64"
 	htmlstd "html"
 	"io"
-	"net/url"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
 // mailDoc is a message's HTML for its sandboxed frame: sanitized, remote
 // images only when asked, and its inline images (cid:) shown from the
-// message's own attachments by src, which gives an image's source ("" for none).
-func mailDoc(m *crm.Message, images bool, src func(*crm.Attachment) string) string {
-	return frameDoc(inlineImages(sanitizeEmail(m.HTML, images), m.Attachments, src))
+// message's own attachments by src, which gives an image's source ("" for
+// none). shown holds the ids of the attachments the frame shows.
+func mailDoc(m *crm.Message, images bool, src func(*crm.Attachment) string) (doc string, shown map[int64]bool) {
+	body, shown := inlineImages(sanitizeEmail(m.HTML, images), m.Attachments, src)
+	return frameDoc(body), shown
 }
 
 // maxInlineImage bounds an inline image put into its mail's document.
@@ -55,44 +55,19 @@ var cidSrc = regexp.MustCompile(`\ssrc="cid:([^"]*)"`)
 // inlineImages points each cid: source at the image attachment of the same
 // message that it names, and empties the ones that name none: a mail can
 // only show its own files, which whoever sees the mail may open anyway.
-func inlineImages(sanitized string, files []crm.Attachment, src func(*crm.Attachment) string) string {
-	return cidSrc.ReplaceAllStringFunc(sanitized, func(m string) string {
-		ref := htmlstd.UnescapeString(cidSrc.FindStringSubmatch(m)[1])
-		if u, err := url.PathUnescape(ref); err == nil {
-			ref = u
+func inlineImages(sanitized string, files []crm.Attachment, src func(*crm.Attachment) string) (string, map[int64]bool) {
+	shown := map[int64]bool{}
+	out := cidSrc.ReplaceAllStringFunc(sanitized, func(m string) string {
+		raw := htmlstd.UnescapeString(cidSrc.FindStringSubmatch(m)[1])
+		a := cidAttachment(raw, files)
+		if a == nil {
+			return ` src=""`
 		}
-		if a := cidAttachment(ref, files); a != nil {
-			return ` src="` + htmlstd.EscapeString(src(a)) + `"`
+		s := src(a)
+		if s != "" {
+			shown[a.ID] = true
 		}
-		return ` src=""`
+		return ` src="` + htmlstd.EscapeString(s) + `"`
 	})
-}
-
-// cidAttachment finds the image a Content-ID names. The store keeps no
-// Content-ID, so it goes by the names mail programs and the email channel
-// give inline images: the channel names an unnamed part after its
-// Content-ID ("/" and "\" replaced, an extension added); Outlook and Apple
-// Mail name the file as the Content-ID's part before "@"
-// ("image001.png@01DA2B3C.4D5E6F70").
-func cidAttachment(cid string, files []crm.Attachment) *crm.Attachment {
-	cid = strings.Trim(strings.TrimSpace(cid), "<>")
-	if cid == "" {
-		return nil
-	}
-	asName := strings.NewReplacer("/", "_", "\\", "_").Replace(cid)
-	local, _, _ := strings.Cut(cid, "@")
-	var byLocal *crm.Attachment
-	for i := range files {
-		a := &files[i]
-		if !strings.HasPrefix(a.ContentType, "image/") {
-			continue
-		}
-		if a.Name == asName || strings.HasPrefix(a.Name, asName+".") {
-			return a
-		}
-		if byLocal == nil && local != cid && a.Name == local {
-			byLocal = a
-		}
-	}
-	return byLocal
+	return out, shown
 }

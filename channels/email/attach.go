@@ -16,8 +16,9 @@ func (w *walker) attach(e *message.Entity, mt, name string) error {
 	if mt == "" {
 		mt = "application/octet-stream"
 	}
+	cid := w.contentID(e)
 	if name == "" {
-		name = defaultName(e, mt)
+		name = defaultName(cid, mt)
 	}
 	if w.blobs == nil {
 		w.p.problem("attachment %q not kept: no blob store", name)
@@ -36,15 +37,14 @@ func (w *walker) attach(e *message.Entity, mt, name string) error {
 		return err
 	}
 	w.p.In.Attachments = append(w.p.In.Attachments, crm.Attachment{
-		SHA256: b.SHA256, Name: name, ContentType: mt, Size: b.Size,
+		SHA256: b.SHA256, Name: name, ContentType: mt, Size: b.Size, ContentID: cid,
 	})
 	return nil
 }
 
 // defaultName names an unnamed part: an inline image by its Content-ID.
-func defaultName(e *message.Entity, mt string) string {
+func defaultName(cid, mt string) string {
 	base := "attachment"
-	cid := cleanID(e.Header.Get("Content-Id"))
 	if cid != "" {
 		base = strings.NewReplacer("/", "_", "\\", "_").Replace(cid)
 	}

@@ -8,11 +8,16 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-const attachmentCols = `a.id, a.sha256, a.name, a.content_type, a.size, a.created_at`
+const attachmentCols = `a.id, a.sha256, a.name, a.content_type, a.size, a.content_id, a.created_at`
 
 func scanAttachment(r scanner) (*crm.Attachment, error) {
 	a := &crm.Attachment{}
-	return a, r.Scan(&a.ID, &a.SHA256, &a.Name, &a.ContentType, &a.Size, tm{&a.CreatedAt})
+	return a, r.Scan(attachmentDest(a)...)
+}
+
+// attachmentDest are the scan targets of attachmentCols.
+func attachmentDest(a *crm.Attachment) []any {
+	return []any{&a.ID, &a.SHA256, &a.Name, &a.ContentType, &a.Size, &a.ContentID, tm{&a.CreatedAt}}
 }
 
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -27,6 +32,7 @@ func (db *DB) CreateAttachment(ctx context.Context, a *crm.Attachment) error {
 	p.Require("name", a.Name)
 	p.MaxLen("name", a.Name, 500)
 	p.MaxLen("content_type", a.ContentType, 200)
+	p.MaxLen("content_id", a.ContentID, crm.MaxContentID)
 	if a.Size < 0 {
 		p.Add("size", "must not be negative")
 	}
@@ -35,8 +41,8 @@ func (db *DB) CreateAttachment(ctx context.Context, a *crm.Attachment) error {
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := db.now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO attachments (sha256, name, content_type, size, created_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, a.SHA256, a.Name, a.ContentType, a.Size, now).Scan(&a.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO attachments (sha256, name, content_type, size, content_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, a.SHA256, a.Name, a.ContentType, a.Size, a.ContentID, now).Scan(&a.ID)
 		a.CreatedAt = now
 		return db.wrap(err, "create attachment")
 	})

@@ -55,7 +55,7 @@ func (db *DB) loadAttachments(ctx context.Context, q querier, byID map[int64]*cr
 	for rows.Next() {
 		var id int64
 		a := &crm.Attachment{}
-		if err := rows.Scan(&id, &a.ID, &a.SHA256, &a.Name, &a.ContentType, &a.Size, tm{&a.CreatedAt}); err != nil {
+		if err := rows.Scan(append([]any{&id}, attachmentDest(a)...)...); err != nil {
 			return db.wrap(err, "scan attachment")
 		}
 		byID[id].Attachments = append(byID[id].Attachments, *a)

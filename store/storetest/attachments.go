@@ -3,6 +3,7 @@ package storetest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -22,7 +23,8 @@ func testAttachments(t *testing.T, s crm.Store) {
 	cust := &crm.Customer{Name: "华强"}
 	must(t, s.CreateCustomer(ctx, cust))
 	ref := crm.Ref{Kind: crm.RefCustomer, ID: cust.ID}
-	a := &crm.Attachment{SHA256: sha("a"), Name: "营业执照.jpg", ContentType: "image/jpeg", Size: 2048}
+	a := &crm.Attachment{SHA256: sha("a"), Name: "营业执照.jpg", ContentType: "image/jpeg", Size: 2048,
+		ContentID: "part1.ABC@example.com"} // kept as sent: case and all
 	b := &crm.Attachment{SHA256: sha("b"), Name: "quote.xlsx", Size: 0}
 	must(t, s.CreateAttachment(ctx, a))
 	must(t, s.CreateAttachment(ctx, b))
@@ -44,6 +46,8 @@ func testAttachments(t *testing.T, s crm.Store) {
 	wantFields(t, s.AttachTo(ctx, a.ID, crm.Ref{Kind: crm.RefOrder, ID: 99}), "ref")
 	wantFields(t, s.AttachTo(ctx, a.ID, crm.Ref{Kind: "planet", ID: 1}), "ref")
 	wantFields(t, s.CreateAttachment(ctx, &crm.Attachment{SHA256: "xyz", Size: -1}), "sha256", "name", "size")
+	long := &crm.Attachment{SHA256: sha("c"), Name: "c.png", ContentID: strings.Repeat("x", crm.MaxContentID+1)}
+	wantFields(t, s.CreateAttachment(ctx, long), "content_id")
 }
 
 func testAudit(t *testing.T, s crm.Store) {

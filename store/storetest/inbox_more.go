@@ -104,19 +104,20 @@ func testInboxLabelsNotes(t *testing.T, h *inboxWorld) {
 
 func testInboxAttachment(t *testing.T, h *inboxWorld) {
 	c := h.conv(t, crm.ChannelEmail, crm.ConvOpen, h.repA1)
-	a := crm.Attachment{SHA256: sha("pdf"), Name: "报价单.pdf", ContentType: "application/pdf", Size: 3}
+	a := crm.Attachment{SHA256: sha("pdf"), Name: "报价单.pdf", ContentType: "application/pdf", Size: 3,
+		ContentID: "<odd> id@x"} // angle brackets inside are the sender's business
 	m := &crm.Message{ConversationID: c.ID, Channel: c.Channel, Account: c.Account, Direction: crm.DirectionIn,
 		ExternalID: "with-file", Text: "see attached", Attachments: []crm.Attachment{a}, SentAt: h.t0, CreatedAt: h.t0}
 	must(t, h.cw.CreateMessage(ctx, m, nil))
 	id := m.Attachments[0].ID
 	got, err := h.ib.MessageAttachment(ctx, viewer(h.repA1), id)
 	must(t, err)
-	same(t, "name", got.Name, a.Name)
+	same(t, "attachment", got, &m.Attachments[0])
 	_, err = h.ib.MessageAttachment(ctx, viewer(h.repB), id)
 	wantCode(t, err, crm.ENOTFOUND)
 	msg, err := h.ib.InboxMessage(ctx, viewer(h.repA1), m.ID)
 	must(t, err)
-	same(t, "message with its files", len(msg.Attachments), 1)
+	same(t, "message with its files", msg.Attachments, m.Attachments)
 	_, err = h.ib.InboxMessage(ctx, viewer(h.repB), m.ID)
 	wantCode(t, err, crm.ENOTFOUND)
 }

@@ -134,21 +134,41 @@ func testIngestAutomated(t *testing.T, h *ingestHarness) {
 	}
 }
 
+// testIngestAttachments: attachment metadata, Content-IDs included, comes
+// back with the message, whether it was written alone or in a batch (whose
+// attachment ties are one multi-row insert).
 func testIngestAttachments(t *testing.T, h *ingestHarness) {
-	in := mail("buyer@163.com", "图纸", "见附件")
-	in.Attachments = []crm.Attachment{
-		{SHA256: strings.Repeat("ab", 32), Name: "报价单.pdf", ContentType: "application/pdf", Size: 2048},
-		{SHA256: strings.Repeat("cd", 32), Name: "drawing.png", ContentType: "image/png", Size: 512},
+	withFiles := func(in *crm.Inbound, cid string) *crm.Inbound {
+		in.Attachments = []crm.Attachment{
+			{SHA256: strings.Repeat("ab", 32), Name: "报价单.pdf", ContentType: "application/pdf", Size: 2048},
+			{SHA256: strings.Repeat("cd", 32), Name: "image001.png", ContentType: "image/png", Size: 512, ContentID: cid},
+		}
+		return in
 	}
-	res := h.ingest(t, in)
-	msgs := h.messages(t, res.ConversationID)
-	if len(msgs) != 1 || len(msgs[0].Attachments) != 2 {
-		t.Fatalf("messages %+v: want one with two attachments", msgs)
+	one := withFiles(mail("buyer@163.com", "图纸", "见附件"), "image001.png@01DA2B3C.4D5E6F70")
+	res := h.ingest(t, one)
+	ins := []*crm.Inbound{withFiles(mail("b1@163.com", "1", "a"), "part1.ABC@example.com"),
+		withFiles(mail("b2@163.com", "2", "b"), "Part1.abc@example.com")}
+	batch, errs := h.batch(t, ins, make([]*crm.Cursor, len(ins)))
+	for i, err := range errs {
+		must(t, err)
+		h.wantAttachments(t, batch[i].ConversationID, ins[i].Attachments)
+	}
+	h.wantAttachments(t, res.ConversationID, one.Attachments)
+}
+
+// wantAttachments checks the one message of a conversation has want's
+// attachments (the ids aside).
+func (h *ingestHarness) wantAttachments(t *testing.T, convID int64, want []crm.Attachment) {
+	t.Helper()
+	msgs := h.messages(t, convID)
+	if len(msgs) != 1 || len(msgs[0].Attachments) != len(want) {
+		t.Fatalf("messages %+v: want one with %d attachments", msgs, len(want))
 	}
 	for i, a := range msgs[0].Attachments {
-		want := in.Attachments[i]
-		if a.ID == 0 || a.SHA256 != want.SHA256 || a.Name != want.Name || a.Size != want.Size {
-			t.Errorf("attachment %d = %+v, want %+v", i, a, want)
+		w := want[i]
+		if a.ID == 0 || a.SHA256 != w.SHA256 || a.Name != w.Name || a.Size != w.Size || a.ContentID != w.ContentID {
+			t.Errorf("attachment %d = %+v, want %+v", i, a, w)
 		}
 	}
 }
