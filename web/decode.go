@@ -58,7 +58,7 @@ func (b *jsonBody) into(dst any) error {
 
 // resetSent zeroes the fields of the struct dst points to that the body
 // sends. Left alone, encoding/json decodes an array onto the old slice's
-// elements without zeroing them (an order line sent without "discount"
+// elements without zeroing them (an order line sent without "quantity"
 // would keep the old line's) and an object into the old map, keeping its
 // other keys.
 func (b *jsonBody) resetSent(dst any) {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/web"
@@ -31,60 +32,24 @@ var passwordHash = sync.OnceValue(func() string {
 	return h
 })
 
-// clock is a settable time source shared by the store and the server.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // env is a running server over a real SQLite store with a small company:
 // an admin, team A (a manager and reps rep1, rep2) and team B (rep3).
 type env struct {
 	t      *testing.T
 	db     *sqlstore.DB
 	srv    *httptest.Server
-	clock  *clock
+	clock  *testkit.Clock
 	users  map[string]*crm.User
 	tokens map[string]string // user key → bearer token
 	teamA  int64
 	teamB  int64
-	logs   *syncBuffer
-}
-
-// syncBuffer collects the server's log lines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	logs   *testkit.SyncBuffer
 }
 
 func newEnv(t *testing.T, cfg web.Config) *env {
 	t.Helper()
 	ctx := context.Background()
-	c := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	c := testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db"), Now: c.Now})
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +58,7 @@ func newEnv(t *testing.T, cfg web.Config) *env {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, clock: c, users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &syncBuffer{}}
+	e := &env{t: t, db: db, clock: c, users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &testkit.SyncBuffer{}}
 	e.teamA, e.teamB = e.team("A"), e.team("B")
 	e.user("admin", crm.RoleAdmin, nil)
 	e.user("manager", crm.RoleManager, &e.teamA)

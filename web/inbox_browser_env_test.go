@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/web"
@@ -43,7 +44,7 @@ func newLiveEnv(t *testing.T) *liveEnv {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, clock: &clock{t: time.Now()}, users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &syncBuffer{}}
+	e := &env{t: t, db: db, clock: testkit.NewClock(time.Now()), users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &testkit.SyncBuffer{}}
 	e.teamA, e.teamB = e.team("A"), e.team("B")
 	e.user("admin", crm.RoleAdmin, nil)
 	e.user("rep1", crm.RoleRep, &e.teamA)

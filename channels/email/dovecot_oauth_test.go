@@ -1,20 +1,19 @@
 package email_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/channels/email"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testkit"
 )
 
 // oauthPassdb gives Dovecot's extra auth mechanisms and an oauth2 passdb
@@ -120,7 +119,7 @@ func TestDovecotXOAuth2Refresh(t *testing.T) {
 				must(t, w.db.SaveMailboxToken(ctx, w.mb.ID, crm.Secret(old), tc.expires, ""))
 			}
 			dovecotAppend(t, dv.port, "INBOX", mail("buyer@example.cn", "refresh", "xr1@example.cn"))
-			var logs lockedBuffer
+			var logs testkit.SyncBuffer
 			logTo := func(c *email.PollerConfig) {
 				c.Logger = slog.New(slog.NewTextHandler(io.MultiWriter(&logs, testWriter{t}), &slog.HandlerOptions{Level: slog.LevelDebug}))
 			}
@@ -147,22 +146,4 @@ func TestDovecotXOAuth2Refresh(t *testing.T) {
 			}
 		})
 	}
-}
-
-// lockedBuffer is a log sink that several goroutines write.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

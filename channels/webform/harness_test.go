@@ -1,7 +1,6 @@
 package webform_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -15,31 +14,13 @@ import (
 
 	"github.com/rapport-crm/rapport/channels/webform"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
 var ctx = context.Background()
-
-// clock is a settable time source shared by the store, the ingester and
-// the handler's rate limits.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // recorder passes every message to the real Ingester and keeps its result,
 // so that tests can see duplicates and conversations.
@@ -65,34 +46,16 @@ func (r *recorder) all() []*crm.IngestResult {
 	return append([]*crm.IngestResult(nil), r.results...)
 }
 
-// syncBuffer collects log lines from the handler's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // harness is the form channel over a real SQLite store, the real Ingester
 // and matcher, served on 127.0.0.1 at /f/{key}.
 type harness struct {
 	t     testing.TB
 	db    *sqlstore.DB
-	clock *clock
+	clock *testkit.Clock
 	ing   *recorder
 	srv   *httptest.Server
 	form  *crm.Form
-	logs  *syncBuffer
+	logs  *testkit.SyncBuffer
 	box   *crm.Outbox
 }
 
@@ -115,7 +78,7 @@ func newHarnessOn(t testing.TB, db *sqlstore.DB, change func(*webform.Config, *c
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, db: db, clock: &clock{t: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}}
+	h := &harness{t: t, db: db, clock: testkit.NewClock(time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)), logs: &testkit.SyncBuffer{}}
 	g := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Now: h.clock.Now})
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan struct{})

@@ -16,6 +16,7 @@ import (
 	"github.com/rapport-crm/rapport/channels/wechat"
 	"github.com/rapport-crm/rapport/channels/wechat/wechattest"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/files"
 	"github.com/rapport-crm/rapport/store/sqlite"
@@ -27,19 +28,15 @@ var ctx = context.Background()
 // client keeps connections open, as WeChat's pushers do.
 var client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 
-// clock is the injected Now, moved by tests.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+// clock is the injected Now, moved by tests, with the forms WeChat's
+// timestamps take.
+type clock struct{ *testkit.Clock }
 
-func (c *clock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Move(d time.Duration)    { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+func newClock() *clock                   { return &clock{testkit.NewClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))} }
+func (c *clock) Move(d time.Duration)    { c.Add(d) }
 func (c *clock) Unix() int64             { return c.Now().Unix() }
 func (c *clock) UnixNano() int64         { return c.Now().UnixNano() }
 func (c *clock) Stamp() string           { return fmt.Sprint(c.Unix()) }
-func (c *clock) Set(t time.Time)         { c.mu.Lock(); c.t = t; c.mu.Unlock() }
-func newClock() *clock                   { return &clock{t: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)} }
 func (c *clock) since(t time.Time) int64 { return int64(c.Now().Sub(t) / time.Second) }
 
 // env is a real SQLite store, the ingest writer, the outbox, the fake

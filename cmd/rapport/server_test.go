@@ -1,40 +1,21 @@
 package main
 
 import (
-	"bytes"
+	"github.com/rapport-crm/rapport/internal/testkit"
 	"net"
 	"net/http"
 	"os/exec"
 	"regexp"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// syncBuffer collects a running process's output for a test to read.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // server is a running rapport serve.
 type server struct {
 	url            string
 	cmd            *exec.Cmd
-	stdout, stderr *syncBuffer
+	stdout, stderr *testkit.SyncBuffer
 	done           chan struct{}
 }
 
@@ -62,7 +43,7 @@ func startServer(t *testing.T, vars ...string) *server {
 func launchServer(t *testing.T, vars ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
-	s := &server{url: "http://" + addr, stdout: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan struct{})}
+	s := &server{url: "http://" + addr, stdout: &testkit.SyncBuffer{}, stderr: &testkit.SyncBuffer{}, done: make(chan struct{})}
 	s.cmd = exec.Command(binary, "serve", "--addr", addr)
 	s.cmd.Env = env(vars...)
 	s.cmd.Stdout, s.cmd.Stderr = s.stdout, s.stderr
