@@ -68,6 +68,7 @@ func seedSchema(b *testing.B, conn *pgx.Conn, u, schema, what string, analyze []
 	seed func(ctx context.Context, tx pgx.Tx) error) {
 	ctx := context.Background()
 	start := time.Now()
+	pgtest.SharedExtensions(b, pgtest.URL(b))
 	for _, q := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
 		if _, err := conn.Exec(ctx, q); err != nil {
 			b.Fatal(err)
