@@ -86,6 +86,11 @@ func seedFile(b *testing.B, path, what string, seed func(ctx context.Context, ra
 		b.Fatal(err)
 	}
 	db.Close()
+	// The store made a search index for the temporary name; the cached
+	// file gets its own when first opened under its real name.
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(tmp + "-search.db" + suffix)
+	}
 	raw, err := sql.Open("sqlite", "file:"+tmp+"?_pragma=foreign_keys(1)&_time_format=sqlite")
 	if err != nil {
 		b.Fatal(err)

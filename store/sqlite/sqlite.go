@@ -34,7 +34,8 @@ type Config struct {
 // cheaper than retrying on SQLITE_BUSY) whose transactions begin IMMEDIATE,
 // so that they take the write lock up front and wait on busy_timeout instead
 // of failing on upgrade. Reads use a separate pool of query_only
-// connections, which WAL lets run beside the writer.
+// connections, which WAL lets run beside the writer. The inbox's search
+// index is a second file beside the first (search.go).
 //
 // The writer keeps SQLite's automatic checkpoint (in the commit that
 // crosses 1000 pages). Checkpointing from a separate connection instead was
@@ -56,7 +57,17 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 		write.Close()
 		return nil, err
 	}
-	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{},
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	search, err := openSearch(ctx, searchPath(cfg.Path), read, log)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	return sqlstore.New(sqlstore.Options{Write: write, Read: read, Dialect: Dialect{}, Search: search,
 		Migrations: migrations.SQLite(), Now: cfg.Now, Logger: cfg.Logger, PhoneRegion: cfg.PhoneRegion}), nil
 }
 

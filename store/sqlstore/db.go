@@ -33,6 +33,23 @@ type Options struct {
 	// Release, if set, frees what the engine holds beside the pools (the
 	// pgx pool under PostgreSQL's *sql.DB); Close calls it last.
 	Release func()
+	// Search, if set, is where the inbox search finds messages by their
+	// text (SQLite's index file); nil: a trigram index on messages itself
+	// (PostgreSQL).
+	Search MessageIndex
+}
+
+// MessageIndex is a full-text index of messages kept apart from the
+// messages table.
+type MessageIndex interface {
+	// Newest returns the ids of the newest limit messages whose search
+	// text contains every word (in any case for Latin letters), counting
+	// every message committed before the call.
+	Newest(ctx context.Context, words []string, limit int) ([]int64, error)
+	// CatchUp indexes every message not indexed yet, now.
+	CatchUp(ctx context.Context) error
+	// Close stops the index's work; a second Close does nothing.
+	Close() error
 }
 
 // DB implements crm.Store.
@@ -45,6 +62,7 @@ type DB struct {
 	log        *slog.Logger
 	region     string
 	release    func()
+	search     MessageIndex
 }
 
 var _ crm.Store = (*DB)(nil)
@@ -52,7 +70,7 @@ var _ crm.Store = (*DB)(nil)
 // New returns a DB over already opened connections. It does not migrate.
 func New(o Options) *DB {
 	db := &DB{write: o.Write, read: o.Read, dialect: o.Dialect, migrations: o.Migrations,
-		clock: o.Now, log: o.Logger, region: o.PhoneRegion, release: o.Release}
+		clock: o.Now, log: o.Logger, region: o.PhoneRegion, release: o.Release, search: o.Search}
 	if db.read == nil {
 		db.read = db.write
 	}
@@ -85,9 +103,23 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close releases both pools.
+// IndexSearch brings the search index up to date with every stored message
+// (a search does so itself, in part: this is for benchmarks, which must not
+// time an index being built). Without a MessageIndex it does nothing.
+func (db *DB) IndexSearch(ctx context.Context) error {
+	if db.search == nil {
+		return nil
+	}
+	return db.search.CatchUp(ctx)
+}
+
+// Close stops the search index's work and releases both pools.
 func (db *DB) Close() error {
-	err := db.write.Close()
+	var err error
+	if db.search != nil {
+		err = db.search.Close()
+	}
+	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
 	}

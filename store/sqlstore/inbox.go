@@ -23,7 +23,10 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 		return crm.InboxPage{}, err
 	}
 	w := &where{}
-	from := db.inboxFilters(w, q, true, w.visible)
+	from := db.inboxFilters(w, q, w.visible)
+	if err := db.searchMessages(ctx, w, q.Search); err != nil {
+		return crm.InboxPage{}, err
+	}
 	tail, err := db.inboxOrder(w, q)
 	if err != nil {
 		return crm.InboxPage{}, err
@@ -48,11 +51,11 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 	return inboxPage(items, q), nil
 }
 
-// inboxFilters adds the query's conditions, search only when asked (the
-// counts ignore it), and returns the FROM clause. A label is a join, not
+// inboxFilters adds the query's conditions but the search (which the
+// counts ignore), and returns the FROM clause. A label is a join, not
 // a semi-join: the planner may then start from the label's rows, where
 // walking every open conversation to find a rare label costs 100 ms.
-func (db *DB) inboxFilters(w *where, q crm.InboxQuery, search bool, visible func(crm.Viewer, string)) string {
+func (db *DB) inboxFilters(w *where, q crm.InboxQuery, visible func(crm.Viewer, string)) string {
 	from := " FROM conversations v"
 	if q.Label != "" {
 		from += " JOIN conversation_labels l ON l.conversation_id = v.id AND l.label = " + w.arg(q.Label)
@@ -70,9 +73,6 @@ func (db *DB) inboxFilters(w *where, q crm.InboxQuery, search bool, visible func
 	w.equal("v.status", q.Status)
 	w.equal("v.channel", q.Channel)
 	w.equalID("v.team_id", q.TeamID)
-	if search {
-		db.searchMessages(w, q.Search)
-	}
 	return from
 }
 

@@ -18,7 +18,7 @@ func (db *DB) InboxCounts(ctx context.Context, q crm.InboxQuery) (*crm.InboxCoun
 	all := q
 	all.View, all.Status = crm.ViewAll, ""
 	w := &where{}
-	from := db.inboxFilters(w, all, false, w.visibleByIndex)
+	from := db.inboxFilters(w, all, w.visibleByIndex)
 	out := &crm.InboxCounts{Views: map[string]int{crm.ViewAll: 0, crm.ViewMine: 0, crm.ViewUnassigned: 0},
 		Statuses: map[string]int{crm.ConvOpen: 0, crm.ConvPending: 0, crm.ConvSnoozed: 0, crm.ConvResolved: 0}}
 	// Grouped by the raw columns, so that SQLite counts in the

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -24,40 +23,28 @@ const searchWindow = 1000
 // Both engines index trigrams, so Chinese needs no word segmentation; a
 // word shorter than three characters cannot use the index and is checked
 // by LIKE on the rows the longer words found (or, alone, on every row:
-// slower).
-func (db *DB) searchMessages(w *where, q string) {
+// slower). With a MessageIndex (SQLite) the index names the messages.
+func (db *DB) searchMessages(ctx context.Context, w *where, q string) error {
 	words := strings.Fields(q)
 	if len(words) == 0 {
-		return
+		return nil
 	}
-	if db.dialect.Name() == "sqlite" {
-		w.and("v.id IN (SELECT conversation_id FROM message_search WHERE " + ftsConds(w, words) +
-			" ORDER BY rowid DESC LIMIT " + itoa(searchWindow) + ")")
-		return
+	if db.search != nil {
+		ids, err := db.search.Newest(ctx, words, searchWindow)
+		if err != nil {
+			return db.wrap(err, "inbox search")
+		}
+		w.and("v.id IN (" + db.dialect.ForEachKey(w.arg(db.dialect.ListArg(ids)), "bigint",
+			"m.conversation_id", "messages m", "m.id = k.v") + ")")
+		return nil
 	}
 	conds := make([]string, len(words))
 	for i, word := range words {
-		conds[i] = searchDoc + " ILIKE " + w.arg("%"+escapeLike(word)+"%") + ` ESCAPE '\'`
+		conds[i] = searchDoc + " ILIKE " + w.arg("%"+EscapeLike(word)+"%") + ` ESCAPE '\'`
 	}
 	w.and("v.id IN (SELECT conversation_id FROM messages WHERE " + strings.Join(conds, " AND ") +
 		" ORDER BY id DESC LIMIT " + itoa(searchWindow) + ")")
-}
-
-// ftsConds builds the FTS5 condition: one MATCH of quoted phrases for the
-// words of three characters or more, LIKE for the shorter ones.
-func ftsConds(w *where, words []string) string {
-	var phrases, conds []string
-	for _, word := range words {
-		if utf8.RuneCountInString(word) >= 3 {
-			phrases = append(phrases, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`)
-			continue
-		}
-		conds = append(conds, "doc LIKE "+w.arg("%"+escapeLike(word)+"%")+` ESCAPE '\'`)
-	}
-	if len(phrases) > 0 {
-		conds = append([]string{"message_search MATCH " + w.arg(strings.Join(phrases, " AND "))}, conds...)
-	}
-	return strings.Join(conds, " AND ")
+	return nil
 }
 
 // previews fills each item's preview (its last message) and From (the

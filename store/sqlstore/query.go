@@ -46,7 +46,7 @@ func (w *where) search(ilike, q string, cols ...string) {
 	if q == "" {
 		return
 	}
-	p := w.arg("%" + escapeLike(q) + "%")
+	p := w.arg("%" + EscapeLike(q) + "%")
 	parts := make([]string, len(cols))
 	for i, c := range cols {
 		parts[i] = c + " " + ilike + " " + p + ` ESCAPE '\'`
@@ -54,7 +54,8 @@ func (w *where) search(ilike, q string, cols ...string) {
 	w.and("(" + strings.Join(parts, " OR ") + ")")
 }
 
-func escapeLike(s string) string {
+// EscapeLike escapes s for a LIKE pattern written with ESCAPE '\'.
+func EscapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
