@@ -12,7 +12,8 @@ import (
 )
 
 // TestBrowserBuildsAWebForm has an admin create a form in the editor, add
-// a custom field, edit it, copy the snippet, and then fills in the hosted
+// custom fields (one beyond the blank rows, with "Add an input"), edit one,
+// copy the snippet, and then fills in the hosted
 // page as a visitor would: the lead arrives with the custom field.
 func TestBrowserBuildsAWebForm(t *testing.T) {
 	e := newEnv(t, web.Config{})
@@ -33,6 +34,10 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 		chromedp.SendKeys(`#f-name`, "展会登记"),
 		chromedp.SendKeys(`input[name="fields.4.name"]`, "budget"),
 		chromedp.SendKeys(`input[name="fields.4.label"]`, "预算"),
+		chromedp.Click(`button[data-add-row]`),
+		chromedp.Click(`button[data-add-row]`),
+		chromedp.SendKeys(`input[name="fields.8.name"]`, "headcount"),
+		chromedp.SendKeys(`input[name="fields.8.label"]`, "人数"),
 		chromedp.SendKeys(`#f-tags`, "展会"),
 		chromedp.Click(save),
 		chromedp.WaitVisible(`#snippet`),
@@ -44,7 +49,8 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 	)
 	waitFor(t, ctx, "the copy button to say so", jsContains(`document.querySelector('[data-copy="snippet"]').textContent`, "已复制"))
 	snippet := eval[string](t, ctx, `document.getElementById('snippet').value`)
-	if !strings.Contains(snippet, `预算（万元） *`) || !strings.Contains(snippet, `name="budget" required`) {
+	if !strings.Contains(snippet, `预算（万元） *`) || !strings.Contains(snippet, `name="budget" required`) ||
+		!strings.Contains(snippet, `name="headcount"`) {
 		t.Fatalf("the snippet after the edit:\n%s", snippet)
 	}
 	shot(t, ctx, "form-editor.png")

@@ -37,6 +37,7 @@ var formMessages = map[string]struct{ en, zh string }{
 	"form.confirm_help":    {"Sent to whoever fills in the form, when they give an email address. Leave all three empty for none.", "填写人留下邮箱时发送给对方。三项都留空则不发送。"},
 	"form.inputs":          {"Fields", "字段"},
 	"form.inputs_help":     {"Each row is one input. Clear a row's name and label to remove it; fill an empty row to add one.", "每行是一个输入项。清空名称和标签即删除该行；填写空行即可添加。"},
+	"form.add_input":       {"Add an input", "添加输入项"},
 	"form.input_name":      {"Input name", "输入项名称"},
 	"form.input_label":     {"Label", "标签"},
 	"form.input_map":       {"Fills lead field", "对应线索字段"},
