@@ -62,10 +62,11 @@ func byCIDName(cid string, files []crm.Attachment) *crm.Attachment {
 	return findImage(files, func(a *crm.Attachment) bool { return a.ContentID == "" && a.Name == local })
 }
 
-// findImage returns the first image among files that ok accepts.
+// findImage returns the first possible image among files that ok accepts
+// (whether it is one, its bytes tell: inlineSrc).
 func findImage(files []crm.Attachment, ok func(*crm.Attachment) bool) *crm.Attachment {
 	for i := range files {
-		if a := &files[i]; strings.HasPrefix(a.ContentType, "image/") && ok(a) {
+		if a := &files[i]; imageCandidate(a) && ok(a) {
 			return a
 		}
 	}

@@ -55,3 +55,49 @@ func TestInboxInlineImagesByContentID(t *testing.T) {
 		}
 	}
 }
+
+// TestInboxInlineImageSentAsOctetStream: a mail program that sends its
+// inline logo as application/octet-stream still shows it in place, typed
+// by its bytes; a cid that names a file which is no image shows nothing
+// and the file stays an ordinary file.
+func TestInboxInlineImageSentAsOctetStream(t *testing.T) {
+	e, blobs := newEnvWithFiles(t)
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 3, 1))); err != nil {
+		t.Fatal(err)
+	}
+	uri := "data:image/png;base64," + base64.StdEncoding.EncodeToString(img.Bytes())
+	var atts []crm.Attachment
+	for _, f := range []struct {
+		name, cid string
+		body      []byte
+	}{
+		{"logo", "logo@mailer.example", img.Bytes()},
+		{"terms.pdf", "terms@mailer.example", []byte("%PDF-1.4\n% not an image\n")},
+	} {
+		b, err := blobs.Put(context.Background(), bytes.NewReader(f.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		atts = append(atts, crm.Attachment{SHA256: b.SHA256, Name: f.name, ContentType: "application/octet-stream",
+			Size: b.Size, ContentID: f.cid})
+	}
+	res, m := e.mailWithFiles(t, &crm.Inbound{Subject: "报价单", Text: "见附件", Attachments: atts,
+		HTML: `<p><img src="cid:logo@mailer.example" alt="logo"> <img src="cid:terms@mailer.example" alt="terms"></p>`})
+	doc := string(e.call("rep1", "GET", fmt.Sprintf("/inbox/messages/%d/frame", m.ID), nil, 200, nil))
+	if !strings.Contains(doc, `src="`+uri+`" alt="logo"`) {
+		t.Errorf("the octet-stream logo should show as a PNG: %s", doc)
+	}
+	if !strings.Contains(doc, `src="" alt="terms"`) {
+		t.Errorf("a cid naming a PDF should show nothing: %s", doc)
+	}
+	page := string(e.call("rep1", "GET", fmt.Sprintf("/inbox/%d", res.ConversationID), nil, 200, nil))
+	pdf := fmt.Sprintf(`href="/api/v1/attachments/%d"`, m.Attachments[1].ID)
+	inline := ""
+	if i := strings.Index(page, `class="inline-files`); i >= 0 {
+		inline, _, _ = strings.Cut(page[i:], "</p>")
+	}
+	if strings.Contains(inline, pdf) || !strings.Contains(page, pdf) {
+		t.Errorf("the PDF should be listed as a file, not among the mail's images")
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"encoding/base64"
 	htmlstd "html"
 	"io"
+	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -25,12 +27,14 @@ const maxInlineImage = 512 << 10
 
 // inlineSrc is an inline image as a data: URI. Not its attachment's URL:
 // the sandboxed frame's requests carry no session cookie (its origin is
-// opaque, the cookie SameSite=Lax), so that URL would answer 401 there. A
+// opaque, the cookie SameSite=Lax), so that URL would answer 401 there.
+// The type is the one its bytes show: mail programs send inline images as
+// application/octet-stream too, and a declared type may be wrong. A
 // larger or unusual image is left out of the frame (it is listed with the
 // message's files).
 func (s *Server) inlineSrc(ctx context.Context) func(*crm.Attachment) string {
 	return func(a *crm.Attachment) string {
-		if s.deps.Blobs == nil || a.Size > maxInlineImage || !slices.Contains(inlineImageTypes, a.ContentType) {
+		if s.deps.Blobs == nil || a.Size > maxInlineImage || !imageCandidate(a) {
 			return ""
 		}
 		rc, err := s.deps.Blobs.Open(ctx, a.SHA256)
@@ -42,11 +46,22 @@ func (s *Server) inlineSrc(ctx context.Context) func(*crm.Attachment) string {
 		if err != nil {
 			return ""
 		}
-		return "data:" + a.ContentType + ";base64," + base64.StdEncoding.EncodeToString(b)
+		typ := http.DetectContentType(b)
+		if !slices.Contains(inlineImageTypes, typ) {
+			return ""
+		}
+		return "data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(b)
 	}
 }
 
 var inlineImageTypes = []string{"image/png", "image/jpeg", "image/gif", "image/webp"}
+
+// imageCandidate tells whether a cid: reference may show a as an image:
+// it is declared one, or declared nothing in particular.
+func imageCandidate(a *crm.Attachment) bool {
+	t := strings.ToLower(strings.TrimSpace(a.ContentType))
+	return strings.HasPrefix(t, "image/") || t == "application/octet-stream" || t == ""
+}
 
 // cidSrc finds the cid: sources left by the sanitizer, which writes every
 // attribute double-quoted and escaped.
