@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -79,8 +80,28 @@ func searchPath(dbPath string) string {
 }
 
 // openSearch opens (creating if needed) the index file of the database
-// whose read pool is main, and starts the loop that keeps it filled.
+// whose read pool is main, and starts the loop that keeps it filled. A file
+// that cannot be used (not a database, damaged) is replaced by an empty
+// one: the index is derived data, and must not keep Rapport from starting.
 func openSearch(ctx context.Context, path string, main *sql.DB, log *slog.Logger) (*searchIndex, error) {
+	x, err := openSearchFile(ctx, path, main, log)
+	if err != nil {
+		log.Warn("search index unusable; starting it again", "path", path, "err", err)
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if rmErr := os.Remove(path + suffix); rmErr != nil && !os.IsNotExist(rmErr) {
+				return nil, fmt.Errorf("%w (and it could not be removed: %v)", err, rmErr)
+			}
+		}
+		x, err = openSearchFile(ctx, path, main, log)
+	}
+	if err != nil {
+		return nil, err
+	}
+	go x.loop()
+	return x, nil
+}
+
+func openSearchFile(ctx context.Context, path string, main *sql.DB, log *slog.Logger) (*searchIndex, error) {
 	write, err := openPool(ctx, path, writeParams, 1)
 	if err != nil {
 		return nil, err
@@ -96,7 +117,6 @@ func openSearch(ctx context.Context, path string, main *sql.DB, log *slog.Logger
 		x.closePools()
 		return nil, err
 	}
-	go x.loop()
 	return x, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,6 +109,24 @@ func TestSearchIndexRebuiltWhenDeleted(t *testing.T) {
 	db = openAt(t, path)
 	wantConvs(t, db, "toner", id)
 	wantConvs(t, db, "发票已", id)
+}
+
+// A damaged index file must not keep Rapport from starting: it is
+// replaced and rebuilt.
+func TestSearchIndexDamagedFileIsReplaced(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := openAt(t, filepath.Join(dir, "rapport.db"))
+	id := writeConv(t, db, "a", "询价：不锈钢阀门")
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	junk := []byte(strings.Repeat("not a database, ", 512))
+	if err := os.WriteFile(filepath.Join(dir, "rapport-search.db"), junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db = openAt(t, filepath.Join(dir, "rapport.db"))
+	wantConvs(t, db, "不锈钢", id)
 }
 
 // An index built from one database and found beside another (a restored
