@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -93,12 +94,12 @@ func (h *ingestHarness) messages(t *testing.T, convID int64) []*crm.Message {
 	return l.Items
 }
 
-var mailSeq int
+// mailSeq numbers mail; the suites run in parallel.
+var mailSeq atomic.Int64
 
 // mail returns an inbound email from addr with a unique id.
 func mail(from, subject, text string) *crm.Inbound {
-	mailSeq++
-	id := fmt.Sprintf("<m%d@mail.example>", mailSeq)
+	id := fmt.Sprintf("<m%d@mail.example>", mailSeq.Add(1))
 	return &crm.Inbound{Channel: crm.ChannelEmail, Account: "sales@rapport.example", ExternalID: id,
 		MessageRef: id, From: crm.Address{Name: "", Address: from}, Subject: subject, Text: text,
 		ReceivedAt: aTime(0), Raw: []byte("Subject: " + subject + "\r\n\r\n" + text)}
