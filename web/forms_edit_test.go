@@ -39,11 +39,7 @@ func TestFormEditorCreatesAndEdits(t *testing.T) {
 	page := p.mustPage("admin", "/forms/new?lang=zh-CN")
 	contains(t, "the new form's editor", page, "新建表单", `name="fields.0.name" value="name"`, `name="fields.1.name" value="email"`,
 		"自定义字段", "默认团队或公海", `action="/forms"`, "确认邮件（可选）")
-	loc := p.saved("admin", "/forms", newFormValues(p.teamA))
-	id, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(loc, "/forms/"), "?saved=1"), 10, 64)
-	if err != nil {
-		t.Fatalf("saved to %q", loc)
-	}
+	loc, id := p.savedID("admin", "/forms", newFormValues(p.teamA))
 	f, err := p.db.Form(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)

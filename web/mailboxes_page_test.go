@@ -39,11 +39,7 @@ func TestMailboxPagesKeepSecretsWriteOnly(t *testing.T) {
 	}
 	contains(t, "the refused form", page, `id="e-imap_host"`, `value="销售部"`)
 
-	loc := p.saved("admin", "/mailboxes", mailboxValues())
-	id, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(loc, "/mailboxes/"), "?saved=1"), 10, 64)
-	if err != nil {
-		t.Fatalf("saved to %q", loc)
-	}
+	loc, id := p.savedID("admin", "/mailboxes", mailboxValues())
 	m, err := p.db.Mailbox(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)

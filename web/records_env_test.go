@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,6 +64,18 @@ func (p *pager) saved(who, path string, form url.Values) string {
 		p.t.Fatalf("POST %s as %s: status %d, want 303\n%s", path, who, res.StatusCode, page)
 	}
 	return res.Header.Get("Location")
+}
+
+// savedID submits a new record's form at path, which must be accepted and
+// lead to the record's page (path/ID?saved=1); it returns that page and ID.
+func (p *pager) savedID(who, path string, form url.Values) (string, int64) {
+	p.t.Helper()
+	loc := p.saved(who, path, form)
+	id, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(loc, path+"/"), "?saved=1"), 10, 64)
+	if err != nil {
+		p.t.Fatalf("POST %s saved to %q, want %s/ID?saved=1", path, loc, path)
+	}
+	return loc, id
 }
 
 func contains(t *testing.T, what, page string, wants ...string) {
