@@ -148,7 +148,7 @@ func (x *searchIndex) reset(ctx context.Context) error {
 // Newest returns the ids of the newest limit messages whose text contains
 // every word, after indexing what is new.
 func (x *searchIndex) Newest(ctx context.Context, words []string, limit int) ([]int64, error) {
-	if _, err := x.catchUp(ctx, searchCatchUpLimit); err != nil {
+	if err := x.catchUp(ctx, searchCatchUpLimit); err != nil {
 		return nil, err
 	}
 	cond, args := matchWords(words)
@@ -174,8 +174,7 @@ func (x *searchIndex) Newest(ctx context.Context, words []string, limit int) ([]
 
 // CatchUp indexes every message not indexed yet.
 func (x *searchIndex) CatchUp(ctx context.Context) error {
-	_, err := x.catchUp(ctx, 1<<30)
-	return err
+	return x.catchUp(ctx, 1<<30)
 }
 
 // matchWords builds the condition: one MATCH of quoted phrases for the
@@ -238,30 +237,27 @@ func (x *searchIndex) report(err error) {
 }
 
 // catchUp indexes the messages written since it last ran, in at most
-// batches transactions; it reports whether it caught up.
-func (x *searchIndex) catchUp(ctx context.Context, batches int) (bool, error) {
+// batches transactions (a search does not wait for a whole rebuild).
+func (x *searchIndex) catchUp(ctx context.Context, batches int) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	last, err := x.lastMessage(ctx)
 	if err != nil || last == x.through {
-		return err == nil, err
+		return err
 	}
 	if !x.checked {
 		if err := x.check(ctx); err != nil {
-			return false, err
+			return err
 		}
 		x.checked = true
 	}
 	for range batches {
 		n, err := x.indexBatch(ctx)
-		if err != nil {
-			return false, err
-		}
-		if n < searchBatch {
-			return true, nil
+		if err != nil || n < searchBatch {
+			return err
 		}
 	}
-	return false, nil
+	return nil
 }
 
 // lastMessage is the newest message's id, 0 while there is none or the
