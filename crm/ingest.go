@@ -127,7 +127,7 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 // costs the others only time.
 func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 	results := make([]*IngestResult, len(batch))
-	err := g.cfg.Store.IngestBatch(ctx, func(ctx context.Context, tx IngestTx) error {
+	err := g.cfg.Store.WithIngestTx(ctx, func(ctx context.Context, tx IngestTx) error {
 		if err := prefetch(ctx, tx, batch); err != nil {
 			return err
 		}

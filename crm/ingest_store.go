@@ -6,12 +6,12 @@ import (
 
 // IngestStore is the store side of Ingest.
 type IngestStore interface {
-	// IngestBatch runs fn in one write transaction and commits when fn
+	// WithIngestTx runs fn in one write transaction and commits when fn
 	// returns nil. Everything fn wrote is durable when it returns nil.
 	// Calls made with the ctx that fn receives belong to the transaction.
 	// A failed call inside it may leave partial writes: fn must return the
 	// error, and the whole batch is rolled back.
-	IngestBatch(ctx context.Context, fn func(ctx context.Context, tx IngestTx) error) error
+	WithIngestTx(ctx context.Context, fn func(ctx context.Context, tx IngestTx) error) error
 }
 
 // IngestTx is what Ingest reads and writes inside its transaction.

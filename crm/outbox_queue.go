@@ -2,78 +2,104 @@ package crm
 
 import (
 	"context"
-	"log/slog"
+	"crypto/rand"
+	"strings"
 	"time"
 )
 
-// EventMessageUpdated tells live views that a message changed: an outbound
-// message was queued, sent, delivered or failed.
-const EventMessageUpdated = "message.updated"
-
-// OutboxConfig configures an Outbox.
-type OutboxConfig struct {
-	Store   OutboxStore
-	Senders map[string]Sender // by channel
-	Events  Publisher         // nil: publish nothing
-	Now     func() time.Time
-	Logger  *slog.Logger
-	// MaxAttempts bounds the tries of a message with temporary failures
-	// before it is marked failed. Default 8.
-	MaxAttempts int
-	// Backoff is the wait before try n+1 after n temporary failures.
-	// Default: 30 s doubling, at most one hour.
-	Backoff func(n int) time.Duration
-	// Lease is how long a claimed message is withheld from other
-	// instances while it is being sent. Default 2 minutes.
-	Lease time.Duration
-	// Poll is how often the worker looks for due messages when nothing wakes
-	// it (retries, messages queued by other instances). Default 5 s.
-	Poll time.Duration
-	// AutoReplyCap bounds automatic answers to one address per day, so that
-	// two robots cannot answer each other for ever. Default 3.
-	AutoReplyCap int
+// Queue stores d as an outbound message of its conversation, queued for its
+// channel, and wakes the worker. It returns the stored message. EINVALID
+// (nothing to send, no one to send to, the channel cannot send now),
+// ENOTFOUND (a conversation v cannot see), ERATELIMITED (automatic answers
+// over the per-address cap).
+func (o *Outbox) Queue(ctx context.Context, v Viewer, d Draft) (*Message, error) {
+	if d.Kind == "" {
+		d.Kind = OutReply
+	}
+	if err := d.validate(); err != nil {
+		return nil, err
+	}
+	c, err := o.cfg.Store.Conversation(ctx, v, d.ConversationID)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.check(ctx, c, &d); err != nil {
+		return nil, err
+	}
+	rc, err := o.cfg.Store.ReplyContext(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := outgoingFor(c, &d, rc)
+	if len(out.To) == 0 {
+		return nil, &Error{Code: EINVALID, Message: "there is no one to answer",
+			Fields: map[string]string{"to": "is required: the conversation has no inbound sender"}}
+	}
+	if err := o.checkAutoCap(ctx, out); err != nil {
+		return nil, err
+	}
+	now := o.cfg.Now()
+	m := outboundMessage(v, out, now)
+	if err := o.cfg.Store.QueueOutbound(ctx, m, out, now); err != nil {
+		return nil, err
+	}
+	o.poke()
+	o.publish(m)
+	return m, nil
 }
 
-// Outbox queues outbound messages durably and sends them through their
-// channel's Sender: retried with back-off, marked sent exactly once, and
-// failures kept with the channel's reason for the rep to see.
-type Outbox struct {
-	cfg  OutboxConfig
-	wake chan struct{}
+func (d *Draft) validate() error {
+	p := Problems{}
+	p.OneOf("kind", d.Kind, OutReply, OutCare, OutAuto)
+	if strings.TrimSpace(d.Text) == "" && strings.TrimSpace(d.HTML) == "" && d.Template == "" && len(d.Attachments) == 0 {
+		p.Add("text", "is required")
+	}
+	p.MaxLen("subject", d.Subject, 500)
+	for _, a := range append(append([]Address{}, d.To...), d.Cc...) {
+		if strings.TrimSpace(a.Address) == "" {
+			p.Add("to", "has an empty address")
+		}
+	}
+	return p.Err()
 }
 
-// NewOutbox returns an Outbox; call Run to start its worker.
-func NewOutbox(cfg OutboxConfig) *Outbox {
-	if cfg.Now == nil {
-		cfg.Now = time.Now
+func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
+	m := &Message{ConversationID: o.ConversationID, Channel: o.Channel, Account: o.Account,
+		Direction: DirectionOut, ExternalID: "out-" + rand.Text(), From: Address{Address: o.Account},
+		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
+		Automated: o.Kind == OutAuto, SentAt: now, CreatedAt: now, Delivery: DeliveryQueued}
+	if v.UserID != 0 {
+		id := v.UserID
+		m.AuthorID = &id
 	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
-	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 8
-	}
-	if cfg.Backoff == nil {
-		cfg.Backoff = defaultBackoff
-	}
-	if cfg.Lease <= 0 {
-		cfg.Lease = 2 * time.Minute
-	}
-	if cfg.Poll <= 0 {
-		cfg.Poll = 5 * time.Second
-	}
-	if cfg.AutoReplyCap <= 0 {
-		cfg.AutoReplyCap = 3
-	}
-	return &Outbox{cfg: cfg, wake: make(chan struct{}, 1)}
+	return m
 }
 
-func defaultBackoff(n int) time.Duration {
-	d := 30 * time.Second
-	for i := 1; i < n && d < time.Hour; i++ {
-		d *= 2
+func (o *Outbox) checkAutoCap(ctx context.Context, out *Outgoing) error {
+	if out.Kind != OutAuto {
+		return nil
 	}
-	return min(d, time.Hour)
+	n, err := o.cfg.Store.CountAutoSent(ctx, out.Channel, out.To[0].Address, o.cfg.Now().Add(-24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if n >= o.cfg.AutoReplyCap {
+		return Errorf(ERATELIMITED, "%d automatic answers to %s today already", n, out.To[0].Address)
+	}
+	return nil
+}
+
+func (o *Outbox) poke() {
+	select {
+	case o.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (o *Outbox) publish(m *Message) {
+	if o.cfg.Events != nil {
+		o.cfg.Events.Publish(Event{Kind: EventMessageUpdated, ConversationID: m.ConversationID, MessageID: m.ID})
+	}
 }
 
 // CanSend reports whether conversation id may be answered now: nil, or an

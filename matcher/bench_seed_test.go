@@ -34,7 +34,7 @@ func seedScale(b *testing.B, db testStore, n int) {
 
 func inBatches(b *testing.B, db testStore, n int, fn func(ctx context.Context, i int) error) {
 	for start := 0; start < n; start += 1000 {
-		must(b, db.IngestBatch(context.Background(), func(ctx context.Context, _ crm.IngestTx) error {
+		must(b, db.WithIngestTx(context.Background(), func(ctx context.Context, _ crm.IngestTx) error {
 			for i := start; i < min(start+1000, n); i++ {
 				if err := fn(ctx, i); err != nil {
 					return err

@@ -37,7 +37,7 @@ func timeMatches(b *testing.B, db testStore, msgs []*crm.Inbound) {
 	b.ResetTimer()
 	for i := 0; i < b.N; {
 		batch := min(b.N-i, 256)
-		must(b, db.IngestBatch(context.Background(), func(ctx context.Context, tx crm.IngestTx) error {
+		must(b, db.WithIngestTx(context.Background(), func(ctx context.Context, tx crm.IngestTx) error {
 			for j := range batch {
 				start := time.Now()
 				if _, err := m.Match(ctx, tx, msgs[(i+j)%len(msgs)]); err != nil {

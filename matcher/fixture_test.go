@@ -122,7 +122,7 @@ func (f *fixture) conversations(t testing.TB, ctx context.Context) {
 	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	add := func(key, ref string, c crm.Conversation) {
 		c.Channel, c.Account, c.Status, c.LastMessageAt, c.CreatedAt = crm.ChannelEmail, "inbox", crm.ConvOpen, at, at
-		must(t, f.db.IngestBatch(ctx, func(ctx context.Context, tx crm.IngestTx) error {
+		must(t, f.db.WithIngestTx(ctx, func(ctx context.Context, tx crm.IngestTx) error {
 			if err := tx.CreateConversation(ctx, &c); err != nil {
 				return err
 			}

@@ -64,7 +64,7 @@ func TestRules(t *testing.T) {
 func (f *fixture) match(t testing.TB, m *matcher.Matcher, in *crm.Inbound) *crm.Match {
 	t.Helper()
 	var got *crm.Match
-	must(t, f.db.IngestBatch(context.Background(), func(ctx context.Context, tx crm.IngestTx) error {
+	must(t, f.db.WithIngestTx(context.Background(), func(ctx context.Context, tx crm.IngestTx) error {
 		var err error
 		got, err = m.Match(ctx, tx, in)
 		return err

@@ -116,7 +116,7 @@ func pollIngestRate(b *testing.B, db *sqlstore.DB, port int) float64 {
 	defer wg.Wait()
 	defer cancel()
 	wg.Go(func() { ing.Run(ctx) }) //nolint:errcheck
-	p := email.NewPoller(email.PollerConfig{Store: db, Ingest: cnt, Blobs: blobs, Holder: "bench"}, mb.ID)
+	p := email.NewPoller(email.PollerConfig{Store: db, Ingester: cnt, Blobs: blobs, Holder: "bench"}, mb.ID)
 	start := time.Now()
 	wg.Go(func() { p.Run(ctx) }) //nolint:errcheck
 	select {
@@ -164,7 +164,7 @@ func ingestOnlyRate(b *testing.B, db *sqlstore.DB) float64 {
 }
 
 type countingIngester struct {
-	inner  email.Ingester
+	inner  crm.MessageIngester
 	mu     sync.Mutex
 	stored int
 	want   int

@@ -96,10 +96,10 @@ func (p *Poller) retryOne(ctx context.Context, fm *crm.FailedMail) (err error) {
 	if err != nil {
 		return err
 	}
-	res, err := p.cfg.Ingest.Ingest(ctx, &parsed.In, nil)
+	res, err := p.cfg.Ingester.Ingest(ctx, &parsed.In, nil)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	p.count(res.Duplicate)
+	p.status.stored(res.Duplicate)
 	return p.reportBounce(ctx, parsed)
 }

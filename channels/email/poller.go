@@ -21,25 +21,15 @@ type Store interface {
 	SaveCursor(ctx context.Context, c crm.Cursor) error
 }
 
-// Ingester is crm.Ingester's one door.
-type Ingester interface {
-	Ingest(ctx context.Context, in *crm.Inbound, cur *crm.Cursor) (*crm.IngestResult, error)
-}
-
-// DeliveryReporter records bounces on the messages they bounce (crm.Outbox).
-type DeliveryReporter interface {
-	SetDelivery(ctx context.Context, channel, account, externalID, state, reason string) error
-}
-
 // PollerConfig configures the pollers; zero values take the defaults.
 type PollerConfig struct {
-	Store   Store
-	Ingest  Ingester
-	Reports DeliveryReporter // nil: bounces are stored but not reported
-	Blobs   crm.BlobStore
-	Holder  string // this instance's name in the polling lease
-	Logger  *slog.Logger
-	Now     func() time.Time
+	Store      Store
+	Ingester   crm.MessageIngester
+	Deliveries crm.DeliveryReporter // bounces; nil: stored but not reported
+	Blobs      crm.BlobStore
+	Holder     string // this instance's name in the polling lease
+	Logger     *slog.Logger
+	Now        func() time.Time
 	// Wait sleeps for d or until ctx ends; tests make it instant.
 	Wait    func(ctx context.Context, d time.Duration) error
 	Backoff func(failures int) time.Duration
@@ -129,8 +119,8 @@ type Poller struct {
 	id      int64
 	account string
 	log     *slog.Logger
-	mu      sync.Mutex // status and strikes, written by the ingest workers
-	status  crm.MailboxStatus
+	status  pollStatus
+	mu      sync.Mutex        // strikes, written by the ingest workers
 	strikes map[strikeKey]int // consecutive failures of a message
 	// wake ends a wait for mail: the server announced some, or an admin
 	// asked to retry set-aside messages.
@@ -184,9 +174,7 @@ func (p *Poller) pause(err error, failures int) time.Duration {
 
 func (p *Poller) fail(ctx context.Context, err error, failures int) {
 	p.log.Warn("mailbox poll failed; retrying", "failures", failures, "err", err)
-	p.mu.Lock()
-	p.status.State, p.status.LastError = crm.MailboxError, err.Error()
-	p.mu.Unlock()
+	p.status.failed(err)
 	p.saveStatus(ctx)
 }
 

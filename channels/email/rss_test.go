@@ -105,7 +105,7 @@ func rssChild(t *testing.T, port string) {
 	defer wg.Wait()
 	defer cancel()
 	wg.Go(func() { ing.Run(ctx) }) //nolint:errcheck
-	poller := email.NewPoller(email.PollerConfig{Store: db, Ingest: cnt, Blobs: blobs}, mb.ID)
+	poller := email.NewPoller(email.PollerConfig{Store: db, Ingester: cnt, Blobs: blobs}, mb.ID)
 	wg.Go(func() { poller.Run(ctx) }) //nolint:errcheck
 	select {
 	case <-cnt.done:

@@ -20,9 +20,7 @@ func (p *Poller) leased(ctx context.Context) (bool, error) {
 	if err != nil || !m.Enabled {
 		return false, err
 	}
-	p.mu.Lock()
-	p.status = m.Status
-	p.mu.Unlock()
+	p.status.resume(m.Status)
 	sctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go p.keepLease(sctx, cancel)
@@ -97,10 +95,7 @@ func (p *Poller) syncAll(ctx context.Context, cn *conn, m *crm.Mailbox) error {
 			return err
 		}
 	}
-	at := p.cfg.Now().UTC()
-	p.mu.Lock()
-	p.status.State, p.status.LastError, p.status.LastSyncAt, p.status.Pending = crm.MailboxIdle, "", &at, 0
-	p.mu.Unlock()
+	p.status.idle(p.cfg.Now().UTC())
 	p.saveStatus(ctx)
 	return nil
 }
@@ -126,13 +121,4 @@ func (p *Poller) waitForMail(ctx context.Context, cn *conn, allWatched bool) err
 		d = min(d, p.cfg.PollEvery)
 	}
 	return cn.idle(ctx, d, p.wake)
-}
-
-func (p *Poller) saveStatus(ctx context.Context) {
-	p.mu.Lock()
-	st := p.status
-	p.mu.Unlock()
-	if err := p.cfg.Store.SetMailboxStatus(context.WithoutCancel(ctx), p.id, st); err != nil {
-		p.log.Warn("mailbox status not saved", "err", err)
-	}
 }

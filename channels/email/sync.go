@@ -58,11 +58,11 @@ func (p *Poller) syncFolder(ctx context.Context, cn *conn, m *crm.Mailbox, folde
 		if end == len(uids) {
 			fl = floor
 		}
-		if err := p.ingestBatch(ctx, cn, folder, pos, batch, fl); err != nil {
+		if err := p.fetchAndIngest(ctx, cn, folder, pos, batch, fl); err != nil {
 			return err
 		}
 		pos.last = batch[len(batch)-1]
-		p.addPending(-len(batch))
+		p.status.fetched(len(batch))
 		p.saveStatus(ctx)
 	}
 	return nil
@@ -70,14 +70,6 @@ func (p *Poller) syncFolder(ctx context.Context, cn *conn, m *crm.Mailbox, folde
 
 func (p *Poller) progress(ctx context.Context, folder string, n int) {
 	p.log.Info("mailbox sync", "folder", folder, "new", n)
-	p.mu.Lock()
-	p.status.State, p.status.Pending = crm.MailboxSyncing, int64(n)
-	p.mu.Unlock()
+	p.status.syncing(n)
 	p.saveStatus(ctx)
-}
-
-func (p *Poller) addPending(n int) {
-	p.mu.Lock()
-	p.status.Pending = max(0, p.status.Pending+int64(n))
-	p.mu.Unlock()
 }

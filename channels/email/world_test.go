@@ -105,14 +105,14 @@ func (w *world) openStore() {
 }
 
 // poller starts a poller under holder; stop ends it and waits.
-func (w *world) poller(holder string, ing email.Ingester) (stop func()) {
+func (w *world) poller(holder string, ing crm.MessageIngester) (stop func()) {
 	return w.pollerWith(holder, ing, func(*email.PollerConfig) {})
 }
 
 // pollerWith starts a poller whose config edit changed first.
-func (w *world) pollerWith(holder string, ing email.Ingester, edit func(*email.PollerConfig)) (stop func()) {
+func (w *world) pollerWith(holder string, ing crm.MessageIngester, edit func(*email.PollerConfig)) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	cfg := email.PollerConfig{Store: w.db, Ingest: ing, Reports: w.box, Blobs: w.blobs,
+	cfg := email.PollerConfig{Store: w.db, Ingester: ing, Deliveries: w.box, Blobs: w.blobs,
 		Holder: holder, Logger: slog.New(slog.NewTextHandler(testWriter{w.t}, nil)), Backoff: func(int) time.Duration { return time.Millisecond },
 		IdleFor: time.Hour, PollEvery: time.Hour, Batch: 3, Workers: 4}
 	edit(&cfg)
@@ -142,7 +142,7 @@ func (tw testWriter) Write(p []byte) (int, error) {
 // recordingIngester passes messages to the real Ingester and reports each
 // result, duplicates included, so tests wait on events instead of sleeping.
 type recordingIngester struct {
-	inner   email.Ingester
+	inner   crm.MessageIngester
 	results chan seen
 	// failAfter, when set, fails every Ingest after that many calls, like
 	// a process dying between fetching and committing.

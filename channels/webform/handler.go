@@ -20,11 +20,6 @@ type Forms interface {
 	FormByKey(ctx context.Context, key string) (*crm.Form, error)
 }
 
-// Ingester is the one door for inbound messages (*crm.Ingester).
-type Ingester interface {
-	Ingest(ctx context.Context, in *crm.Inbound, cur *crm.Cursor) (*crm.IngestResult, error)
-}
-
 // Outbox queues the confirmation email (*crm.Outbox).
 type Outbox interface {
 	Queue(ctx context.Context, v crm.Viewer, d crm.Draft) (*crm.Message, error)
@@ -39,7 +34,7 @@ type Limit struct {
 // Config configures the Handler. Forms and Ingester are required.
 type Config struct {
 	Forms    Forms
-	Ingester Ingester
+	Ingester crm.MessageIngester
 	Outbox   Outbox // nil: no confirmation emails
 	// ClientIP returns the submitter's address, believing X-Forwarded-For
 	// only from trusted proxies; nil: the peer's address.

@@ -30,21 +30,11 @@ type Store interface {
 	Conversation(ctx context.Context, v crm.Viewer, id int64) (*crm.Conversation, error)
 }
 
-// Ingester is crm.Ingester's one door.
-type Ingester interface {
-	Ingest(ctx context.Context, in *crm.Inbound, cur *crm.Cursor) (*crm.IngestResult, error)
-}
-
-// Deliveries records a template job's report on the message it sent.
-type Deliveries interface {
-	SetDelivery(ctx context.Context, channel, account, externalID, state, reason string) error
-}
-
 // Config configures a Channel.
 type Config struct {
 	Store      Store
-	Ingester   Ingester
-	Deliveries Deliveries // nil: template job reports are only logged
+	Ingester   crm.MessageIngester
+	Deliveries crm.DeliveryReporter // template job reports; nil: only logged
 	Blobs      crm.BlobStore
 	HTTPClient *http.Client // for WeChat's API; default: 10 s timeout
 	Now        func() time.Time

@@ -87,8 +87,8 @@ func newEnv(t testing.TB) *env {
 }
 
 // channel builds one instance of the channel on e's store.
-func (e *env) channel(ing wechat.Ingester, instance string) *wechat.Channel {
-	var d wechat.Deliveries
+func (e *env) channel(ing crm.MessageIngester, instance string) *wechat.Channel {
+	var d crm.DeliveryReporter
 	if e.box != nil {
 		d = e.box
 	}

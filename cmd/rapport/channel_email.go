@@ -15,7 +15,7 @@ import (
 // instance poll each mailbox.
 func emailChannel(d *channelDeps) (channelParts, error) {
 	log := d.log.With("part", "email")
-	cfg := email.PollerConfig{Store: d.db, Ingest: d.ingester, Reports: d.outbox, Blobs: d.blobs,
+	cfg := email.PollerConfig{Store: d.db, Ingester: d.ingester, Deliveries: d.outbox, Blobs: d.blobs,
 		Holder: instanceName(), Logger: log, Now: d.now}
 	sup := email.NewSupervisor(cfg, time.Minute)
 	sender := email.NewSender(email.SenderConfig{Mailboxes: d.db, Blobs: d.blobs, Logger: log, Now: d.now})

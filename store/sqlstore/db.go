@@ -1,11 +1,3 @@
-// Package sqlstore is Rapport's one implementation of crm.Store in raw SQL
-// over database/sql. The engine packages (store/sqlite, store/postgres) open
-// the connections and supply a Dialect for the few things that differ; the
-// queries, the rules and the transactions live here, so that both engines
-// behave the same.
-//
-// SQL uses $1, $2… placeholders, which both PostgreSQL and SQLite bind by
-// number.
 package sqlstore
 
 import (

@@ -13,18 +13,19 @@ var (
 	_ crm.IngestTx    = (*DB)(nil)
 )
 
-// IngestBatch runs fn in one write transaction, through an ingestBatch
-// (see there): on its own connection, so that PostgreSQL can pipeline the
-// queued writes; inside an outer transaction, under a savepoint.
-func (db *DB) IngestBatch(ctx context.Context, fn func(ctx context.Context, tx crm.IngestTx) error) error {
+// WithIngestTx runs fn in one write transaction with a writeBehind queue
+// in its ctx (see the package doc): on its own connection, so that
+// PostgreSQL can pipeline the queued writes; inside an outer transaction,
+// under a savepoint.
+func (db *DB) WithIngestTx(ctx context.Context, fn func(ctx context.Context, tx crm.IngestTx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		if b := batchOf(ctx); b != nil {
+		if b := writeBehindOf(ctx); b != nil {
 			if err := b.beforeWrite(ctx); err != nil {
 				return err
 			}
 		}
 		return db.savepoint(ctx, tx, func(ctx context.Context, tx *sql.Tx) error {
-			return db.runBatch(ctx, nil, tx, fn)
+			return db.runIngestTx(ctx, nil, tx, fn)
 		})
 	}
 	conn, err := db.write.Conn(ctx)
@@ -37,7 +38,7 @@ func (db *DB) IngestBatch(ctx context.Context, fn func(ctx context.Context, tx c
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := db.runBatch(context.WithValue(ctx, txKey{}, tx), conn, tx, fn); err != nil {
+	if err := db.runIngestTx(context.WithValue(ctx, txKey{}, tx), conn, tx, fn); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -46,9 +47,9 @@ func (db *DB) IngestBatch(ctx context.Context, fn func(ctx context.Context, tx c
 	return nil
 }
 
-func (db *DB) runBatch(ctx context.Context, conn *sql.Conn, tx *sql.Tx, fn func(ctx context.Context, tx crm.IngestTx) error) error {
-	b := newIngestBatch(db, conn, tx)
-	ctx = context.WithValue(context.WithValue(ctx, batchKey{}, b), directKey{}, nil)
+func (db *DB) runIngestTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, fn func(ctx context.Context, tx crm.IngestTx) error) error {
+	b := newWriteBehind(db, conn, tx)
+	ctx = context.WithValue(context.WithValue(ctx, writeBehindKey{}, b), directKey{}, nil)
 	if err := fn(ctx, &ingestTx{db: db, b: b}); err != nil {
 		return err
 	}

@@ -10,13 +10,13 @@ const (
 )
 
 // reserveQuery is the query that reserves n ids of each table.
-func (b *ingestBatch) reserveQuery(n int, tables ...string) Query {
+func (b *writeBehind) reserveQuery(n int, tables ...string) Query {
 	return b.reserveQueryFor("CAST($1 AS INTEGER)", []any{n}, tables...)
 }
 
 // reserveQueryFor reserves as many ids of each table as the SQL
 // expression count (with args) says.
-func (b *ingestBatch) reserveQueryFor(count string, args []any, tables ...string) Query {
+func (b *writeBehind) reserveQueryFor(count string, args []any, tables ...string) Query {
 	row := make([]int64, len(tables))
 	dest := make([]any, len(tables))
 	for i, t := range tables {
@@ -35,7 +35,7 @@ func (b *ingestBatch) reserveQueryFor(count string, args []any, tables ...string
 }
 
 // run runs qs (one round trip on PostgreSQL); op names them in errors.
-func (b *ingestBatch) run(ctx context.Context, op string, qs ...Query) error {
+func (b *writeBehind) run(ctx context.Context, op string, qs ...Query) error {
 	_, err := b.db.dialect.QueryAll(ctx, b.conn, b.tx, qs)
 	return b.db.wrap(err, op)
 }
@@ -44,7 +44,7 @@ func (b *ingestBatch) run(ctx context.Context, op string, qs ...Query) error {
 // more: one, or for leads as many as the batch may still create. A second
 // reserve in a batch comes after the queue is written: on SQLite a reserve
 // starts after the highest row.
-func (b *ingestBatch) nextID(ctx context.Context, table string) (int64, error) {
+func (b *writeBehind) nextID(ctx context.Context, table string) (int64, error) {
 	if len(b.ids[table]) == 0 {
 		if b.reserved[table] {
 			if err := b.flush(ctx); err != nil {

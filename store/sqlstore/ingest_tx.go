@@ -10,7 +10,7 @@ import (
 // batch's overlay and write queue in front of the hot ones.
 type ingestTx struct {
 	db *DB
-	b  *ingestBatch
+	b  *writeBehind
 }
 
 var _ crm.IngestPrefetcher = (*ingestTx)(nil)

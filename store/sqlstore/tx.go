@@ -31,10 +31,10 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 // transaction: the caller may handle the error and go on.
 func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		if ctx.Value(batchKey{}) == nil {
+		if ctx.Value(writeBehindKey{}) == nil {
 			return db.savepoint(ctx, tx, fn)
 		}
-		if b := batchOf(ctx); b != nil {
+		if b := writeBehindOf(ctx); b != nil {
 			if err := b.beforeWrite(ctx); err != nil {
 				return err
 			}
@@ -100,7 +100,7 @@ func (db *DB) query(ctx context.Context, fn func(q querier) error) error {
 // inTx runs a read in tx, after an ingest batch's queued writes, which it
 // must see.
 func inTx(ctx context.Context, tx *sql.Tx, fn func(q querier) error) error {
-	if b := batchOf(ctx); b != nil {
+	if b := writeBehindOf(ctx); b != nil {
 		if err := b.flush(ctx); err != nil {
 			return err
 		}

@@ -88,7 +88,7 @@ func testIngestThreadReopen(t *testing.T, h *ingestHarness) {
 	c, err := h.s.Conversation(ctx, crm.System, first.ConversationID)
 	must(t, err)
 	c.Status = crm.ConvResolved
-	must(t, h.s.IngestBatch(ctx, func(ctx context.Context, tx crm.IngestTx) error { return tx.UpdateConversation(ctx, c) }))
+	must(t, h.s.WithIngestTx(ctx, func(ctx context.Context, tx crm.IngestTx) error { return tx.UpdateConversation(ctx, c) }))
 
 	reply := mail("chen@gmail.com", "Re: Order question", "one more thing")
 	msgs := h.messages(t, first.ConversationID)

@@ -197,7 +197,7 @@ func testOutboxRefused(t *testing.T, h *outboxHarness) {
 	c, err := h.s.Conversation(ctx, crm.System, in.ConversationID)
 	must(t, err)
 	c.AssigneeID = ptr(h.w.repA1.ID)
-	must(t, h.s.IngestBatch(ctx, func(ctx context.Context, tx crm.IngestTx) error { return tx.UpdateConversation(ctx, c) }))
+	must(t, h.s.WithIngestTx(ctx, func(ctx context.Context, tx crm.IngestTx) error { return tx.UpdateConversation(ctx, c) }))
 	_, err = h.box.Queue(ctx, rep, crm.Draft{ConversationID: in.ConversationID, Text: "x"})
 	wantCode(t, err, crm.ENOTFOUND)
 	wc := h.ingest(t, &crm.Inbound{Channel: crm.ChannelWeChat, Account: "wxappid", ExternalID: "1",

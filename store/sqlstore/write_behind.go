@@ -9,8 +9,9 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// ingestBatch is the state of one IngestBatch transaction. Round trips,
-// not rows, are what an ingested message costs on PostgreSQL, so the batch
+// writeBehind is the write-behind queue and read overlay of one
+// WithIngestTx transaction (the ingest batch). Round trips, not rows, are
+// what an ingested message costs on PostgreSQL, so the batch
 //   - reads ahead what its messages will look up (Prefetch): a query per
 //     kind of lookup for the whole batch, all sent at once
 //     (Dialect.QueryAll);
@@ -25,7 +26,7 @@ import (
 // are read after the queue is written while leads are queued); any other
 // store call made with the batch's ctx first writes the queue, and a write
 // through it also drops what the batch read.
-type ingestBatch struct {
+type writeBehind struct {
 	db       *DB
 	conn     *sql.Conn // the transaction's connection; nil when nested
 	tx       *sql.Tx
@@ -57,21 +58,21 @@ type pendingRow struct {
 }
 
 type (
-	batchKey  struct{}
-	directKey struct{}
+	writeBehindKey struct{}
+	directKey      struct{}
 )
 
-func newIngestBatch(db *DB, conn *sql.Conn, tx *sql.Tx) *ingestBatch {
-	return &ingestBatch{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
+func newWriteBehind(db *DB, conn *sql.Conn, tx *sql.Tx) *writeBehind {
+	return &writeBehind{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
 		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{},
 		customers: map[int64]*crm.Customer{}}
 }
 
-// batchOf returns the batch ctx belongs to, unless ctx is a direct call:
+// writeBehindOf returns the batch ctx belongs to, unless ctx is a direct call:
 // one the batch makes itself, knowing that the queue does not matter to it.
-func batchOf(ctx context.Context) *ingestBatch {
-	b, _ := ctx.Value(batchKey{}).(*ingestBatch)
+func writeBehindOf(ctx context.Context) *writeBehind {
+	b, _ := ctx.Value(writeBehindKey{}).(*writeBehind)
 	if b == nil || ctx.Value(directKey{}) != nil {
 		return nil
 	}
@@ -82,13 +83,13 @@ func batchOf(ctx context.Context) *ingestBatch {
 // touches (contacts, leads, customers …), so it needs no flush.
 func direct(ctx context.Context) context.Context { return context.WithValue(ctx, directKey{}, true) }
 
-func (b *ingestBatch) queue(k *rowKind, args ...any) {
+func (b *writeBehind) queue(k *rowKind, args ...any) {
 	b.pending = append(b.pending, pendingRow{kind: k, args: args})
 }
 
 // flush sends the queued writes, kind by kind in rank order (rows before
 // the rows that refer to them), as multi-row statements.
-func (b *ingestBatch) flush(ctx context.Context) error {
+func (b *writeBehind) flush(ctx context.Context) error {
 	if len(b.pending) == 0 {
 		return nil
 	}
@@ -119,7 +120,7 @@ func sameKind(rows []pendingRow) int {
 
 // beforeWrite readies the batch for a write it does not know about: the
 // queue goes first, and what the batch read may change.
-func (b *ingestBatch) beforeWrite(ctx context.Context) error {
+func (b *writeBehind) beforeWrite(ctx context.Context) error {
 	if err := b.flush(ctx); err != nil {
 		return err
 	}

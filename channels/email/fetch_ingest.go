@@ -9,7 +9,7 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// ingestBatch fetches uids and ingests them with several workers, so that
+// fetchAndIngest fetches uids and ingests them with several workers, so that
 // parsing and the Ingester's group commit overlap the fetch. Each message
 // carries the cursor up to which every message is stored (the watermark),
 // never past one still in flight; the batch ends by saving the final
@@ -18,7 +18,7 @@ import (
 // floor, when set, is the highest UID a bounded first sync passes over: the
 // final cursor moves there, so mail older than the window is not fetched
 // by the next sync either.
-func (p *Poller) ingestBatch(ctx context.Context, cn *conn, folder string, pos position, uids []uint32, floor uint32) error {
+func (p *Poller) fetchAndIngest(ctx context.Context, cn *conn, folder string, pos position, uids []uint32, floor uint32) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	tr := newTracker(pos, uids)
@@ -88,75 +88,4 @@ func (p *Poller) weight(f *fetched) int64 {
 
 func (p *Poller) cursor(folder string, pos position) *crm.Cursor {
 	return &crm.Cursor{Channel: crm.ChannelEmail, Account: p.account, Name: folder, Value: pos.String()}
-}
-
-// tracker knows which UIDs of a batch are stored, and so the watermark.
-type tracker struct {
-	mu        sync.Mutex
-	pos       position
-	order     []uint32
-	done      map[uint32]bool
-	next      int  // index in order of the first UID not yet stored
-	storedAny bool // whether the batch stored anything
-}
-
-func newTracker(pos position, uids []uint32) *tracker {
-	t := &tracker{pos: pos, order: uids, done: make(map[uint32]bool, len(uids))}
-	for _, u := range uids {
-		t.done[u] = false
-	}
-	return t
-}
-
-func (t *tracker) wanted(uid uint32) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	done, ok := t.done[uid]
-	return ok && !done
-}
-
-func (t *tracker) validity() uint32 {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.pos.validity
-}
-
-// watermark is the cursor a message may carry now.
-func (t *tracker) watermark() position {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.pos
-}
-
-// stored marks uid stored and moves the
-// watermark over every stored UID in order.
-func (t *tracker) stored(uid uint32) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.done[uid] = true
-	t.storedAny = true
-	t.advance()
-}
-
-func (t *tracker) advance() {
-	for t.next < len(t.order) && t.done[t.order[t.next]] {
-		t.pos.last = t.order[t.next]
-		t.next++
-	}
-}
-
-func (t *tracker) skipMissing() {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for u := range t.done {
-		t.done[u] = true
-	}
-	t.advance()
-}
-
-// final returns the cursor to save, and whether the batch stored anything.
-func (t *tracker) final() (position, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.pos, t.storedAny
 }

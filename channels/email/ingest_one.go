@@ -20,13 +20,13 @@ func (p *Poller) ingestOne(ctx context.Context, f *fetched, folder string, tr *t
 	if err != nil {
 		return fmt.Errorf("uid %d: %w", f.UID, err)
 	}
-	res, err := p.cfg.Ingest.Ingest(ctx, &parsed.In, p.cursor(folder, tr.watermark()))
+	res, err := p.cfg.Ingester.Ingest(ctx, &parsed.In, p.cursor(folder, tr.watermark()))
 	if err != nil {
 		return fmt.Errorf("ingest uid %d: %w", f.UID, err)
 	}
 	tr.stored(f.UID)
 	p.clearStrike(strikeKey{folder, tr.validity(), f.UID})
-	p.count(res.Duplicate)
+	p.status.stored(res.Duplicate)
 	return p.reportBounce(ctx, parsed)
 }
 
@@ -77,27 +77,17 @@ func (p *Poller) threadBySubject(ctx context.Context, parsed *Parsed) error {
 // mail we did not send is ignored.
 func (p *Poller) reportBounce(ctx context.Context, parsed *Parsed) error {
 	b := parsed.Bounce
-	if b == nil || b.MessageID == "" || p.cfg.Reports == nil {
+	if b == nil || b.MessageID == "" || p.cfg.Deliveries == nil {
 		return nil
 	}
 	reason := b.Reason
 	if reason == "" {
 		reason = "bounced"
 	}
-	err := p.cfg.Reports.SetDelivery(ctx, crm.ChannelEmail, p.account, b.MessageID, crm.DeliveryFailed, reason)
+	err := p.cfg.Deliveries.SetDelivery(ctx, crm.ChannelEmail, p.account, b.MessageID, crm.DeliveryFailed, reason)
 	if crm.ErrorCode(err) == crm.ENOTFOUND {
 		p.log.Debug("bounce of a message not sent from here", "message_id", b.MessageID)
 		return nil
 	}
 	return err
-}
-
-func (p *Poller) count(duplicate bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if duplicate {
-		p.status.Duplicates++
-	} else {
-		p.status.Ingested++
-	}
 }
