@@ -24,7 +24,7 @@ const (
 type Conversation struct {
 	ID            int64      `json:"id"`
 	Channel       string     `json:"channel"`
-	Account       string     `json:"account"` // mailbox, WeChat appid or form key
+	Account       string     `json:"account"` // see Inbound.Account
 	Subject       string     `json:"subject"`
 	Status        string     `json:"status"`
 	AssigneeID    *int64     `json:"assignee_id"`
@@ -57,7 +57,7 @@ type Message struct {
 	ID             int64        `json:"id"`
 	ConversationID int64        `json:"conversation_id"`
 	Channel        string       `json:"channel"`
-	Account        string       `json:"account"`
+	Account        string       `json:"account"` // see Inbound.Account
 	Direction      string       `json:"direction"`
 	ExternalID     string       `json:"external_id"` // the channel's id; the dedupe key
 	From           Address      `json:"from"`

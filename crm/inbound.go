@@ -6,7 +6,12 @@ import "time"
 // parsed as far as it goes, with the raw bytes kept so nothing is lost.
 type Inbound struct {
 	Channel string // ChannelEmail, ChannelWeChat, ChannelWebForm
-	Account string // mailbox id, WeChat appid, form key
+	// Account is which of our channel accounts the message belongs to: the
+	// WeChat appid, the form key, and for email the mailbox's ID (decimal),
+	// never its address. Conversations, messages and the outbox carry the
+	// same value. Never compare it with an email address: what the mailbox
+	// receives at and sends from is Mailbox.Address (see SendAddresser).
+	Account string
 	// ExternalID is the channel's id of this message and, with Channel and
 	// Account, the dedupe key: the same key ingested twice is stored once.
 	ExternalID string

@@ -30,7 +30,7 @@ type Outgoing struct {
 	MessageID      int64        `json:"message_id"`
 	ConversationID int64        `json:"conversation_id"`
 	Channel        string       `json:"channel"`
-	Account        string       `json:"account"`
+	Account        string       `json:"account"` // see Inbound.Account
 	Kind           string       `json:"kind"`
 	To             []Address    `json:"to"`
 	Cc             []Address    `json:"cc,omitempty"`
@@ -104,6 +104,15 @@ type Sender interface {
 // nil, or a *Error (EINVALID) whose message tells the rep why not.
 type SendChecker interface {
 	CheckSend(ctx context.Context, c *Conversation, d *Draft, now time.Time) error
+}
+
+// SendAddresser is implemented by Senders that send from an address other
+// than the account's id: an email mailbox's account is its id, and its
+// messages go out From the mailbox's configured name and address. An
+// outbound message's From is what FromAddress returns (the account itself
+// for other Senders). EINVALID when the account can no longer send.
+type SendAddresser interface {
+	FromAddress(ctx context.Context, account string) (Address, error)
 }
 
 // Draft is what a rep (or a care plan, or a bot) asks to send in a

@@ -40,6 +40,9 @@ func (o *Outbox) Queue(ctx context.Context, v Viewer, d Draft) (*Message, error)
 	}
 	now := o.cfg.Now()
 	m := outboundMessage(v, out, now)
+	if m.From, err = o.fromAddress(ctx, out); err != nil {
+		return nil, err
+	}
 	if err := o.cfg.Store.QueueOutbound(ctx, m, out, now); err != nil {
 		return nil, err
 	}
@@ -65,7 +68,7 @@ func (d *Draft) validate() error {
 
 func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
 	m := &Message{ConversationID: o.ConversationID, Channel: o.Channel, Account: o.Account,
-		Direction: DirectionOut, ExternalID: "out-" + rand.Text(), From: Address{Address: o.Account},
+		Direction: DirectionOut, ExternalID: "out-" + rand.Text(),
 		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
 		Automated: o.Kind == OutAuto, SentAt: now, CreatedAt: now, Delivery: DeliveryQueued}
 	if v.UserID != 0 {
@@ -73,6 +76,15 @@ func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
 		m.AuthorID = &id
 	}
 	return m
+}
+
+// fromAddress is who an outbound message is shown to be from: the
+// channel's own address when its Sender knows one, else the account.
+func (o *Outbox) fromAddress(ctx context.Context, out *Outgoing) (Address, error) {
+	if sa, ok := o.cfg.Senders[out.Channel].(SendAddresser); ok {
+		return sa.FromAddress(ctx, out.Account)
+	}
+	return Address{Address: out.Account}, nil
 }
 
 func (o *Outbox) checkAutoCap(ctx context.Context, out *Outgoing) error {

@@ -63,6 +63,22 @@ func (s *Sender) Send(ctx context.Context, m *crm.Outgoing) (*crm.SendResult, er
 	return &crm.SendResult{ExternalID: id, MessageRef: id}, nil
 }
 
+var _ crm.SendAddresser = (*Sender)(nil)
+
+// FromAddress is the mailbox's name and address: account is its id.
+// EINVALID when the mailbox is gone.
+func (s *Sender) FromAddress(ctx context.Context, account string) (crm.Address, error) {
+	mb, err := s.mailbox(ctx, account)
+	var se *crm.SendError
+	if errors.As(err, &se) {
+		return crm.Address{}, crm.Errorf(crm.EINVALID, "%s", se.Reason)
+	}
+	if err != nil {
+		return crm.Address{}, err
+	}
+	return crm.Address{Name: mb.Name, Address: mb.Address}, nil
+}
+
 func (s *Sender) mailbox(ctx context.Context, account string) (*crm.Mailbox, error) {
 	id, err := strconv.ParseInt(account, 10, 64)
 	if err != nil {

@@ -50,6 +50,9 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if want := (crm.Address{Name: "Support", Address: imapUser}); out.From != want {
+		t.Errorf("the queued reply is from %+v, want the mailbox %+v (not its id)", out.From, want)
+	}
 	got := w.sunk()
 	if got.from != imapUser || strings.Join(got.to, ",") != "zhang@customer.cn,li@customer.cn" {
 		t.Errorf("envelope from %s to %v", got.from, got.to)
@@ -65,6 +68,9 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 		t.Errorf("a rep's reply is marked Auto-Submitted: %s", h)
 	}
 	sent := w.message(conv, out.ID, func(m *crm.Message) bool { return m.Delivery == crm.DeliverySent })
+	if sent.From.Address != imapUser {
+		t.Errorf("the stored reply is from %+v, want %s", sent.From, imapUser)
+	}
 	if sent.MessageRef != id {
 		t.Errorf("recorded ref %q, want %q", sent.MessageRef, id)
 	}
