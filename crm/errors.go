@@ -52,6 +52,9 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
+// IsNotFound reports whether err is, or wraps, an ENOTFOUND *Error.
+func IsNotFound(err error) bool { return ErrorCode(err) == ENOTFOUND }
+
 // ErrorMessage returns the user-facing message of err, hiding the details of
 // internal errors.
 func ErrorMessage(err error) string {

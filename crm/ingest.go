@@ -2,7 +2,6 @@ package crm
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"time"
 )
@@ -181,10 +180,4 @@ func (g *Ingester) publish(res *IngestResult) {
 	if res.NeedsReview {
 		g.cfg.Events.Publish(Event{Kind: EventReview, ConversationID: res.ConversationID})
 	}
-}
-
-// isNotFound reports whether err is ENOTFOUND.
-func isNotFound(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Code == ENOTFOUND
 }

@@ -45,7 +45,7 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 // adapter's cursor still moves on, since the adapter has seen the message.
 func (g *Ingester) duplicate(ctx context.Context, tx IngestTx, in *Inbound, cur *Cursor) (*IngestResult, error) {
 	old, err := tx.MessageByExternalID(ctx, in.Channel, in.Account, in.ExternalID)
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err

@@ -67,10 +67,6 @@ func NewOutbox(cfg OutboxConfig) *Outbox {
 	return &Outbox{cfg: cfg, wake: make(chan struct{}, 1)}
 }
 
-func defaultBackoff(n int) time.Duration {
-	d := 30 * time.Second
-	for i := 1; i < n && d < time.Hour; i++ {
-		d *= 2
-	}
-	return min(d, time.Hour)
-}
+// defaultBackoff waits 30 s after a message's first temporary failure,
+// doubling up to an hour.
+var defaultBackoff = Backoff{First: 30 * time.Second, Max: time.Hour}.After

@@ -44,7 +44,7 @@ func (d *decision) senderEvidence(ctx context.Context) ([]evidence, error) {
 	ids := d.identities()
 	for _, id := range ids {
 		c, err := d.r.ContactByIdentity(ctx, crm.System, id)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !crm.IsNotFound(err) {
 			return nil, err
 		}
 		rule := crm.RuleIdentity

@@ -2,7 +2,6 @@ package matcher
 
 import (
 	"context"
-	"errors"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -59,7 +58,7 @@ func (d *decision) thread(ctx context.Context) error {
 			continue
 		}
 		id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
-		if isNotFound(err) {
+		if crm.IsNotFound(err) {
 			continue
 		} else if err != nil {
 			return err
@@ -127,11 +126,6 @@ func hasCandidate(list []crm.Candidate, kind string, id int64) bool {
 		}
 	}
 	return false
-}
-
-func isNotFound(err error) bool {
-	var e *crm.Error
-	return errors.As(err, &e) && e.Code == crm.ENOTFOUND
 }
 
 var _ conversationReader = crm.IngestTx(nil)

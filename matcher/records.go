@@ -12,7 +12,7 @@ import (
 func (d *decision) records(ctx context.Context) error {
 	for _, n := range d.f.orders {
 		o, err := d.r.OrderByNumber(ctx, crm.System, n)
-		if isNotFound(err) {
+		if crm.IsNotFound(err) {
 			continue
 		} else if err != nil {
 			return err
@@ -22,7 +22,7 @@ func (d *decision) records(ctx context.Context) error {
 	}
 	for _, n := range d.f.tasks {
 		t, err := d.r.TaskByNumber(ctx, n)
-		if isNotFound(err) {
+		if crm.IsNotFound(err) {
 			continue
 		} else if err != nil {
 			return err

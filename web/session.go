@@ -3,11 +3,11 @@ package web
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/ratelimit"
 )
 
 // sessionCookie holds the browser's session token; the store keeps its hash.
@@ -28,7 +28,7 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 	d.Email, d.Next = r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	email, _ := crm.NormalizeEmail(d.Email)
 	if ok, wait := s.limits.allow(s.clientAddress(r), accountKey(d.Email), s.now()); !ok {
-		w.Header().Set("Retry-After", strconv.Itoa(retryAfter(wait)))
+		w.Header().Set("Retry-After", ratelimit.RetryAfter(wait))
 		d.Error = "login.too_many"
 		s.render(w, r, http.StatusTooManyRequests, "login", d)
 		return

@@ -107,11 +107,8 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// backoff doubles from 2 s up to 5 minutes.
-func backoff(n int) time.Duration {
-	d := 2 * time.Second << min(n, 8)
-	return min(d, 5*time.Minute)
-}
+// backoff is the wait after failed sessions: 2 s doubling up to 5 minutes.
+var backoff = crm.Backoff{First: 2 * time.Second, Max: 5 * time.Minute}.After
 
 // Poller reads one mailbox into the Ingester, while it holds the lease.
 type Poller struct {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/ratelimit"
 )
 
 // Forms is what the handler reads and writes of form definitions.
@@ -30,6 +31,8 @@ type Limit struct {
 	Rate  float64
 	Burst int
 }
+
+func (l Limit) keyed() *ratelimit.Keyed { return ratelimit.New(l.Rate, l.Burst) }
 
 // Config configures the Handler. Forms and Ingester are required.
 type Config struct {
@@ -57,8 +60,8 @@ type Config struct {
 type Handler struct {
 	cfg    Config
 	forms  *formCache
-	perIP  *limiterSet
-	byForm *limiterSet
+	perIP  *ratelimit.Keyed
+	byForm *ratelimit.Keyed
 	pages  *pageSet
 }
 
@@ -66,7 +69,7 @@ type Handler struct {
 func New(cfg Config) *Handler {
 	cfg = withDefaults(cfg)
 	return &Handler{cfg: cfg, forms: newFormCache(cfg.Forms, cfg.CacheTTL, cfg.Now),
-		perIP: newLimiterSet(cfg.PerIP), byForm: newLimiterSet(cfg.PerForm), pages: mustParsePages()}
+		perIP: cfg.PerIP.keyed(), byForm: cfg.PerForm.keyed(), pages: mustParsePages()}
 }
 
 func withDefaults(cfg Config) Config {

@@ -3,10 +3,10 @@ package webform
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/ratelimit"
 )
 
 // submit takes one POST: origin, rate limits, body, honeypot, mapping and
@@ -56,14 +56,14 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, f *crm.Form) {
 // limit, or answers when to come back.
 func (h *Handler) takeTokens(w http.ResponseWriter, r *http.Request, f *crm.Form) error {
 	now := h.cfg.Now()
-	ok, wait := h.perIP.take(h.cfg.ClientIP(r), now)
+	ok, wait := h.perIP.Take(h.cfg.ClientIP(r), now)
 	if ok {
-		ok, wait = h.byForm.take(f.Key, now)
+		ok, wait = h.byForm.Take(f.Key, now)
 	}
 	if ok {
 		return nil
 	}
-	w.Header().Set("Retry-After", strconv.Itoa(retryAfter(wait)))
+	w.Header().Set("Retry-After", ratelimit.RetryAfter(wait))
 	return crm.Errorf(crm.ERATELIMITED, "Too many submissions. Please try again in a moment.")
 }
 

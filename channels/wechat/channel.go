@@ -45,7 +45,8 @@ type Config struct {
 	Instance string
 	// MediaAttempts bounds the tries of one media download. Default 4.
 	MediaAttempts int
-	// MediaBackoff is the wait before try n+1. Default: n × 2 s.
+	// MediaBackoff is the wait before try n+1. Default: 2 s doubling, at
+	// most a minute.
 	MediaBackoff func(n int) time.Duration
 }
 
@@ -78,7 +79,7 @@ func New(cfg Config) *Channel {
 		cfg.MediaAttempts = 4
 	}
 	if cfg.MediaBackoff == nil {
-		cfg.MediaBackoff = func(n int) time.Duration { return time.Duration(n) * 2 * time.Second }
+		cfg.MediaBackoff = crm.Backoff{First: 2 * time.Second, Max: time.Minute}.After
 	}
 	return &Channel{cfg: cfg, accounts: newAccountCache(cfg.Store),
 		users: newUserQueue(), media: make(chan struct{}, 1)}

@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"errors"
 	"slices"
 	"time"
 
@@ -59,9 +58,4 @@ func cloneTime(p *time.Time) *time.Time {
 	}
 	v := *p
 	return &v
-}
-
-func isNotFound(err error) bool {
-	var e *crm.Error
-	return errors.As(err, &e) && e.Code == crm.ENOTFOUND
 }

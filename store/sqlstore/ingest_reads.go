@@ -20,7 +20,7 @@ func (t *ingestTx) MessageByExternalID(ctx context.Context, channel, account, ex
 	if !ok {
 		var err error
 		m, err = t.db.MessageByExternalID(direct(ctx), channel, account, externalID)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !crm.IsNotFound(err) {
 			return nil, err
 		}
 		t.b.msgs[key] = m
@@ -39,7 +39,7 @@ func (t *ingestTx) ConversationByReference(ctx context.Context, channel, account
 	if !ok {
 		var err error
 		id, err = t.db.ConversationByReference(direct(ctx), channel, account, ref)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !crm.IsNotFound(err) {
 			return 0, err
 		}
 		t.b.refs[key] = id
