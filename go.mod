@@ -3,6 +3,8 @@ module github.com/rapport-crm/rapport
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/nicksnyder/go-i18n/v2 v2.7.0
 	github.com/nyaruka/phonenumbers v1.8.1
 	golang.org/x/crypto v0.58.0
 )

@@ -1,5 +1,3 @@
-// Package web serves Rapport over HTTP: the JSON API under /api/v1, the login
-// pages, health checks and the OpenAPI description, all from one route table.
 package web
 
 import (
