@@ -41,6 +41,7 @@ type Store interface {
 	IngestStore
 	ReviewStore
 	OutboxStore
+	LeaseStore
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.

@@ -46,6 +46,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL stri
 		}
 		p.parts = append(p.parts, part)
 	}
+	p.workers = append(p.workers, schedulerWorker(d))
 	return p, nil
 }
 

@@ -38,3 +38,22 @@ func TestWithTx(t *testing.T) {
 	t.Parallel()
 	storetest.RunTx(t, open)
 }
+
+func TestLeases(t *testing.T) {
+	t.Parallel()
+	storetest.RunLeases(t, open)
+}
+
+// TestScheduler runs two schedulers on two connection pools of one
+// schema: two instances on one PostgreSQL.
+func TestScheduler(t *testing.T) {
+	t.Parallel()
+	storetest.RunScheduler(t, func(t *testing.T) (crm.Store, crm.Store) {
+		u := pgtest.FreshSchema(t, pgtest.URL(t))
+		a := openAt(t, u)
+		if _, err := a.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return a, openAt(t, u)
+	})
+}

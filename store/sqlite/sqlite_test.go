@@ -40,3 +40,18 @@ func TestWithTx(t *testing.T) {
 	t.Parallel()
 	storetest.RunTx(t, open)
 }
+
+func TestLeases(t *testing.T) {
+	t.Parallel()
+	storetest.RunLeases(t, open)
+}
+
+// TestScheduler runs two schedulers on two handles of one database file,
+// as two processes on one machine would.
+func TestScheduler(t *testing.T) {
+	t.Parallel()
+	storetest.RunScheduler(t, func(t *testing.T) (crm.Store, crm.Store) {
+		path := filepath.Join(t.TempDir(), "rapport.db")
+		return openAt(t, path), openAt(t, path)
+	})
+}

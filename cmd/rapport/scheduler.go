@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// sweepSetups give serve the work each automatic behaviour does on time
+// (pool reclaim, care plans, reminders); each feature adds its own here.
+// They all run under the one scheduler, one instance at a time per sweep.
+var sweepSetups []func(d *channelDeps) []crm.Sweep
+
+// schedulerWorker is the worker that runs every sweep on time.
+func schedulerWorker(d *channelDeps) worker {
+	var sweeps []crm.Sweep
+	for _, setup := range sweepSetups {
+		sweeps = append(sweeps, setup(d)...)
+	}
+	s := crm.NewScheduler(crm.SchedulerConfig{Leases: d.db, Now: d.now, Holder: instanceName(),
+		Log: d.log.With("part", "scheduler")}, sweeps...)
+	return worker{"scheduler", func(ctx context.Context) error {
+		s.Run(ctx)
+		return ctx.Err()
+	}}
+}
