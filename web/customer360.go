@@ -98,7 +98,7 @@ func (s *Server) who360(ctx context.Context, v crm.Viewer, p *customer360, conta
 	return err
 }
 
-// hidden turns "not found" (absent, or not visible to the viewer) into nil.
+// unlessHidden turns "not found" (absent, or not visible to the viewer) into nil.
 func unlessHidden[T any](rec *T, err error) (*T, error) {
 	if crm.ErrorCode(err) == crm.ENOTFOUND {
 		return nil, nil

@@ -43,8 +43,8 @@ func (s *Server) deleteCanned(r *http.Request) (deleted, error) {
 	return deleted{Deleted: true}, ib.DeleteCannedReply(r.Context(), id)
 }
 
-// inlineTypes are the attachment types shown in the page (images, voice);
-// anything else downloads. SVG is not among them: it may hold script.
+// inlineType reports whether an attachment type is shown in the page
+// (images, voice); anything else downloads. SVG is not among them: it may hold script.
 func inlineType(ct string) bool {
 	switch {
 	case ct == "image/png", ct == "image/jpeg", ct == "image/gif", ct == "image/webp":

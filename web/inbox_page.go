@@ -22,7 +22,7 @@ type inboxData struct {
 	Channels []string
 }
 
-// filterURL is the inbox URL with one filter changed (and the cursor reset).
+// FilterURL is the inbox URL with one filter changed (and the cursor reset).
 func (d inboxData) FilterURL(name, value string) string {
 	v := url.Values{}
 	set := func(k, val string) {

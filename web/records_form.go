@@ -83,7 +83,7 @@ func formValue(f field, vals []string, p crm.Problems) (v any, keep bool) {
 	return vals[0], true
 }
 
-// check adds msg for name unless ok.
+// noteUnless adds msg for name unless ok, and returns ok.
 func noteUnless(p crm.Problems, name string, ok bool, msg string) bool {
 	if !ok {
 		p.Add(name, msg)

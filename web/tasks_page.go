@@ -54,7 +54,7 @@ func (s *Server) dueBefore(due string) *time.Time {
 	return &t
 }
 
-// when writes an optional time in the server's zone.
+// localTime writes an optional time in the server's zone.
 func localTime(t *time.Time) string {
 	if t == nil {
 		return ""

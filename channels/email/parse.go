@@ -122,7 +122,8 @@ func firstAddress(l []crm.Address) crm.Address {
 	return l[0]
 }
 
-// ReceivedAt prefers the Date header, else the server's arrival time.
+// setArrival sets ReceivedAt: the Date header, else the server's arrival
+// time.
 func (p *Parsed) setArrival(t time.Time) {
 	if p.In.ReceivedAt.IsZero() || p.In.ReceivedAt.After(t.Add(24*time.Hour)) {
 		p.In.ReceivedAt = t.UTC()

@@ -69,7 +69,7 @@ func bucket(assignee *int64, me int64) int {
 	return 2
 }
 
-// add counts n conversations of one status and assignee bucket (0: none,
+// addCount counts n conversations of one status and assignee bucket (0: none,
 // 1: the viewer, 2: someone else).
 func addCount(c *crm.InboxCounts, q crm.InboxQuery, status string, bucket, n int) {
 	inView := q.View == crm.ViewAll || (q.View == crm.ViewMine && bucket == 1) ||
