@@ -35,7 +35,7 @@ type Config struct {
 // so that they take the write lock up front and wait on busy_timeout instead
 // of failing on upgrade. Reads use a separate pool of query_only
 // connections, which WAL lets run beside the writer. The inbox's search
-// index is a second file beside the first (search.go).
+// index is a second file beside the first (search*.go).
 //
 // The writer keeps SQLite's automatic checkpoint (in the commit that
 // crosses 1000 pages). Checkpointing from a separate connection instead was
