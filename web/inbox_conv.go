@@ -242,7 +242,7 @@ func (s *Server) ownAddress(ctx context.Context, c *crm.Conversation) (string, e
 		return "", nil // not a mailbox of ours: nothing to leave out
 	}
 	m, err := s.deps.Mailboxes.Mailbox(ctx, id)
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return "", nil
 	}
 	if err != nil {

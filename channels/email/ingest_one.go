@@ -85,7 +85,7 @@ func (p *Poller) reportBounce(ctx context.Context, parsed *Parsed) error {
 		reason = "bounced"
 	}
 	err := p.cfg.Deliveries.SetDelivery(ctx, crm.ChannelEmail, p.account, b.MessageID, crm.DeliveryFailed, reason)
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		p.log.Debug("bounce of a message not sent from here", "message_id", b.MessageID)
 		return nil
 	}

@@ -142,7 +142,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		switch {
 		case ctx.Err() != nil:
 			return nil
-		case crm.ErrorCode(err) == crm.ENOTFOUND:
+		case crm.IsNotFound(err):
 			p.log.Info("mailbox removed; poller stops")
 			return nil
 		case err == nil:

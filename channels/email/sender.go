@@ -85,7 +85,7 @@ func (s *Sender) mailbox(ctx context.Context, account string) (*crm.Mailbox, err
 		return nil, crm.PermanentSendError("no such mailbox: "+account, err)
 	}
 	mb, err := s.cfg.Mailboxes.Mailbox(ctx, id)
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return nil, crm.PermanentSendError("the mailbox of this conversation was removed", err)
 	}
 	return mb, err

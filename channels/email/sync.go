@@ -32,7 +32,7 @@ func (p *Poller) syncFolder(ctx context.Context, cn *conn, m *crm.Mailbox, folde
 		return err
 	}
 	cur, err := p.cfg.Store.Cursor(ctx, crm.ChannelEmail, p.account, folder)
-	if err != nil && crm.ErrorCode(err) != crm.ENOTFOUND {
+	if err != nil && !crm.IsNotFound(err) {
 		return err
 	}
 	pos, found := parsePosition(cur.Value)

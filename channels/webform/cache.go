@@ -46,7 +46,7 @@ func (c *formCache) get(ctx context.Context, key string) (*crm.Form, error) {
 		return e.form, e.err
 	}
 	f, err := c.forms.FormByKey(ctx, key)
-	if err != nil && crm.ErrorCode(err) != crm.ENOTFOUND {
+	if err != nil && !crm.IsNotFound(err) {
 		return nil, err
 	}
 	if err != nil {

@@ -75,7 +75,7 @@ func (c *Channel) refuse(w http.ResponseWriter, r *http.Request, appID string, e
 	var tooBig *http.MaxBytesError
 	status := http.StatusForbidden
 	switch {
-	case crm.ErrorCode(err) == crm.ENOTFOUND:
+	case crm.IsNotFound(err):
 		status = http.StatusNotFound
 	case errors.As(err, &tooBig):
 		status = http.StatusRequestEntityTooLarge

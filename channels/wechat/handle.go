@@ -67,7 +67,7 @@ func (c *Channel) templateReport(ctx context.Context, a *crm.WeChatAccount, p *p
 		state, reason = crm.DeliveryFailed, fmt.Sprintf("WeChat: %s", p.Status)
 	}
 	err := c.cfg.Deliveries.SetDelivery(ctx, crm.ChannelWeChat, a.AppID, p.JobMsgID, state, reason)
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		c.cfg.Logger.Info("wechat: template report for an unknown message", "app_id", a.AppID, "msgid", p.JobMsgID)
 		return nil
 	}

@@ -56,7 +56,7 @@ func templateHint(a *crm.WeChatAccount) string {
 func (c *Channel) checkSubscribed(ctx context.Context, appID, openID string) error {
 	u, err := c.cfg.Store.WeChatUser(ctx, appID, openID)
 	switch {
-	case crm.ErrorCode(err) == crm.ENOTFOUND:
+	case crm.IsNotFound(err):
 		return nil
 	case err != nil:
 		return err

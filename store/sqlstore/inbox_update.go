@@ -40,7 +40,7 @@ func (db *DB) mayAssign(ctx context.Context, v crm.Viewer, a crm.Assignment) err
 	var team *int64
 	if a.AssigneeID != nil {
 		u, err := db.UserByID(ctx, *a.AssigneeID)
-		if crm.ErrorCode(err) == crm.ENOTFOUND || (err == nil && u.Disabled) {
+		if crm.IsNotFound(err) || (err == nil && u.Disabled) {
 			return &crm.Error{Code: crm.EINVALID, Message: "No such user.",
 				Fields: map[string]string{"assignee_id": "is not an enabled user"}}
 		} else if err != nil {

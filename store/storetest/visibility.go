@@ -42,7 +42,7 @@ func checkVisibility(t *testing.T, w *world, k owned) {
 				if err != nil {
 					t.Errorf("%s get record of %s: %v, want it visible", u.Email, name(o), err)
 				}
-			} else if crm.ErrorCode(err) != crm.ENOTFOUND {
+			} else if !crm.IsNotFound(err) {
 				t.Errorf("%s get record of %s: %v, want ENOTFOUND", u.Email, name(o), err)
 			}
 		}
