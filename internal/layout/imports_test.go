@@ -16,7 +16,7 @@ const module = "github.com/rapport-crm/rapport/"
 // "x" is x itself, "x/*" each package below x, each one on its own) the
 // packages of ours it may import. The first matching row applies. Tests
 // are not held to it (they may wire real stores), but nothing, tests
-// included, imports cmd.
+// included, imports cmd, nor web outside web and cmd.
 var rules = []struct {
 	pkg string
 	may []string
@@ -53,6 +53,8 @@ func TestImportsFollowTheLayout(t *testing.T) {
 			case !ok || ours == pkg:
 			case matches("cmd/*", ours):
 				t.Errorf("%s imports %s: nothing imports cmd", rel, imp)
+			case ours == "web" && !inWeb(pkg) && !matches("cmd/*", pkg):
+				t.Errorf("%s imports %s: nothing but cmd imports web (its test harness, web/browsertest, may be)", rel, imp)
 			case test:
 			case !allowed(pkg, ours):
 				t.Errorf("%s imports %s, against DESIGN §2 (see rules in this test)", rel, imp)
@@ -112,6 +114,8 @@ func TestRulesSayWhatDesignSays(t *testing.T) {
 		}
 	}
 }
+
+func inWeb(pkg string) bool { return pkg == "web" || matches("web/*", pkg) }
 
 func allowed(pkg, imp string) bool {
 	i := rule(pkg)
