@@ -16,6 +16,7 @@ import (
 //	table T
 //	column T.c not null
 //	index NAME on T(a, b) unique partial   (NAME is "-" for a constraint's)
+//	foreign key T(a) references R(id) on delete cascade
 
 func column(table, col string, notNull bool) string {
 	if notNull {
@@ -41,6 +42,14 @@ func index(name, table string, cols []string, unique, partial bool) string {
 	}
 	return s
 }
+
+func foreignKey(table string, from []string, ref string, to []string, onDelete string) string {
+	return fmt.Sprintf("foreign key %s(%s) references %s(%s) on delete %s", table, strings.Join(from, ", "),
+		ref, strings.Join(to, ", "), strings.ToLower(onDelete))
+}
+
+// pgOnDelete names PostgreSQL's confdeltype codes as SQLite spells them.
+var pgOnDelete = map[string]string{"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
 // postgresCatalog reads the catalog of the schema url's connections use.
 func postgresCatalog(t *testing.T, url string) []string {
@@ -90,6 +99,21 @@ func postgresCatalog(t *testing.T, url string) []string {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	rows, _ = conn.Query(ctx, `SELECT t.relname, r.relname, c.confdeltype::text,
+			ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, ord)
+				JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.ord),
+			ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, ord)
+				JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.ord)
+		FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
+		WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace`)
+	var ref, del string
+	var to []string
+	if _, err := pgx.ForEachRow(rows, []any{&table, &ref, &del, &cols, &to}, func() error {
+		out = append(out, foreignKey(table, cols, ref, to, pgOnDelete[del]))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	slices.Sort(out)
 	return out
 }
@@ -125,8 +149,41 @@ func sqliteCatalog(t *testing.T, path string) []string {
 			out = append(out, index(name, tb, cols, unique, partial))
 			return nil
 		})
+		out = append(out, sqliteForeignKeys(t, db, tb)...)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// sqliteForeignKeys lists table's foreign keys; a key naming no column
+// refers to the other table's primary key (id, in every table here).
+func sqliteForeignKeys(t *testing.T, db *sql.DB, table string) []string {
+	type key struct {
+		ref, onDelete string
+		from, to      []string
+	}
+	var keys []*key
+	byID := map[int]*key{}
+	sqliteRows(t, db, `SELECT id, "table", "from", coalesce("to", 'id'), on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`,
+		[]any{table}, func(r *sql.Rows) error {
+			var id int
+			var ref, from, to, del string
+			if err := r.Scan(&id, &ref, &from, &to, &del); err != nil {
+				return err
+			}
+			k := byID[id]
+			if k == nil {
+				k = &key{ref: ref, onDelete: del}
+				byID[id] = k
+				keys = append(keys, k)
+			}
+			k.from, k.to = append(k.from, from), append(k.to, to)
+			return nil
+		})
+	var out []string
+	for _, k := range keys {
+		out = append(out, foreignKey(table, k.from, k.ref, k.to, k.onDelete))
+	}
 	return out
 }
 

@@ -25,7 +25,8 @@ var dialectOnly = map[string]string{
 
 // TestSchemasAgree applies both migration sets to real engines and
 // compares what their catalogs say: the same tables, the same columns with
-// the same nullability, the same indexes (columns, uniqueness, partial).
+// the same nullability, the same indexes (columns, uniqueness, partial)
+// and the same foreign keys (columns, target, what a delete does).
 func TestSchemasAgree(t *testing.T) {
 	ctx := context.Background()
 	url := pgtest.FreshSchema(t, pgtest.URL(t))
