@@ -46,7 +46,7 @@ func (s *Server) bearerAuth(ctx context.Context, header string) auth {
 		return auth{bearer: true}
 	}
 	u, err := s.store.APITokenUser(ctx, crm.HashToken(tok))
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return auth{bearer: true}
 	}
 	return auth{user: u, bearer: true, err: err}
@@ -54,7 +54,7 @@ func (s *Server) bearerAuth(ctx context.Context, header string) auth {
 
 func (s *Server) sessionAuth(ctx context.Context, token string) auth {
 	u, err := s.store.SessionUser(ctx, crm.HashToken(token))
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return auth{}
 	}
 	return auth{user: u, err: err}

@@ -100,7 +100,7 @@ func (s *Server) who360(ctx context.Context, v crm.Viewer, p *customer360, conta
 
 // unlessHidden turns "not found" (absent, or not visible to the viewer) into nil.
 func unlessHidden[T any](rec *T, err error) (*T, error) {
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return nil, nil
 	}
 	return rec, err

@@ -92,7 +92,7 @@ func (s *Server) resolveReview(r *http.Request) (*crm.Conversation, error) {
 func (s *Server) visibleChoices(ctx context.Context, v crm.Viewer, cs []choice) error {
 	for _, c := range cs {
 		err := s.visible(ctx, v, crm.Ref{Kind: c.kind, ID: *c.id})
-		if crm.ErrorCode(err) == crm.ENOTFOUND {
+		if crm.IsNotFound(err) {
 			return &crm.Error{Code: crm.ENOTFOUND, Message: fmt.Sprintf("No such %s.", c.kind),
 				Fields: map[string]string{c.field: "does not exist"}}
 		} else if err != nil {

@@ -62,7 +62,7 @@ func (s *Server) checkUserID(ctx context.Context, field string, id *int64) error
 		return nil
 	}
 	_, err := s.store.UserByID(ctx, *id)
-	if crm.ErrorCode(err) == crm.ENOTFOUND {
+	if crm.IsNotFound(err) {
 		return invalid(field, "is not a user")
 	}
 	return err

@@ -20,7 +20,7 @@ func (s *Server) checkAssign(ctx context.Context, v crm.Viewer, field string, ow
 	}
 	u, err := s.store.UserByID(ctx, *owner)
 	switch {
-	case crm.ErrorCode(err) == crm.ENOTFOUND:
+	case crm.IsNotFound(err):
 		return invalid(field, "is not a user")
 	case err != nil:
 		return err
@@ -67,7 +67,7 @@ func self(v crm.Viewer) *int64 {
 // files tasks or follow-ups against records hidden from them.
 func (s *Server) checkRefs(ctx context.Context, v crm.Viewer, field string, refs []crm.Ref) error {
 	for _, ref := range refs {
-		if err := s.visible(ctx, v, ref); crm.ErrorCode(err) == crm.ENOTFOUND {
+		if err := s.visible(ctx, v, ref); crm.IsNotFound(err) {
 			return invalid(field, fmt.Sprintf("%s %d does not exist", ref.Kind, ref.ID))
 		} else if err != nil {
 			return err

@@ -56,7 +56,7 @@ func (s *Server) checkPassword(ctx context.Context, email, password string) (*cr
 	if email != "" {
 		var err error
 		u, err = s.store.UserByEmail(ctx, email)
-		if err != nil && crm.ErrorCode(err) != crm.ENOTFOUND {
+		if err != nil && !crm.IsNotFound(err) {
 			return nil, err
 		}
 	}
