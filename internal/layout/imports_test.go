@@ -36,8 +36,17 @@ var rules = []struct {
 	{"web/*", []string{"crm", "web", "web/*", "internal/*"}}, // web's own parts
 	{"cmd/rapport", []string{"*"}},
 	{"cmd/*", nil},
+	// The shared test-app factory wires real parts, as cmd does, for tests.
+	{"internal/testapp", []string{"crm", "matcher", "store/*", "migrations", "internal/*"}},
 	{"internal/*", nil}, // small helpers that know nothing of ours
 }
+
+// testOnly packages are imported by tests and by the test harnesses
+// (harnesses), never by code that ships.
+var (
+	testOnly  = []string{"internal/testkit", "internal/testapp", "store/postgres/pgtest", "web/browsertest"}
+	harnesses = []string{"store/storetest", "internal/testapp", "web/browsertest"}
+)
 
 // TestImportsFollowTheLayout fails when a package imports against the
 // layout, naming the file and the import.
@@ -56,6 +65,8 @@ func TestImportsFollowTheLayout(t *testing.T) {
 			case ours == "web" && !inWeb(pkg) && !matches("cmd/*", pkg):
 				t.Errorf("%s imports %s: nothing but cmd imports web (its test harness, web/browsertest, may be)", rel, imp)
 			case test:
+			case slices.Contains(testOnly, ours) && !slices.Contains(harnesses, pkg):
+				t.Errorf("%s imports %s, which is for tests only", rel, imp)
 			case !allowed(pkg, ours):
 				t.Errorf("%s imports %s, against DESIGN §2 (see rules in this test)", rel, imp)
 			}
@@ -107,6 +118,8 @@ func TestRulesSayWhatDesignSays(t *testing.T) {
 		{"cmd/rapport-load", "crm", false},
 		{"internal/ratelimit", "crm", false},
 		{"reports", "crm", false}, // no row yet: refused until it has one
+		{"internal/testapp", "store/sqlite", true},
+		{"internal/testapp", "web", false},
 	}
 	for _, tt := range tests {
 		if got := allowed(tt.pkg, tt.imp); got != tt.want {
