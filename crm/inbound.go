@@ -44,7 +44,18 @@ type Inbound struct {
 	// It is applied in the ingest transaction, so a lead is never stored
 	// without the owner it should have had.
 	LeadTeamID int64
-	Raw        []byte
+	// SenderThread marks a channel without thread headers (WeChat): the
+	// sender's messages, keyed by Account and Identity.Value, continue the
+	// sender's conversation (see SenderThread), and an unknown sender makes
+	// one lead, once.
+	SenderThread bool
+	// Aside marks what a sender did that is not writing to us (a menu's
+	// photo picker opened, a location report): it is stored on the
+	// sender's conversation when they have one, and never starts one,
+	// reopens one or makes a lead. Without a conversation nothing is
+	// stored and the result says Skipped.
+	Aside bool
+	Raw   []byte
 }
 
 // Person is what an inbound message states about its sender beyond the

@@ -22,16 +22,19 @@ type IngestConfig struct {
 
 // IngestResult tells an adapter what became of its message.
 type IngestResult struct {
-	MessageID       int64  `json:"message_id"`
-	ConversationID  int64  `json:"conversation_id"`
-	Duplicate       bool   `json:"duplicate"` // stored before; nothing changed
-	NewConversation bool   `json:"new_conversation"`
-	ContactID       int64  `json:"contact_id"`
-	CustomerID      int64  `json:"customer_id"`
-	LeadID          int64  `json:"lead_id"`
-	NewLead         bool   `json:"new_lead"`
-	NeedsReview     bool   `json:"needs_review"`
-	Links           []Link `json:"links"`
+	MessageID       int64 `json:"message_id"`
+	ConversationID  int64 `json:"conversation_id"`
+	Duplicate       bool  `json:"duplicate"` // stored before; nothing changed
+	NewConversation bool  `json:"new_conversation"`
+	ContactID       int64 `json:"contact_id"`
+	CustomerID      int64 `json:"customer_id"`
+	LeadID          int64 `json:"lead_id"`
+	NewLead         bool  `json:"new_lead"`
+	NeedsReview     bool  `json:"needs_review"`
+	// Skipped: an aside (Inbound.Aside) of a sender with no conversation;
+	// nothing was stored.
+	Skipped bool   `json:"skipped,omitempty"`
+	Links   []Link `json:"links"`
 }
 
 // Ingester is the one door for inbound messages. A single writer commits
@@ -121,56 +124,8 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 	return batch
 }
 
-// commit writes a batch in one transaction. If anything in it fails, the
-// batch is rolled back and each message retried alone, so one bad message
-// costs the others only time.
-func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
-	results := make([]*IngestResult, len(batch))
-	err := g.cfg.Store.WithIngestTx(ctx, func(ctx context.Context, tx IngestTx) error {
-		if err := prefetch(ctx, tx, batch); err != nil {
-			return err
-		}
-		for i, r := range batch {
-			res, err := g.apply(ctx, tx, r.in, r.cur)
-			if err != nil {
-				return err
-			}
-			results[i] = res
-		}
-		return nil
-	})
-	if err != nil && len(batch) > 1 {
-		for _, r := range batch {
-			g.commit(ctx, []*ingestReq{r})
-		}
-		return
-	}
-	for i, r := range batch {
-		if err != nil {
-			g.cfg.Logger.Warn("ingest failed", "channel", r.in.Channel, "account", r.in.Account,
-				"external_id", r.in.ExternalID, "code", ErrorCode(err), "err", err)
-		}
-		r.done <- ingestDone{res: results[i], err: err}
-		if err == nil {
-			g.publish(results[i])
-		}
-	}
-}
-
-func prefetch(ctx context.Context, tx IngestTx, batch []*ingestReq) error {
-	p, ok := tx.(IngestPrefetcher)
-	if !ok {
-		return nil
-	}
-	ins := make([]*Inbound, len(batch))
-	for i, r := range batch {
-		ins[i] = r.in
-	}
-	return p.Prefetch(ctx, ins)
-}
-
 func (g *Ingester) publish(res *IngestResult) {
-	if g.cfg.Events == nil || res.Duplicate {
+	if g.cfg.Events == nil || res.Duplicate || res.Skipped {
 		return
 	}
 	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID})

@@ -16,6 +16,10 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 	if err != nil {
 		return nil, err
 	}
+	if in.Aside && m.ConversationID == 0 {
+		// Not the sender writing, and nowhere to note it: it starts nothing.
+		return &IngestResult{Skipped: true}, saveCursor(ctx, tx, cur)
+	}
 	now := g.cfg.Now().UTC()
 	conv, isNew, err := g.conversation(ctx, tx, in, m, now)
 	if err != nil {
@@ -30,6 +34,9 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 		return nil, err
 	}
 	res.ConversationID = conv.ID
+	if err := saveSenderThread(ctx, tx, in, m, conv.ID); err != nil {
+		return nil, err
+	}
 	msg := newInboundMessage(in, conv.ID, m.Links, now)
 	if err := tx.CreateMessage(ctx, msg, in.Raw); err != nil {
 		return nil, err
@@ -107,7 +114,7 @@ func (g *Ingester) createRecords(ctx context.Context, tx IngestTx, in *Inbound, 
 		// The link says why the contact exists; m.ContactID stays the sender.
 		m.Links = append(m.Links, Link{Kind: RefContact, TargetID: c.ID, Rule: RuleCc, Value: c.Emails[0]})
 	}
-	if m.NewLead != nil && !in.Automated {
+	if m.NewLead != nil && !in.Automated && !in.Aside {
 		if err := g.createLead(ctx, tx, in, m, now); err != nil {
 			return err
 		}

@@ -17,7 +17,7 @@ func fillConversation(c *Conversation, in *Inbound, m *Match, res *IngestResult)
 	if m.NeedsReview {
 		c.NeedsReview = true
 	}
-	if !in.Automated && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
+	if !in.Automated && !in.Aside && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
 		c.Status, c.SnoozedUntil = ConvOpen, nil
 	}
 	at := in.ReceivedAt.UTC()

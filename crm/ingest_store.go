@@ -42,6 +42,7 @@ type IngestTx interface {
 	NextAssignee(ctx context.Context, teamID int64) (*int64, error)
 	// SaveCursor stores an adapter's position.
 	SaveCursor(ctx context.Context, c Cursor) error
+	SenderThreadStore
 }
 
 // IngestPrefetcher is an IngestTx that reads ahead: told a batch's messages

@@ -53,6 +53,9 @@ type Match struct {
 	// NewLead: nothing matched; create this lead (after the duplicate check
 	// found none).
 	NewLead *Lead
+	// Thread is the sender's thread as read, for a message that threads by
+	// sender (Inbound.SenderThread); nil: none yet, Ingest stores one.
+	Thread *SenderThread
 }
 
 // MatchReader is what the matcher may read. Ingest hands it one bound to

@@ -23,14 +23,16 @@ func (o *Outbox) Queue(ctx context.Context, v Viewer, d Draft) (*Message, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := o.check(ctx, c, &d); err != nil {
-		return nil, err
-	}
 	rc, err := o.cfg.Store.ReplyContext(ctx, c.ID)
 	if err != nil {
 		return nil, err
 	}
 	out := outgoingFor(c, &d, rc)
+	checked := d
+	checked.To = out.To // the channel checks whom it would send to
+	if err := o.check(ctx, c, &checked); err != nil {
+		return nil, err
+	}
 	if len(out.To) == 0 {
 		return nil, &Error{Code: EINVALID, Message: "there is no one to answer",
 			Fields: map[string]string{"to": "is required: the conversation has no inbound sender"}}
@@ -122,7 +124,17 @@ func (o *Outbox) CanSend(ctx context.Context, v Viewer, id int64) error {
 	if err != nil {
 		return err
 	}
-	return o.check(ctx, c, &Draft{ConversationID: id})
+	d := &Draft{ConversationID: id}
+	// The check sees whom a reply would go to (WeChat refuses a follower
+	// who unsubscribed), as Queue fills it in.
+	rc, err := o.cfg.Store.ReplyContext(ctx, id)
+	if err != nil {
+		return err
+	}
+	if last := rc.LastInbound; last != nil && last.Channel == c.Channel && last.From.Address != "" {
+		d.To = []Address{last.From}
+	}
+	return o.check(ctx, c, d)
 }
 
 func (o *Outbox) check(ctx context.Context, c *Conversation, d *Draft) error {

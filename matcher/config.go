@@ -3,6 +3,7 @@ package matcher
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -36,6 +37,11 @@ type Config struct {
 	// NotesMax is how many characters of the first message a new lead's
 	// notes keep; 0: 500.
 	NotesMax int
+	// ReopenWithin is how long after its last message a resolved
+	// conversation of a sender without thread headers (a WeChat follower)
+	// is reopened by their next message; later, a new conversation starts
+	// (with the same records). 0: crm.DefaultReopenWithin (7 days).
+	ReopenWithin time.Duration
 }
 
 // Matcher decides how an inbound message links to Rapport's records. It is
@@ -49,6 +55,7 @@ type Matcher struct {
 	maxScan  int
 	maxLook  int
 	notesMax int
+	reopen   time.Duration
 }
 
 var _ crm.MatchDecider = (*Matcher)(nil)
@@ -73,6 +80,10 @@ func New(cfg Config) *Matcher {
 	m.maxScan = orDefault(m.maxScan, 16<<10)
 	m.maxLook = orDefault(m.maxLook, 8)
 	m.notesMax = orDefault(m.notesMax, 500)
+	m.reopen = cfg.ReopenWithin
+	if m.reopen <= 0 {
+		m.reopen = crm.DefaultReopenWithin
+	}
 	return m
 }
 

@@ -13,6 +13,9 @@ func (d *decision) lead(ctx context.Context) error {
 	if !d.unmatched() || d.f.own {
 		return nil
 	}
+	if found, err := d.followerLead(ctx); found || err != nil {
+		return err
+	}
 	v, err := d.leadByPerson(ctx)
 	if err != nil || v.ambiguous() {
 		d.review(v.candidates...)

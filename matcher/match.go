@@ -38,7 +38,7 @@ type decision struct {
 // indexed lookups, and writes nothing; see the package doc for the rules.
 func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound) (*crm.Match, error) {
 	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{}, labels: map[crm.Ref]string{}}
-	steps := []func(context.Context) error{d.thread, d.contact, d.records, d.customer, d.againstThread, d.lead,
+	steps := []func(context.Context) error{d.thread, d.follower, d.contact, d.records, d.customer, d.againstThread, d.lead,
 		d.colleagues, d.owner}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

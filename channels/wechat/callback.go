@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"path"
+	"strconv"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -55,6 +56,7 @@ func (c *Channel) receive(w http.ResponseWriter, r *http.Request, a *crm.WeChatA
 		c.refuse(w, r, a.AppID, err)
 		return
 	}
+	c.checkFresh(a.AppID, r, p)
 	ctx, cancel := context.WithTimeout(r.Context(), replyWithin)
 	defer cancel()
 	if err := c.handle(ctx, a, p, plain); err != nil {
@@ -67,6 +69,28 @@ func (c *Channel) receive(w http.ResponseWriter, r *http.Request, a *crm.WeChatA
 	// what WeChat wants in every mode (an empty encrypted envelope is not).
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = io.WriteString(w, "success")
+}
+
+// staleAfter is how far from now a push's time may be before it is
+// logged as suspicious (a replay, or a clock gone wrong).
+const staleAfter = 24 * time.Hour
+
+// checkFresh logs a push whose CreateTime, or the signature's timestamp,
+// is far from now. It never refuses: WeChat's retries and Tencent's own
+// samples carry old times, and the signature already proved the sender.
+func (c *Channel) checkFresh(appID string, r *http.Request, p *push) {
+	now := c.cfg.Now()
+	stamp, _ := strconv.ParseInt(r.URL.Query().Get("timestamp"), 10, 64)
+	for _, t := range []int64{p.CreateTime, stamp} {
+		if t == 0 {
+			continue
+		}
+		if d := now.Sub(time.Unix(t, 0)).Abs(); d > staleAfter {
+			c.cfg.Logger.Warn("wechat: push timestamp far from now; stored anyway", "app_id", appID,
+				"remote", r.RemoteAddr, "create_time", p.CreateTime, "timestamp", stamp, "off_by", d.Round(time.Second).String())
+			return
+		}
+	}
 }
 
 // refuse answers a callback that cannot be taken, logging why but never

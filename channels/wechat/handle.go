@@ -11,8 +11,8 @@ import (
 // message, anything else is ingested. What can wait (user info, media)
 // is queued for the runners.
 func (c *Channel) handle(ctx context.Context, a *crm.WeChatAccount, p *push, raw []byte) error {
-	if p.MsgType == "event" && p.Event == "TEMPLATESENDJOBFINISH" {
-		return c.templateReport(ctx, a, p)
+	if p.kind() == pushReport {
+		return c.jobReport(ctx, a, p)
 	}
 	if p.MsgType == "event" && (p.Event == "subscribe" || p.Event == "unsubscribe") {
 		err := c.cfg.Store.SetWeChatSubscribed(ctx, a.AppID, p.FromUserName, p.Event == "subscribe", p.at(c.cfg.Now()))
@@ -24,6 +24,12 @@ func (c *Channel) handle(ctx context.Context, a *crm.WeChatAccount, p *push, raw
 	res, err := c.cfg.Ingester.Ingest(ctx, in, nil)
 	if err != nil {
 		return err
+	}
+	if res.Skipped {
+		// Kept in the log: the follower has no conversation to note it on.
+		c.cfg.Logger.Info("wechat: event of a follower without a conversation", "app_id", a.AppID,
+			"openid", p.FromUserName, "event", p.Event, "key", p.EventKey)
+		return nil
 	}
 	if p.hasMedia() {
 		// Also for a duplicate: the first try may have died before this.
@@ -47,13 +53,30 @@ func (c *Channel) inbound(ctx context.Context, a *crm.WeChatAccount, p *push, ra
 		Identity: &crm.Identity{Kind: crm.IdentityWeChat, Key: a.AppID, Value: p.FromUserName},
 		To:       []crm.Address{{Address: p.ToUserName}}, Text: p.text(), ReceivedAt: p.at(c.cfg.Now()),
 		Source:    crm.LeadSource{Channel: crm.ChannelWeChat, Campaign: p.campaign()},
-		Automated: p.automated(), Raw: raw}
+		Automated: p.automated(), Aside: p.kind() == pushAside, SenderThread: true, Raw: raw}
+	in.From.Name = followerName(p.FromUserName)
 	u, err := c.cfg.Store.WeChatUser(ctx, a.AppID, p.FromUserName)
+	if err == nil && u.Nickname != "" {
+		in.From.Name = u.Nickname
+	}
+	in.Person.Name = in.From.Name
 	if err != nil || u.FetchedAt == nil {
 		return in, false
 	}
-	in.UnionID, in.From.Name, in.Person.Name = u.UnionID, u.Nickname, u.Nickname
+	in.UnionID = u.UnionID
 	return in, true
+}
+
+// jobReport records what WeChat reports on a job of ours: a template
+// message's delivery on its message; the others (mass sends, publishing,
+// subscription notices) in the log, with their counts.
+func (c *Channel) jobReport(ctx context.Context, a *crm.WeChatAccount, p *push) error {
+	if p.Event == "TEMPLATESENDJOBFINISH" {
+		return c.templateReport(ctx, a, p)
+	}
+	c.cfg.Logger.Info("wechat: job report", "app_id", a.AppID, "event", p.Event, "msgid", p.JobMsgID,
+		"status", p.Status, "total", p.TotalCount, "sent", p.SentCount, "errors", p.ErrorCount)
+	return nil
 }
 
 // templateReport records TEMPLATESENDJOBFINISH on the message it reports:

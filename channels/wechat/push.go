@@ -30,8 +30,12 @@ type push struct {
 	EventKey     string  `xml:"EventKey"`
 	Latitude     float64 `xml:"Latitude"`
 	Longitude    float64 `xml:"Longitude"`
-	Status       string  `xml:"Status"` // TEMPLATESENDJOBFINISH
+	Status       string  `xml:"Status"` // TEMPLATESENDJOBFINISH, MASSSENDJOBFINISH
 	JobMsgID     string  `xml:"MsgID"`  // TEMPLATESENDJOBFINISH spells it MsgID
+	ScanResult   string  `xml:"ScanCodeInfo>ScanResult"`
+	TotalCount   int     `xml:"TotalCount"` // MASSSENDJOBFINISH
+	SentCount    int     `xml:"SentCount"`
+	ErrorCount   int     `xml:"ErrorCount"`
 }
 
 func parsePush(b []byte) (*push, error) {
@@ -117,11 +121,12 @@ func (p *push) eventText() string {
 		return "[menu link] " + p.EventKey
 	case "LOCATION":
 		return fmt.Sprintf("[location report] (%.6f, %.6f)", p.Latitude, p.Longitude)
+	case "scancode_push", "scancode_waitmsg":
+		return strings.TrimSpace("[menu scan] " + p.ScanResult)
+	case "pic_sysphoto", "pic_photo_or_album", "pic_weixin":
+		return "[menu photo] " + p.EventKey
+	case "location_select":
+		return "[menu location] " + p.EventKey
 	}
 	return "[event] " + p.Event
-}
-
-// automated events are not the user writing: they never make a lead.
-func (p *push) automated() bool {
-	return p.MsgType == "event" && (p.Event == "unsubscribe" || p.Event == "LOCATION" || p.Event == "VIEW")
 }

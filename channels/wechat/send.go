@@ -24,10 +24,8 @@ func (c *Channel) Send(ctx context.Context, m *crm.Outgoing) (*crm.SendResult, e
 		return nil, crm.PermanentSendError("no recipient", nil)
 	}
 	to := m.To[0].Address
-	if m.Kind == crm.OutCare {
-		if err := c.checkSubscribed(ctx, a.AppID, to); err != nil {
-			return nil, permanentOr(err)
-		}
+	if err := c.checkSubscribed(ctx, a.AppID, to); err != nil {
+		return nil, permanentOr(err)
 	}
 	if m.Template == "" {
 		conv, err := c.cfg.Store.Conversation(ctx, crm.System, m.ConversationID)

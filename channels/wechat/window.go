@@ -13,17 +13,16 @@ const window = 48 * time.Hour
 
 // CheckSend tells the rep before queueing whether the conversation can be
 // answered: inside the 48-hour window, or with a template configured for
-// the draft's purpose; never a care message to an unsubscribed user.
+// the draft's purpose; never a user who unsubscribed (WeChat refuses
+// every message to them, 43004).
 func (c *Channel) CheckSend(ctx context.Context, conv *crm.Conversation, d *crm.Draft, now time.Time) error {
 	a, err := c.accounts.get(ctx, conv.Account)
 	if err != nil {
 		return crm.Errorf(crm.EINVALID, "The WeChat account %s is not set up on this server.", conv.Account)
 	}
-	if d.Kind == crm.OutCare {
-		for _, to := range d.To {
-			if err := c.checkSubscribed(ctx, a.AppID, to.Address); err != nil {
-				return err
-			}
+	for _, to := range d.To {
+		if err := c.checkSubscribed(ctx, a.AppID, to.Address); err != nil {
+			return err
 		}
 	}
 	return checkWindow(a, conv, d.Template, now)
@@ -52,7 +51,7 @@ func templateHint(a *crm.WeChatAccount) string {
 	return "Send a template message instead."
 }
 
-// checkSubscribed refuses care messages to a user who unsubscribed.
+// checkSubscribed refuses a user who unsubscribed.
 func (c *Channel) checkSubscribed(ctx context.Context, appID, openID string) error {
 	u, err := c.cfg.Store.WeChatUser(ctx, appID, openID)
 	switch {
@@ -61,7 +60,8 @@ func (c *Channel) checkSubscribed(ctx context.Context, appID, openID string) err
 	case err != nil:
 		return err
 	case u.Unsubscribed:
-		return crm.Errorf(crm.EINVALID, "This WeChat user unsubscribed from the account: no care messages.")
+		return crm.Errorf(crm.EINVALID, "This WeChat user unsubscribed from the account: "+
+			"WeChat delivers nothing to them until they follow it again.")
 	}
 	return nil
 }

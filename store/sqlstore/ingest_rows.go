@@ -28,6 +28,10 @@ var (
 	// A cursor saved twice in one statement would be an error ("cannot
 	// affect row a second time"): one statement each, the last one wins.
 	cursorRow = &rowKind{rank: 8, sql: saveCursorSQL, op: "save cursor"}
+	// A sender's first thread (one row per sender), then its changes.
+	threadRow = &rowKind{rank: 9, sql: insertSenderThreadSQL, multi: true, op: "create sender thread",
+		conflict: senderThreadTaken}
+	threadUpdate = &rowKind{rank: 10, sql: updateSenderThreadSQL, op: "update sender thread"}
 )
 
 // chunkSizes are the row counts of multi-row statements: a few statement

@@ -42,9 +42,10 @@ type writeBehind struct {
 	refs        map[tripleKey]int64        // stored references; 0: known absent
 	pendingRefs map[tripleKey]int64        // queued references, first one kept
 	convs       map[int64]*crm.Conversation
-	contacts    map[string][]*crm.Contact // by address, as an admin sees them
-	leads       map[string][]*crm.Lead    // by address
-	customers   map[int64]*crm.Customer   // of the contacts read
+	contacts    map[string][]*crm.Contact       // by address, as an admin sees them
+	leads       map[string][]*crm.Lead          // by address
+	customers   map[int64]*crm.Customer         // of the contacts read
+	threads     map[tripleKey]*crm.SenderThread // read or queued; nil: known absent
 }
 
 // tripleKey is a channel, an account and a value (an external id or a
@@ -66,7 +67,7 @@ func newWriteBehind(db *DB, conn *sql.Conn, tx *sql.Tx) *writeBehind {
 	return &writeBehind{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
 		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{},
-		customers: map[int64]*crm.Customer{}}
+		customers: map[int64]*crm.Customer{}, threads: map[tripleKey]*crm.SenderThread{}}
 }
 
 // writeBehindOf returns the batch ctx belongs to, unless ctx is a direct call:
@@ -126,7 +127,7 @@ func (b *writeBehind) beforeWrite(ctx context.Context) error {
 	}
 	b.msgs, b.refs, b.pendingRefs = map[tripleKey]*crm.Message{}, map[tripleKey]int64{}, map[tripleKey]int64{}
 	b.convs, b.contacts, b.leads = map[int64]*crm.Conversation{}, map[string][]*crm.Contact{}, map[string][]*crm.Lead{}
-	b.customers = map[int64]*crm.Customer{}
+	b.customers, b.threads = map[int64]*crm.Customer{}, map[tripleKey]*crm.SenderThread{}
 	b.ids, b.reserved = map[string][]int64{}, map[string]bool{} // on SQLite the write may take the next id
 	return nil
 }
