@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,6 +21,8 @@ import (
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/files"
+	"github.com/rapport-crm/rapport/store/postgres"
+	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
@@ -51,6 +55,8 @@ type env struct {
 	account *crm.WeChatAccount
 	blobs   crm.BlobStore
 	ing     *recIngester
+	open    func() *sqlstore.DB
+	logs    *testkit.SyncBuffer // the channel's log
 }
 
 const (
@@ -58,32 +64,82 @@ const (
 	aesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 )
 
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB) *env { return newEnvOn(t, "sqlite") }
+
+// engines are the stores the tests run on: SQLite, and PostgreSQL when
+// RAPPORT_TEST_POSTGRES_URL is set.
+func engines() []string {
+	if os.Getenv("RAPPORT_TEST_POSTGRES_URL") == "" {
+		return []string{"sqlite"}
+	}
+	return []string{"sqlite", "postgres"}
+}
+
+// newEnvOn is newEnv on engine ("sqlite" or "postgres", in a fresh schema).
+func newEnvOn(t testing.TB, engine string) *env {
 	t.Helper()
-	e := &env{clock: newClock(), api: wechattest.New(t)}
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db"), Now: e.clock.Now})
-	check(t, err)
-	t.Cleanup(func() { db.Close() })
-	_, err = db.Migrate(ctx)
-	check(t, err)
-	e.db = db
+	e := &env{clock: newClock(), api: wechattest.New(t), logs: &testkit.SyncBuffer{}}
+	e.open = e.opener(t, engine)
+	e.db = e.open()
+	var err error
 	e.blobs, err = files.New(filepath.Join(t.TempDir(), "blobs"), 50<<20)
 	check(t, err)
 	e.account = &crm.WeChatAccount{AppID: appID, AppSecret: "s3cret", Token: "tok", EncodingAESKey: aesKey,
 		Mode: crm.WeChatCompatible, APIBase: e.api.URL,
 		Templates: map[string]crm.WeChatTemplate{"care": {ID: "TPL-care", Fields: map[string]string{"first": "text", "keyword1": "name"}}}}
-	check(t, db.CreateWeChatAccount(ctx, e.account))
-	ing := &recIngester{Ingester: crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}),
+	check(t, e.db.CreateWeChatAccount(ctx, e.account))
+	ing := &recIngester{Ingester: crm.NewIngester(crm.IngestConfig{Store: e.db, Matcher: matcher.New(matcher.Config{}),
 		Now: e.clock.Now})}
 	e.ing = ing
 	e.ch = e.channel(ing, "a")
-	e.box = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: map[string]crm.Sender{crm.ChannelWeChat: e.ch},
+	e.box = crm.NewOutbox(crm.OutboxConfig{Store: e.db, Senders: map[string]crm.Sender{crm.ChannelWeChat: e.ch},
 		Now: e.clock.Now, MaxAttempts: 2, Backoff: func(int) time.Duration { return time.Hour }})
 	e.ch = e.channel(ing, "a") // now with the outbox for template reports
 	run(t, ing.Run, e.ch.RunUsers, e.ch.RunMedia, e.box.Run)
 	e.srv = httptest.NewServer(e.ch)
 	t.Cleanup(e.srv.Close)
 	return e
+}
+
+// opener returns how to open (and migrate) the test's database: a handle
+// per call, as each instance of Rapport has its own.
+func (e *env) opener(t testing.TB, engine string) func() *sqlstore.DB {
+	path := filepath.Join(t.TempDir(), "r.db")
+	url := ""
+	if engine == "postgres" {
+		url = pgtest.FreshSchema(t, pgtest.URL(t))
+	}
+	return func() *sqlstore.DB {
+		var db *sqlstore.DB
+		var err error
+		if engine == "postgres" {
+			db, err = postgres.Open(ctx, postgres.Config{URL: url, Now: e.clock.Now, MaxConns: 8})
+		} else {
+			db, err = sqlite.Open(ctx, sqlite.Config{Path: path, Now: e.clock.Now})
+		}
+		check(t, err)
+		t.Cleanup(func() { db.Close() })
+		_, err = db.Migrate(ctx)
+		check(t, err)
+		return db
+	}
+}
+
+// instance starts another Rapport instance on e's database: its own store
+// handle (on SQLite the same one: one process owns the file), ingest
+// writer and callback. It returns the callback's URL.
+func (e *env) instance(t testing.TB, engine string) string {
+	db := e.db
+	if engine == "postgres" {
+		db = e.open()
+	}
+	ing := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Now: e.clock.Now})
+	ch := wechat.New(wechat.Config{Store: db, Ingester: ing, Blobs: e.blobs,
+		HTTPClient: &http.Client{Timeout: 2 * time.Second}, Now: e.clock.Now, Instance: "b"})
+	run(t, ing.Run)
+	srv := httptest.NewServer(ch)
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
 
 // channel builds one instance of the channel on e's store.
@@ -94,6 +150,7 @@ func (e *env) channel(ing crm.MessageIngester, instance string) *wechat.Channel 
 	}
 	return wechat.New(wechat.Config{Store: e.db, Ingester: ing, Deliveries: d, Blobs: e.blobs,
 		HTTPClient: &http.Client{Timeout: 2 * time.Second}, Now: e.clock.Now, Instance: instance,
+		Logger:        slog.New(slog.NewTextHandler(e.logs, nil)),
 		MediaAttempts: 3, MediaBackoff: func(int) time.Duration { return 0 }})
 }
 
@@ -121,14 +178,25 @@ func (e *env) wxAccount() wechattest.Account {
 // post sends a safe-mode push of xml to the callback.
 func (e *env) post(t testing.TB, xml string) (int, string) {
 	t.Helper()
+	return e.postTo(t, e.srv.URL, xml)
+}
+
+// postTo sends a safe-mode push of xml to the callback at base.
+func (e *env) postTo(t testing.TB, base, xml string) (int, string) {
+	t.Helper()
 	q, body, err := wechattest.SafePush(e.wxAccount(), xml, e.clock.Stamp(), "n0nce")
 	check(t, err)
-	return e.do(t, http.MethodPost, "/wechat/"+appID, q, body)
+	return e.doAt(t, base, http.MethodPost, "/wechat/"+appID, q, body)
 }
 
 func (e *env) do(t testing.TB, method, path string, q url.Values, body []byte) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, e.srv.URL+path+"?"+q.Encode(), strings.NewReader(string(body)))
+	return e.doAt(t, e.srv.URL, method, path, q, body)
+}
+
+func (e *env) doAt(t testing.TB, base, method, path string, q url.Values, body []byte) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, base+path+"?"+q.Encode(), strings.NewReader(string(body)))
 	check(t, err)
 	resp, err := client.Do(req)
 	check(t, err)
