@@ -33,7 +33,10 @@ type PollerConfig struct {
 	// Wait sleeps for d or until ctx ends; tests make it instant.
 	Wait    func(ctx context.Context, d time.Duration) error
 	Backoff func(failures int) time.Duration
-	// LeaseTTL is how long a lease lasts unrenewed (renewed every third).
+	// LeaseTTL is how long a lease lasts unrenewed: it is renewed every
+	// third, and an instance without it tries again every third, so that
+	// another instance polls within about 1⅓ of it after a holder died.
+	// Default 15 s.
 	LeaseTTL time.Duration
 	// IdleFor bounds one IDLE (servers drop IDLE after 30 minutes); then
 	// the folders are checked again. PollEvery is the wait without IDLE.
@@ -65,7 +68,7 @@ func (c *PollerConfig) defaults() {
 	if c.Backoff == nil {
 		c.Backoff = backoff
 	}
-	c.LeaseTTL = orDuration(c.LeaseTTL, 2*time.Minute)
+	c.LeaseTTL = orDuration(c.LeaseTTL, 15*time.Second)
 	c.IdleFor = orDuration(c.IdleFor, 25*time.Minute)
 	c.PollEvery = orDuration(c.PollEvery, time.Minute)
 	c.ThreadWindow = orDuration(c.ThreadWindow, 30*24*time.Hour)
@@ -166,7 +169,7 @@ func (p *Poller) pause(err error, failures int) time.Duration {
 	if err != nil {
 		return p.cfg.Backoff(failures)
 	}
-	return p.cfg.LeaseTTL / 2 // another instance holds the lease, or the mailbox is off
+	return p.cfg.LeaseTTL / 3 // another instance holds the lease, or the mailbox is off
 }
 
 func (p *Poller) fail(ctx context.Context, err error, failures int) {

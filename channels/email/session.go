@@ -12,7 +12,8 @@ import (
 // whether a sync completed, so that back-off restarts after progress.
 func (p *Poller) leased(ctx context.Context) (bool, error) {
 	now := p.cfg.Now()
-	ok, err := p.cfg.Store.TakeMailboxLease(ctx, p.id, p.cfg.Holder, now, now.Add(p.cfg.LeaseTTL))
+	until := now.Add(p.cfg.LeaseTTL)
+	ok, err := p.cfg.Store.TakeMailboxLease(ctx, p.id, p.cfg.Holder, now, until)
 	if err != nil || !ok {
 		return false, err
 	}
@@ -23,7 +24,7 @@ func (p *Poller) leased(ctx context.Context) (bool, error) {
 	p.status.resume(m.Status)
 	sctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	go p.keepLease(sctx, cancel)
+	go p.keepLease(sctx, cancel, until)
 	synced, err := p.session(sctx, m)
 	if cause := context.Cause(sctx); errors.Is(cause, errLeaseLost) {
 		return synced, cause
@@ -31,10 +32,14 @@ func (p *Poller) leased(ctx context.Context) (bool, error) {
 	return synced, err
 }
 
-// keepLease renews the lease every third of its life; when it cannot, it
-// ends the session, so that two instances never poll one mailbox.
-func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) {
-	t := time.NewTicker(p.cfg.LeaseTTL / 3)
+// keepLease renews the lease every third of its life. When another holder
+// has it, or the database has not renewed it and it would run out before
+// the next try, it ends the session: two instances never poll one mailbox.
+// A failed renewal with time left is retried (a short database hiccup
+// does not stop the mail).
+func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc, until time.Time) {
+	every := p.cfg.LeaseTTL / 3
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {
@@ -44,9 +49,14 @@ func (p *Poller) keepLease(ctx context.Context, cancel context.CancelCauseFunc) 
 		}
 		now := p.cfg.Now()
 		ok, err := p.cfg.Store.TakeMailboxLease(ctx, p.id, p.cfg.Holder, now, now.Add(p.cfg.LeaseTTL))
-		if err != nil || !ok {
+		switch {
+		case err == nil && ok:
+			until = now.Add(p.cfg.LeaseTTL)
+		case err == nil || !now.Add(every).Before(until):
 			cancel(errLeaseLost)
 			return
+		default:
+			p.log.Warn("mailbox lease not renewed; retrying", "err", err, "until", until)
 		}
 		if retry, err := p.cfg.Store.FailedMails(ctx, p.id, true); err == nil && len(retry) > 0 {
 			p.poke()

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"time"
 
 	"github.com/rapport-crm/rapport/channels/email"
@@ -16,7 +14,7 @@ import (
 func emailChannel(d *channelDeps) (channelParts, error) {
 	log := d.log.With("part", "email")
 	cfg := email.PollerConfig{Store: d.db, Ingester: d.ingester, Deliveries: d.outbox, Blobs: d.blobs,
-		Holder: instanceName(), Logger: log, Now: d.now}
+		Holder: d.holder, Logger: log, Now: d.now}
 	sup := email.NewSupervisor(cfg, time.Minute)
 	sender := email.NewSender(email.SenderConfig{Mailboxes: d.db, Blobs: d.blobs, Logger: log, Now: d.now})
 	return channelParts{
@@ -24,13 +22,4 @@ func emailChannel(d *channelDeps) (channelParts, error) {
 		sender:  sender,
 		runners: []func(ctx context.Context) error{sup.Run},
 	}, nil
-}
-
-// instanceName names this process in leases: host and process id.
-func instanceName() string {
-	host, err := os.Hostname()
-	if err != nil {
-		host = "rapport"
-	}
-	return fmt.Sprintf("%s/%d", host, os.Getpid())
 }

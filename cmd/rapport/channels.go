@@ -21,6 +21,7 @@ type channelDeps struct {
 	log      *slog.Logger
 	now      func() time.Time
 	baseURL  string
+	holder   string // this process's name in leases (claimInstance)
 }
 
 // channelParts is what a channel adapter gives serve back. Every field is

@@ -51,7 +51,10 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	// Hand start-up garbage back to the OS now rather than over minutes:
 	// hashing the first administrator's password takes 64 MiB (argon2id).
 	debug.FreeOSMemory()
-	p, err := newPipeline(cfg, db, blobs, baseURL, log)
+	inst := claimInstance(cfg.DataDir, log)
+	defer inst.release()
+	log.Info("instance", "holder", inst.name)
+	p, err := newPipeline(cfg, db, blobs, baseURL, inst.name, log)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ type pipeline struct {
 	workers  []worker
 }
 
-func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL string, log *slog.Logger) (*pipeline, error) {
+func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
 	p := &pipeline{events: crm.NewBroker()}
 	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains)})
 	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m, Events: p.events,
@@ -32,7 +32,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL stri
 		Now: time.Now, Logger: log.With("part", "outbox")})
 	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}}
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
