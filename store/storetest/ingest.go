@@ -37,6 +37,8 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"FindDuplicates", testFindDuplicates},
 		{"MergeContacts", testMergeContacts},
 		{"MergeCustomers", testMergeCustomers},
+		{"FollowerIsOneConversation", testIngestFollower},
+		{"SenderThreadFirstWins", testSenderThreadFirstWins},
 	}
 	for _, tt := range tests {
 		t.Run("Ingest/"+tt.name, func(t *testing.T) {
