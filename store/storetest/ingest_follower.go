@@ -14,7 +14,7 @@ import (
 func follower(openid, text string, at time.Time) *crm.Inbound {
 	n := mailSeq.Add(1)
 	return &crm.Inbound{Channel: crm.ChannelWeChat, Account: "wxstore", ExternalID: fmt.Sprint("wx-", n),
-		From: crm.Address{Address: openid, Name: "微信用户 · " + openid[len(openid)-6:]},
+		From:     crm.Address{Address: openid, Name: "微信用户 · " + openid[len(openid)-6:]},
 		Identity: &crm.Identity{Kind: crm.IdentityWeChat, Key: "wxstore", Value: openid},
 		Text:     text, ReceivedAt: at, SenderThread: true}
 }
