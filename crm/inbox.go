@@ -64,7 +64,7 @@ func defaultTo(s, d string) string {
 type InboxItem struct {
 	Conversation
 	Preview   string `json:"preview"`     // the start of the last message
-	From      string `json:"from"`        // the customer's name or address
+	From      string `json:"from"`        // the linked contact's or lead's name, else the last sender's name or address
 	LastIsOut bool   `json:"last_is_out"` // the last message was ours
 }
 

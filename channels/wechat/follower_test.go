@@ -2,7 +2,6 @@ package wechat_test
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -60,7 +59,14 @@ func TestFollowerIsOneConversation(t *testing.T) {
 			if len(convs) != 2 || convs[0].ID == conv.ID || convs[0].LeadID == nil || *convs[0].LeadID != lead.ID {
 				t.Fatalf("after the window: %d conversations, newest %+v", len(convs), convs[0])
 			}
-			e.onlyLead(t)
+			// A rep names the follower: the inbox shows that name.
+			lead.Name = "王女士"
+			check(t, e.db.UpdateLead(ctx, crm.System, lead))
+			for _, c := range e.conversations(t) {
+				if c.From != "王女士" {
+					t.Errorf("conversation %d shows %q, want the lead's new name", c.ID, c.From)
+				}
+			}
 		})
 	}
 }
@@ -112,7 +118,7 @@ func (e *env) onlyConversation(t *testing.T, n int) *crm.InboxItem {
 	if len(ms.Items) != n {
 		t.Fatalf("%d messages in the conversation, want %d", len(ms.Items), n)
 	}
-	if !strings.HasPrefix(convs[0].From, "微信用户 · ") {
+	if convs[0].From != "微信用户 · abc123" {
 		t.Errorf("the inbox shows the follower as %q", convs[0].From)
 	}
 	return convs[0]

@@ -43,7 +43,10 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 		if err != nil {
 			return db.wrap(err, "inbox")
 		}
-		return db.previews(ctx, qr, items)
+		if err := db.previews(ctx, qr, items); err != nil {
+			return err
+		}
+		return db.recordNames(ctx, qr, items)
 	})
 	if err != nil {
 		return crm.InboxPage{}, err
