@@ -155,6 +155,9 @@ type MailboxStore interface {
 	Mailbox(ctx context.Context, id int64) (*Mailbox, error)
 	// Mailboxes returns every mailbox, by id.
 	Mailboxes(ctx context.Context) ([]*Mailbox, error)
+	// EnabledMailboxes returns the ids of the enabled mailboxes, by id: one
+	// small query, cheap enough for every instance to ask every second.
+	EnabledMailboxes(ctx context.Context) ([]int64, error)
 	// DeleteMailbox removes a mailbox (its messages stay). ENOTFOUND.
 	DeleteMailbox(ctx context.Context, id int64) error
 	// SaveMailboxToken keeps an OAuth2 access token fetched for mailbox

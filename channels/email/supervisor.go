@@ -7,17 +7,19 @@ import (
 )
 
 // Supervisor runs one Poller per mailbox, starting pollers for mailboxes
-// added later and stopping those removed or disabled.
+// added or enabled later and stopping those removed or disabled. It looks
+// every second (one small query), so a mailbox saved on any instance, or
+// with the CLI, starts within a second.
 type Supervisor struct {
 	cfg   PollerConfig
 	every time.Duration
 }
 
 // NewSupervisor returns a Supervisor that looks for mailbox changes every
-// interval (a minute when zero).
+// interval (a second when zero).
 func NewSupervisor(cfg PollerConfig, every time.Duration) *Supervisor {
 	cfg.defaults()
-	return &Supervisor{cfg: cfg, every: orDuration(every, time.Minute)}
+	return &Supervisor{cfg: cfg, every: orDuration(every, time.Second)}
 }
 
 // Run supervises until ctx ends, then waits for its pollers to stop.
@@ -39,23 +41,20 @@ func (s *Supervisor) Run(ctx context.Context) error {
 }
 
 func (s *Supervisor) reconcile(ctx context.Context, running map[int64]context.CancelFunc, wg *sync.WaitGroup) {
-	list, err := s.cfg.Store.Mailboxes(ctx)
+	ids, err := s.cfg.Store.EnabledMailboxes(ctx)
 	if err != nil {
 		s.cfg.Logger.Warn("list mailboxes", "err", err)
 		return
 	}
 	want := map[int64]bool{}
-	for _, m := range list {
-		if !m.Enabled {
-			continue
-		}
-		want[m.ID] = true
-		if _, ok := running[m.ID]; ok {
+	for _, id := range ids {
+		want[id] = true
+		if _, ok := running[id]; ok {
 			continue
 		}
 		pctx, stop := context.WithCancel(ctx)
-		running[m.ID] = stop
-		p := NewPoller(s.cfg, m.ID)
+		running[id] = stop
+		p := NewPoller(s.cfg, id)
 		wg.Go(func() { p.Run(pctx) }) //nolint:errcheck // Run logs its own failures
 	}
 	for id, stop := range running {

@@ -15,7 +15,7 @@ func emailChannel(d *channelDeps) (channelParts, error) {
 	log := d.log.With("part", "email")
 	cfg := email.PollerConfig{Store: d.db, Ingester: d.ingester, Deliveries: d.outbox, Blobs: d.blobs,
 		Holder: d.holder, Logger: log, Now: d.now}
-	sup := email.NewSupervisor(cfg, time.Minute)
+	sup := email.NewSupervisor(cfg, time.Second)
 	sender := email.NewSender(email.SenderConfig{Mailboxes: d.db, Blobs: d.blobs, Logger: log, Now: d.now})
 	return channelParts{
 		channel: crm.ChannelEmail,

@@ -99,3 +99,23 @@ func (s *server) kill(t *testing.T) {
 	}
 	<-s.done
 }
+
+// TestSavedMailboxStartsAtOnce: a mailbox added (here with the CLI, a
+// process of its own) while serve runs is polled within about a second,
+// not at the supervisor's next minute.
+func TestSavedMailboxStartsAtOnce(t *testing.T) {
+	vars := engines(t)[0].vars
+	s := startServer(t, vars...)
+	_, email, password := s.admin(t)
+	cookie := login(t, s.url, email, password)
+	box := startMemIMAP(t, "imap password 4")
+	box.deliver(t, "n1@example.cn")
+	box.add(t, vars)
+	saved := time.Now()
+	waitIngested(t, s, cookie, 1)
+	took := time.Since(saved)
+	t.Logf("mailbox saved to its first fetched mail: %v", took.Round(time.Millisecond))
+	if took > 5*time.Second {
+		t.Errorf("the first mail came %v after the mailbox was saved, want about a second", took)
+	}
+}

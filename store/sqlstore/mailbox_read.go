@@ -46,6 +46,17 @@ func (db *DB) Mailboxes(ctx context.Context) (list []*crm.Mailbox, err error) {
 	return list, err
 }
 
+// EnabledMailboxes returns the ids of the enabled mailboxes, by id.
+func (db *DB) EnabledMailboxes(ctx context.Context) (ids []int64, err error) {
+	err = db.view(ctx, func(q querier) error {
+		ids, err = queryAll(ctx, q, func(r scanner) (id int64, err error) {
+			return id, r.Scan(&id)
+		}, `SELECT id FROM mailboxes WHERE enabled ORDER BY id`)
+		return db.wrap(err, "list enabled mailboxes")
+	})
+	return ids, err
+}
+
 // DeleteMailbox removes a mailbox; its messages stay. ENOTFOUND.
 func (db *DB) DeleteMailbox(ctx context.Context, id int64) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
