@@ -22,3 +22,8 @@ SELECT m.channel, m.account, m.from_address, m.conversation_id, c.lead_id, CURRE
 FROM messages m JOIN conversations c ON c.id = m.conversation_id
 WHERE m.id IN (SELECT max(id) FROM messages WHERE channel = 'wechat' AND direction = 'in'
     AND from_address <> '' GROUP BY account, from_address);
+
+-- Leads named by a bare openid (no nickname came) get the readable name new
+-- followers get: 微信用户 · and the openid's last six characters.
+UPDATE leads SET name = '微信用户 · ' || substr(name, -6)
+WHERE channel = 'wechat' AND id IN (SELECT lead_id FROM sender_threads WHERE sender = leads.name);
