@@ -89,7 +89,7 @@ func testSenderThreadFirstWins(t *testing.T, h *ingestHarness) {
 	if !first.NewLead {
 		t.Fatalf("first message: %+v, want a new lead", first)
 	}
-	err := h.s.IngestBatch(ctx, func(ctx context.Context, tx crm.IngestTx) error {
+	err := h.s.WithIngestTx(ctx, func(ctx context.Context, tx crm.IngestTx) error {
 		st, err := tx.SenderThread(ctx, crm.ChannelWeChat, "wxstore", "oSTORE000000000000000000first1")
 		if err != nil {
 			return err
