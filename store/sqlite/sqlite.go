@@ -73,11 +73,14 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 
 // busy_timeout comes first so that the pragmas after it wait for a lock
 // instead of failing; times are written in SQLite's own text form
-// (sortable when UTC).
+// (sortable when UTC). The writer keeps temporary files in memory: a
+// multi-row INSERT of an ingest batch keeps a statement journal (to undo
+// that statement alone), which past 64 KiB spilled to a temporary file —
+// 7.5 % of the ingest CPU went to writing it.
 const commonParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
 
 const (
-	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	writeParams = commonParams + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	readParams  = commonParams + "&_pragma=query_only(1)"
 )
 
