@@ -35,6 +35,9 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 	if len(senders) > 0 {
 		qs = append(qs, t.customersQuery(senders), t.leadsQuery(senders))
 	}
+	if domains := senderDomains(senders); len(domains) > 0 {
+		qs = append(qs, t.domainsQuery(domains))
+	}
 	if all := dedupe(append(k.senders, k.recipients...)); len(all) > 0 {
 		qs = append(qs, t.contactsQuery(all))
 	}
@@ -44,6 +47,7 @@ func (t *ingestTx) Prefetch(ctx context.Context, batch []*crm.Inbound) error {
 		return err
 	}
 	t.sortSenders()
+	t.sortDomains()
 	t.b.newLeads = t.unknownSenders(batch)
 	return t.db.loadParts(direct(ctx), t.b.tx, found) // of duplicates: rare
 }

@@ -108,6 +108,9 @@ func (t *ingestTx) TaskByNumber(ctx context.Context, number string) (*crm.Task, 
 }
 
 func (t *ingestTx) CustomersByDomain(ctx context.Context, domain string) ([]*crm.Customer, error) {
+	if cs, ok := t.customersOfDomain(domain); ok {
+		return cs, nil
+	}
 	return t.db.CustomersByDomain(direct(ctx), domain)
 }
 

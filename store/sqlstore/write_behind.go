@@ -46,6 +46,7 @@ type writeBehind struct {
 	leads       map[string][]*crm.Lead          // by address
 	customers   map[int64]*crm.Customer         // of the contacts read
 	threads     map[tripleKey]*crm.SenderThread // read or queued; nil: known absent
+	domains     map[string][]*crm.Customer      // customers by mail domain, read ahead
 }
 
 // tripleKey is a channel, an account and a value (an external id or a
@@ -67,7 +68,8 @@ func newWriteBehind(db *DB, conn *sql.Conn, tx *sql.Tx) *writeBehind {
 	return &writeBehind{db: db, conn: conn, tx: tx, ids: map[string][]int64{}, reserved: map[string]bool{},
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
 		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{},
-		customers: map[int64]*crm.Customer{}, threads: map[tripleKey]*crm.SenderThread{}}
+		customers: map[int64]*crm.Customer{}, threads: map[tripleKey]*crm.SenderThread{},
+		domains: map[string][]*crm.Customer{}}
 }
 
 // writeBehindOf returns the batch ctx belongs to, unless ctx is a direct call:
@@ -128,6 +130,7 @@ func (b *writeBehind) beforeWrite(ctx context.Context) error {
 	b.msgs, b.refs, b.pendingRefs = map[tripleKey]*crm.Message{}, map[tripleKey]int64{}, map[tripleKey]int64{}
 	b.convs, b.contacts, b.leads = map[int64]*crm.Conversation{}, map[string][]*crm.Contact{}, map[string][]*crm.Lead{}
 	b.customers, b.threads = map[int64]*crm.Customer{}, map[tripleKey]*crm.SenderThread{}
+	b.domains = map[string][]*crm.Customer{}
 	b.ids, b.reserved = map[string][]int64{}, map[string]bool{} // on SQLite the write may take the next id
 	return nil
 }
