@@ -33,6 +33,9 @@ type Config struct {
 	// Inbound messages.
 	OwnDomains string // RAPPORT_OWN_DOMAINS: our own mail domains, comma-separated: never a customer's
 	LeadTeamID int64  // RAPPORT_LEAD_TEAM: team whose round robin assigns new leads; 0: the pool
+	// RAPPORT_REOPEN_WITHIN: how long after its last message a resolved
+	// conversation of a WeChat follower is reopened by their next message.
+	ReopenWithin time.Duration
 
 	// Web forms.
 	FormIPPerMinute int   // RAPPORT_FORM_IP_PER_MINUTE: submissions per client address a minute (burst as many)
@@ -51,6 +54,7 @@ func defaultConfig() Config {
 		Addr:            ":8080",
 		AdminEmail:      "admin@rapport.localhost",
 		SessionTTL:      7 * 24 * time.Hour,
+		ReopenWithin:    7 * 24 * time.Hour,
 		MaxBodyBytes:    1 << 20,
 		MaxFileBytes:    25 << 20,
 		ShutdownTimeout: 15 * time.Second,
@@ -83,6 +87,7 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", cfg.TrustedProxies, "comma-separated `addresses or CIDRs` of reverse proxies whose X-Forwarded-For is believed (RAPPORT_TRUSTED_PROXIES)")
 	fs.StringVar(&cfg.OwnDomains, "own-domains", cfg.OwnDomains, "comma-separated `domains` of our own mail: never matched to a customer (RAPPORT_OWN_DOMAINS)")
 	fs.Int64Var(&cfg.LeadTeamID, "lead-team", cfg.LeadTeamID, "`id` of the team whose round robin assigns new leads; 0 leaves them in the pool (RAPPORT_LEAD_TEAM)")
+	fs.DurationVar(&cfg.ReopenWithin, "reopen-within", cfg.ReopenWithin, "how long after its last message a WeChat follower's resolved conversation is reopened by their next message; later a new one starts (RAPPORT_REOPEN_WITHIN)")
 	fs.IntVar(&cfg.FormIPPerMinute, "form-ip-per-minute", cfg.FormIPPerMinute, "web-form submissions allowed per client address a minute (RAPPORT_FORM_IP_PER_MINUTE)")
 	fs.IntVar(&cfg.FormPerSecond, "form-per-second", cfg.FormPerSecond, "web-form submissions allowed per form a second (RAPPORT_FORM_PER_SECOND)")
 	fs.Int64Var(&cfg.FormMaxBody, "form-max-body", cfg.FormMaxBody, "largest web-form submission in bytes (RAPPORT_FORM_MAX_BODY)")

@@ -35,6 +35,7 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.str(&cfg.TrustedProxies, "RAPPORT_TRUSTED_PROXIES")
 	e.str(&cfg.OwnDomains, "RAPPORT_OWN_DOMAINS")
 	e.int64(&cfg.LeadTeamID, "RAPPORT_LEAD_TEAM")
+	e.duration(&cfg.ReopenWithin, "RAPPORT_REOPEN_WITHIN")
 	e.int(&cfg.FormIPPerMinute, "RAPPORT_FORM_IP_PER_MINUTE")
 	e.int(&cfg.FormPerSecond, "RAPPORT_FORM_PER_SECOND")
 	e.int64(&cfg.FormMaxBody, "RAPPORT_FORM_MAX_BODY")

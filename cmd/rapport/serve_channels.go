@@ -24,7 +24,8 @@ type pipeline struct {
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
 	p := &pipeline{events: crm.NewBroker()}
-	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains)})
+	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains),
+		ReopenWithin: cfg.ReopenWithin})
 	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID})
 	senders := map[string]crm.Sender{}
