@@ -3,6 +3,7 @@ package crm
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 )
 
 // DefaultReopenWithin is how long after its last message a resolved
@@ -61,4 +62,17 @@ func saveSenderThread(ctx context.Context, tx IngestTx, in *Inbound, m *Match, c
 		return nil // nothing changed
 	}
 	return tx.SaveSenderThread(ctx, t, m.Thread == nil)
+}
+
+// WeChatFollowerName is what a WeChat follower is called until a rep names
+// them or WeChat gives a nickname: user/info has returned none since 2021,
+// and a bare openid means nothing to anyone. It ends with the openid's
+// last six characters, to tell followers apart.
+func WeChatFollowerName(openID string) string {
+	tail := openID
+	for utf8.RuneCountInString(tail) > 6 {
+		_, n := utf8.DecodeRuneInString(tail)
+		tail = tail[n:]
+	}
+	return "微信用户 · " + tail
 }

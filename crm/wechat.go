@@ -133,7 +133,8 @@ type WeChatStore interface {
 	// WeChatUser returns what is known of a follower. ENOTFOUND.
 	WeChatUser(ctx context.Context, appID, openID string) (*WeChatUser, error)
 	// SaveWeChatUser stores user info read from WeChat (unionid, nickname),
-	// keeping the subscription state.
+	// keeping the subscription state. A nickname also names the follower's
+	// lead, unless a rep renamed it from WeChatFollowerName.
 	SaveWeChatUser(ctx context.Context, u *WeChatUser) error
 	// SetWeChatSubscribed records a subscribe (true) or unsubscribe event.
 	SetWeChatSubscribed(ctx context.Context, appID, openID string, subscribed bool, at time.Time) error

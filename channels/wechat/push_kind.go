@@ -2,7 +2,8 @@ package wechat
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // What a push is, for where it goes: WeChat pushes a follower's messages,
@@ -49,14 +50,5 @@ func (p *push) automated() bool {
 	return p.kind() != pushWrites && !windowEvents[p.Event]
 }
 
-// followerName is what a follower is called until a rep names them:
-// WeChat's user/info has returned no nickname since 2021, and a bare openid
-// means nothing to anyone.
-func followerName(openID string) string {
-	tail := openID
-	for utf8.RuneCountInString(tail) > 6 {
-		_, n := utf8.DecodeRuneInString(tail)
-		tail = tail[n:]
-	}
-	return "微信用户 · " + tail
-}
+// followerName is what a follower is called until a rep names them.
+func followerName(openID string) string { return crm.WeChatFollowerName(openID) }

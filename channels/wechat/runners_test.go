@@ -56,4 +56,13 @@ func TestUserInfoFetchedAfterFirstMessage(t *testing.T) {
 	if n := len(e.api.Calls("/cgi-bin/user/info")); n != 1 {
 		t.Errorf("%d user info calls, want 1", n)
 	}
+	// The lead made before the nickname came takes it.
+	e.ing.mu.Lock()
+	first := e.ing.res[0]
+	e.ing.mu.Unlock()
+	l, err := e.db.Lead(ctx, crm.System, first.LeadID)
+	check(t, err)
+	if l.Name != "小王" {
+		t.Errorf("the follower's lead is named %q, want the nickname", l.Name)
+	}
 }

@@ -29,7 +29,14 @@ func (db *DB) SaveWeChatUser(ctx context.Context, u *crm.WeChatUser) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO wechat_users (app_id, open_id, union_id, nickname, fetched_at)
 			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (app_id, open_id) DO UPDATE SET union_id = $3,
 			nickname = $4, fetched_at = $5`, u.AppID, u.OpenID, u.UnionID, u.Nickname, nullTime(u.FetchedAt))
-		return db.wrap(err, "save wechat user")
+		if err != nil || u.Nickname == "" {
+			return db.wrap(err, "save wechat user")
+		}
+		// The follower's lead takes the nickname, unless a rep named it.
+		_, err = tx.ExecContext(ctx, `UPDATE leads SET name = $1, updated_at = $2 WHERE name = $3 AND id =
+			(SELECT lead_id FROM sender_threads WHERE channel = 'wechat' AND account = $4 AND sender = $5)`,
+			u.Nickname, db.now(), crm.WeChatFollowerName(u.OpenID), u.AppID, u.OpenID)
+		return db.wrap(err, "name the follower's lead")
 	})
 }
 

@@ -39,6 +39,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"MergeCustomers", testMergeCustomers},
 		{"FollowerIsOneConversation", testIngestFollower},
 		{"SenderThreadFirstWins", testSenderThreadFirstWins},
+		{"FollowerNickname", testFollowerNickname},
 	}
 	for _, tt := range tests {
 		t.Run("Ingest/"+tt.name, func(t *testing.T) {

@@ -100,3 +100,24 @@ func testSenderThreadFirstWins(t *testing.T, h *ingestHarness) {
 	})
 	wantCode(t, err, crm.ECONFLICT)
 }
+
+// testFollowerNickname: a nickname WeChat gives later names the follower's
+// lead; a name a rep gave stays.
+func testFollowerNickname(t *testing.T, h *ingestHarness) {
+	const o = "oSTORE000000000000000000nick01"
+	res := h.ingest(t, follower(o, "hi", h.now))
+	ws := h.s.(crm.WeChatStore)
+	lead := func() *crm.Lead {
+		l, err := h.s.Lead(ctx, crm.System, res.LeadID)
+		must(t, err)
+		return l
+	}
+	same(t, "name before", lead().Name, crm.WeChatFollowerName(o))
+	must(t, ws.SaveWeChatUser(ctx, &crm.WeChatUser{AppID: "wxstore", OpenID: o, Nickname: "阿明", FetchedAt: &h.now}))
+	l := lead()
+	same(t, "name from the nickname", l.Name, "阿明")
+	l.Name = "王女士"
+	must(t, h.s.UpdateLead(ctx, crm.System, l))
+	must(t, ws.SaveWeChatUser(ctx, &crm.WeChatUser{AppID: "wxstore", OpenID: o, Nickname: "阿明", FetchedAt: &h.now}))
+	same(t, "a rep's name kept", lead().Name, "王女士")
+}
