@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,9 +20,6 @@ import (
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/files"
-	"github.com/rapport-crm/rapport/store/postgres"
-	"github.com/rapport-crm/rapport/store/postgres/pgtest"
-	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
@@ -66,15 +62,6 @@ const (
 
 func newEnv(t testing.TB) *env { return newEnvOn(t, "sqlite") }
 
-// engines are the stores the tests run on: SQLite, and PostgreSQL when
-// RAPPORT_TEST_POSTGRES_URL is set.
-func engines() []string {
-	if os.Getenv("RAPPORT_TEST_POSTGRES_URL") == "" {
-		return []string{"sqlite"}
-	}
-	return []string{"sqlite", "postgres"}
-}
-
 // newEnvOn is newEnv on engine ("sqlite" or "postgres", in a fresh schema).
 func newEnvOn(t testing.TB, engine string) *env {
 	t.Helper()
@@ -99,47 +86,6 @@ func newEnvOn(t testing.TB, engine string) *env {
 	e.srv = httptest.NewServer(e.ch)
 	t.Cleanup(e.srv.Close)
 	return e
-}
-
-// opener returns how to open (and migrate) the test's database: a handle
-// per call, as each instance of Rapport has its own.
-func (e *env) opener(t testing.TB, engine string) func() *sqlstore.DB {
-	path := filepath.Join(t.TempDir(), "r.db")
-	url := ""
-	if engine == "postgres" {
-		url = pgtest.FreshSchema(t, pgtest.URL(t))
-	}
-	return func() *sqlstore.DB {
-		var db *sqlstore.DB
-		var err error
-		if engine == "postgres" {
-			db, err = postgres.Open(ctx, postgres.Config{URL: url, Now: e.clock.Now, MaxConns: 8})
-		} else {
-			db, err = sqlite.Open(ctx, sqlite.Config{Path: path, Now: e.clock.Now})
-		}
-		check(t, err)
-		t.Cleanup(func() { db.Close() })
-		_, err = db.Migrate(ctx)
-		check(t, err)
-		return db
-	}
-}
-
-// instance starts another Rapport instance on e's database: its own store
-// handle (on SQLite the same one: one process owns the file), ingest
-// writer and callback. It returns the callback's URL.
-func (e *env) instance(t testing.TB, engine string) string {
-	db := e.db
-	if engine == "postgres" {
-		db = e.open()
-	}
-	ing := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Now: e.clock.Now})
-	ch := wechat.New(wechat.Config{Store: db, Ingester: ing, Blobs: e.blobs,
-		HTTPClient: &http.Client{Timeout: 2 * time.Second}, Now: e.clock.Now, Instance: "b"})
-	run(t, ing.Run)
-	srv := httptest.NewServer(ch)
-	t.Cleanup(srv.Close)
-	return srv.URL
 }
 
 // channel builds one instance of the channel on e's store.
