@@ -63,6 +63,15 @@ func TestPasswordHash(t *testing.T) {
 	if _, err := HashPassword("short"); ErrorCode(err) != EINVALID {
 		t.Errorf("short password: got %v, want EINVALID", err)
 	}
+	// The hash unknown emails are checked against has the same parameters
+	// (the same cost) and matches nothing.
+	u := UnmatchablePasswordHash()
+	if strings.Split(u, "$")[3] != strings.Split(h, "$")[3] || len(u) != len(h) {
+		t.Errorf("unmatchable hash %q differs in shape from %q", u, h)
+	}
+	if CheckPassword(u, "correct horse battery") || CheckPassword(u, "") {
+		t.Error("the unmatchable hash matched a password")
+	}
 }
 
 func TestOrderAmounts(t *testing.T) {

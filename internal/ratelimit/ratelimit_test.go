@@ -67,3 +67,21 @@ func TestRetryAfterRoundsUpToWholeSeconds(t *testing.T) {
 		}
 	}
 }
+
+func TestSpendRefund(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	k := PerMinute(2)
+	refund, ok, _ := k.Spend("a", t0)
+	if !ok {
+		t.Fatal("first spend refused")
+	}
+	refund() // it did not count
+	for i := range 2 {
+		if ok, _ := k.Take("a", t0); !ok {
+			t.Fatalf("take %d refused: the refund gave nothing back", i+1)
+		}
+	}
+	if _, ok, wait := k.Spend("a", t0); ok || wait <= 0 {
+		t.Errorf("spend past the burst: ok %v wait %v, want refused with a wait", ok, wait)
+	}
+}
