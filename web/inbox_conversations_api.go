@@ -25,15 +25,16 @@ func (s *Server) getConversation(r *http.Request) (*crm.Conversation, error) {
 
 // listMessages returns a page of a visible conversation's messages, oldest
 // first, each with its links and the rule and value behind each link.
-func (s *Server) listMessages(r *http.Request) (crm.List[*crm.Message], error) {
+func (s *Server) listMessages(r *http.Request) (crm.List[messageOut], error) {
 	id, err := pathID(r)
 	if err != nil {
-		return crm.List[*crm.Message]{}, err
+		return crm.List[messageOut]{}, err
 	}
 	q := newQuery(r)
 	p := q.page()
 	if err := q.err(); err != nil {
-		return crm.List[*crm.Message]{}, err
+		return crm.List[messageOut]{}, err
 	}
-	return s.store.Messages(r.Context(), viewerOf(r), id, p)
+	l, err := s.store.Messages(r.Context(), viewerOf(r), id, p)
+	return crm.List[messageOut]{Items: messagesOut(l.Items), Next: l.Next}, err
 }
