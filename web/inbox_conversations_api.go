@@ -9,8 +9,9 @@ import (
 // oldestFirstParams page the lists that read forward in time (a thread's
 // messages, the review queue): after is the last id already seen.
 var oldestFirstParams = []param{
-	{"limit", "integer", "page size, 1–500 (default 50)"},
-	{"after", "integer", "return records with an id above this (the previous page's next); oldest first"},
+	{Name: "limit", Type: "integer", Doc: "page size, 1–500 (default 50)"},
+	{Name: "cursor", Type: "string", Doc: "the previous page's next: records with an id above it; oldest first"},
+	afterAlias,
 }
 
 // getConversation returns a conversation the user may see: its assignee's
