@@ -19,7 +19,7 @@ var (
 		afterAlias,
 	}
 	// afterAlias is the old name of cursor on the record lists, still read.
-	afterAlias = param{Name: "after", Type: "integer", Doc: "deprecated: the old name of cursor, still accepted; send cursor"}
+	afterAlias  = param{Name: "after", Type: "integer", Doc: "deprecated: the old name of cursor, still accepted; send cursor"}
 	searchParam = []param{{"q", "string", "search text"}}
 	ownerParams = []param{
 		{"owner_id", "integer", "only records owned by this user"},
