@@ -7,6 +7,7 @@ func init() { maps.Copy(messages, searchMessages) }
 
 var searchMessages = map[string]struct{ en, zh string }{
 	"nav.search":    {"Public search", "公共检索"},
+	"ref.contract":  {"Contract", "合同"},
 	"search.title":  {"Public search", "公共检索"},
 	"search.intro":  {"Look a company or a person up among everyone's leads and customers before you chase them. Records you may not open are masked: you learn only that they exist and who owns them.", "跟进之前，先在所有人的线索和客户中查一查。您无权查看的记录会被遮盖：只显示它已存在以及负责人。"},
 	"search.label":  {"Name, company, phone or email", "名称、公司、电话或邮箱"},

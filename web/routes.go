@@ -19,7 +19,8 @@ const (
 // both built from it.
 func (s *Server) routeTable() []route {
 	rs := s.coreRoutes()
-	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes()} {
+	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes(),
+		s.messageRoutes()} {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)
