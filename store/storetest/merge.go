@@ -134,7 +134,8 @@ func testMergeContacts(t *testing.T, h *ingestHarness) {
 
 func testMergeCustomers(t *testing.T, h *ingestHarness) {
 	s := &crm.Customer{Name: "华强电子", Tags: []string{"VIP"}}
-	g := &crm.Customer{Name: "深圳市华强电子有限公司", Tags: []string{"重点"}, Domain: "huaqiang.example", Industry: "电子"}
+	g := &crm.Customer{Name: "深圳市华强电子有限公司", Tags: []string{"重点"}, Domain: "huaqiang.example", Industry: "电子",
+		Domains: []string{"hq-group.example"}}
 	must(t, h.s.CreateCustomer(ctx, s))
 	must(t, h.s.CreateCustomer(ctx, g))
 	ct := &crm.Contact{Name: "李伟", CustomerID: &g.ID}
@@ -147,6 +148,12 @@ func testMergeCustomers(t *testing.T, h *ingestHarness) {
 	same(t, "tags", got.Tags, []string{"VIP", "重点"})
 	if got.Domain != "huaqiang.example" || got.Industry != "电子" {
 		t.Fatalf("survivor %+v: want the merged one's domain and industry where it had none", got)
+	}
+	same(t, "domains", got.Domains, []string{"huaqiang.example", "hq-group.example"})
+	byDomain, err := h.s.(crm.MatchReader).CustomersByDomain(ctx, "hq-group.example")
+	must(t, err)
+	if len(byDomain) != 1 || byDomain[0].ID != s.ID {
+		t.Errorf("by the merged one's second domain: %+v, want the survivor", byDomain)
 	}
 	c, err := h.s.Contact(ctx, crm.System, ct.ID)
 	must(t, err)
