@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/netip"
 	"runtime/debug"
 	"time"
 )
@@ -76,18 +75,3 @@ func (g *hashGate) leave() { <-g.slots }
 
 // hashBusyRetry is the Retry-After of an attempt refused by a full gate.
 const hashBusyRetry = 2 * time.Second
-
-// clientKey is the address a client is counted under: an IPv6 client holds
-// a whole /64 (one subscriber's), so it could otherwise take a fresh
-// address, and a fresh budget, for every attempt.
-func clientKey(addr string) string {
-	a, err := netip.ParseAddr(addr)
-	if err != nil || !a.Is6() || a.Is4In6() {
-		return addr
-	}
-	p, err := a.Prefix(64)
-	if err != nil {
-		return addr
-	}
-	return p.String()
-}

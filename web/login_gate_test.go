@@ -56,18 +56,3 @@ func TestHashGate(t *testing.T) {
 	}
 	t.Logf("%d more waiters got the slot before the requests ended", admitted)
 }
-
-func TestClientKey(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"203.0.113.7", "203.0.113.7"},
-		{"2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"},
-		{"2001:db8:1:2::", "2001:db8:1:2::/64"},
-		{"::ffff:203.0.113.7", "::ffff:203.0.113.7"},
-		{"not an address", "not an address"},
-	}
-	for _, tt := range tests {
-		if got := clientKey(tt.in); got != tt.want {
-			t.Errorf("clientKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

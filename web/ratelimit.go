@@ -38,7 +38,7 @@ type attempt struct{ refunds []func() }
 // hashed, so that concurrent guesses cannot all pass the check at once.
 // It returns how long to wait when either is spent.
 func (l loginLimits) begin(address, account string, now time.Time) (*attempt, time.Duration) {
-	client := clientKey(address)
+	client := ratelimit.ClientKey(address)
 	a := &attempt{}
 	for _, b := range []struct {
 		set *ratelimit.Keyed

@@ -85,3 +85,18 @@ func TestSpendRefund(t *testing.T) {
 		t.Errorf("spend past the burst: ok %v wait %v, want refused with a wait", ok, wait)
 	}
 }
+
+func TestClientKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"203.0.113.7", "203.0.113.7"},
+		{"2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"},
+		{"2001:db8:1:2::", "2001:db8:1:2::/64"},
+		{"::ffff:203.0.113.7", "::ffff:203.0.113.7"},
+		{"not an address", "not an address"},
+	}
+	for _, tt := range tests {
+		if got := ClientKey(tt.in); got != tt.want {
+			t.Errorf("ClientKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
