@@ -6,29 +6,6 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// messageParams filter GET /api/v1/messages.
-var messageParams = []param{
-	{"message_id", "string", "an email's Message-ID, with or without <>: a hint, several messages may carry one"},
-	{"conversation_id", "integer", "only this conversation's messages"},
-	{"channel", "string", "email, wechat or webform"},
-	{"direction", "string", "in (from customers) or out (ours)"},
-	{"contact_id", "integer", "only messages of this contact's conversations"},
-	{"customer_id", "integer", "only messages of this customer's conversations"},
-	{"lead_id", "integer", "only messages of this lead's conversations"},
-	{"since", "date-time", "sent at or after"},
-	{"until", "date-time", "sent before"},
-}
-
-// messageRoutes read messages across conversations.
-func (s *Server) messageRoutes() []route {
-	return []route{
-		apiRoute(get, "/api/v1/messages", "List messages across the conversations you can see, newest first, "+
-			"filtered (look one up by its Message-ID with message_id)", s.findMessages).query(pageParams, messageParams),
-		apiRoute(get, "/api/v1/messages/{id}", "Get a message of a conversation you can see, with its links and "+
-			"attachments", s.getMessage),
-	}
-}
-
 func (s *Server) findMessages(r *http.Request) (crm.List[messageOut], error) {
 	q := newQuery(r)
 	f := crm.MessageFilter{Viewer: viewerOf(r), MessageRef: q.str("message_id"),
@@ -56,4 +33,28 @@ func (s *Server) getMessage(r *http.Request) (messageOut, error) {
 		return messageOut{}, err
 	}
 	return toMessageOut(m), nil
+}
+
+// messageOut is a message as the API gives it: the stored message and its
+// HTML made safe to show, so that no API client has to sanitize mail itself.
+type messageOut struct {
+	*crm.Message
+	HTMLSafe string `json:"html_safe" doc:"html sanitized the way the inbox shows it: scripts, styles, forms, frames, event handlers and javascript: links removed, remote images emptied (tracking pixels), cid: images left pointing at the message's attachments; empty when the message has no HTML"`
+}
+
+// messagesOut gives each message its safe HTML.
+func messagesOut(ms []*crm.Message) []messageOut {
+	out := make([]messageOut, len(ms))
+	for i, m := range ms {
+		out[i] = toMessageOut(m)
+	}
+	return out
+}
+
+func toMessageOut(m *crm.Message) messageOut {
+	o := messageOut{Message: m}
+	if m.HTML != "" {
+		o.HTMLSafe = sanitizeEmail(m.HTML, false)
+	}
+	return o
 }
