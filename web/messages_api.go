@@ -6,6 +6,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
+// findMessages lists messages across the conversations the caller may see,
+// newest first, with the query's filters.
 func (s *Server) findMessages(r *http.Request) (crm.List[messageOut], error) {
 	q := newQuery(r)
 	f := crm.MessageFilter{Viewer: viewerOf(r), MessageRef: q.str("message_id"),
@@ -19,6 +21,7 @@ func (s *Server) findMessages(r *http.Request) (crm.List[messageOut], error) {
 	return crm.List[messageOut]{Items: messagesOut(l.Items), Next: l.Next}, err
 }
 
+// getMessage returns one message of a conversation the caller may see.
 func (s *Server) getMessage(r *http.Request) (messageOut, error) {
 	id, err := pathID(r)
 	if err != nil {
