@@ -65,7 +65,7 @@ type Message struct {
 	Cc             []Address    `json:"cc"`
 	Subject        string       `json:"subject"`
 	Text           string       `json:"text"`
-	HTML           string       `json:"html"`
+	HTML           string       `json:"html" doc:"the sender's HTML exactly as received: unsafe, never show it as is (see html_safe)"`
 	Attachments    []Attachment `json:"attachments"`
 	Links          []Link       `json:"links"`
 	Automated      bool         `json:"automated"`

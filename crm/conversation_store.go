@@ -10,6 +10,9 @@ type ConversationStore interface {
 	// Messages returns a page of a conversation's messages, oldest first,
 	// with their links. ENOTFOUND for a conversation v cannot see.
 	Messages(ctx context.Context, v Viewer, conversationID int64, p Page) (List[*Message], error)
+	// FindMessages returns a page of the messages f.Viewer may see (those
+	// of conversations it may see), newest first, with their links. EINVALID.
+	FindMessages(ctx context.Context, f MessageFilter) (List[*Message], error)
 	// RawMessage returns the bytes a message arrived as. ENOTFOUND.
 	RawMessage(ctx context.Context, messageID int64) ([]byte, error)
 	// Cursor returns an adapter's saved position. ENOTFOUND before the first.

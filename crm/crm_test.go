@@ -63,6 +63,15 @@ func TestPasswordHash(t *testing.T) {
 	if _, err := HashPassword("short"); ErrorCode(err) != EINVALID {
 		t.Errorf("short password: got %v, want EINVALID", err)
 	}
+	// The hash unknown emails are checked against has the same parameters
+	// (the same cost) and matches nothing.
+	u := UnmatchablePasswordHash()
+	if strings.Split(u, "$")[3] != strings.Split(h, "$")[3] || len(u) != len(h) {
+		t.Errorf("unmatchable hash %q differs in shape from %q", u, h)
+	}
+	if CheckPassword(u, "correct horse battery") || CheckPassword(u, "") {
+		t.Error("the unmatchable hash matched a password")
+	}
 }
 
 func TestOrderAmounts(t *testing.T) {
@@ -93,5 +102,45 @@ func TestNewList(t *testing.T) {
 	l = NewList([]int{9}, 2, ids)
 	if l.Next != 0 {
 		t.Errorf("next = %d, want 0 on the last page", l.Next)
+	}
+}
+
+func TestMaskName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"深圳市华强电子有限公司", "深圳*******公司"},
+		{"Wang Fang", "Wa*****ng"},
+		{"李伟", "李*"},
+		{"张小伟", "张*伟"},
+		{"A", "*"},
+		{"", "*"},
+	}
+	for _, tt := range tests {
+		if got := MaskName(tt.in); got != tt.want {
+			t.Errorf("MaskName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSeesOwned(t *testing.T) {
+	me, other := int64(1), int64(2)
+	tests := []struct {
+		name  string
+		v     Viewer
+		owner *int64
+		team  int64
+		want  bool
+	}{
+		{"pool", Viewer{UserID: me, Role: RoleRep}, nil, 0, true},
+		{"own", Viewer{UserID: me, Role: RoleRep}, &me, 0, true},
+		{"another rep's", Viewer{UserID: me, Role: RoleRep, TeamID: 5}, &other, 5, false},
+		{"manager, own team", Viewer{UserID: me, Role: RoleManager, TeamID: 5}, &other, 5, true},
+		{"manager, other team", Viewer{UserID: me, Role: RoleManager, TeamID: 5}, &other, 6, false},
+		{"manager without team", Viewer{UserID: me, Role: RoleManager}, &other, 0, false},
+		{"admin", Viewer{UserID: me, Role: RoleAdmin}, &other, 6, true},
+	}
+	for _, tt := range tests {
+		if got := tt.v.SeesOwned(tt.owner, tt.team); got != tt.want {
+			t.Errorf("%s: SeesOwned = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package crm
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -34,7 +35,9 @@ type Customer struct {
 	Tags      []string  `json:"tags"`
 	Address   string    `json:"address"`
 	Website   string    `json:"website"`
-	Domain    string    `json:"domain"` // corporate email domain, for the matcher
+	Domain    string    `json:"domain" doc:"the main corporate mail domain: the first of domains"` // for the matcher
+	Domains   []string  `json:"domains" doc:"every corporate mail domain of the customer (the matcher finds it by any), the main one first"`
+	Phone     string    `json:"phone" doc:"the company's phone (switchboard), E.164"`
 	Notes     string    `json:"notes"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -60,7 +63,57 @@ func (c *Customer) Normalize() error {
 	if c.Domain != "" && !validDomain(c.Domain) {
 		p.Add("domain", "is not a domain name")
 	}
+	c.normalizeDomains(p)
 	return p.Err()
+}
+
+// NormalizePhone cleans the company phone to E.164 in region; the customer
+// store calls it with the server's region.
+func (c *Customer) NormalizePhone(region string) error {
+	if c.Phone == "" {
+		return nil
+	}
+	n, ok := NormalizePhone(c.Phone, region)
+	if !ok {
+		return &Error{Code: EINVALID, Message: "The phone number is not valid.",
+			Fields: map[string]string{"phone": "is not a valid phone number"}}
+	}
+	c.Phone = n
+	return nil
+}
+
+// normalizeDomains lower-cases and dedupes the domains, puts Domain first
+// (a client that sets only domain, as before domains existed, changes the
+// main one) and keeps Domain the first of them.
+func (c *Customer) normalizeDomains(p Problems) {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range append([]string{c.Domain}, c.Domains...) {
+		d = strings.ToLower(strings.TrimSpace(d))
+		if d == "" || seen[d] {
+			continue
+		}
+		if !validDomain(d) {
+			p.Add("domains", d+" is not a domain name")
+		}
+		seen[d] = true
+		out = append(out, d)
+	}
+	if len(out) > 20 {
+		p.Add("domains", "at most 20")
+	}
+	c.Domains = nonNilStrings(out)
+	c.Domain = ""
+	if len(out) > 0 {
+		c.Domain = out[0]
+	}
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // CustomerFilter narrows ListCustomers. Zero fields do not filter.

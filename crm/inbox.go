@@ -133,8 +133,9 @@ type InboxStore interface {
 	SetStatus(ctx context.Context, v Viewer, id int64, status string, until *time.Time) (*Conversation, error)
 	// SetLabels replaces a visible conversation's labels. ENOTFOUND, EINVALID.
 	SetLabels(ctx context.Context, v Viewer, id int64, labels []string) (*Conversation, error)
-	// Labels returns every label in use, sorted.
-	Labels(ctx context.Context) ([]string, error)
+	// Labels returns the labels in use on conversations v may see, sorted:
+	// a label only on conversations v cannot open is not listed.
+	Labels(ctx context.Context, v Viewer) ([]string, error)
 	// AddNote stores a private note by v on a visible conversation. ENOTFOUND, EINVALID.
 	AddNote(ctx context.Context, v Viewer, n *Note) error
 	// Notes returns a visible conversation's notes, oldest first. ENOTFOUND.

@@ -47,6 +47,9 @@ type Lead struct {
 	UpdatedAt      time.Time         `json:"updated_at"`
 	LastFollowUpAt *time.Time        `json:"last_follow_up_at"`
 	ClaimedAt      *time.Time        `json:"claimed_at"`
+	// SourceMessageID is the inbound message that made the lead (a mail,
+	// a WeChat message, a form); nil for a lead entered by hand or imported.
+	SourceMessageID *int64 `json:"source_message_id" doc:"the inbound message that created the lead (GET /api/v1/messages/{id}); null for a lead entered by hand"`
 }
 
 // Normalize cleans the email and phone (to E.164 in region) and validates l.

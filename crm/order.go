@@ -43,6 +43,8 @@ type Order struct {
 	CustomerSignerID *int64       `json:"customer_signer_id"` // a contact
 	OurSignerID      *int64       `json:"our_signer_id"`      // a user
 	SignedDate       *Date        `json:"signed_date"`
+	OrderDate        *Date        `json:"order_date" doc:"the day the order was placed (an order's own date, apart from when it was entered)"`
+	ContractID       *int64       `json:"contract_id" doc:"the contract this order was placed under: a contract of the same customer"`
 	Status           string       `json:"status"`
 	OwnerID          *int64       `json:"owner_id"`
 	Attachments      []Attachment `json:"attachments"`
@@ -76,6 +78,9 @@ func (o *Order) Normalize() error {
 	o.sumItems(p)
 	if o.StartDate != nil && o.EndDate != nil && o.EndDate.String() < o.StartDate.String() {
 		p.Add("end_date", "is before the start date")
+	}
+	if o.ContractID != nil && (*o.ContractID <= 0 || *o.ContractID == o.ID) {
+		p.Add("contract_id", "must name another record, a contract")
 	}
 	return p.Err()
 }

@@ -22,17 +22,20 @@ type Relink struct {
 	Note           string `json:"note"`
 }
 
-// DupQuery is a duplicate check (查重): any of its fields may be empty.
+// DupQuery is a duplicate check (查重) or a public search (公共检索): any of
+// its fields may be empty. Query is the search box: an email, a phone, or a
+// fragment (at least two characters) of a lead's or customer's name or company.
 type DupQuery struct {
 	Name    string `json:"name"`
 	Phone   string `json:"phone"`
 	Email   string `json:"email"`
 	Company string `json:"company"`
+	Query   string `json:"q"`
 }
 
 // Empty reports whether q asks nothing.
 func (q DupQuery) Empty() bool {
-	return strings.TrimSpace(q.Name+q.Phone+q.Email+q.Company) == ""
+	return strings.TrimSpace(q.Name+q.Phone+q.Email+q.Company+q.Query) == ""
 }
 
 // Merge names the record that stays and the one folded into it.
@@ -66,10 +69,11 @@ type ReviewStore interface {
 	// records and clears its review flag. ENOTFOUND (conversation or a
 	// record v cannot see), EINVALID (nothing chosen).
 	ResolveReview(ctx context.Context, v Viewer, r Relink) (*Conversation, error)
-	// FindDuplicates returns the leads, contacts and customers (pool
-	// included) that match any field of q, each with the rule and value
-	// that matched. EINVALID for an empty query.
-	FindDuplicates(ctx context.Context, v Viewer, q DupQuery) ([]Candidate, error)
+	// FindDuplicates returns the leads, contacts and customers (whoever
+	// owns them) that match any field of q, each with the rule and value
+	// that matched, its owner and whether v may open it; those v may not
+	// see are masked (DupMatch). EINVALID for an empty query.
+	FindDuplicates(ctx context.Context, v Viewer, q DupQuery) ([]DupMatch, error)
 	// MergeContacts folds one contact into another: emails, phones,
 	// identities, conversations, message links, orders signed, tasks and
 	// follow-ups move to the survivor; the merged contact is deleted.

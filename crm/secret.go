@@ -41,6 +41,20 @@ func HashPassword(pw string) (string, error) {
 		argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
+// UnmatchablePasswordHash returns a well-formed hash with HashPassword's
+// parameters but of a random key, so that no password matches it: what a
+// login checks an unknown email against, costing what a real check costs
+// (timing tells nothing) without the 64 MiB hash that making a real one
+// would take.
+func UnmatchablePasswordHash() string {
+	salt, key := make([]byte, argonSaltLen), make([]byte, argonKeyLen)
+	_, _ = rand.Read(salt)
+	_, _ = rand.Read(key)
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
+		argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key))
+}
+
 // CheckPassword reports whether pw matches a hash made by HashPassword, in
 // time independent of where they differ.
 func CheckPassword(hash, pw string) bool {

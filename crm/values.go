@@ -50,10 +50,14 @@ type Ref struct {
 
 // Record kinds, for Ref and message links.
 const (
-	RefCustomer     = "customer"
-	RefContact      = "contact"
-	RefLead         = "lead"
-	RefOrder        = "order"
+	RefCustomer = "customer"
+	RefContact  = "contact"
+	RefLead     = "lead"
+	RefOrder    = "order"
+	// RefContract is how a message link to an order of kind contract reads
+	// back: the link is stored as an order (one table, one id space), and
+	// told apart when read, so that it follows the record's kind.
+	RefContract     = "contract"
 	RefTask         = "task"
 	RefConversation = "conversation"
 	RefMessage      = "message"

@@ -23,7 +23,10 @@ func (s *Server) customers() resource[crm.Customer] {
 		keep: func(dst, src *crm.Customer) {
 			dst.ID, dst.CreatedAt, dst.UpdatedAt = src.ID, src.CreatedAt, src.UpdatedAt
 		},
-		check: func(_ context.Context, _ crm.Viewer, _ *jsonBody, _, c *crm.Customer) error {
+		check: func(_ context.Context, _ crm.Viewer, b *jsonBody, _, c *crm.Customer) error {
+			if b != nil && b.has("domains") && !b.has("domain") {
+				c.Domain = "" // domains sent whole: its first is the main one
+			}
 			return c.Normalize()
 		},
 		load: s.store.Customer,

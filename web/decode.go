@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -32,6 +33,9 @@ func readBody(r *http.Request) (*jsonBody, error) {
 		return nil, crm.Errorf(crm.EINVALID, "The body could not be read.")
 	case len(bytes.TrimSpace(b)) == 0:
 		return nil, crm.Errorf(crm.EINVALID, "The body must be a JSON object.")
+	case !utf8.Valid(b):
+		// encoding/json would store replacement characters without a word.
+		return nil, crm.Errorf(crm.EINVALID, "The body is not UTF-8 text: send JSON as UTF-8.")
 	}
 	jb := &jsonBody{raw: b}
 	if err := json.Unmarshal(b, &jb.keys); err != nil || jb.keys == nil {

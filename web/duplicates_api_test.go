@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -78,4 +79,40 @@ func TestDuplicatesRefused(t *testing.T) {
 	}
 	e.fail("rep1", "GET", "/api/v1/duplicates?phone=13800138000", nil, 405, "method_not_allowed")
 	e.fail("", "POST", "/api/v1/duplicates", record{"name": "李伟"}, 401, "unauthorized")
+}
+
+// 查重 tells a rep that another team's customer exists and who owns it,
+// masked; the owner sees it whole; the search box finds it by a fragment.
+func TestDuplicatesMasked(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	var cust record
+	e.call("rep3", "POST", "/api/v1/customers", record{"name": "深圳市华强电子有限公司"}, 201, &cust)
+	tests := []struct {
+		who     string
+		query   record
+		visible bool
+		label   string
+	}{
+		{"rep1", record{"company": "华强电子有限公司"}, false, "深圳*******公司"},
+		{"rep1", record{"q": "华强电子"}, false, "深圳*******公司"},
+		{"manager", record{"q": "华强"}, false, "深圳*******公司"},
+		{"rep3", record{"q": "华强"}, true, "深圳市华强电子有限公司"},
+	}
+	for _, tt := range tests {
+		var l struct {
+			Items []crm.DupMatch `json:"items"`
+		}
+		b := e.call(tt.who, "POST", "/api/v1/duplicates", tt.query, 200, &l)
+		if len(l.Items) != 1 {
+			t.Fatalf("%s %v: %s, want one match", tt.who, tt.query, b)
+		}
+		m := l.Items[0]
+		if m.ID != cust.id() || m.Visible != tt.visible || m.Label != tt.label || m.OwnerName != "Rep3" || m.InPool {
+			t.Errorf("%s %v: %+v, want visible=%v, label %q, owned by Rep3", tt.who, tt.query, m, tt.visible, tt.label)
+		}
+		if !tt.visible && strings.Contains(string(b), "深圳市") {
+			t.Errorf("%s: the answer shows the hidden name: %s", tt.who, b)
+		}
+	}
+	e.fail("rep1", "POST", "/api/v1/duplicates", record{"q": "华"}, 400, "invalid")
 }

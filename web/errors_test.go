@@ -25,6 +25,7 @@ func TestBadInput(t *testing.T) {
 		{"wrong type in an array", "POST", "/api/v1/customers", `{"name":"x","tags":[1]}`, 400, "invalid", "tags"},
 		{"not JSON", "POST", "/api/v1/customers", `{"name":`, 400, "invalid", ""},
 		{"trailing data", "POST", "/api/v1/customers", `{"name":"x"} {}`, 400, "invalid", ""},
+		{"not UTF-8", "POST", "/api/v1/customers", "{\"name\":\"\xff\xfe\"}", 400, "invalid", ""},
 		{"an array", "POST", "/api/v1/customers", `[]`, 400, "invalid", ""},
 		{"empty body", "POST", "/api/v1/customers", ``, 400, "invalid", ""},
 		{"too large", "POST", "/api/v1/customers", big, 413, "too_large", ""},

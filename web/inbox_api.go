@@ -226,5 +226,5 @@ func (s *Server) listLabels(r *http.Request) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ib.Labels(r.Context())
+	return ib.Labels(r.Context(), viewerOf(r))
 }

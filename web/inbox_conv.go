@@ -193,8 +193,11 @@ func viewMessage(m *crm.Message, lang string, src func(*crm.Attachment) string) 
 	for _, l := range m.Links {
 		lv := linkView{URL: "/" + l.Kind + "s/" + itoa64(l.TargetID), Kind: translate(lang, "ref."+l.Kind) + " #" + itoa64(l.TargetID),
 			Rule: by + " " + l.Rule}
-		if l.Kind == crm.RefConversation {
+		switch l.Kind {
+		case crm.RefConversation:
 			lv.URL = "/inbox/" + itoa64(l.TargetID)
+		case crm.RefContract: // an order of kind contract: its page is the order's
+			lv.URL = "/orders/" + itoa64(l.TargetID)
 		}
 		if l.Value != "" {
 			lv.Rule += ": " + l.Value

@@ -9,8 +9,9 @@ import (
 // oldestFirstParams page the lists that read forward in time (a thread's
 // messages, the review queue): after is the last id already seen.
 var oldestFirstParams = []param{
-	{"limit", "integer", "page size, 1–500 (default 50)"},
-	{"after", "integer", "return records with an id above this (the previous page's next); oldest first"},
+	{Name: "limit", Type: "integer", Doc: "page size, 1–500 (default 50)"},
+	{Name: "cursor", Type: "string", Doc: "the previous page's next: records with an id above it; oldest first"},
+	afterAlias,
 }
 
 // getConversation returns a conversation the user may see: its assignee's
@@ -25,15 +26,16 @@ func (s *Server) getConversation(r *http.Request) (*crm.Conversation, error) {
 
 // listMessages returns a page of a visible conversation's messages, oldest
 // first, each with its links and the rule and value behind each link.
-func (s *Server) listMessages(r *http.Request) (crm.List[*crm.Message], error) {
+func (s *Server) listMessages(r *http.Request) (crm.List[messageOut], error) {
 	id, err := pathID(r)
 	if err != nil {
-		return crm.List[*crm.Message]{}, err
+		return crm.List[messageOut]{}, err
 	}
 	q := newQuery(r)
 	p := q.page()
 	if err := q.err(); err != nil {
-		return crm.List[*crm.Message]{}, err
+		return crm.List[messageOut]{}, err
 	}
-	return s.store.Messages(r.Context(), viewerOf(r), id, p)
+	l, err := s.store.Messages(r.Context(), viewerOf(r), id, p)
+	return crm.List[messageOut]{Items: messagesOut(l.Items), Next: l.Next}, err
 }

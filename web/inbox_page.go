@@ -89,7 +89,7 @@ func (s *Server) inboxData(w http.ResponseWriter, r *http.Request) (*inboxData, 
 	if d.Counts, err = ib.InboxCounts(ctx, q); err != nil {
 		return nil, err
 	}
-	if d.Labels, err = ib.Labels(ctx); err != nil {
+	if d.Labels, err = ib.Labels(ctx, q.Viewer); err != nil {
 		return nil, err
 	}
 	d.Teams, err = s.store.ListTeams(ctx)

@@ -63,7 +63,11 @@ func operation(rt route, sc *schemas) obj {
 		params = append(params, obj{"name": name, "in": "path", "required": true, "schema": paramSchema(name)})
 	}
 	for _, p := range rt.Params {
-		params = append(params, obj{"name": p.Name, "in": "query", "description": p.Doc, "schema": queryType(p.Type)})
+		o := obj{"name": p.Name, "in": "query", "description": p.Doc, "schema": queryType(p.Type)}
+		if p.deprecated() {
+			o["deprecated"] = true
+		}
+		params = append(params, o)
 	}
 	if params != nil {
 		op["parameters"] = params

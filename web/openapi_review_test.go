@@ -22,10 +22,10 @@ func TestOpenAPIReviewRoutes(t *testing.T) {
 	}
 	ops := []struct{ method, path, body, response string }{
 		{"get", "/api/v1/conversations/{id}", "", "Conversation"},
-		{"get", "/api/v1/conversations/{id}/messages", "", "MessageList"},
+		{"get", "/api/v1/conversations/{id}/messages", "", "MessageOutList"},
 		{"post", "/api/v1/conversations/{id}/review", "ReviewBody", "Conversation"},
 		{"get", "/api/v1/review", "", "ReviewItemList"},
-		{"post", "/api/v1/duplicates", "DupQuery", "CandidateList"},
+		{"post", "/api/v1/duplicates", "DupQuery", "DupMatchList"},
 		{"post", "/api/v1/contacts/merge", "Merge", "Contact"},
 		{"post", "/api/v1/customers/merge", "Merge", "Customer"},
 		{"put", "/api/v1/teams/{id}/assignment-rule", "AssignmentRuleBody", "AssignmentRule"},

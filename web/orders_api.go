@@ -50,6 +50,11 @@ func (s *Server) checkOrder(ctx context.Context, v crm.Viewer, b *jsonBody, old,
 			return err
 		}
 	}
+	if changed(b, old, "contract_id") {
+		if err := s.visibleID(ctx, v, "contract_id", crm.RefOrder, o.ContractID); err != nil {
+			return err
+		}
+	}
 	if changed(b, old, "our_signer_id") {
 		return s.checkUserID(ctx, "our_signer_id", o.OurSignerID)
 	}

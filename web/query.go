@@ -14,9 +14,12 @@ import (
 // Query parameters shared by the list routes.
 var (
 	pageParams = []param{
-		{"limit", "integer", "page size, 1–500 (default 50)"},
-		{"after", "integer", "return records with an id below this (the previous page's next)"},
+		{Name: "limit", Type: "integer", Doc: "page size, 1–500 (default 50)"},
+		{Name: "cursor", Type: "string", Doc: "the previous page's next: records with an id below it"},
+		afterAlias,
 	}
+	// afterAlias is the old name of cursor on the record lists, still read.
+	afterAlias  = param{Name: "after", Type: "integer", Doc: "deprecated: the old name of cursor, still accepted; send cursor"}
 	searchParam = []param{{"q", "string", "search text"}}
 	ownerParams = []param{
 		{"owner_id", "integer", "only records owned by this user"},
@@ -78,7 +81,8 @@ func (q *query) time(name string) *time.Time {
 	return &t
 }
 
-// page reads limit and after.
+// page reads limit and cursor (or after, its old name). Every list pages
+// with cursor, the inbox's opaque one and the records' id alike.
 func (q *query) page() crm.Page {
 	var p crm.Page
 	if s := q.v.Get("limit"); s != "" {
@@ -88,14 +92,29 @@ func (q *query) page() crm.Page {
 		}
 		p.Limit = n
 	}
-	if s := q.v.Get("after"); s != "" {
+	name, s := q.cursor()
+	if s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || n < 0 {
-			q.p.Add("after", "must be a list's next cursor (0 or more)")
+			q.p.Add(name, "must be a list's next cursor (0 or more)")
 		}
 		p.After = n
 	}
 	return p.Clamp()
+}
+
+// cursor returns the page cursor and the name it came under: cursor, or
+// after, its deprecated alias. Both at once is a mistake, not a choice.
+func (q *query) cursor() (name, value string) {
+	c, a := q.v.Get("cursor"), q.v.Get(afterAlias.Name)
+	switch {
+	case c != "" && a != "":
+		q.p.Add("cursor", "send cursor or after (its old name), not both")
+		return "cursor", ""
+	case a != "":
+		return afterAlias.Name, a
+	}
+	return "cursor", c
 }
 
 // ref reads ref_kind and ref_id together.

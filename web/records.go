@@ -94,6 +94,7 @@ var recListParams = []param{
 	{"kind", "string", "only records of this kind"},
 	{"due", "string", "tasks: overdue, today or week"},
 	{"limit", "integer", "page size, 1–500 (default 50)"},
-	{"after", "integer", "the previous page's last id"},
+	{"cursor", "string", "the previous page's last id"},
+	afterAlias,
 	{"lang", "string", "switch the page language: en or zh-CN"},
 }

@@ -72,7 +72,7 @@ func TestRecordListKeysetPaging(t *testing.T) {
 		p.customer(n, "rep1")
 	}
 	first := p.mustPage("rep1", "/customers?limit=2&q=Co")
-	next := regexp.MustCompile(`href="(/customers\?[^"]*after=\d+[^"]*)" rel="next"`).FindStringSubmatch(first)
+	next := regexp.MustCompile(`href="(/customers\?[^"]*cursor=\d+[^"]*)" rel="next"`).FindStringSubmatch(first)
 	if next == nil {
 		t.Fatalf("no next link:\n%s", first)
 	}

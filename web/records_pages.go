@@ -56,13 +56,15 @@ func (k *recordKind[T]) row(c *cells, rec *T) rowView {
 func pagerURLs(r *http.Request, next int64) (nextURL, first string) {
 	q := r.URL.Query()
 	q.Del("lang")
-	if q.Get("after") != "" {
+	if q.Get("cursor") != "" || q.Get(afterAlias.Name) != "" {
 		fq := cloneValues(q)
-		fq.Del("after")
+		fq.Del("cursor")
+		fq.Del(afterAlias.Name)
 		first = pageURL(r.URL.Path, fq)
 	}
+	q.Del(afterAlias.Name)
 	if next > 0 {
-		q.Set("after", strconv.FormatInt(next, 10))
+		q.Set("cursor", strconv.FormatInt(next, 10))
 		nextURL = pageURL(r.URL.Path, q)
 	}
 	return nextURL, first

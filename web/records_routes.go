@@ -10,6 +10,10 @@ func (s *Server) recordRoutes() []route {
 	)
 	return append(rs,
 		rawRoute(post, "/leads/{id}/claim", "Claim a pool lead (form), then show it", html, s.postClaimLead).page().query(recLangParam),
+		rawRoute(get, "/search", "Public search (公共检索): the form", html, s.getPublicSearch).page().query(recLangParam),
+		rawRoute(post, "/search", "Public search (公共检索): everyone's leads and customers matching a name, "+
+			"company, phone or email, masked where you may not open them, with a claim button for the pool",
+			html, s.postPublicSearch).page().query(recLangParam),
 		rawRoute(post, "/orders/{id}/plans", "Add a payment plan to an order (form)", html, s.postPlan).page().query(recLangParam),
 		rawRoute(get, "/follow-ups/new", "The form to record a follow-up", html, formPage(s, fu, true)).page().
 			query(recLangParam, recBackParam, prefillParams(fu.fields)),

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"reflect"
+	"strings"
 )
 
 // access says who may call a route.
@@ -19,8 +20,11 @@ const (
 type param struct {
 	Name string
 	Type string // string, integer, boolean, date-time
-	Doc  string
+	Doc  string // "deprecated: …" marks an old name still accepted
 }
+
+// deprecated reports whether p is an old name, still accepted.
+func (p param) deprecated() bool { return strings.HasPrefix(p.Doc, "deprecated:") }
 
 // route is one row of the route table: the router and openapi.json are both
 // built from these rows.

@@ -19,7 +19,8 @@ const (
 // both built from it.
 func (s *Server) routeTable() []route {
 	rs := s.coreRoutes()
-	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes()} {
+	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes(),
+		s.messageRoutes()} {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)
@@ -70,8 +71,10 @@ func (s *Server) coreRoutes() []route {
 			"Merge two contacts you can see: everything of merged_id moves to survivor_id, merged_id is deleted",
 			s.mergeContacts).in(crm.Merge{}),
 		apiRoute(post, "/api/v1/duplicates",
-			"Duplicate check (查重): leads, contacts and customers matching a name, phone, email or company, "+
-				"whoever owns them, each with the rule, value and a label", s.findDuplicates).in(crm.DupQuery{}),
+			"Duplicate check (查重) and public search (公共检索): leads, contacts and customers matching a name, "+
+				"phone, email or company, or the search box q (an email, a phone or a fragment of a name), whoever "+
+				"owns them, each with the rule, value, a label, its owner and whether you may open it "+
+				"(visible); one you may not open is masked", s.findDuplicates).in(crm.DupQuery{}),
 
 		apiRoute(post, "/api/v1/leads", "Create a lead", s.createLead).in(crm.Lead{}).created(),
 		apiRoute(get, "/api/v1/leads", "List leads", s.listLeads).

@@ -86,8 +86,23 @@ func (sc *schemas) fields(t reflect.Type, props obj) {
 		if name == "" {
 			name = f.Name
 		}
-		props[name] = sc.of(ft)
+		props[name] = described(sc.of(ft), f.Tag.Get("doc"))
 	}
+}
+
+// described adds a field's doc tag to its schema as its description (a
+// copy: a $ref's object is shared by every field of that type).
+func described(s obj, doc string) obj {
+	if doc == "" {
+		return s
+	}
+	out := obj{"description": doc}
+	for k, v := range s {
+		if k != "description" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // schemaName turns "List[*github.com/…/crm.Customer]" into "CustomerList".
@@ -98,8 +113,8 @@ func schemaName(t reflect.Type) string {
 		return strings.ToUpper(name[:1]) + name[1:] // our unexported bodies too
 	}
 	arg = strings.TrimSuffix(arg, "]")
-	arg = arg[strings.LastIndexByte(arg, '.')+1:]
-	return strings.TrimPrefix(arg, "*") + base
+	arg = strings.TrimPrefix(arg[strings.LastIndexByte(arg, '.')+1:], "*")
+	return strings.ToUpper(arg[:1]) + arg[1:] + base
 }
 
 // nullable allows null besides s.

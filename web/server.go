@@ -22,6 +22,11 @@ type Config struct {
 	// believed (see clientAddress); none by default, so that a client cannot
 	// choose its own address for the login rate limit.
 	TrustedProxies []netip.Prefix
+	// HashSlots is how many password checks (argon2id, 64 MiB each) run at
+	// once; 0: 1. HashWait is how long a login waits for a slot before it
+	// is answered 429; 0: 2 s, negative: no wait.
+	HashSlots int
+	HashWait  time.Duration
 }
 
 // Deps are the services the web layer uses.
@@ -62,6 +67,7 @@ type Server struct {
 	cop       *http.CrossOriginProtection
 	pages     *pages
 	limits    loginLimits
+	hashes    *hashGate
 	dummyHash func() string
 	openapi   func() []byte
 	presence  presenceHub // who has which conversation open (inbox)
@@ -86,6 +92,7 @@ func New(cfg Config, deps Deps) *Server {
 		cop:    http.NewCrossOriginProtection(),
 		pages:  mustParsePages(),
 		limits: newLoginLimits(),
+		hashes: newHashGate(cfg.HashSlots, cfg.HashWait),
 	}
 	if o := origin(cfg.BaseURL); o != "" {
 		// Behind a reverse proxy the Host header may differ from the public

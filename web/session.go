@@ -27,14 +27,21 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Email, d.Next = r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	email, _ := crm.NormalizeEmail(d.Email)
-	if ok, wait := s.limits.allow(s.clientAddress(r), accountKey(d.Email), s.now()); !ok {
-		w.Header().Set("Retry-After", ratelimit.RetryAfter(wait))
-		d.Error = "login.too_many"
-		s.render(w, r, http.StatusTooManyRequests, "login", d)
+	try, wait := s.limits.begin(s.clientAddress(r), accountKey(d.Email), s.now())
+	if try == nil {
+		s.tooMany(w, r, d, wait)
+		return
+	}
+	release, ok := s.hashes.enter(r.Context())
+	if !ok {
+		try.succeeded() // never tried: not a failure
+		s.tooMany(w, r, d, hashBusyRetry)
 		return
 	}
 	u, err := s.checkPassword(r.Context(), email, r.PostForm.Get("password"))
+	release()
 	if err == nil {
+		try.succeeded()
 		err = s.startSession(w, r, u)
 	}
 	switch crm.ErrorCode(err) {
@@ -46,6 +53,13 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.writeError(w, r, err)
 	}
+}
+
+// tooMany answers 429 with the login page and when to come back.
+func (s *Server) tooMany(w http.ResponseWriter, r *http.Request, d pageData, wait time.Duration) {
+	w.Header().Set("Retry-After", ratelimit.RetryAfter(wait))
+	d.Error = "login.too_many"
+	s.render(w, r, http.StatusTooManyRequests, "login", d)
 }
 
 // checkPassword returns the enabled user with this email and password, or
@@ -127,14 +141,4 @@ func safeNext(next string) string {
 const refUser = "user"
 
 // newDummyHash makes the hash that unknown emails are checked against.
-func newDummyHash() string {
-	pw, _, err := crm.NewToken("")
-	if err != nil {
-		return ""
-	}
-	h, err := crm.HashPassword(pw)
-	if err != nil {
-		return ""
-	}
-	return h
-}
+func newDummyHash() string { return crm.UnmatchablePasswordHash() }

@@ -94,6 +94,13 @@ func (s *Server) prepareUser(ctx context.Context, u *crm.User, password *string)
 	if password == nil {
 		return nil
 	}
+	// The same gate as logins: a script creating users in parallel must
+	// not hold 64 MiB per request either.
+	release, ok := s.hashes.enter(ctx)
+	if !ok {
+		return crm.Errorf(crm.ERATELIMITED, "Too many passwords are being checked; try again in a few seconds.")
+	}
+	defer release()
 	h, err := crm.HashPassword(*password)
 	u.PasswordHash = h
 	return err

@@ -1,6 +1,7 @@
 package webform
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -44,15 +46,56 @@ func readValues(w http.ResponseWriter, r *http.Request, limit int64) (map[string
 	if err == nil && len(vals) > maxValues {
 		err = crm.Errorf(crm.EINVALID, "The form has more than %d fields.", maxValues)
 	}
+	if err == nil {
+		err = checkUTF8(vals)
+	}
 	return vals, err
 }
+
+// readBody reads the whole body. A body that ends before its declared
+// Content-Length (a client cut off mid-send) is the sender's fault: EINVALID
+// saying so, not an internal error. The body limit's error is kept for the
+// caller.
+func readBody(body io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(body)
+	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, crm.Errorf(crm.EINVALID, "The body ended before its declared length: it was cut off while being sent.")
+	}
+	return b, nil
+}
+
+// checkUTF8 refuses names and values that are not UTF-8 (a page in GBK
+// without accept-charset="utf-8", a broken client): stored as they came they
+// would show as replacement characters, and nobody would learn why.
+func checkUTF8(vals map[string]string) error {
+	p := crm.Problems{}
+	for k, v := range vals {
+		switch {
+		case !utf8.ValidString(k):
+			p.Add(strings.ToValidUTF8(k, "\ufffd"), notUTF8)
+		case !utf8.ValidString(v):
+			p.Add(k, notUTF8)
+		}
+	}
+	if err := p.Err(); err != nil {
+		return &crm.Error{Code: crm.EINVALID, Message: "The form is not UTF-8 text: send it as UTF-8 " +
+			`(accept-charset="utf-8" on the form, or charset=utf-8 in its Content-Type).`, Fields: crm.ErrorFields(err)}
+	}
+	return nil
+}
+
+// notUTF8 is the field problem of a value that is not UTF-8.
+const notUTF8 = "is not valid UTF-8 text"
 
 func errTooLarge(limit int64) error {
 	return crm.Errorf(crm.ETOOLARGE, "The form is larger than %d KB.", limit>>10)
 }
 
 func readURLEncoded(body io.Reader) (map[string]string, error) {
-	b, err := io.ReadAll(body)
+	b, err := readBody(body)
 	if err != nil {
 		return nil, err
 	}
@@ -108,16 +151,25 @@ func joinValue(old, v string) string {
 }
 
 // readJSON reads one object whose values are strings, numbers, booleans or
-// lists of those.
+// lists of those, and nothing after it. encoding/json would turn bytes
+// that are not UTF-8 into replacement characters without a word: they are
+// refused first.
 func readJSON(body io.Reader) (map[string]string, error) {
+	b, err := readBody(body)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(b) {
+		return nil, crm.Errorf(crm.EINVALID, "The body is not UTF-8 text: send JSON as UTF-8.")
+	}
 	var raw map[string]any
-	dec := json.NewDecoder(body)
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
-		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
-			return nil, err
-		}
+	if err := dec.Decode(&raw); err != nil || raw == nil {
 		return nil, crm.Errorf(crm.EINVALID, "The body is not a JSON object.")
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, crm.Errorf(crm.EINVALID, "The body has more after its JSON object: send one object only.")
 	}
 	vals := make(map[string]string, len(raw))
 	p := crm.Problems{}

@@ -111,6 +111,21 @@ func TestRateLimits(t *testing.T) {
 	}
 }
 
+// TestRateLimitIPv6PerSlash64: the addresses of one IPv6 /64 share one
+// budget; another /64 has its own.
+func TestRateLimitIPv6PerSlash64(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, func(c *webform.Config, _ *crm.Form) { c.PerIP = webform.Limit{Rate: 1.0 / 60, Burst: 2} })
+	send := func(ip, email string) *http.Response {
+		ct, body := urlencoded(aSubmission(email))
+		return h.post(ct, body, "X-Test-IP: "+ip)
+	}
+	wantStatus(t, send("2001:db8:0:1::1", "a1@x.example"), http.StatusOK)
+	wantStatus(t, send("2001:db8:0:1::2", "a2@x.example"), http.StatusOK)
+	wantStatus(t, send("2001:db8:0:1:ffff::3", "a3@x.example"), http.StatusTooManyRequests)
+	wantStatus(t, send("2001:db8:0:2::1", "b1@x.example"), http.StatusOK)
+}
+
 func TestBodyLimit(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, func(c *webform.Config, _ *crm.Form) { c.MaxBody = 1 << 10 })

@@ -59,7 +59,12 @@ func (c *Channel) receive(w http.ResponseWriter, r *http.Request, a *crm.WeChatA
 	c.checkFresh(a.AppID, r, p)
 	ctx, cancel := context.WithTimeout(r.Context(), replyWithin)
 	defer cancel()
-	if err := c.handle(ctx, a, p, plain); err != nil {
+	if err := c.handle(ctx, a, p, plain); crm.ErrorCode(err) == crm.EINVALID {
+		// Signed by WeChat but not storable as sent (a field past its
+		// limit): a retry would fail the same way, so no 5xx.
+		c.refuse(w, r, a.AppID, err)
+		return
+	} else if err != nil {
 		c.cfg.Logger.Error("wechat: push not stored; WeChat will retry", "app_id", a.AppID,
 			"msg_type", p.MsgType, "event", p.Event, "err", err)
 		http.Error(w, "try again", http.StatusInternalServerError)

@@ -36,6 +36,15 @@ func PerMinute(n int) *Keyed { return New(float64(n)/60, n) }
 // Take spends one token of key's bucket at now; when there is none it
 // returns how long until there is one (a minute if there never will be).
 func (k *Keyed) Take(key string, now time.Time) (ok bool, wait time.Duration) {
+	_, ok, wait = k.Spend(key, now)
+	return ok, wait
+}
+
+// Spend is Take for an attempt that may turn out not to count (a right
+// password): refund gives its token back. Spending before the attempt,
+// rather than counting after it, keeps concurrent attempts within the
+// budget.
+func (k *Keyed) Spend(key string, now time.Time) (refund func(), ok bool, wait time.Duration) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	lim := k.m[key]
@@ -48,13 +57,13 @@ func (k *Keyed) Take(key string, now time.Time) (ok bool, wait time.Duration) {
 	}
 	res := lim.ReserveN(now, 1)
 	if !res.OK() {
-		return false, time.Minute
+		return nil, false, time.Minute
 	}
 	if d := res.DelayFrom(now); d > 0 {
 		res.CancelAt(now) // we only asked how long: give the token back
-		return false, d
+		return nil, false, d
 	}
-	return true, 0
+	return func() { res.CancelAt(now) }, true, 0
 }
 
 // sweep drops the buckets that are full again: forgetting them changes

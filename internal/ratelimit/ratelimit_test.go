@@ -67,3 +67,36 @@ func TestRetryAfterRoundsUpToWholeSeconds(t *testing.T) {
 		}
 	}
 }
+
+func TestSpendRefund(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	k := PerMinute(2)
+	refund, ok, _ := k.Spend("a", t0)
+	if !ok {
+		t.Fatal("first spend refused")
+	}
+	refund() // it did not count
+	for i := range 2 {
+		if ok, _ := k.Take("a", t0); !ok {
+			t.Fatalf("take %d refused: the refund gave nothing back", i+1)
+		}
+	}
+	if _, ok, wait := k.Spend("a", t0); ok || wait <= 0 {
+		t.Errorf("spend past the burst: ok %v wait %v, want refused with a wait", ok, wait)
+	}
+}
+
+func TestClientKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"203.0.113.7", "203.0.113.7"},
+		{"2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"},
+		{"2001:db8:1:2::", "2001:db8:1:2::/64"},
+		{"::ffff:203.0.113.7", "::ffff:203.0.113.7"},
+		{"not an address", "not an address"},
+	}
+	for _, tt := range tests {
+		if got := ClientKey(tt.in); got != tt.want {
+			t.Errorf("ClientKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

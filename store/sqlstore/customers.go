@@ -8,19 +8,19 @@ import (
 )
 
 const customerCols = `c.id, c.name, c.short_name, c.kind, c.industry, c.level, c.region, c.source, c.status,
-	c.owner_id, c.tags, c.address, c.website, c.domain, c.notes, c.created_at, c.updated_at`
+	c.owner_id, c.tags, c.address, c.website, c.domain, c.notes, c.created_at, c.updated_at, c.domains, c.phone`
 
 func scanCustomer(r scanner) (*crm.Customer, error) {
 	c := &crm.Customer{}
 	err := r.Scan(&c.ID, &c.Name, &c.ShortName, &c.Kind, &c.Industry, &c.Level, &c.Region, &c.Source,
 		&c.Status, nid{&c.OwnerID}, jsonCol{&c.Tags}, &c.Address, &c.Website, &c.Domain, &c.Notes,
-		tm{&c.CreatedAt}, tm{&c.UpdatedAt})
+		tm{&c.CreatedAt}, tm{&c.UpdatedAt}, jsonCol{&c.Domains}, &c.Phone)
 	return c, err
 }
 
 // CreateCustomer stores c and sets ID and times. EINVALID.
 func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
-	if err := c.Normalize(); err != nil {
+	if err := db.normalizeCustomer(c); err != nil {
 		return err
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -29,21 +29,23 @@ func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
 		}
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO customers (name, short_name, kind, industry, level, region,
-			source, status, owner_id, tags, address, website, domain, notes, created_at, updated_at, name_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id`,
+			source, status, owner_id, tags, address, website, domain, notes, created_at, updated_at, name_key,
+			domains, phone)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18) RETURNING id`,
 			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
-			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, crm.CompanyKey(c.Name)).Scan(&c.ID)
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, crm.CompanyKey(c.Name),
+			jsonArg(c.Domains), c.Phone).Scan(&c.ID)
 		if err != nil {
 			return db.wrap(err, "create customer")
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
-		return db.setTags(ctx, tx, c.ID, c.Tags)
+		return db.setCustomerIndexes(ctx, tx, c)
 	})
 }
 
 // UpdateCustomer saves every field of a customer v may see.
 func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer) error {
-	if err := c.Normalize(); err != nil {
+	if err := db.normalizeCustomer(c); err != nil {
 		return err
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -57,14 +59,16 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 		now := db.now()
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET name = $1, short_name = $2, kind = $3, industry = $4,
 			level = $5, region = $6, source = $7, status = $8, owner_id = $9, tags = $10, address = $11,
-			website = $12, domain = $13, notes = $14, updated_at = $15, name_key = $17 WHERE id = $16`,
+			website = $12, domain = $13, notes = $14, updated_at = $15, name_key = $17, domains = $18,
+			phone = $19 WHERE id = $16`,
 			c.Name, c.ShortName, c.Kind, c.Industry, c.Level, c.Region, c.Source, c.Status, idArg(c.OwnerID),
-			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, c.ID, crm.CompanyKey(c.Name))
+			jsonArg(c.Tags), c.Address, c.Website, c.Domain, c.Notes, now, c.ID, crm.CompanyKey(c.Name),
+			jsonArg(c.Domains), c.Phone)
 		if err != nil {
 			return db.wrap(err, "update customer")
 		}
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
-		return db.setTags(ctx, tx, c.ID, c.Tags)
+		return db.setCustomerIndexes(ctx, tx, c)
 	})
 }
 

@@ -7,36 +7,41 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// FindDuplicates (查重) returns the leads, contacts and customers that match
-// any field of q, whoever owns them: a rep must learn that a person is
-// someone's already before creating them twice. Candidates carry only a
-// label, the rule and the matched value, never the record's details.
-func (db *DB) FindDuplicates(ctx context.Context, v crm.Viewer, q crm.DupQuery) ([]crm.Candidate, error) {
+// FindDuplicates (查重, and the public search 公共检索) returns the leads,
+// contacts and customers that match any field of q, whoever owns them: a rep
+// must learn that a person is someone's already before creating them twice.
+// Each carries a label, the rule and the matched value (the asker's own
+// words), its owner and whether v may open it; a record v may not see is
+// masked (crm.DupMatch), never shown.
+func (db *DB) FindDuplicates(ctx context.Context, v crm.Viewer, q crm.DupQuery) ([]crm.DupMatch, error) {
 	if q.Empty() {
 		return nil, &crm.Error{Code: crm.EINVALID, Message: "Give a name, phone, email or company to check.",
 			Fields: map[string]string{"name": "give at least one of name, phone, email, company"}}
 	}
-	d := &dupSet{seen: map[crm.Ref]bool{}, out: []crm.Candidate{}}
-	checks := []func(context.Context, crm.DupQuery, *dupSet) error{db.dupsByEmail, db.dupsByPhone, db.dupsByCompany, db.dupsByName}
+	q = splitQuery(q, db.region)
+	d := &dupSet{seen: map[crm.Ref]bool{}}
+	checks := []func(context.Context, crm.DupQuery, *dupSet) error{
+		db.dupsByEmail, db.dupsByPhone, db.dupsByCompany, db.dupsByName, db.dupsByFragment}
 	for _, check := range checks {
 		if err := check(ctx, q, d); err != nil {
 			return nil, err
 		}
 	}
-	return d.out, nil
+	return db.ownersOf(ctx, v, d.out)
 }
 
 // dupSet collects candidates, each record once, under its strongest rule.
 type dupSet struct {
 	seen map[crm.Ref]bool
-	out  []crm.Candidate
+	out  []crm.DupMatch
 }
 
-func (d *dupSet) add(kind string, id int64, rule, value, label string) {
+func (d *dupSet) add(kind string, id int64, rule, value, label string, owner *int64) {
 	r := crm.Ref{Kind: kind, ID: id}
 	if !d.seen[r] {
 		d.seen[r] = true
-		d.out = append(d.out, crm.Candidate{Kind: kind, ID: id, Rule: rule, Value: value, Label: label})
+		d.out = append(d.out, crm.DupMatch{OwnerID: owner,
+			Candidate: crm.Candidate{Kind: kind, ID: id, Rule: rule, Value: value, Label: label}})
 	}
 }
 
@@ -64,11 +69,11 @@ func (db *DB) dupsByContact(ctx context.Context, d *dupSet, rule, val string,
 		return err
 	}
 	for _, c := range cs {
-		d.add(crm.RefContact, c.ID, rule, val, c.Name)
+		d.add(crm.RefContact, c.ID, rule, val, c.Name, c.OwnerID)
 	}
 	ls, err := leads(ctx, val)
 	for _, l := range ls {
-		d.add(crm.RefLead, l.ID, rule, val, leadName(l))
+		d.add(crm.RefLead, l.ID, rule, val, leadName(l), l.OwnerID)
 	}
 	return err
 }
@@ -83,11 +88,11 @@ func (db *DB) dupsByCompany(ctx context.Context, q crm.DupQuery, d *dupSet) erro
 		return err
 	}
 	for _, c := range cs {
-		d.add(crm.RefCustomer, c.ID, crm.RuleCompany, q.Company, c.Name)
+		d.add(crm.RefCustomer, c.ID, crm.RuleCompany, q.Company, c.Name, c.OwnerID)
 	}
 	ls, err := db.LeadsByCompanyKey(ctx, key)
 	for _, l := range ls {
-		d.add(crm.RefLead, l.ID, crm.RuleCompany, q.Company, leadName(l))
+		d.add(crm.RefLead, l.ID, crm.RuleCompany, q.Company, leadName(l), l.OwnerID)
 	}
 	return err
 }
@@ -106,7 +111,7 @@ func (db *DB) dupsByName(ctx context.Context, q crm.DupQuery, d *dupSet) error {
 			return db.wrap(err, "contacts by name")
 		}
 		for _, c := range cs {
-			d.add(crm.RefContact, c.ID, "name", name, c.Name)
+			d.add(crm.RefContact, c.ID, "name", name, c.Name, c.OwnerID)
 		}
 		return nil
 	})
@@ -115,7 +120,7 @@ func (db *DB) dupsByName(ctx context.Context, q crm.DupQuery, d *dupSet) error {
 	}
 	ls, err := db.leadsWhere(ctx, "l.name = $1", name)
 	for _, l := range ls {
-		d.add(crm.RefLead, l.ID, "name", name, leadName(l))
+		d.add(crm.RefLead, l.ID, "name", name, leadName(l), l.OwnerID)
 	}
 	return err
 }

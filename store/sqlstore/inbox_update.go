@@ -124,13 +124,16 @@ func (db *DB) SetLabels(ctx context.Context, v crm.Viewer, id int64, labels []st
 	return c, err
 }
 
-// Labels returns every label in use, sorted.
-func (db *DB) Labels(ctx context.Context) (ls []string, err error) {
+// Labels returns the labels in use on conversations v may see, sorted.
+func (db *DB) Labels(ctx context.Context, v crm.Viewer) (ls []string, err error) {
+	w := &where{}
+	w.visible(v, "v.assignee_id")
 	err = db.query(ctx, func(q querier) error {
 		ls, err = queryAll(ctx, q, func(r scanner) (string, error) {
 			var s string
 			return s, r.Scan(&s)
-		}, `SELECT DISTINCT label FROM conversation_labels ORDER BY label`)
+		}, `SELECT DISTINCT l.label FROM conversation_labels l JOIN conversations v ON v.id = l.conversation_id`+
+			w.String()+` ORDER BY l.label`, w.args...)
 		return db.wrap(err, "labels")
 	})
 	return ls, err

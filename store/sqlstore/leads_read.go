@@ -9,8 +9,10 @@ import (
 // Lead returns one lead v may see. ENOTFOUND.
 func (db *DB) Lead(ctx context.Context, v crm.Viewer, id int64) (l *crm.Lead, err error) {
 	err = db.query(ctx, func(q querier) error {
-		l, err = db.lead(ctx, q, v, id)
-		return err
+		if l, err = db.lead(ctx, q, v, id); err != nil {
+			return err
+		}
+		return db.leadSources(ctx, q, []*crm.Lead{l})
 	})
 	if err != nil {
 		return nil, err
@@ -44,8 +46,11 @@ func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.
 	tail := w.page("l.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)
+		if err != nil {
+			return db.wrap(err, "list leads")
+		}
 		l = crm.NewList(items, pg.Limit, func(l *crm.Lead) int64 { return l.ID })
-		return db.wrap(err, "list leads")
+		return db.leadSources(ctx, q, l.Items)
 	})
 	return l, err
 }

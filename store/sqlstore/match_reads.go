@@ -24,10 +24,10 @@ func (db *DB) TaskByNumber(ctx context.Context, number string) (t *crm.Task, err
 	return db.Task(ctx, crm.System, id)
 }
 
-// CustomersByDomain returns the customers whose corporate email domain is
-// domain (lower case).
+// CustomersByDomain returns the customers one of whose corporate email
+// domains is domain (lower case).
 func (db *DB) CustomersByDomain(ctx context.Context, domain string) ([]*crm.Customer, error) {
-	return db.customersWhere(ctx, "c.domain = $1", domain)
+	return db.customersWhere(ctx, "c.id IN (SELECT customer_id FROM customer_domains WHERE domain = $1)", domain)
 }
 
 // CustomersByNameKey returns the customers whose crm.CompanyKey is key.

@@ -109,6 +109,8 @@ func foldCustomer(s, gone *crm.Customer) {
 	s.Address = firstNonEmpty(s.Address, gone.Address)
 	s.Website = firstNonEmpty(s.Website, gone.Website)
 	s.Domain = firstNonEmpty(s.Domain, gone.Domain)
+	s.Domains = dedupe(append(s.Domains, gone.Domains...)) // the matcher finds the survivor by any
+	s.Phone = firstNonEmpty(s.Phone, gone.Phone)
 	if s.OwnerID == nil {
 		s.OwnerID = gone.OwnerID
 	}

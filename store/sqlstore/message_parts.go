@@ -27,8 +27,11 @@ func (db *DB) loadParts(ctx context.Context, q querier, msgs []*crm.Message) err
 }
 
 func (db *DB) loadLinks(ctx context.Context, q querier, byID map[int64]*crm.Message, in string, args []any) error {
-	rows, err := q.QueryContext(ctx, `SELECT message_id, kind, target_id, rule, value FROM message_links
-		WHERE message_id IN `+in+` ORDER BY message_id, id`, args...)
+	// A link to an order of kind contract reads as a contract link.
+	rows, err := q.QueryContext(ctx, `SELECT ml.message_id,
+		CASE WHEN o.kind = 'contract' THEN 'contract' ELSE ml.kind END, ml.target_id, ml.rule, ml.value
+		FROM message_links ml LEFT JOIN orders o ON ml.kind = 'order' AND o.id = ml.target_id
+		WHERE ml.message_id IN `+in+` ORDER BY ml.message_id, ml.id`, args...)
 	if err != nil {
 		return db.wrap(err, "load links")
 	}

@@ -9,13 +9,14 @@ import (
 
 const orderCols = `o.id, o.kind, o.number, o.customer_id, o.title, o.items, o.amount, o.currency, o.terms,
 	o.start_date, o.end_date, o.customer_signer_id, o.our_signer_id, o.signed_date, o.status, o.owner_id,
-	o.created_at, o.updated_at`
+	o.created_at, o.updated_at, o.order_date, o.contract_id`
 
 func scanOrder(r scanner) (*crm.Order, error) {
 	o := &crm.Order{}
 	err := r.Scan(&o.ID, &o.Kind, &o.Number, &o.CustomerID, &o.Title, jsonCol{&o.Items}, &o.Amount, &o.Currency,
 		&o.Terms, dt{&o.StartDate}, dt{&o.EndDate}, nid{&o.CustomerSignerID}, nid{&o.OurSignerID},
-		dt{&o.SignedDate}, &o.Status, nid{&o.OwnerID}, tm{&o.CreatedAt}, tm{&o.UpdatedAt})
+		dt{&o.SignedDate}, &o.Status, nid{&o.OwnerID}, tm{&o.CreatedAt}, tm{&o.UpdatedAt},
+		dt{&o.OrderDate}, nid{&o.ContractID})
 	return o, err
 }
 
@@ -34,11 +35,11 @@ func (db *DB) CreateOrder(ctx context.Context, o *crm.Order) error {
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO orders (kind, number, customer_id, title, items, amount,
 			currency, terms, start_date, end_date, customer_signer_id, our_signer_id, signed_date, status,
-			owner_id, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
+			owner_id, created_at, updated_at, order_date, contract_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id`,
 			o.Kind, o.Number, o.CustomerID, o.Title, jsonArg(o.Items), o.Amount, o.Currency, o.Terms,
 			dateArg(o.StartDate), dateArg(o.EndDate), idArg(o.CustomerSignerID), idArg(o.OurSignerID),
-			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now).Scan(&o.ID)
+			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, dateArg(o.OrderDate), idArg(o.ContractID)).Scan(&o.ID)
 		if err != nil {
 			return db.conflict(err, "create order", numberTaken)
 		}
@@ -64,10 +65,10 @@ func (db *DB) UpdateOrder(ctx context.Context, v crm.Viewer, o *crm.Order) error
 		_, err = tx.ExecContext(ctx, `UPDATE orders SET kind = $1, number = $2, customer_id = $3, title = $4,
 			items = $5, amount = $6, currency = $7, terms = $8, start_date = $9, end_date = $10,
 			customer_signer_id = $11, our_signer_id = $12, signed_date = $13, status = $14, owner_id = $15,
-			updated_at = $16 WHERE id = $17`,
+			updated_at = $16, order_date = $18, contract_id = $19 WHERE id = $17`,
 			o.Kind, o.Number, o.CustomerID, o.Title, jsonArg(o.Items), o.Amount, o.Currency, o.Terms,
 			dateArg(o.StartDate), dateArg(o.EndDate), idArg(o.CustomerSignerID), idArg(o.OurSignerID),
-			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, o.ID)
+			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, o.ID, dateArg(o.OrderDate), idArg(o.ContractID))
 		if err != nil {
 			return db.conflict(err, "update order", numberTaken)
 		}
@@ -77,9 +78,29 @@ func (db *DB) UpdateOrder(ctx context.Context, v crm.Viewer, o *crm.Order) error
 }
 
 func (db *DB) checkOrderRefs(ctx context.Context, tx *sql.Tx, o *crm.Order) error {
-	return db.checkExist(ctx, tx, exists{"customer_id", "customers", &o.CustomerID},
+	err := db.checkExist(ctx, tx, exists{"customer_id", "customers", &o.CustomerID},
 		exists{"customer_signer_id", "contacts", o.CustomerSignerID},
 		exists{"our_signer_id", "users", o.OurSignerID}, exists{"owner_id", "users", o.OwnerID})
+	if err != nil || o.ContractID == nil {
+		return err
+	}
+	return db.checkContract(ctx, tx, o)
+}
+
+// checkContract refuses a contract_id that is not a contract of the order's
+// own customer: an order placed under another company's contract is a typo.
+func (db *DB) checkContract(ctx context.Context, tx *sql.Tx, o *crm.Order) error {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM orders WHERE id = $1 AND kind = 'contract'
+		AND customer_id = $2`, *o.ContractID, o.CustomerID).Scan(&n)
+	if err != nil {
+		return db.wrap(err, "check contract")
+	}
+	if n == 0 {
+		return &crm.Error{Code: crm.EINVALID, Message: "The contract is not one of this customer's.",
+			Fields: map[string]string{"contract_id": "is not a contract of this customer"}}
+	}
+	return nil
 }
 
 // Order returns one order v may see, with its attachments. ENOTFOUND.

@@ -35,6 +35,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"MessageTeamTakesTheLead", testIngestMessageTeam},
 		{"AmbiguousGoesToReview", testIngestReview},
 		{"FindDuplicates", testFindDuplicates},
+		{"FindMessages", testFindMessages},
 		{"MergeContacts", testMergeContacts},
 		{"MergeCustomers", testMergeCustomers},
 		{"FollowerIsOneConversation", testIngestFollower},

@@ -39,6 +39,60 @@ func testFindDuplicates(t *testing.T, h *ingestHarness) {
 	}
 	_, err := h.s.FindDuplicates(ctx, h.w.repA1.Viewer(), crm.DupQuery{})
 	wantCode(t, err, crm.EINVALID)
+	testDuplicatesMasked(t, h, cust, lead)
+}
+
+// testDuplicatesMasked: 查重 and the public search tell that a record exists
+// and who owns it; a record the viewer may not open is masked, one they may
+// is shown; the pool is marked claimable; the search box finds fragments,
+// phones and emails.
+func testDuplicatesMasked(t *testing.T, h *ingestHarness, cust *crm.Customer, lead *crm.Lead) {
+	q := crm.DupQuery{Company: "华强电子（深圳）有限公司"}
+	tests := []struct {
+		name    string
+		viewer  crm.Viewer
+		visible bool
+		label   string
+	}{
+		{"another team's rep", h.w.repA1.Viewer(), false, "深圳*******公司"},
+		{"another team's manager", h.w.mgrA.Viewer(), false, "深圳*******公司"},
+		{"the owner's manager", h.w.mgrB.Viewer(), true, cust.Name},
+		{"the owner", h.w.repB.Viewer(), true, cust.Name},
+		{"an admin", h.w.admin.Viewer(), true, cust.Name},
+	}
+	for _, tt := range tests {
+		got, err := h.s.FindDuplicates(ctx, tt.viewer, q)
+		must(t, err)
+		if len(got) != 1 {
+			t.Fatalf("%s: %d matches, want 1", tt.name, len(got))
+		}
+		m := got[0]
+		if m.Visible != tt.visible || m.Label != tt.label || m.OwnerName != h.w.repB.Name || m.InPool ||
+			m.OwnerID == nil || *m.OwnerID != h.w.repB.ID {
+			t.Errorf("%s: %+v, want visible=%v label %q owned by %s", tt.name, m, tt.visible, tt.label, h.w.repB.Name)
+		}
+	}
+	boxes := []struct {
+		box  string
+		want crm.Ref
+		rule string
+	}{
+		{"华强", crm.Ref{Kind: crm.RefCustomer, ID: cust.ID}, "name"},
+		{"robotics", crm.Ref{Kind: crm.RefLead, ID: lead.ID}, "name"},
+		{"WF@gmail.com", crm.Ref{Kind: crm.RefLead, ID: lead.ID}, crm.RuleEmail},
+		{"+1 415 555 0134", crm.Ref{Kind: crm.RefLead, ID: lead.ID}, crm.RulePhone},
+	}
+	for _, b := range boxes {
+		got, err := h.s.FindDuplicates(ctx, h.w.repA1.Viewer(), crm.DupQuery{Query: b.box})
+		must(t, err)
+		if len(got) != 1 || got[0].Kind != b.want.Kind || got[0].ID != b.want.ID || got[0].Rule != b.rule {
+			t.Errorf("search %q: %+v, want %v by %s", b.box, got, b.want, b.rule)
+			continue
+		}
+		if b.want.Kind == crm.RefLead && (!got[0].InPool || !got[0].Visible || got[0].OwnerName != "") {
+			t.Errorf("search %q: pool lead %+v, want visible, in the pool, no owner", b.box, got[0])
+		}
+	}
 }
 
 func testMergeContacts(t *testing.T, h *ingestHarness) {
@@ -80,7 +134,8 @@ func testMergeContacts(t *testing.T, h *ingestHarness) {
 
 func testMergeCustomers(t *testing.T, h *ingestHarness) {
 	s := &crm.Customer{Name: "华强电子", Tags: []string{"VIP"}}
-	g := &crm.Customer{Name: "深圳市华强电子有限公司", Tags: []string{"重点"}, Domain: "huaqiang.example", Industry: "电子"}
+	g := &crm.Customer{Name: "深圳市华强电子有限公司", Tags: []string{"重点"}, Domain: "huaqiang.example", Industry: "电子",
+		Domains: []string{"hq-group.example"}}
 	must(t, h.s.CreateCustomer(ctx, s))
 	must(t, h.s.CreateCustomer(ctx, g))
 	ct := &crm.Contact{Name: "李伟", CustomerID: &g.ID}
@@ -93,6 +148,12 @@ func testMergeCustomers(t *testing.T, h *ingestHarness) {
 	same(t, "tags", got.Tags, []string{"VIP", "重点"})
 	if got.Domain != "huaqiang.example" || got.Industry != "电子" {
 		t.Fatalf("survivor %+v: want the merged one's domain and industry where it had none", got)
+	}
+	same(t, "domains", got.Domains, []string{"huaqiang.example", "hq-group.example"})
+	byDomain, err := h.s.(crm.MatchReader).CustomersByDomain(ctx, "hq-group.example")
+	must(t, err)
+	if len(byDomain) != 1 || byDomain[0].ID != s.ID {
+		t.Errorf("by the merged one's second domain: %+v, want the survivor", byDomain)
 	}
 	c, err := h.s.Contact(ctx, crm.System, ct.ID)
 	must(t, err)

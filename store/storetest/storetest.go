@@ -22,7 +22,7 @@ type storeTest struct {
 func Run(t *testing.T, open Opener) {
 	var all []storeTest
 	for _, group := range [][]storeTest{userTests, customerTests, contactTests, leadTests,
-		orderTests, paymentTests, taskTests, followUpTests, attachmentTests} {
+		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests} {
 		all = append(all, group...)
 	}
 	for _, tt := range all {
