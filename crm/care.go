@@ -78,6 +78,10 @@ type CareQuery struct {
 	Audience CareAudience
 	// TimeZone is where a payment's time is read as a date.
 	TimeZone *time.Location
+	// PlanID and OccursOn, when set, leave out the contacts this plan has
+	// already acted for on that date.
+	PlanID   int64
+	OccursOn *Date
 }
 
 // CareCandidate is a contact one occurrence reaches, with the record that

@@ -46,7 +46,10 @@ type Outgoing struct {
 	// values, for care messages sent outside a conversation window.
 	Template       string            `json:"template,omitempty"`
 	TemplateValues map[string]string `json:"template_values,omitempty"`
-	Attempt        int               `json:"attempt"` // 1 on the first try
+	// Unsubscribe is the one-click unsubscribe link of a care message
+	// (email List-Unsubscribe, RFC 8058); empty for others.
+	Unsubscribe string `json:"unsubscribe,omitempty"`
+	Attempt     int    `json:"attempt"` // 1 on the first try
 }
 
 // SendResult is what a channel said when it accepted a message.
@@ -133,6 +136,8 @@ type Draft struct {
 	Attachments    []Attachment      `json:"attachments"`
 	Template       string            `json:"template"`
 	TemplateValues map[string]string `json:"template_values"`
+	// Unsubscribe is a care message's one-click unsubscribe link.
+	Unsubscribe string `json:"-"`
 }
 
 // ReplyContext is what a reply needs to know of its conversation.

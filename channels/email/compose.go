@@ -48,6 +48,12 @@ func compose(ctx context.Context, mb *crm.Mailbox, m *crm.Outgoing, id, token st
 	if v := autoSubmitted(m.Kind); v != "" {
 		h.Set("Auto-Submitted", v)
 	}
+	if m.Unsubscribe != "" {
+		// RFC 2369 and RFC 8058: mail clients show an unsubscribe button
+		// that POSTs to the link, no page to visit.
+		h.Set("List-Unsubscribe", "<"+m.Unsubscribe+">")
+		h.Set("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
 	var buf bytes.Buffer
 	if err := writeBody(ctx, &buf, h, m, blobs); err != nil {
 		return nil, err

@@ -60,6 +60,10 @@ func (db *DB) CareCandidates(ctx context.Context, q crm.CareQuery) ([]crm.CareCa
 		from, w = splitSource(src, q, w)
 	}
 	audienceWhere(w, q.Audience)
+	if q.PlanID != 0 && q.OccursOn != nil {
+		w.and(`NOT EXISTS (SELECT 1 FROM care_occurrences co WHERE co.plan_id = ` + w.arg(q.PlanID) +
+			` AND co.contact_id = k.id AND co.occurs_on = ` + w.arg(q.OccursOn.String()) + `)`)
+	}
 	var out []crm.CareCandidate
 	err := db.view(ctx, func(qr querier) (err error) {
 		out, err = queryAll(ctx, qr, scanCandidate, `SELECT `+cols+` `+from+w.String()+` ORDER BY k.id`, w.args...)

@@ -1,0 +1,73 @@
+package care
+
+import (
+	"context"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Preview lists what p would do over the next days from now: each
+// occurrence's contact, local due time, channel and rendered text, or why
+// it would be skipped. It writes nothing, so a plan can be previewed
+// before it is switched on. EINVALID for a plan that would not save.
+func (s *Service) Preview(ctx context.Context, p *crm.CarePlan, days int) ([]crm.CarePreviewItem, error) {
+	if err := normalize(p); err != nil {
+		return nil, err
+	}
+	days = min(max(days, 1), 366)
+	now := s.cfg.Now()
+	today := dateOf(now.In(s.zone))
+	out := []crm.CarePreviewItem{}
+	for on := today; on != addDays(today, days); on = addDays(on, 1) {
+		for _, c := range s.due(ctx, p, on) {
+			it, err := s.previewOne(ctx, p, c, on)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, it)
+			if len(out) >= 1000 {
+				return out, nil
+			}
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) previewOne(ctx context.Context, p *crm.CarePlan, c dueCandidate, on crm.Date) (crm.CarePreviewItem, error) {
+	r, err := s.cfg.Store.CareRecipient(ctx, c.ContactID)
+	if err != nil {
+		return crm.CarePreviewItem{}, err
+	}
+	subject, text, _, err := s.compose(ctx, p, r, c, on)
+	if err != nil {
+		return crm.CarePreviewItem{}, err
+	}
+	at, _ := clock(p.SendAt)
+	due := timeOf(on, s.zoneOf(r)).Add(time.Duration(at) * time.Minute)
+	if q, until := quiet(due, s.quietS, s.quietE); q {
+		due = until
+	}
+	it := crm.CarePreviewItem{OccursOn: on, DueAt: due.Format("2006-01-02 15:04 MST"), ContactID: c.ContactID,
+		ContactName: c.ContactName, Subject: subject, Text: text, Channel: previewChannel(p, r)}
+	if r.OptedOut {
+		it.Skip = "the contact opted out of care messages"
+	} else if it.Channel == "" {
+		it.Skip = "the contact has no WeChat or email conversation"
+	}
+	return it, nil
+}
+
+// previewChannel guesses the rung the send would take; the real send asks
+// the channel at the time (the 48-hour window may have closed by then).
+func previewChannel(p *crm.CarePlan, r *crm.CareRecipient) string {
+	switch {
+	case p.Action == crm.CareActionTask:
+		return "task"
+	case len(r.WeChat) > 0 && !r.Unsubscribed[r.WeChat[0].Account]:
+		return crm.ChannelWeChat
+	case len(r.Email) > 0:
+		return crm.ChannelEmail
+	}
+	return ""
+}

@@ -1,0 +1,107 @@
+package care
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Sweep does, once each, the occurrences of every enabled plan that are due
+// at now and still within their plan's grace window. It is the scheduler's
+// work (crm.Sweep "care"); tests call it with a moved clock. A failed plan
+// does not stop the others; their errors are joined.
+func (s *Service) Sweep(ctx context.Context, now time.Time) error {
+	plans, err := s.cfg.Store.ListCarePlans(ctx, true)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range plans {
+		if err := s.sweepPlan(ctx, p, now); err != nil {
+			errs = append(errs, fmt.Errorf("care plan %d: %w", p.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// sweepPlan looks at each date from the oldest the grace window allows to
+// tomorrow (contacts in zones ahead of the default one are a day ahead).
+func (s *Service) sweepPlan(ctx context.Context, p *crm.CarePlan, now time.Time) error {
+	today := dateOf(now.In(s.zone))
+	for on := addDays(today, -p.GraceDays-1); on != addDays(today, 2); on = addDays(on, 1) {
+		for _, c := range s.due(ctx, p, on) {
+			if err := s.occur(ctx, p, c, on, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// dueCandidate is a contact an occurrence reaches, with its event's date.
+type dueCandidate struct {
+	crm.CareCandidate
+	event crm.Date
+}
+
+func (s *Service) due(ctx context.Context, p *crm.CarePlan, on crm.Date) []dueCandidate {
+	var out []dueCandidate
+	for _, q := range eventQueries(p.Trigger, on) {
+		q.Audience, q.TimeZone, q.PlanID, q.OccursOn = p.Audience, s.zone, p.ID, &on
+		cs, err := s.cfg.Store.CareCandidates(ctx, q)
+		if err != nil {
+			s.cfg.Log.Error("care candidates", "plan", p.ID, "date", on.String(), "err", err)
+			continue
+		}
+		for _, c := range cs {
+			out = append(out, dueCandidate{c, q.Date})
+		}
+	}
+	return out
+}
+
+// occur does one occurrence if it is due now in the contact's zone: not
+// before its send time, not after its grace window, not in quiet hours.
+func (s *Service) occur(ctx context.Context, p *crm.CarePlan, c dueCandidate, on crm.Date, now time.Time) error {
+	r, err := s.cfg.Store.CareRecipient(ctx, c.ContactID)
+	if err != nil {
+		return err
+	}
+	zone := s.zoneOf(r)
+	at, _ := clock(p.SendAt)
+	due := timeOf(on, zone).Add(time.Duration(at) * time.Minute)
+	if now.Before(due) || !now.Before(timeOf(addDays(on, p.GraceDays+1), zone)) {
+		return nil // not yet, or missed for good
+	}
+	o := &crm.CareOccurrence{PlanID: p.ID, ContactID: c.ContactID, OccursOn: on, CustomerID: c.CustomerID,
+		OrderID: c.OrderID, OwnerID: c.OwnerID, At: now}
+	if r.OwnerID != nil && o.OwnerID == nil {
+		o.OwnerID = r.OwnerID
+	}
+	switch {
+	case r.OptedOut:
+		return s.skip(ctx, o, "the contact opted out of care messages")
+	case p.Action == crm.CareActionTask:
+		return s.openTask(ctx, p, r, c, o, due)
+	}
+	if q, _ := quiet(now.In(zone), s.quietS, s.quietE); q {
+		return nil // the send waits for the end of the quiet hours
+	}
+	n, err := s.cfg.Store.CountCareSends(ctx, c.ContactID, now.Add(-s.cfg.CapWindow))
+	if err != nil {
+		return err
+	}
+	if n >= s.cfg.Cap {
+		return s.skip(ctx, o, fmt.Sprintf("frequency cap: %d care messages in the last %s", n, s.cfg.CapWindow))
+	}
+	return s.send(ctx, p, r, c, o)
+}
+
+func (s *Service) skip(ctx context.Context, o *crm.CareOccurrence, reason string) error {
+	o.State, o.Reason = crm.CareStateSkipped, reason
+	_, err := s.cfg.Store.RecordCareOccurrence(ctx, o)
+	return err
+}
