@@ -161,12 +161,16 @@ func (w *world) occurrences(t *testing.T) map[string]*crm.CareOccurrence {
 	return out
 }
 
-func key(p *crm.CarePlan, k *crm.Contact, on string) string { return fmt.Sprintf("%d/%d/%s", p.ID, k.ID, on) }
+func key(p *crm.CarePlan, k *crm.Contact, on string) string {
+	return fmt.Sprintf("%d/%d/%s", p.ID, k.ID, on)
+}
 
 // sender accepts everything (the tests read what was queued).
 type sender struct{}
 
-func (sender) Send(context.Context, *crm.Outgoing) (*crm.SendResult, error) { return &crm.SendResult{}, nil }
+func (sender) Send(context.Context, *crm.Outgoing) (*crm.SendResult, error) {
+	return &crm.SendResult{}, nil
+}
 
 // wechatSender keeps WeChat's 48-hour window the way channels/wechat does:
 // a text inside it, a template outside only on account "wx-tmpl".
@@ -184,4 +188,3 @@ func (wechatSender) CheckSend(_ context.Context, c *crm.Conversation, d *crm.Dra
 	}
 	return nil
 }
-

@@ -3,6 +3,7 @@ package care
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -23,6 +24,7 @@ func normalize(p *crm.CarePlan) error {
 	pr := crm.Problems{}
 	pr.Require("name", strings.TrimSpace(p.Name))
 	pr.MaxLen("name", p.Name, 200)
+	pr.Require("action", p.Action)
 	pr.OneOf("action", p.Action, crm.CareActionSend, crm.CareActionTask)
 	pr.OneOf("locale", p.Locale, "zh-CN", "en")
 	checkTrigger(pr, p.Trigger)
@@ -54,8 +56,9 @@ func checkTrigger(pr crm.Problems, t crm.CareTrigger) {
 			pr.Add("trigger.days", "must be between 1 and 3660")
 		}
 	case crm.CareYearlyDate:
-		if _, err := crm.ParseDate(crm.Date{Year: 2024, Month: t.Month, Day: t.Day}.String()); err != nil ||
-			t.Month < 1 || t.Month > 12 || t.Day < 1 || t.Day > 31 {
+		// 2024 is a leap year: 29 February is a day of the year.
+		if d := time.Date(2024, time.Month(t.Month), t.Day, 0, 0, 0, 0, time.UTC); t.Month < 1 || t.Month > 12 ||
+			d.Day() != t.Day {
 			pr.Add("trigger.month", "month and day must name a day of the year")
 		}
 	}

@@ -1,0 +1,171 @@
+package care_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/care"
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// A send due in quiet hours waits for their end; a week of downtime
+// catches up only what the grace window allows.
+func TestQuietHoursAndGrace(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			w := newWorld(t, e, care.Config{})
+			late := w.contact(t, "夜猫", "1990-01-10")
+			w.conv(t, late, crm.ChannelEmail, "1", local(2026, 12, 1, 9))
+			p := w.plan(t, crm.CarePlan{Name: "夜间", SendAt: "22:00", GraceDays: 1,
+				Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			for _, at := range []time.Time{local(2027, 1, 10, 21), local(2027, 1, 10, 22), local(2027, 1, 11, 8)} {
+				w.clock.Set(at)
+				must(t, w.care.Sweep(ctx, at))
+				if n := len(w.occurrences(t)); n != 0 {
+					t.Fatalf("at %s: %d occurrences, want the send to wait", at, n)
+				}
+			}
+			w.clock.Set(local(2027, 1, 11, 9))
+			must(t, w.care.Sweep(ctx, w.clock.Now()))
+			if o := w.occurrences(t)[key(p, late, "2027-01-10")]; o == nil || o.State != crm.CareStateQueued {
+				t.Fatalf("after the quiet hours: %+v", o)
+			}
+
+			// Downtime from 1 to 8 February: grace 2 days reaches back to the 6th.
+			var ks []*crm.Contact
+			for _, b := range []string{"1980-02-03", "1980-02-06", "1980-02-07", "1980-02-08"} {
+				k := w.contact(t, "客户"+b, b)
+				w.conv(t, k, crm.ChannelEmail, "1", local(2026, 12, 1, 9))
+				ks = append(ks, k)
+			}
+			g := w.plan(t, crm.CarePlan{Name: "补发", GraceDays: 2, Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			w.clock.Set(local(2027, 2, 8, 12))
+			must(t, w.care.Sweep(ctx, w.clock.Now()))
+			got := w.occurrences(t)
+			for i, on := range []string{"2027-02-03", "2027-02-06", "2027-02-07", "2027-02-08"} {
+				if o := got[key(g, ks[i], on)]; (o != nil) != (i > 0) {
+					t.Errorf("%s: occurrence %v, want %v", on, o != nil, i > 0)
+				}
+			}
+		})
+	}
+}
+
+// The channel ladder: WeChat inside the window, the template outside it,
+// email (with its one-click unsubscribe link) when WeChat cannot; an
+// opt-out stops every channel; the cap holds across plans.
+func TestLadderOptOutAndCap(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			w := newWorld(t, e, care.Config{Cap: 1, UnsubscribeURL: "https://crm.example/care/unsubscribe"})
+			now := local(2027, 5, 1, 12)
+			w.clock.Set(now)
+			inWindow, tmpl, mail, out := w.contact(t, "甲", "1980-05-01"), w.contact(t, "乙", "1980-05-01"),
+				w.contact(t, "丙", "1980-05-01"), w.contact(t, "丁", "1980-05-01")
+			w.conv(t, inWindow, crm.ChannelWeChat, "wx-plain", now.Add(-time.Hour))
+			w.conv(t, tmpl, crm.ChannelWeChat, "wx-tmpl", now.Add(-72*time.Hour))
+			w.conv(t, mail, crm.ChannelWeChat, "wx-plain", now.Add(-72*time.Hour))
+			w.conv(t, mail, crm.ChannelEmail, "1", now.Add(-72*time.Hour))
+			w.conv(t, out, crm.ChannelEmail, "1", now.Add(-time.Hour))
+			must(t, w.db.SetCareOptOut(ctx, out.ID, true, "rep: no care messages"))
+			p := w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			second := w.plan(t, crm.CarePlan{Name: "五一", Trigger: crm.CareTrigger{Kind: crm.CareYearlyDate, Month: 5, Day: 1}})
+			must(t, w.care.Sweep(ctx, now))
+			got := w.occurrences(t)
+			for _, c := range []struct {
+				k             *crm.Contact
+				state, reason string
+			}{
+				{inWindow, crm.CareStateQueued, "wechat customer-service message"},
+				{tmpl, crm.CareStateQueued, "wechat template message"},
+				{mail, crm.CareStateQueued, "email"},
+				{out, crm.CareStateSkipped, "the contact opted out of care messages"},
+			} {
+				o := got[key(p, c.k, "2027-05-01")]
+				if o == nil || o.State != c.state || o.Reason != c.reason {
+					t.Errorf("%s: %+v, want %s %q", c.k.Name, o, c.state, c.reason)
+				}
+				if o2 := got[key(second, c.k, "2027-05-01")]; o2 == nil || o2.State != crm.CareStateSkipped {
+					t.Errorf("%s: second plan %+v, want skipped (cap 1 or opt-out)", c.k.Name, o2)
+				}
+			}
+			claimed, err := w.db.ClaimOutbound(ctx, now.Add(time.Minute), now.Add(time.Hour), 50)
+			must(t, err)
+			unsub := 0
+			for _, m := range claimed {
+				if m.Channel == crm.ChannelEmail && m.Unsubscribe != "" {
+					unsub++
+				}
+			}
+			if len(claimed) != 3 || unsub != 1 {
+				t.Errorf("outbox holds %d messages, %d with an unsubscribe link; want 3 and 1", len(claimed), unsub)
+			}
+		})
+	}
+}
+
+// Two instances sweeping one PostgreSQL at once: every occurrence once.
+func TestTwoInstancesOnePostgres(t *testing.T) {
+	w := newWorld(t, engines[1], care.Config{Cap: 100})
+	now := local(2027, 6, 1, 12)
+	w.clock.Set(now)
+	for i := 0; i < 30; i++ {
+		k := w.contact(t, "客户", "1980-06-01")
+		w.conv(t, k, crm.ChannelEmail, "1", now.Add(-time.Hour))
+	}
+	w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+	w.plan(t, crm.CarePlan{Name: "六一", Trigger: crm.CareTrigger{Kind: crm.CareYearlyDate, Month: 6, Day: 1}})
+	db2, _ := engines[1].open(t, w.url)
+	_, second := w.service(t, db2, care.Config{Cap: 100})
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := w.care
+			if i%2 == 1 {
+				s = second
+			}
+			errs[i] = s.Sweep(ctx, now)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		must(t, err)
+	}
+	claimed, err := w.db.ClaimOutbound(ctx, now.Add(time.Minute), now.Add(time.Hour), 500)
+	must(t, err)
+	if n := len(w.occurrences(t)); n != 60 || len(claimed) != 60 {
+		t.Errorf("%d occurrences and %d messages, want 60 of each", n, len(claimed))
+	}
+}
+
+func TestPlanValidation(t *testing.T) {
+	w := newWorld(t, engines[0], care.Config{})
+	for _, c := range []struct {
+		name  string
+		plan  crm.CarePlan
+		field string
+	}{
+		{"unknown variable", crm.CarePlan{Name: "x", Action: "send", Trigger: crm.CareTrigger{Kind: crm.CareBirthday},
+			Texts: map[string]crm.CareText{"zh-CN": {Text: "{{contact.nmae}} 生日快乐"}}}, "texts.zh-CN.text"},
+		{"no trigger", crm.CarePlan{Name: "x", Action: "send", Texts: map[string]crm.CareText{"zh-CN": {Text: "hi"}}}, "trigger.kind"},
+		{"no action", crm.CarePlan{Name: "x", Trigger: crm.CareTrigger{Kind: crm.CareBirthday},
+			Texts: map[string]crm.CareText{"zh-CN": {Text: "hi"}}}, "action"},
+		{"bad date", crm.CarePlan{Name: "x", Action: "send", Trigger: crm.CareTrigger{Kind: crm.CareYearlyDate, Month: 2, Day: 30},
+			Texts: map[string]crm.CareText{"zh-CN": {Text: "hi"}}}, "trigger.month"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := w.care.SavePlan(ctx, crm.Viewer{Role: crm.RoleAdmin}, &c.plan)
+			ce, ok := err.(*crm.Error)
+			if !ok || ce.Code != crm.EINVALID || ce.Fields[c.field] == "" {
+				t.Fatalf("got %v, want EINVALID naming %s", err, c.field)
+			}
+			if ps, _ := w.db.ListCarePlans(ctx, false); len(ps) != 0 {
+				t.Fatalf("%d plans saved", len(ps))
+			}
+		})
+	}
+}
