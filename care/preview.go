@@ -15,19 +15,50 @@ func (s *Service) Preview(ctx context.Context, p *crm.CarePlan, days int) ([]crm
 	if err := normalize(p); err != nil {
 		return nil, err
 	}
-	days = min(max(days, 1), 366)
-	now := s.cfg.Now()
-	today := dateOf(now.In(s.zone))
+	return s.ahead(ctx, []*crm.CarePlan{p}, crm.CareUpcomingFilter{Days: days})
+}
+
+// Upcoming is the calendar of care: what the enabled plans will do over
+// the next days, for a plan, a customer or an owner.
+func (s *Service) Upcoming(ctx context.Context, f crm.CareUpcomingFilter) ([]crm.CarePreviewItem, error) {
+	plans, err := s.cfg.Store.ListCarePlans(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	var ps []*crm.CarePlan
+	for _, p := range plans {
+		if f.PlanID == nil || *f.PlanID == p.ID {
+			ps = append(ps, p)
+		}
+	}
+	return s.ahead(ctx, ps, f)
+}
+
+// ahead walks the days from today, plan by plan, date first.
+func (s *Service) ahead(ctx context.Context, plans []*crm.CarePlan, f crm.CareUpcomingFilter) ([]crm.CarePreviewItem, error) {
+	days := min(max(f.Days, 1), 366)
+	if f.Days == 0 {
+		days = 30
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 1000
+	}
+	today := dateOf(s.cfg.Now().In(s.zone))
 	out := []crm.CarePreviewItem{}
 	for on := today; on != addDays(today, days); on = addDays(on, 1) {
-		for _, c := range s.due(ctx, p, on) {
-			it, err := s.previewOne(ctx, p, c, on)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, it)
-			if len(out) >= 1000 {
-				return out, nil
+		for _, p := range plans {
+			for _, c := range s.dueFor(ctx, p, on, f.CustomerID) {
+				if f.OwnerID != nil && (c.OwnerID == nil || *c.OwnerID != *f.OwnerID) {
+					continue
+				}
+				it, err := s.previewOne(ctx, p, c, on)
+				if err != nil {
+					return nil, err
+				}
+				if out = append(out, it); len(out) >= limit {
+					return out, nil
+				}
 			}
 		}
 	}
@@ -45,11 +76,15 @@ func (s *Service) previewOne(ctx context.Context, p *crm.CarePlan, c dueCandidat
 	}
 	at, _ := clock(p.SendAt)
 	due := timeOf(on, s.zoneOf(r)).Add(time.Duration(at) * time.Minute)
-	if q, until := quiet(due, s.quietS, s.quietE); q {
+	if q, until := quiet(due, s.quietS, s.quietE); q && p.Action == crm.CareActionSend {
 		due = until
 	}
 	it := crm.CarePreviewItem{OccursOn: on, DueAt: due.Format("2006-01-02 15:04 MST"), ContactID: c.ContactID,
-		ContactName: c.ContactName, Subject: subject, Text: text, Channel: previewChannel(p, r)}
+		ContactName: c.ContactName, Subject: subject, Text: text, Channel: previewChannel(p, r),
+		PlanID: p.ID, PlanName: p.Name, OwnerID: c.OwnerID, CustomerID: c.CustomerID}
+	if it.OwnerID == nil {
+		it.OwnerID = r.OwnerID
+	}
 	if r.OptedOut {
 		it.Skip = "the contact opted out of care messages"
 	} else if it.Channel == "" {

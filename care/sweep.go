@@ -48,9 +48,14 @@ type dueCandidate struct {
 }
 
 func (s *Service) due(ctx context.Context, p *crm.CarePlan, on crm.Date) []dueCandidate {
+	return s.dueFor(ctx, p, on, nil)
+}
+
+// dueFor is due for one customer's contacts (nil: everyone's).
+func (s *Service) dueFor(ctx context.Context, p *crm.CarePlan, on crm.Date, customerID *int64) []dueCandidate {
 	var out []dueCandidate
 	for _, q := range eventQueries(p.Trigger, on) {
-		q.Audience, q.TimeZone, q.PlanID, q.OccursOn = p.Audience, s.zone, p.ID, &on
+		q.Audience, q.TimeZone, q.PlanID, q.OccursOn, q.CustomerID = p.Audience, s.zone, p.ID, &on, customerID
 		cs, err := s.cfg.Store.CareCandidates(ctx, q)
 		if err != nil {
 			s.cfg.Log.Error("care candidates", "plan", p.ID, "date", on.String(), "err", err)

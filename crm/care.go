@@ -82,6 +82,8 @@ type CareQuery struct {
 	// already acted for on that date.
 	PlanID   int64
 	OccursOn *Date
+	// CustomerID, when set, asks only for this customer's contacts.
+	CustomerID *int64
 }
 
 // CareCandidate is a contact one occurrence reaches, with the record that

@@ -94,6 +94,19 @@ type CarePreviewItem struct {
 	Subject     string `json:"subject,omitempty"`
 	Text        string `json:"text"`
 	Skip        string `json:"skip,omitempty"` // why it would not be sent
+	PlanID      int64  `json:"plan_id"`
+	PlanName    string `json:"plan_name"`
+	OwnerID     *int64 `json:"owner_id"`
+	CustomerID  *int64 `json:"customer_id"`
+}
+
+// CareUpcomingFilter narrows the calendar of upcoming care.
+type CareUpcomingFilter struct {
+	Days       int // from today; default 30, at most 366
+	PlanID     *int64
+	CustomerID *int64
+	OwnerID    *int64
+	Limit      int // default and at most 1000
 }
 
 // CarePlanner is what the web layer asks of the care behaviour.
@@ -103,4 +116,6 @@ type CarePlanner interface {
 	SavePlan(ctx context.Context, v Viewer, p *CarePlan) error
 	// Preview lists what p would send over the next days, from now.
 	Preview(ctx context.Context, p *CarePlan, days int) ([]CarePreviewItem, error)
+	// Upcoming is the calendar of what the enabled plans will do, by date.
+	Upcoming(ctx context.Context, f CareUpcomingFilter) ([]CarePreviewItem, error)
 }

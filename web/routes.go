@@ -24,7 +24,7 @@ func (s *Server) routeTable() []route {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)
-	return rs
+	return append(rs, s.careRoutes()...)
 }
 
 // coreRoutes are the records' API, the login and the health checks.

@@ -51,6 +51,10 @@ type Deps struct {
 	// callback (/wechat/{account}) and form capture (/f/{key}); nil: 404.
 	WeChatCallback http.Handler
 	FormCapture    http.Handler
+	// Care runs care plans and CareStore keeps them; nil: the care API
+	// answers 501.
+	Care      crm.CarePlanner
+	CareStore crm.CareStore
 }
 
 // Server is Rapport's HTTP handler.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -20,6 +21,7 @@ type pipeline struct {
 	outbox   *crm.Outbox
 	parts    []channelParts
 	workers  []worker
+	care     *care.Service
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
@@ -47,6 +49,10 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		}
 		p.parts = append(p.parts, part)
 	}
+	var err error
+	if p.care, err = newCare(db, p.outbox, baseURL, log); err != nil {
+		return nil, err
+	}
 	p.workers = append(p.workers, schedulerWorker(d))
 	return p, nil
 }
@@ -55,6 +61,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Events, d.Outbox = p.events, p.outbox
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox = db, db, db, db
+	d.Care, d.CareStore = p.care, db
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
 			d.WeChatCallback = part.wechatCallback

@@ -60,6 +60,7 @@ func (db *DB) CareCandidates(ctx context.Context, q crm.CareQuery) ([]crm.CareCa
 		from, w = splitSource(src, q, w)
 	}
 	audienceWhere(w, q.Audience)
+	w.equalID("c.id", q.CustomerID)
 	if q.PlanID != 0 && q.OccursOn != nil {
 		w.and(`NOT EXISTS (SELECT 1 FROM care_occurrences co WHERE co.plan_id = ` + w.arg(q.PlanID) +
 			` AND co.contact_id = k.id AND co.occurs_on = ` + w.arg(q.OccursOn.String()) + `)`)

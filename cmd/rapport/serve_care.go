@@ -1,0 +1,36 @@
+package main
+
+import (
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/rapport-crm/rapport/care"
+	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/store/sqlstore"
+)
+
+func init() { sweepSetups = append(sweepSetups, careSweeps) }
+
+// newCare builds the care behaviour over the store and the outbox. It is
+// stateless: the web layer's and the scheduler's instances are alike.
+func newCare(db *sqlstore.DB, outbox *crm.Outbox, baseURL string, log *slog.Logger) (*care.Service, error) {
+	unsub := ""
+	if baseURL != "" {
+		unsub = strings.TrimRight(baseURL, "/") + "/care/unsubscribe"
+	}
+	return care.New(care.Config{Store: db, Records: db, Outbox: outbox, Now: time.Now,
+		Log: log.With("part", "care"), UnsubscribeURL: unsub})
+}
+
+// careSweeps are the care plans' sweep, every minute (an occurrence is due
+// at its minute), and the escalation of overdue follow-ups. Each does its
+// items once by its own unique keys, whatever instance runs it.
+func careSweeps(d *channelDeps) []crm.Sweep {
+	svc, err := newCare(d.db, d.outbox, d.baseURL, d.log)
+	if err != nil {
+		d.log.Error("care plans are off", "err", err)
+		return nil
+	}
+	return []crm.Sweep{{Name: "care", Every: time.Minute, Run: svc.Sweep}}
+}
