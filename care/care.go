@@ -35,6 +35,11 @@ type Config struct {
 	// UnsubscribeURL is the public base of the one-click unsubscribe link
 	// ("https://crm.example.com/care/unsubscribe"); the token is appended.
 	UnsubscribeURL string
+	// Reminders finds overdue follow-ups for Escalate; nil: no escalation.
+	Reminders crm.ReminderStore
+	// EscalateAfterDays is how late a follow-up's next step is before the
+	// owner's manager gets a task about it; default 3.
+	EscalateAfterDays int
 	// WeChatTemplate is the purpose of the accounts' template used outside
 	// the 48-hour window; default "care".
 	WeChatTemplate string
@@ -60,6 +65,9 @@ func New(cfg Config) (*Service, error) {
 	cfg.TimeZone = or(cfg.TimeZone, crm.DefaultCareTimeZone)
 	cfg.QuietStart, cfg.QuietEnd = or(cfg.QuietStart, "21:00"), or(cfg.QuietEnd, "09:00")
 	cfg.WeChatTemplate = or(cfg.WeChatTemplate, "care")
+	if cfg.EscalateAfterDays <= 0 {
+		cfg.EscalateAfterDays = 3
+	}
 	if cfg.Cap <= 0 {
 		cfg.Cap = 2
 	}

@@ -121,7 +121,7 @@ func (w *world) conv(t *testing.T, k *crm.Contact, channel, account string, last
 	if channel == crm.ChannelWeChat {
 		addr = fmt.Sprintf("openid-%d", w.n)
 	}
-	c := &crm.Conversation{Channel: channel, Account: account, Status: crm.ConvOpen, ContactID: &k.ID,
+	c := &crm.Conversation{Channel: channel, Account: account, Status: crm.ConvOpen, ContactID: &k.ID, AssigneeID: &w.rep.ID,
 		CustomerID: k.CustomerID, LastMessageAt: last, LastInboundAt: &last, CreatedAt: last}
 	must(t, w.db.CreateConversation(ctx, c))
 	m := &crm.Message{ConversationID: c.ID, Channel: channel, Account: account, Direction: crm.DirectionIn,

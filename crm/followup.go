@@ -54,7 +54,10 @@ type FollowUpFilter struct {
 	Viewer Viewer
 	UserID *int64
 	Ref    *Ref
-	Page   Page
+	// NextBefore keeps follow-ups whose next step is due before it and not
+	// yet answered by a later follow-up on the same record.
+	NextBefore *time.Time
+	Page       Page
 }
 
 // FollowUpStore keeps follow-up records. A follow-up's owner, for

@@ -33,6 +33,8 @@ func (s *Server) careRoutes() []route {
 		apiRoute(get, "/api/v1/customers/{id}/care", "A customer's last and next care", s.customerCare),
 		apiRoute(put, "/api/v1/contacts/{id}/care-opt-out", "Mark a contact \"no care messages\", or lift it",
 			s.setCareOptOut).in(careOptOutBody{}),
+		apiRoute(get, "/api/v1/reminders", "Your reminders due by the end of today: the bell's count, the overdue ones and the list",
+			s.getReminders),
 		rawRoute(get, "/care/unsubscribe/{token}", "The unsubscribe page of a care email", html,
 			s.getCareUnsubscribe).open(),
 		rawRoute(post, "/care/unsubscribe/{token}", "Unsubscribe from care messages (RFC 8058 one-click)", html,

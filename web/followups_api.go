@@ -7,7 +7,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-var followUpParams = []param{{"user_id", "integer", "follow-ups made by this user"}}
+var followUpParams = []param{{"user_id", "integer", "follow-ups made by this user"},
+	{"next_before", "date-time", "follow-ups whose next step is due before this time and not yet answered by a later follow-up"}}
 
 // follow-ups are owned, for visibility, by the user who made them.
 func (s *Server) followUps() resource[crm.FollowUp] {
@@ -50,7 +51,8 @@ func (s *Server) updateFollowUp(r *http.Request) (*crm.FollowUp, error) {
 
 func (s *Server) listFollowUps(r *http.Request) (crm.List[*crm.FollowUp], error) {
 	q := newQuery(r)
-	f := crm.FollowUpFilter{Viewer: viewerOf(r), UserID: q.id("user_id"), Ref: q.ref(), Page: q.page()}
+	f := crm.FollowUpFilter{Viewer: viewerOf(r), UserID: q.id("user_id"), Ref: q.ref(), Page: q.page(),
+		NextBefore: q.time("next_before")}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.FollowUp]{}, err
 	}

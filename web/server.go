@@ -55,6 +55,8 @@ type Deps struct {
 	// answers 501.
 	Care      crm.CarePlanner
 	CareStore crm.CareStore
+	// Reminders finds what is due for the bell; nil: 501.
+	Reminders crm.ReminderStore
 }
 
 // Server is Rapport's HTTP handler.

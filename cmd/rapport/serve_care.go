@@ -19,7 +19,7 @@ func newCare(db *sqlstore.DB, outbox *crm.Outbox, baseURL string, log *slog.Logg
 	if baseURL != "" {
 		unsub = strings.TrimRight(baseURL, "/") + "/care/unsubscribe"
 	}
-	return care.New(care.Config{Store: db, Records: db, Outbox: outbox, Now: time.Now,
+	return care.New(care.Config{Store: db, Records: db, Reminders: db, Outbox: outbox, Now: time.Now,
 		Log: log.With("part", "care"), UnsubscribeURL: unsub})
 }
 
@@ -32,5 +32,6 @@ func careSweeps(d *channelDeps) []crm.Sweep {
 		d.log.Error("care plans are off", "err", err)
 		return nil
 	}
-	return []crm.Sweep{{Name: "care", Every: time.Minute, Run: svc.Sweep}}
+	return []crm.Sweep{{Name: "care", Every: time.Minute, Run: svc.Sweep},
+		{Name: "follow-up-escalation", Every: 15 * time.Minute, Run: svc.Escalate}}
 }

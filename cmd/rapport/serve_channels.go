@@ -61,7 +61,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Events, d.Outbox = p.events, p.outbox
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox = db, db, db, db
-	d.Care, d.CareStore = p.care, db
+	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
 			d.WeChatCallback = part.wechatCallback

@@ -123,6 +123,9 @@ func (db *DB) ListFollowUps(ctx context.Context, f crm.FollowUpFilter) (l crm.Li
 	w.visible(f.Viewer, "f.user_id")
 	w.equalID("f.user_id", f.UserID)
 	w.aboutRef("followup_refs", "followup_id", "f.id", f.Ref)
+	if f.NextBefore != nil {
+		w.and("f.next_at < " + w.arg(utc(*f.NextBefore)) + " AND " + openFollowUp)
+	}
 	tail := w.page("f.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanFollowUp, `SELECT `+followUpCols+` FROM followups f`+w.String()+tail, w.args...)
