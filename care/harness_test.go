@@ -25,21 +25,21 @@ func local(y, mo, d, h int) time.Time { return time.Date(y, time.Month(mo), d, h
 
 type engine struct {
 	name string
-	open func(t *testing.T, url string) (*sqlstore.DB, string)
+	open func(t testing.TB, url string) (*sqlstore.DB, string)
 }
 
 // engines are real SQLite and real PostgreSQL (when
 // RAPPORT_TEST_POSTGRES_URL is set); open's url, when not empty, opens a
 // second handle on the same database, as a second instance would.
 var engines = []engine{
-	{"sqlite", func(t *testing.T, url string) (*sqlstore.DB, string) {
+	{"sqlite", func(t testing.TB, url string) (*sqlstore.DB, string) {
 		if url == "" {
 			url = filepath.Join(t.TempDir(), "rapport.db")
 		}
 		db, err := sqlite.Open(ctx, sqlite.Config{Path: url})
 		return migrated(t, db, err), url
 	}},
-	{"postgres", func(t *testing.T, url string) (*sqlstore.DB, string) {
+	{"postgres", func(t testing.TB, url string) (*sqlstore.DB, string) {
 		if url == "" {
 			url = pgtest.FreshSchema(t, pgtest.URL(t))
 		}
@@ -48,7 +48,7 @@ var engines = []engine{
 	}},
 }
 
-func migrated(t *testing.T, db *sqlstore.DB, err error) *sqlstore.DB {
+func migrated(t testing.TB, db *sqlstore.DB, err error) *sqlstore.DB {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
