@@ -17,7 +17,7 @@ var (
 // user reads the care of the records they see) and the public unsubscribe
 // link of care emails.
 func (s *Server) careRoutes() []route {
-	return []route{
+	return append(s.carePageRoutes(),
 		apiRoute(get, "/api/v1/care-plans", "List care plans (admin, manager)", s.listCarePlans),
 		apiRoute(post, "/api/v1/care-plans", "Create a care plan (admin, manager)", s.createCarePlan).
 			in(crm.CarePlan{}).created(),
@@ -39,7 +39,7 @@ func (s *Server) careRoutes() []route {
 			s.getCareUnsubscribe).open(),
 		rawRoute(post, "/care/unsubscribe/{token}", "Unsubscribe from care messages (RFC 8058 one-click)", html,
 			s.postCareUnsubscribe).open(),
-	}
+	)
 }
 
 func (s *Server) carePlanner(v crm.Viewer, keeper bool) (crm.CarePlanner, crm.CareStore, error) {

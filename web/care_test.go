@@ -17,7 +17,7 @@ import (
 )
 
 // withCare serves e's store with care plans and reminders switched on.
-func withCare(e *env) {
+func withCare(e *env) *care.Service {
 	svc, err := care.New(care.Config{Store: e.db, Records: e.db, Reminders: e.db, Now: e.clock.Now})
 	if err != nil {
 		e.t.Fatal(err)
@@ -27,6 +27,7 @@ func withCare(e *env) {
 	e.srv.Close()
 	e.srv = httptest.NewServer(s)
 	e.t.Cleanup(e.srv.Close)
+	return svc
 }
 
 func TestCarePlanAPI(t *testing.T) {

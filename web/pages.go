@@ -81,6 +81,9 @@ type pageData struct {
 	Next     string
 	Path     string
 	Version  string
+	// Bell is how many reminders are due today for the user (nil: no
+	// reminders on this server); the header shows it.
+	Bell *int
 }
 
 // Under reports whether the page is prefix or below it, for navigation.
@@ -98,7 +101,7 @@ func (s *Server) pageData(w http.ResponseWriter, r *http.Request, titleKey strin
 		locale = u.Locale
 	}
 	return pageData{Lang: chooseLang(w, r, locale), TitleKey: titleKey, User: u,
-		Path: r.URL.Path, Version: s.version}
+		Path: r.URL.Path, Version: s.version, Bell: s.bell(r, u)}
 }
 
 // render executes a page into a buffer first, so that a template error
