@@ -1,6 +1,7 @@
 package care_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -165,6 +166,37 @@ func TestPlanValidation(t *testing.T) {
 			}
 			if ps, _ := w.db.ListCarePlans(ctx, false); len(ps) != 0 {
 				t.Fatalf("%d plans saved", len(ps))
+			}
+		})
+	}
+}
+
+// The care sweep under the scheduler, as serve registers it: two
+// instances ticking on one database send each birthday once.
+func TestSweepUnderScheduler(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			w := newWorld(t, e, care.Config{})
+			k := w.contact(t, "王小明", "1980-08-08")
+			w.conv(t, k, crm.ChannelEmail, "1", local(2027, 8, 1, 9))
+			p := w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			db2, _ := e.open(t, w.url)
+			_, second := w.service(t, db2, care.Config{})
+			var scheds []*crm.Scheduler
+			for i, s := range []*care.Service{w.care, second} {
+				scheds = append(scheds, crm.NewScheduler(crm.SchedulerConfig{Leases: w.db, Now: w.clock.Now,
+					Holder: fmt.Sprintf("instance-%d", i)}, crm.Sweep{Name: "care", Every: time.Minute, Run: s.Sweep}))
+			}
+			w.clock.Set(local(2027, 8, 8, 9))
+			for range 120 { // two hours, a tick a minute on each instance
+				for _, s := range scheds {
+					must(t, s.Tick(ctx))
+				}
+				w.clock.Add(time.Minute)
+			}
+			got := w.occurrences(t)
+			if o := got[key(p, k, "2027-08-08")]; len(got) != 1 || o == nil || o.State != crm.CareStateQueued {
+				t.Fatalf("occurrences %v", keys(got))
 			}
 		})
 	}
