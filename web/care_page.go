@@ -186,10 +186,15 @@ func (s *Server) reminders(r *http.Request, userID int64) ([]crm.Reminder, error
 		Before: time.Date(y, m, d+1, 0, 0, 0, 0, zone), Zone: zone, Limit: 500})
 }
 
-// remindersPage lists the reminders, overdue first.
+// remindersPage lists the reminders: the overdue group, then today's.
 type remindersPage struct {
 	pageData
-	Overdue, Today []reminderView
+	Groups []reminderGroup
+}
+
+type reminderGroup struct {
+	ID, Title string
+	Items     []reminderView
 }
 
 type reminderView struct {
@@ -208,12 +213,18 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now()
+	overdue, today := reminderGroup{"overdue", "reminders.overdue", nil}, reminderGroup{"today", "reminders.today", nil}
 	for _, it := range rs {
 		v := reminderView{Kind: "remind." + it.Kind, Title: it.Title, Due: localTime(&it.DueAt), Link: reminderLink(it)}
 		if it.DueAt.Before(now) {
-			d.Overdue = append(d.Overdue, v)
+			overdue.Items = append(overdue.Items, v)
 		} else {
-			d.Today = append(d.Today, v)
+			today.Items = append(today.Items, v)
+		}
+	}
+	for _, g := range []reminderGroup{overdue, today} {
+		if len(g.Items) > 0 {
+			d.Groups = append(d.Groups, g)
 		}
 	}
 	s.render(w, r, http.StatusOK, "reminders", d)
