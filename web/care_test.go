@@ -119,3 +119,26 @@ func mustDo(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// The customer page shows the next care and, once done, the last.
+func TestCustomerPageShowsCare(t *testing.T) {
+	p := newPager(t)
+	svc := withCare(p.env)
+	bg := context.Background()
+	cust := &crm.Customer{Name: "华强电子", OwnerID: ptr(p.id("rep1"))}
+	mustDo(t, p.db.CreateCustomer(bg, cust))
+	bday := crm.Date{Year: 1980, Month: 3, Day: 5}
+	mustDo(t, p.db.CreateContact(bg, &crm.Contact{Name: "王小明", CustomerID: &cust.ID, Birthday: &bday}))
+	plan := &crm.CarePlan{Name: "生日电话", Enabled: true, Action: crm.CareActionTask,
+		Trigger: crm.CareTrigger{Kind: crm.CareBirthday}, Texts: map[string]crm.CareText{"zh-CN": {Text: "祝{{contact.name}}生日快乐"}}}
+	mustDo(t, svc.SavePlan(bg, crm.Viewer{Role: crm.RoleAdmin}, plan))
+	path := "/customers/" + strconv.FormatInt(cust.ID, 10)
+	if page := p.mustPage("rep1", path); !strings.Contains(page, `id="c360-next-care"`) || !strings.Contains(page, "2026-03-05 10:00") {
+		t.Fatalf("no next care on the customer page")
+	}
+	p.clock.Set(time.Date(2026, 3, 5, 3, 0, 0, 0, time.UTC))
+	mustDo(t, svc.Sweep(bg, p.clock.Now()))
+	if page := p.mustPage("rep1", path); !strings.Contains(page, `id="c360-last-care"`) || !strings.Contains(page, "生日电话") {
+		t.Fatalf("no last care on the customer page")
+	}
+}

@@ -19,13 +19,15 @@ type customer360 struct {
 	Contact       *crm.Contact
 	Customer      *crm.Customer
 	Lead          *crm.Lead
-	Conversations []*crm.Conversation // the others, most recent first
-	Orders        []*crm.Order        // open orders and contracts
-	Due           []dueView           // unpaid payment plans, soonest first
-	Tasks         []*crm.Task         // open tasks
-	FollowUps     []*crm.FollowUp     // the most recent first
-	Refs          []string            // "kind:id" of the records the forms file against
-	Methods       []string            // the follow-up form's choices
+	Conversations []*crm.Conversation  // the others, most recent first
+	Orders        []*crm.Order         // open orders and contracts
+	Due           []dueView            // unpaid payment plans, soonest first
+	Tasks         []*crm.Task          // open tasks
+	FollowUps     []*crm.FollowUp      // the most recent first
+	LastCare      *crm.CareOccurrence  // on record pages, when care is on
+	NextCare      *crm.CarePreviewItem // the next 90 days' first
+	Refs          []string             // "kind:id" of the records the forms file against
+	Methods       []string             // the follow-up form's choices
 }
 
 // T translates for the partial.
@@ -70,8 +72,9 @@ func (s *Server) gather360(ctx context.Context, v crm.Viewer, contactID, custome
 	}
 	if conv != 0 {
 		p.Refs = append(p.Refs, crm.RefConversation+":"+strconv.FormatInt(conv, 10))
+		return p, nil
 	}
-	return p, nil
+	return p, s.care360(ctx, p) // record pages only: the next care is a walk over days
 }
 
 // who360 loads the contact and the customer (the contact's own when the
