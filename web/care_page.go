@@ -22,6 +22,8 @@ func (s *Server) carePageRoutes() []route {
 			s.postCarePage).page(),
 		rawRoute(post, "/care/{id}/switch", "Switch a care plan on or off (admin, manager)", html,
 			s.postCareSwitch).page(),
+		rawRoute(post, "/contacts/{id}/care-opt-out", "Mark a contact \"no care messages\", or lift it (form)", html,
+			s.postCareOptOutPage).page(),
 		rawRoute(get, "/reminders", "Your reminders due today and overdue", html, s.getRemindersPage).page().
 			query(recLangParam),
 	}

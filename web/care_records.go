@@ -110,7 +110,9 @@ func (s *Server) setCareOptOut(r *http.Request) (*careOptOutBody, error) {
 		return nil, err
 	}
 	var b careOptOutBody
-	if err := decodeNew(r, &b); err != nil {
+	if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" {
+		b.OptedOut = r.FormValue("opted_out") == "1"
+	} else if err := decodeNew(r, &b); err != nil {
 		return nil, err
 	}
 	if b.Reason == "" && b.OptedOut {

@@ -142,3 +142,24 @@ func TestCustomerPageShowsCare(t *testing.T) {
 		t.Fatalf("no last care on the customer page")
 	}
 }
+
+// A rep marks a contact "no care messages" on the contact page.
+func TestContactPageCareOptOut(t *testing.T) {
+	p := newPager(t)
+	withCare(p.env)
+	k := &crm.Contact{Name: "王小明", OwnerID: ptr(p.id("rep1"))}
+	mustDo(t, p.db.CreateContact(context.Background(), k))
+	path := "/contacts/" + strconv.FormatInt(k.ID, 10)
+	if page := p.mustPage("rep1", path); !strings.Contains(page, `id="care-opt-out"`) {
+		t.Fatal("no opt-out form on the contact page")
+	}
+	if res, _ := p.post("rep1", path+"/care-opt-out", url.Values{"opted_out": {"1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("opt-out: %d", res.StatusCode)
+	}
+	if r, _ := p.db.CareRecipient(context.Background(), k.ID); !r.OptedOut {
+		t.Fatal("not opted out")
+	}
+	if res, _ := p.post("rep2", path+"/care-opt-out", url.Values{"opted_out": {"0"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("another rep's contact: %d, want 404", res.StatusCode)
+	}
+}

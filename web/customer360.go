@@ -26,6 +26,8 @@ type customer360 struct {
 	FollowUps     []*crm.FollowUp      // the most recent first
 	LastCare      *crm.CareOccurrence  // on record pages, when care is on
 	NextCare      *crm.CarePreviewItem // the next 90 days' first
+	CareOn        bool                 // care is set up: the contact's opt-out form shows
+	OptedOut      bool                 // the contact said no care messages
 	Refs          []string             // "kind:id" of the records the forms file against
 	Methods       []string             // the follow-up form's choices
 }

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -10,7 +13,18 @@ import (
 // record page's panel. The panel is shown only for a customer v may see,
 // so the care of that customer is theirs to see too.
 func (s *Server) care360(ctx context.Context, p *customer360) error {
-	if s.deps.Care == nil || s.deps.CareStore == nil || p.Customer == nil {
+	if s.deps.Care == nil || s.deps.CareStore == nil {
+		return nil
+	}
+	p.CareOn = true
+	if p.Contact != nil {
+		r, err := s.deps.CareStore.CareRecipient(ctx, p.Contact.ID)
+		if err != nil {
+			return err
+		}
+		p.OptedOut = r.OptedOut
+	}
+	if p.Customer == nil {
 		return nil
 	}
 	id := p.Customer.ID
@@ -26,4 +40,13 @@ func (s *Server) care360(ctx context.Context, p *customer360) error {
 		p.NextCare = &next[0]
 	}
 	return err
+}
+
+// postCareOptOutPage is the contact page's "no care messages" switch.
+func (s *Server) postCareOptOutPage(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.setCareOptOut(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/contacts/"+chi.URLParam(r, "id"), http.StatusSeeOther)
 }
