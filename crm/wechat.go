@@ -40,6 +40,10 @@ type WeChatTemplate struct {
 	ID     string            `json:"id"`
 	Fields map[string]string `json:"fields,omitempty"`
 	URL    string            `json:"url,omitempty"`
+	// Subscribe sends a subscription notice (订阅通知, subscribe/bizsend),
+	// the successor of template messages, instead of a template message;
+	// URL is then the notice's page.
+	Subscribe bool `json:"subscribe,omitempty"`
 }
 
 var appIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)

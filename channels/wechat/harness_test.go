@@ -73,7 +73,8 @@ func newEnvOn(t testing.TB, engine string) *env {
 	check(t, err)
 	e.account = &crm.WeChatAccount{AppID: appID, AppSecret: "s3cret", Token: "tok", EncodingAESKey: aesKey,
 		Mode: crm.WeChatCompatible, APIBase: e.api.URL,
-		Templates: map[string]crm.WeChatTemplate{"care": {ID: "TPL-care", Fields: map[string]string{"first": "text", "keyword1": "name"}}}}
+		Templates: map[string]crm.WeChatTemplate{"care": {ID: "TPL-care", Fields: map[string]string{"first": "text", "keyword1": "name"}},
+			"notice": {ID: "SUB-care", Subscribe: true, URL: "pages/care", Fields: map[string]string{"thing1": "contact.name", "thing2": "text"}}}}
 	check(t, e.db.CreateWeChatAccount(ctx, e.account))
 	ing := &recIngester{Ingester: crm.NewIngester(crm.IngestConfig{Store: e.db, Matcher: matcher.New(matcher.Config{}),
 		Now: e.clock.Now})}

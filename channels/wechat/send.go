@@ -76,14 +76,21 @@ func (c *Channel) sendTemplate(ctx context.Context, a *crm.WeChatAccount, to str
 		return nil, crm.PermanentSendError(fmt.Sprintf("the WeChat account has no template message for %q", m.Template), nil)
 	}
 	msg := map[string]any{"touser": to, "template_id": t.ID, "data": templateData(t, m)}
+	path, link := "/cgi-bin/message/template/send", "url"
+	if t.Subscribe {
+		path, link = "/cgi-bin/message/subscribe/bizsend", "page"
+	}
 	if t.URL != "" {
-		msg["url"] = t.URL
+		msg[link] = t.URL
 	}
 	var out struct {
 		MsgID int64 `json:"msgid"`
 	}
-	if err := c.call(ctx, a, http.MethodPost, "/cgi-bin/message/template/send", nil, msg, &out); err != nil {
+	if err := c.call(ctx, a, http.MethodPost, path, nil, msg, &out); err != nil {
 		return nil, sendError(err)
+	}
+	if t.Subscribe {
+		return &crm.SendResult{}, nil // a notice has no msgid and no job report
 	}
 	return &crm.SendResult{ExternalID: strconv.FormatInt(out.MsgID, 10)}, nil
 }

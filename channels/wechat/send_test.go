@@ -144,3 +144,25 @@ func TestTokenSharedByTwoInstances(t *testing.T) {
 		t.Errorf("%d token fetches by two instances, want 1", n)
 	}
 }
+
+// A template marked subscribe goes out as a subscription notice
+// (subscribe/bizsend), WeChat's successor of template messages.
+func TestSubscriptionNotice(t *testing.T) {
+	e := newEnv(t)
+	conv := e.converse(t, "o1")
+	e.clock.Move(72 * time.Hour) // outside the window: only a template or notice may go
+	_, err := e.ch.Send(ctx, &crm.Outgoing{ConversationID: conv, Account: appID, Kind: crm.OutCare, Template: "notice",
+		To: []crm.Address{{Address: "o1"}}, Text: "生日快乐", TemplateValues: map[string]string{"contact.name": "王小明"}})
+	check(t, err)
+	calls := e.api.Calls("/cgi-bin/message/subscribe/bizsend")
+	if len(calls) != 1 || len(e.api.Calls("/cgi-bin/message/template/send")) != 0 {
+		t.Fatalf("%d notices sent", len(calls))
+	}
+	b := calls[0].Body
+	data, _ := b["data"].(map[string]any)
+	thing1, _ := data["thing1"].(map[string]any)
+	thing2, _ := data["thing2"].(map[string]any)
+	if b["template_id"] != "SUB-care" || b["page"] != "pages/care" || thing1["value"] != "王小明" || thing2["value"] != "生日快乐" {
+		t.Errorf("notice body %v", b)
+	}
+}

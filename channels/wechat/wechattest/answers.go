@@ -29,7 +29,7 @@ func (s *Server) validToken(t string) bool {
 
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, c Call) {
 	switch c.Path {
-	case "/cgi-bin/message/custom/send":
+	case "/cgi-bin/message/custom/send", "/cgi-bin/message/subscribe/bizsend":
 		writeJSON(w, map[string]any{"errcode": 0, "errmsg": "ok"})
 	case "/cgi-bin/message/template/send":
 		s.mu.Lock()
