@@ -114,9 +114,12 @@ func (s *Service) SavePlan(ctx context.Context, v crm.Viewer, p *crm.CarePlan) e
 }
 
 // zoneOf is the contact's time zone, else the default.
-func (s *Service) zoneOf(r *crm.CareRecipient) *time.Location {
-	if r.TimeZone != "" {
-		if z, err := time.LoadLocation(r.TimeZone); err == nil {
+func (s *Service) zoneOf(r *crm.CareRecipient) *time.Location { return s.zoneNamed(r.TimeZone) }
+
+// zoneNamed is the zone of that name, else (empty, unknown) the default.
+func (s *Service) zoneNamed(name string) *time.Location {
+	if name != "" {
+		if z, err := time.LoadLocation(name); err == nil {
 			return z
 		}
 	}

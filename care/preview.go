@@ -48,7 +48,11 @@ func (s *Service) ahead(ctx context.Context, plans []*crm.CarePlan, f crm.CareUp
 	out := []crm.CarePreviewItem{}
 	for on := today; on != addDays(today, days); on = addDays(on, 1) {
 		for _, p := range plans {
-			for _, c := range s.dueFor(ctx, p, on, f.CustomerID) {
+			cs, err := s.dueFor(ctx, p, on, f.CustomerID)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cs {
 				if f.OwnerID != nil && (c.OwnerID == nil || *c.OwnerID != *f.OwnerID) {
 					continue
 				}

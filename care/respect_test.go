@@ -201,3 +201,27 @@ func TestSweepUnderScheduler(t *testing.T) {
 		})
 	}
 }
+
+// A contact in New York is greeted at 10:00 New York time on their day.
+func TestContactTimeZone(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			w := newWorld(t, e, care.Config{})
+			k := w.contact(t, "Anna", "1980-01-10")
+			w.conv(t, k, crm.ChannelEmail, "1", local(2026, 12, 1, 9))
+			must(t, w.db.SetCareTimeZone(ctx, k.ID, "America/New_York"))
+			p := w.plan(t, crm.CarePlan{Name: "birthday", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			ny, _ := time.LoadLocation("America/New_York")
+			for _, at := range []time.Time{local(2027, 1, 10, 12), time.Date(2027, 1, 10, 9, 59, 0, 0, ny)} {
+				must(t, w.care.Sweep(ctx, at))
+				if n := len(w.occurrences(t)); n != 0 {
+					t.Fatalf("at %s: sent before 10:00 in New York", at)
+				}
+			}
+			must(t, w.care.Sweep(ctx, time.Date(2027, 1, 10, 10, 0, 0, 0, ny)))
+			if o := w.occurrences(t)[key(p, k, "2027-01-10")]; o == nil || o.State != crm.CareStateQueued {
+				t.Fatalf("at 10:00 in New York: %v", keys(w.occurrences(t)))
+			}
+		})
+	}
+}

@@ -28,11 +28,22 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) error {
 }
 
 // sweepPlan looks at each date from the oldest the grace window allows to
-// tomorrow (contacts in zones ahead of the default one are a day ahead).
+// tomorrow (contacts in zones ahead of the default one are a day ahead),
+// skipping, without a query, the dates not due in any zone yet or past
+// their grace in every zone.
 func (s *Service) sweepPlan(ctx context.Context, p *crm.CarePlan, now time.Time) error {
 	today := dateOf(now.In(s.zone))
+	at, _ := clock(p.SendAt)
 	for on := addDays(today, -p.GraceDays-1); on != addDays(today, 2); on = addDays(on, 1) {
-		for _, c := range s.due(ctx, p, on) {
+		if now.Before(timeOf(on, earliestZone).Add(time.Duration(at)*time.Minute)) ||
+			!now.Before(timeOf(addDays(on, p.GraceDays+1), latestZone)) {
+			continue
+		}
+		cs, err := s.dueFor(ctx, p, on, nil)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
 			if err := s.occur(ctx, p, c, on, now); err != nil {
 				return err
 			}
@@ -41,45 +52,48 @@ func (s *Service) sweepPlan(ctx context.Context, p *crm.CarePlan, now time.Time)
 	return nil
 }
 
+// The zones where a day starts first and ends last.
+var earliestZone, latestZone = time.FixedZone("UTC+14", 14*3600), time.FixedZone("UTC-12", -12*3600)
+
 // dueCandidate is a contact an occurrence reaches, with its event's date.
 type dueCandidate struct {
 	crm.CareCandidate
 	event crm.Date
 }
 
-func (s *Service) due(ctx context.Context, p *crm.CarePlan, on crm.Date) []dueCandidate {
-	return s.dueFor(ctx, p, on, nil)
-}
-
 // dueFor is due for one customer's contacts (nil: everyone's).
-func (s *Service) dueFor(ctx context.Context, p *crm.CarePlan, on crm.Date, customerID *int64) []dueCandidate {
+func (s *Service) dueFor(ctx context.Context, p *crm.CarePlan, on crm.Date, customerID *int64) ([]dueCandidate, error) {
 	var out []dueCandidate
 	for _, q := range eventQueries(p.Trigger, on) {
 		q.Audience, q.TimeZone, q.PlanID, q.OccursOn, q.CustomerID = p.Audience, s.zone, p.ID, &on, customerID
 		cs, err := s.cfg.Store.CareCandidates(ctx, q)
 		if err != nil {
-			s.cfg.Log.Error("care candidates", "plan", p.ID, "date", on.String(), "err", err)
-			continue
+			return nil, fmt.Errorf("care candidates of %s: %w", on, err)
 		}
 		for _, c := range cs {
 			out = append(out, dueCandidate{c, q.Date})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // occur does one occurrence if it is due now in the contact's zone: not
 // before its send time, not after its grace window, not in quiet hours.
+// Those are decided from the candidate row alone, so that a sweep before
+// the day's send time reads nothing more of anyone.
 func (s *Service) occur(ctx context.Context, p *crm.CarePlan, c dueCandidate, on crm.Date, now time.Time) error {
-	r, err := s.cfg.Store.CareRecipient(ctx, c.ContactID)
-	if err != nil {
-		return err
-	}
-	zone := s.zoneOf(r)
+	zone := s.zoneNamed(c.TimeZone)
 	at, _ := clock(p.SendAt)
 	due := timeOf(on, zone).Add(time.Duration(at) * time.Minute)
 	if now.Before(due) || !now.Before(timeOf(addDays(on, p.GraceDays+1), zone)) {
 		return nil // not yet, or missed for good
+	}
+	if q, _ := quiet(now.In(zone), s.quietS, s.quietE); q && p.Action == crm.CareActionSend {
+		return nil // the send waits for the end of the quiet hours
+	}
+	r, err := s.cfg.Store.CareRecipient(ctx, c.ContactID)
+	if err != nil {
+		return err
 	}
 	o := &crm.CareOccurrence{PlanID: p.ID, ContactID: c.ContactID, OccursOn: on, CustomerID: c.CustomerID,
 		OrderID: c.OrderID, OwnerID: c.OwnerID, At: now}
@@ -91,9 +105,6 @@ func (s *Service) occur(ctx context.Context, p *crm.CarePlan, c dueCandidate, on
 		return s.skip(ctx, o, "the contact opted out of care messages")
 	case p.Action == crm.CareActionTask:
 		return s.openTask(ctx, p, r, c, o, due)
-	}
-	if q, _ := quiet(now.In(zone), s.quietS, s.quietE); q {
-		return nil // the send waits for the end of the quiet hours
 	}
 	n, err := s.cfg.Store.CountCareSends(ctx, c.ContactID, now.Add(-s.cfg.CapWindow))
 	if err != nil {

@@ -94,4 +94,5 @@ type CareCandidate struct {
 	CustomerID  *int64 `json:"customer_id"`
 	OrderID     *int64 `json:"order_id"`
 	OwnerID     *int64 `json:"owner_id"`
+	TimeZone    string `json:"-"` // the contact's own; "": the default
 }

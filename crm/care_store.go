@@ -77,6 +77,9 @@ type CareStore interface {
 	ListCareOccurrences(ctx context.Context, f CareOccurrenceFilter) ([]*CareOccurrence, error)
 	// SetCareOptOut records (or lifts) a contact's opt-out. ENOTFOUND.
 	SetCareOptOut(ctx context.Context, contactID int64, optedOut bool, reason string) error
+	// SetCareTimeZone sets the IANA zone a contact's care is timed in
+	// ("" for the default). ENOTFOUND.
+	SetCareTimeZone(ctx context.Context, contactID int64, zone string) error
 	// CareUnsubscribeToken returns the contact's unsubscribe token, made
 	// on first use.
 	CareUnsubscribeToken(ctx context.Context, contactID int64) (string, error)

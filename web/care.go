@@ -31,7 +31,7 @@ func (s *Server) careRoutes() []route {
 		apiRoute(get, "/api/v1/care/occurrences", "Care done: sends, tasks and skips with their reasons (reps: their own)",
 			s.listCareOccurrences).query(careOccParams),
 		apiRoute(get, "/api/v1/customers/{id}/care", "A customer's last and next care", s.customerCare),
-		apiRoute(put, "/api/v1/contacts/{id}/care-opt-out", "Mark a contact \"no care messages\", or lift it",
+		apiRoute(put, "/api/v1/contacts/{id}/care-opt-out", "Mark a contact \"no care messages\", or lift it; and set the time zone their care is timed in",
 			s.setCareOptOut).in(careOptOutBody{}),
 		apiRoute(get, "/api/v1/reminders", "Your reminders due by the end of today: the bell's count, the overdue ones and the list",
 			s.getReminders),

@@ -3,6 +3,8 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/rapport-crm/rapport/crm"
@@ -94,6 +96,9 @@ func (s *Server) customerCare(r *http.Request) (*customerCareOut, error) {
 type careOptOutBody struct {
 	OptedOut bool   `json:"opted_out"`
 	Reason   string `json:"reason"`
+	// TimeZone, when given, is the IANA zone the contact's care is timed
+	// in (quiet hours, send time); "" keeps it.
+	TimeZone string `json:"time_zone,omitempty"`
 }
 
 func (s *Server) setCareOptOut(r *http.Request) (*careOptOutBody, error) {
@@ -117,6 +122,14 @@ func (s *Server) setCareOptOut(r *http.Request) (*careOptOutBody, error) {
 	}
 	if b.Reason == "" && b.OptedOut {
 		b.Reason = "marked by a rep: no care messages"
+	}
+	if b.TimeZone != "" {
+		if _, err := time.LoadLocation(b.TimeZone); err != nil || !strings.Contains(b.TimeZone, "/") {
+			return nil, invalid("time_zone", "is not a time zone like Asia/Shanghai")
+		}
+		if err := st.SetCareTimeZone(ctx, id, b.TimeZone); err != nil {
+			return nil, err
+		}
 	}
 	return &b, st.SetCareOptOut(ctx, id, b.OptedOut, b.Reason)
 }

@@ -163,3 +163,21 @@ func TestContactPageCareOptOut(t *testing.T) {
 		t.Errorf("another rep's contact: %d, want 404", res.StatusCode)
 	}
 }
+
+func TestCareSettingsAPI(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	withCare(e)
+	k := &crm.Contact{Name: "Anna", OwnerID: ptr(e.id("rep1"))}
+	mustDo(t, e.db.CreateContact(context.Background(), k))
+	path := "/api/v1/contacts/" + strconv.FormatInt(k.ID, 10) + "/care-opt-out"
+	if ae := e.fail("rep1", "PUT", path, map[string]any{"time_zone": "Mars/Olympus"}, http.StatusBadRequest, crm.EINVALID); ae.Fields["time_zone"] == "" {
+		t.Errorf("bad zone not named: %+v", ae)
+	}
+	e.call("rep1", "PUT", path, map[string]any{"opted_out": true, "time_zone": "Europe/Berlin"}, http.StatusOK, nil)
+	r, err := e.db.CareRecipient(context.Background(), k.ID)
+	mustDo(t, err)
+	if !r.OptedOut || r.TimeZone != "Europe/Berlin" {
+		t.Errorf("stored %+v", r)
+	}
+	e.fail("rep2", "PUT", path, map[string]any{"opted_out": false}, http.StatusNotFound, crm.ENOTFOUND)
+}

@@ -38,7 +38,7 @@ func placeholders(w *where, vals []string) string {
 
 func scanCandidate(r scanner) (crm.CareCandidate, error) {
 	var c crm.CareCandidate
-	return c, r.Scan(&c.ContactID, &c.ContactName, nid{&c.CustomerID}, nid{&c.OrderID}, nid{&c.OwnerID})
+	return c, r.Scan(&c.ContactID, &c.ContactName, nid{&c.CustomerID}, nid{&c.OrderID}, nid{&c.OwnerID}, &c.TimeZone)
 }
 
 // dedupeCandidates keeps the first row of each contact (rows come ordered

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -13,26 +12,27 @@ import (
 const orderContact = `k.id = COALESCE(o.customer_signer_id,
 	(SELECT MIN(k2.id) FROM contacts k2 WHERE k2.customer_id = o.customer_id))`
 
-// careSources is, for each trigger, the FROM and WHERE that find its event
-// on one date ($1). Each is an indexed lookup on that date (migration 0016).
-var careSources = map[string]string{
-	crm.CareAfterDelivery: `FROM deliveries d JOIN orders o ON o.id = d.order_id JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE d.date = $1 AND o.status <> 'cancelled'`,
-	crm.CareAfterSigned: `FROM orders o JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE o.signed_date = $1 AND o.status <> 'cancelled'`,
-	crm.CareAfterPayment: `FROM payments p JOIN orders o ON o.id = p.order_id JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE p.paid_at >= $1 AND p.paid_at < $2`,
-	crm.CareBeforeEnd: `FROM orders o JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE o.end_date = $1 AND o.kind = 'contract'
-		AND o.status IN ('active', 'completed')`,
-	crm.CareBeforeDue: `FROM payment_plans pp JOIN orders o ON o.id = pp.order_id JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE pp.due_date = $1 AND pp.paid < pp.amount
-		AND o.status <> 'cancelled'`,
+// careSource is, for a trigger, the FROM and the WHERE that find its
+// event on one date ($1; payments also $2). Each is an indexed lookup on
+// that date (migration 0016).
+type careSource struct{ from, where string }
+
+var orderFrom = ` JOIN contacts k ON ` + orderContact + ` LEFT JOIN customers c ON c.id = o.customer_id`
+
+var careSources = map[string]careSource{
+	crm.CareAfterDelivery: {`FROM deliveries d JOIN orders o ON o.id = d.order_id` + orderFrom,
+		`d.date = $1 AND o.status <> 'cancelled'`},
+	crm.CareAfterSigned: {`FROM orders o` + orderFrom, `o.signed_date = $1 AND o.status <> 'cancelled'`},
+	crm.CareAfterPayment: {`FROM payments p JOIN orders o ON o.id = p.order_id` + orderFrom,
+		`p.paid_at >= $1 AND p.paid_at < $2`},
+	crm.CareBeforeEnd: {`FROM orders o` + orderFrom,
+		`o.end_date = $1 AND o.kind = 'contract' AND o.status IN ('active', 'completed')`},
+	crm.CareBeforeDue: {`FROM payment_plans pp JOIN orders o ON o.id = pp.order_id` + orderFrom,
+		`pp.due_date = $1 AND pp.paid < pp.amount AND o.status <> 'cancelled'`},
 	// The last order of a customer who used to buy: nothing signed after it.
-	crm.CareNoOrder: `FROM orders o JOIN contacts k ON ` + orderContact +
-		` LEFT JOIN customers c ON c.id = o.customer_id WHERE o.signed_date = $1 AND o.status <> 'cancelled'
+	crm.CareNoOrder: {`FROM orders o` + orderFrom, `o.signed_date = $1 AND o.status <> 'cancelled'
 		AND NOT EXISTS (SELECT 1 FROM orders o2 WHERE o2.customer_id = o.customer_id
-			AND o2.signed_date > o.signed_date AND o2.status <> 'cancelled')`,
+			AND o2.signed_date > o.signed_date AND o2.status <> 'cancelled')`},
 }
 
 // CareCandidates returns the contacts q reaches, one row per contact.
@@ -57,7 +57,8 @@ func (db *DB) CareCandidates(ctx context.Context, q crm.CareQuery) ([]crm.CareCa
 			return nil, crm.Errorf(crm.EINVALID, "%q is not a care trigger", q.Trigger)
 		}
 		cols = `k.id, k.name, k.customer_id, o.id, COALESCE(o.owner_id, k.owner_id, c.owner_id)`
-		from, w = splitSource(src, q, w)
+		from = src.from
+		bindSource(src, q, w)
 	}
 	audienceWhere(w, q.Audience)
 	w.equalID("c.id", q.CustomerID)
@@ -67,16 +68,18 @@ func (db *DB) CareCandidates(ctx context.Context, q crm.CareQuery) ([]crm.CareCa
 	}
 	var out []crm.CareCandidate
 	err := db.view(ctx, func(qr querier) (err error) {
-		out, err = queryAll(ctx, qr, scanCandidate, `SELECT `+cols+` `+from+w.String()+` ORDER BY k.id`, w.args...)
+		// The contact's own time zone comes along: the sweep decides whether an
+		// occurrence is due before it reads anything else of the contact.
+		out, err = queryAll(ctx, qr, scanCandidate, `SELECT `+cols+`, COALESCE(cz.time_zone, '') `+from+
+			` LEFT JOIN care_contacts cz ON cz.contact_id = k.id`+w.String()+` ORDER BY k.id`, w.args...)
 		return err
 	})
 	return dedupeCandidates(out), db.wrap(err, "care candidates")
 }
 
-// splitSource binds a source's date arguments ($1, and $2 for payments,
-// whose time is read as a date in the zone) and moves its WHERE into w.
-func splitSource(src string, q crm.CareQuery, w *where) (string, *where) {
-	from, cond, _ := strings.Cut(src, " WHERE ")
+// bindSource binds a source's date arguments ($1, and $2 for payments,
+// whose time is read as a date in the zone) and adds its WHERE to w.
+func bindSource(src careSource, q crm.CareQuery, w *where) {
 	if q.Trigger == crm.CareAfterPayment {
 		tz := q.TimeZone
 		if tz == nil {
@@ -88,8 +91,7 @@ func splitSource(src string, q crm.CareQuery, w *where) (string, *where) {
 	} else {
 		w.arg(q.Date.String())
 	}
-	w.and(cond)
-	return from, w
+	w.and(src.where)
 }
 
 // monthDay is month*100+day of a date column, written exactly as the

@@ -94,6 +94,18 @@ func (db *DB) SetCareOptOut(ctx context.Context, contactID int64, optedOut bool,
 	})
 }
 
+// SetCareTimeZone sets the zone a contact's care is timed in. ENOTFOUND.
+func (db *DB) SetCareTimeZone(ctx context.Context, contactID int64, zone string) error {
+	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO care_contacts (contact_id, time_zone) VALUES ($1, $2)
+			ON CONFLICT (contact_id) DO UPDATE SET time_zone = $2`, contactID, zone)
+		if db.dialect.IsForeignKeyViolation(err) {
+			return crm.Errorf(crm.ENOTFOUND, "Contact not found.")
+		}
+		return db.wrap(err, "set care time zone")
+	})
+}
+
 // CareUnsubscribeToken returns the token of the contact's unsubscribe link,
 // made on first use: random, so that it names no one and cannot be guessed.
 func (db *DB) CareUnsubscribeToken(ctx context.Context, contactID int64) (string, error) {
