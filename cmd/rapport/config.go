@@ -41,6 +41,13 @@ type Config struct {
 	FormIPPerMinute int   // RAPPORT_FORM_IP_PER_MINUTE: submissions per client address a minute (burst as many)
 	FormPerSecond   int   // RAPPORT_FORM_PER_SECOND: submissions per form a second (burst twice as many)
 	FormMaxBody     int64 // RAPPORT_FORM_MAX_BODY: largest form submission, bytes
+
+	// Care plans and reminders.
+	CareTimeZone      string        // RAPPORT_CARE_TIME_ZONE: a contact's zone unless set (IANA name)
+	CareQuietHours    string        // RAPPORT_CARE_QUIET_HOURS: local hours without sends, "21:00-09:00"
+	CareCap           int           // RAPPORT_CARE_CAP: care messages per contact in CareCapWindow
+	CareCapWindow     time.Duration // RAPPORT_CARE_CAP_WINDOW
+	EscalateAfterDays int           // RAPPORT_ESCALATE_AFTER_DAYS: overdue follow-ups go to the manager after
 }
 
 // defaultConfig holds the defaults that apply before the environment.
@@ -61,6 +68,12 @@ func defaultConfig() Config {
 		FormIPPerMinute: 20,
 		FormPerSecond:   100,
 		FormMaxBody:     64 << 10,
+
+		CareTimeZone:      "Asia/Shanghai",
+		CareQuietHours:    "21:00-09:00",
+		CareCap:           2,
+		CareCapWindow:     7 * 24 * time.Hour,
+		EscalateAfterDays: 3,
 	}
 }
 
@@ -91,6 +104,11 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.IntVar(&cfg.FormIPPerMinute, "form-ip-per-minute", cfg.FormIPPerMinute, "web-form submissions allowed per client address a minute (RAPPORT_FORM_IP_PER_MINUTE)")
 	fs.IntVar(&cfg.FormPerSecond, "form-per-second", cfg.FormPerSecond, "web-form submissions allowed per form a second (RAPPORT_FORM_PER_SECOND)")
 	fs.Int64Var(&cfg.FormMaxBody, "form-max-body", cfg.FormMaxBody, "largest web-form submission in bytes (RAPPORT_FORM_MAX_BODY)")
+	fs.StringVar(&cfg.CareTimeZone, "care-time-zone", cfg.CareTimeZone, "IANA `zone` of contacts whose own is not set, for care send times and quiet hours (RAPPORT_CARE_TIME_ZONE)")
+	fs.StringVar(&cfg.CareQuietHours, "care-quiet-hours", cfg.CareQuietHours, "local `HH:MM-HH:MM` in which no care message is sent; the send waits (RAPPORT_CARE_QUIET_HOURS)")
+	fs.IntVar(&cfg.CareCap, "care-cap", cfg.CareCap, "care messages one contact may get in the cap window, across plans (RAPPORT_CARE_CAP)")
+	fs.DurationVar(&cfg.CareCapWindow, "care-cap-window", cfg.CareCapWindow, "the care cap's window (RAPPORT_CARE_CAP_WINDOW)")
+	fs.IntVar(&cfg.EscalateAfterDays, "escalate-after-days", cfg.EscalateAfterDays, "days a follow-up's next step may be overdue before its maker's manager gets a task (RAPPORT_ESCALATE_AFTER_DAYS)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
 }
 

@@ -39,6 +39,11 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.int(&cfg.FormIPPerMinute, "RAPPORT_FORM_IP_PER_MINUTE")
 	e.int(&cfg.FormPerSecond, "RAPPORT_FORM_PER_SECOND")
 	e.int64(&cfg.FormMaxBody, "RAPPORT_FORM_MAX_BODY")
+	e.str(&cfg.CareTimeZone, "RAPPORT_CARE_TIME_ZONE")
+	e.str(&cfg.CareQuietHours, "RAPPORT_CARE_QUIET_HOURS")
+	e.int(&cfg.CareCap, "RAPPORT_CARE_CAP")
+	e.duration(&cfg.CareCapWindow, "RAPPORT_CARE_CAP_WINDOW")
+	e.int(&cfg.EscalateAfterDays, "RAPPORT_ESCALATE_AFTER_DAYS")
 	return cfg, e.err
 }
 

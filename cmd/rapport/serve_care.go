@@ -13,21 +13,32 @@ import (
 func init() { sweepSetups = append(sweepSetups, careSweeps) }
 
 // newCare builds the care behaviour over the store and the outbox. It is
-// stateless: the web layer's and the scheduler's instances are alike.
-func newCare(db *sqlstore.DB, outbox *crm.Outbox, baseURL string, log *slog.Logger) (*care.Service, error) {
+// stateless: the web layer's and the scheduler's instances are alike. A
+// wrong setting is a usage error that stops serve.
+func newCare(cfg *Config, db *sqlstore.DB, outbox *crm.Outbox, baseURL string, log *slog.Logger) (*care.Service, error) {
 	unsub := ""
 	if baseURL != "" {
 		unsub = strings.TrimRight(baseURL, "/") + "/care/unsubscribe"
 	}
-	return care.New(care.Config{Store: db, Records: db, Reminders: db, Outbox: outbox, Now: time.Now,
-		Log: log.With("part", "care"), UnsubscribeURL: unsub})
+	start, end, ok := strings.Cut(cfg.CareQuietHours, "-")
+	if !ok {
+		return nil, usagef("RAPPORT_CARE_QUIET_HOURS: %q is not HH:MM-HH:MM", cfg.CareQuietHours)
+	}
+	svc, err := care.New(care.Config{Store: db, Records: db, Reminders: db, Outbox: outbox, Now: time.Now,
+		Log: log.With("part", "care"), UnsubscribeURL: unsub, TimeZone: cfg.CareTimeZone,
+		QuietStart: strings.TrimSpace(start), QuietEnd: strings.TrimSpace(end), Cap: cfg.CareCap,
+		CapWindow: cfg.CareCapWindow, EscalateAfterDays: cfg.EscalateAfterDays})
+	if err != nil {
+		return nil, usagef("care settings: %s", crm.ErrorMessage(err))
+	}
+	return svc, nil
 }
 
 // careSweeps are the care plans' sweep, every minute (an occurrence is due
 // at its minute), and the escalation of overdue follow-ups. Each does its
 // items once by its own unique keys, whatever instance runs it.
 func careSweeps(d *channelDeps) []crm.Sweep {
-	svc, err := newCare(d.db, d.outbox, d.baseURL, d.log)
+	svc, err := newCare(d.cfg, d.db, d.outbox, d.baseURL, d.log)
 	if err != nil {
 		d.log.Error("care plans are off", "err", err)
 		return nil

@@ -50,7 +50,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		p.parts = append(p.parts, part)
 	}
 	var err error
-	if p.care, err = newCare(db, p.outbox, baseURL, log); err != nil {
+	if p.care, err = newCare(cfg, db, p.outbox, baseURL, log); err != nil {
 		return nil, err
 	}
 	p.workers = append(p.workers, schedulerWorker(d))
