@@ -225,3 +225,34 @@ func TestContactTimeZone(t *testing.T) {
 		})
 	}
 }
+
+// A care message the channel refuses for good (a bounce, WeChat 43004)
+// shows on its occurrence as failed with the channel's reason.
+func TestPermanentFailureShown(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			w := newWorld(t, e, care.Config{})
+			now := local(2027, 4, 2, 12)
+			w.clock.Set(now)
+			k := w.contact(t, "王小明", "1980-04-02")
+			w.conv(t, k, crm.ChannelEmail, "1", now.Add(-time.Hour))
+			p := w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+			must(t, w.care.Sweep(ctx, now))
+			claimed, err := w.db.ClaimOutbound(ctx, now.Add(time.Minute), now.Add(time.Hour), 10)
+			must(t, err)
+			if len(claimed) != 1 {
+				t.Fatalf("%d queued", len(claimed))
+			}
+			must(t, w.db.FinishOutbound(ctx, claimed[0], crm.SendOutcome{State: crm.DeliveryFailed,
+				Reason: "550 5.1.1 mailbox unknown", At: now.Add(time.Minute)}))
+			o := w.occurrences(t)[key(p, k, "2027-04-02")]
+			if o == nil || o.Delivery != crm.DeliveryFailed || o.DeliveryError != "550 5.1.1 mailbox unknown" {
+				t.Fatalf("occurrence %+v", o)
+			}
+			must(t, w.care.Sweep(ctx, now.Add(2*time.Hour))) // not tried again
+			if again, _ := w.db.ClaimOutbound(ctx, now.Add(3*time.Hour), now.Add(4*time.Hour), 10); len(again) != 0 {
+				t.Errorf("%d messages queued again", len(again))
+			}
+		})
+	}
+}
