@@ -4,6 +4,9 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/care"
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
@@ -65,5 +68,36 @@ func seedContacts(b *testing.B, engine, url string, from, to int) {
 	}
 	if err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkSweepQueues times one sweep that does 500 occurrences of a
+// yearly-date plan: each one's recipient read, its email queued in the
+// outbox, its follow-up and its unique key, in one transaction each.
+func BenchmarkSweepQueues(b *testing.B) {
+	for _, e := range engines {
+		b.Run(e.name, func(b *testing.B) {
+			const n = 500
+			for b.Loop() {
+				b.StopTimer()
+				workers := 1
+				if e.name == "postgres" {
+					workers = 4 // as serve runs it
+				}
+				w := newWorld(b, e, care.Config{Cap: 10, Workers: workers})
+				now := local(2027, 10, 1, 12)
+				w.clock.Set(now)
+				for range n {
+					k := w.contact(b, "客户", "")
+					w.conv(b, k, crm.ChannelEmail, "1", now.Add(-time.Hour))
+				}
+				w.plan(b, crm.CarePlan{Name: "国庆", Trigger: crm.CareTrigger{Kind: crm.CareYearlyDate, Month: 10, Day: 1}})
+				b.StartTimer()
+				if err := w.care.Sweep(ctx, now); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sends/s")
+		})
 	}
 }

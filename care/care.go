@@ -40,6 +40,10 @@ type Config struct {
 	// EscalateAfterDays is how late a follow-up's next step is before the
 	// owner's manager gets a task about it; default 3.
 	EscalateAfterDays int
+	// Workers is how many occurrences a sweep does at once; default 1.
+	// Several pay on PostgreSQL (round trips overlap); on SQLite's one
+	// writer they only wait for each other.
+	Workers int
 	// WeChatTemplate is the purpose of the accounts' template used outside
 	// the 48-hour window; default "care".
 	WeChatTemplate string
@@ -65,6 +69,9 @@ func New(cfg Config) (*Service, error) {
 	cfg.TimeZone = or(cfg.TimeZone, crm.DefaultCareTimeZone)
 	cfg.QuietStart, cfg.QuietEnd = or(cfg.QuietStart, "21:00"), or(cfg.QuietEnd, "09:00")
 	cfg.WeChatTemplate = or(cfg.WeChatTemplate, "care")
+	if cfg.Workers <= 0 {
+		cfg.Workers = 1
+	}
 	if cfg.EscalateAfterDays <= 0 {
 		cfg.EscalateAfterDays = 3
 	}

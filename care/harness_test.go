@@ -60,7 +60,7 @@ func migrated(t testing.TB, db *sqlstore.DB, err error) *sqlstore.DB {
 	return db
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ type world struct {
 	n     int
 }
 
-func newWorld(t *testing.T, e engine, cfg care.Config) *world {
+func newWorld(t testing.TB, e engine, cfg care.Config) *world {
 	db, url := e.open(t, "")
 	w := &world{db: db, url: url, clock: testkit.NewClock(local(2027, 1, 1, 0))}
 	w.rep = &crm.User{Email: "rep@us.example", Name: "Li Rep", Role: crm.RoleRep}
@@ -91,7 +91,7 @@ func newWorld(t *testing.T, e engine, cfg care.Config) *world {
 }
 
 // service is one instance's care service over db, with its own outbox.
-func (w *world) service(t *testing.T, db *sqlstore.DB, cfg care.Config) (*crm.Outbox, *care.Service) {
+func (w *world) service(t testing.TB, db *sqlstore.DB, cfg care.Config) (*crm.Outbox, *care.Service) {
 	box := crm.NewOutbox(crm.OutboxConfig{Store: db, Now: w.clock.Now, Senders: map[string]crm.Sender{
 		crm.ChannelEmail: sender{}, crm.ChannelWeChat: wechatSender{}}})
 	cfg.Store, cfg.Records, cfg.Outbox, cfg.Now = db, db, box, w.clock.Now
@@ -101,7 +101,7 @@ func (w *world) service(t *testing.T, db *sqlstore.DB, cfg care.Config) (*crm.Ou
 }
 
 // contact adds a contact of the customer with a birthday ("" for none).
-func (w *world) contact(t *testing.T, name, birthday string) *crm.Contact {
+func (w *world) contact(t testing.TB, name, birthday string) *crm.Contact {
 	w.n++
 	k := &crm.Contact{Name: name, CustomerID: &w.cust.ID, Emails: []string{fmt.Sprintf("c%d@kunde.example", w.n)}}
 	if birthday != "" {
@@ -115,7 +115,7 @@ func (w *world) contact(t *testing.T, name, birthday string) *crm.Contact {
 
 // conv gives a contact a conversation on channel whose last inbound
 // message came at last.
-func (w *world) conv(t *testing.T, k *crm.Contact, channel, account string, last time.Time) *crm.Conversation {
+func (w *world) conv(t testing.TB, k *crm.Contact, channel, account string, last time.Time) *crm.Conversation {
 	w.n++
 	addr := k.Emails[0]
 	if channel == crm.ChannelWeChat {
@@ -131,7 +131,7 @@ func (w *world) conv(t *testing.T, k *crm.Contact, channel, account string, last
 	return c
 }
 
-func (w *world) plan(t *testing.T, p crm.CarePlan) *crm.CarePlan {
+func (w *world) plan(t testing.TB, p crm.CarePlan) *crm.CarePlan {
 	p.Enabled = true
 	if p.Action == "" {
 		p.Action = crm.CareActionSend

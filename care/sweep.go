@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -43,13 +44,37 @@ func (s *Service) sweepPlan(ctx context.Context, p *crm.CarePlan, now time.Time)
 		if err != nil {
 			return err
 		}
-		for _, c := range cs {
-			if err := s.occur(ctx, p, c, on, now); err != nil {
-				return err
-			}
+		if err := s.occurAll(ctx, p, cs, on, now); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// occurAll does one date's occurrences, a few at a time: each is its own
+// transaction and a contact appears once per plan and date, so they do
+// not depend on each other (round trips, not the database, bound a sweep).
+func (s *Service) occurAll(ctx context.Context, p *crm.CarePlan, cs []dueCandidate, on crm.Date, now time.Time) error {
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+		sem  = make(chan struct{}, s.cfg.Workers)
+	)
+	for _, c := range cs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := s.occur(ctx, p, c, on, now); err != nil {
+				mu.Lock()
+				errs = append(errs, fmt.Errorf("contact %d: %w", c.ContactID, err))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // The zones where a day starts first and ends last.
