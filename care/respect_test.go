@@ -108,7 +108,7 @@ func TestLadderOptOutAndCap(t *testing.T) {
 
 // Two instances sweeping one PostgreSQL at once: every occurrence once.
 func TestTwoInstancesOnePostgres(t *testing.T) {
-	w := newWorld(t, engines[1], care.Config{Cap: 100})
+	w := newWorld(t, engines[1], care.Config{Cap: 100, Workers: 4})
 	now := local(2027, 6, 1, 12)
 	w.clock.Set(now)
 	for i := 0; i < 30; i++ {
@@ -118,7 +118,7 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 	w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
 	w.plan(t, crm.CarePlan{Name: "六一", Trigger: crm.CareTrigger{Kind: crm.CareYearlyDate, Month: 6, Day: 1}})
 	db2, _ := engines[1].open(t, w.url)
-	_, second := w.service(t, db2, care.Config{Cap: 100})
+	_, second := w.service(t, db2, care.Config{Cap: 100, Workers: 4})
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
 	for i := range errs {
