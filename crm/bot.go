@@ -90,6 +90,8 @@ type BotInput struct {
 	LastRepAt *time.Time
 	// LastAwayAt is when the bot last sent the away message there.
 	LastAwayAt *time.Time
+	// FromColleague is set when the sender is one of our users.
+	FromColleague bool
 	// Paused is set when a rep paused the bot in the conversation.
 	Paused bool
 	// LastHandoffAt is when the follower last asked for a person (or
@@ -100,12 +102,12 @@ type BotInput struct {
 
 // BotDayCount is one row of the bot's report: per channel, account and day.
 type BotDayCount struct {
-	Day      string  `json:"day"` // YYYY-MM-DD, UTC
-	Channel  string  `json:"channel"`
-	Account  string  `json:"account"`
-	Answered int     `json:"answered"`
-	Handoffs int     `json:"handoffs"`
-	Away     int     `json:"away"`
+	Day      string `json:"day"` // YYYY-MM-DD, UTC
+	Channel  string `json:"channel"`
+	Account  string `json:"account"`
+	Answered int    `json:"answered"`
+	Handoffs int    `json:"handoffs"`
+	Away     int    `json:"away"`
 	// Conversations the bot acted in, and of those the ones no rep wrote
 	// in that day: ResolvedShare = BotOnly / Conversations.
 	Conversations int     `json:"conversations"`

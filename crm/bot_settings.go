@@ -19,12 +19,12 @@ type BotSettings struct {
 	Threshold float64 `json:"threshold,omitempty"`
 	Margin    float64 `json:"margin,omitempty"`
 	// HandoffPhrases reach a person at once; empty takes the defaults.
-	HandoffPhrases []string `json:"handoff_phrases,omitempty"`
-	HandoffText    string   `json:"handoff_text,omitempty"` // what the follower is told; empty: the default
-	TimeZone string      `json:"time_zone,omitempty"` // default Asia/Shanghai
-	Hours    []WeekHours `json:"hours,omitempty"`     // empty: always open
-	Holidays []string    `json:"holidays,omitempty"`  // YYYY-MM-DD, closed all day
-	AwayText string      `json:"away_text,omitempty"` // empty: no away message
+	HandoffPhrases []string    `json:"handoff_phrases,omitempty"`
+	HandoffText    string      `json:"handoff_text,omitempty"` // what the follower is told; empty: the default
+	TimeZone       string      `json:"time_zone,omitempty"`    // default Asia/Shanghai
+	Hours          []WeekHours `json:"hours,omitempty"`        // empty: always open
+	Holidays       []string    `json:"holidays,omitempty"`     // YYYY-MM-DD, closed all day
+	AwayText       string      `json:"away_text,omitempty"`    // empty: no away message
 	// AwayEveryHours: at most one away message per conversation per this
 	// many hours (default 12).
 	AwayEveryHours int `json:"away_every_hours,omitempty"`

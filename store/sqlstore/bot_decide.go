@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -22,15 +23,17 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 		if err != nil {
 			return db.notFound(err, "Conversation", "bot conversation")
 		}
-		var paused int
+		var paused, colleague int
 		err = q.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM users WHERE email = $3),
 			(SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'in' AND id < $2),
 			(SELECT max(created_at) FROM messages WHERE conversation_id = $1 AND direction = 'out' AND author_id IS NOT NULL),
 			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'away'),
 			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'handoff' AND reason LIKE 'person%'),
-			(SELECT count(*) FROM bot_paused WHERE conversation_id = $1)`, cid, messageID).
-			Scan(&in.PriorInbound, ntm{&in.LastRepAt}, ntm{&in.LastAwayAt}, ntm{&in.LastHandoffAt}, &paused)
-		in.Paused = paused > 0
+			(SELECT count(*) FROM bot_paused WHERE conversation_id = $1)`, cid, messageID,
+			strings.ToLower(in.Message.From.Address)).
+			Scan(&colleague, &in.PriorInbound, ntm{&in.LastRepAt}, ntm{&in.LastAwayAt}, ntm{&in.LastHandoffAt}, &paused)
+		in.Paused, in.FromColleague = paused > 0, colleague > 0
 		return db.wrap(err, "bot history")
 	})
 	if err != nil {

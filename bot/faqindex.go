@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"math"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// faqIndex finds the FAQ entry a message asks about. Each phrasing
+// (question and alternatives) is a set of weighted features; a message's
+// score against a phrasing is the F1 of the IDF-weighted overlap: how much
+// of the phrasing the message covers, and how much of the message the
+// phrasing explains, so that a message about something else that shares
+// one keyword scores low.
+type faqIndex struct {
+	entries  []*crm.FAQ
+	owner    []int     // phrasing → entry
+	total    []float64 // phrasing → its weight sum
+	postings map[string][]posting
+	idfs     map[string]float64
+	unknown  float64 // the IDF of a feature no phrasing has
+}
+
+// Tuning knobs (see eval_test.go): a feature no phrasing has counts
+// unknownFactor of the rarest feature's weight, and beta > 1 favours
+// covering the phrasing over explaining every word of the message.
+var (
+	unknownFactor = 0.6
+	beta          = 1.5
+)
+
+type posting struct {
+	phrasing int
+	weight   float64
+}
+
+// match is an entry's best score against a message.
+type match struct {
+	faq   *crm.FAQ
+	score float64
+}
+
+func newFAQIndex(fs []*crm.FAQ) *faqIndex {
+	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}}
+	var feats []map[string]float64
+	df := map[string]int{}
+	for _, f := range fs {
+		if !f.Enabled {
+			continue
+		}
+		x.entries = append(x.entries, f)
+		for _, p := range append([]string{f.Question}, f.Alternatives...) {
+			ft := features(normalize(p))
+			if len(ft) == 0 {
+				continue
+			}
+			feats = append(feats, ft)
+			x.owner = append(x.owner, len(x.entries)-1)
+			for k := range ft {
+				df[k]++
+			}
+		}
+	}
+	n := float64(len(feats))
+	for k, d := range df {
+		x.idfs[k] = math.Log((n + 1) / (float64(d) + 0.5))
+	}
+	x.unknown = unknownFactor * math.Log((n+1)/0.5)
+	x.total = make([]float64, len(feats))
+	for i, ft := range feats {
+		for k, w := range ft {
+			v := w * x.idfs[k]
+			x.total[i] += v
+			x.postings[k] = append(x.postings[k], posting{i, v})
+		}
+	}
+	return x
+}
+
+func (x *faqIndex) idf(k string) float64 {
+	if v, ok := x.idfs[k]; ok {
+		return v
+	}
+	return x.unknown
+}
+
+// best returns the two best-scoring entries (the second may be empty).
+func (x *faqIndex) best(norm string) (first, second match) {
+	ft := features(norm)
+	var msgTotal float64
+	overlap := map[int]float64{}
+	for k, w := range ft {
+		msgTotal += w * x.idf(k)
+		for _, p := range x.postings[k] {
+			// The message's own weight of a feature may differ from the
+			// phrasing's (a unigram in one, part of a concept in the other):
+			// count the smaller.
+			overlap[p.phrasing] += min(p.weight, w*x.idfs[k])
+		}
+	}
+	if msgTotal == 0 {
+		return
+	}
+	scores := make(map[int]float64, 8)
+	for i, o := range overlap {
+		prec, rec := o/msgTotal, o/x.total[i]
+		s := (1 + beta*beta) * prec * rec / (beta*beta*prec + rec)
+		if e := x.owner[i]; s > scores[e] {
+			scores[e] = s
+		}
+	}
+	for e, s := range scores {
+		m := match{x.entries[e], s}
+		switch {
+		case s > first.score || (s == first.score && first.faq != nil && m.faq.ID < first.faq.ID):
+			first, second = m, first
+		case s > second.score:
+			second = m
+		}
+	}
+	return first, second
+}

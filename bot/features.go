@@ -1,0 +1,108 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Feature weights: a Chinese character bigram carries most of the meaning
+// (no word segmentation needed, and a typo spoils only two bigrams); single
+// characters are a weak back-up; a concept (concepts.go) is strong.
+const (
+	weightBigram  = 1.0
+	weightUnigram = 0.3
+	weightWord    = 1.0
+	weightConcept = 1.5
+)
+
+// fillers say nothing about what is asked; they are dropped before the
+// text is cut into features.
+var fillers = []string{"你好", "您好", "请问", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
+	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "么", "你们", "我们", "我", "是"}
+
+var stopWords = map[string]bool{"i": true, "me": true, "my": true, "the": true, "a": true, "an": true, "to": true,
+	"is": true, "are": true, "do": true, "does": true, "you": true, "your": true, "of": true, "for": true,
+	"it": true, "in": true, "on": true, "and": true, "please": true, "hi": true, "hello": true, "thanks": true,
+	"thank": true, "there": true, "we": true, "us": true, "be": true, "will": true, "have": true, "with": true,
+	"this": true, "that": true, "at": true, "or": true, "if": true, "get": true, "would": true, "like": true}
+
+// features returns a normalized text's weighted features.
+func features(norm string) map[string]float64 {
+	f := map[string]float64{}
+	padded := " " + norm + " " + stemWords(norm) + " "
+	inConcept := map[string]bool{}
+	for i, group := range concepts {
+		for _, term := range group {
+			if conceptIn(padded, term) {
+				f["#"+strconv.Itoa(i)] = weightConcept
+				for _, w := range strings.Fields(term) {
+					inConcept[w] = true
+				}
+				break
+			}
+		}
+	}
+	han := norm
+	for _, w := range fillers {
+		han = strings.ReplaceAll(han, w, " ")
+	}
+	for _, run := range strings.FieldsFunc(han, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(run)
+		for i, r := range rs {
+			f[string(r)] = max(f[string(r)], weightUnigram)
+			if i+1 < len(rs) {
+				f[string(rs[i:i+2])] = weightBigram
+			}
+		}
+	}
+	for _, w := range strings.Fields(norm) {
+		// An English word a concept stands for counts once, as the concept.
+		if !isLatin(w) || len(w) < 2 || stopWords[w] || inConcept[w] || inConcept[stem(w)] {
+			continue
+		}
+		f["w:"+stem(w)] = weightWord
+	}
+	return f
+}
+
+// conceptIn finds a concept's term: English on word boundaries (the text
+// is padded and its words single-spaced), Chinese anywhere.
+func conceptIn(padded, term string) bool {
+	if isLatin(strings.ReplaceAll(term, " ", "")) {
+		return strings.Contains(padded, " "+term+" ")
+	}
+	return strings.Contains(padded, term)
+}
+
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r >= 128 || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// stem folds the plural and verb endings that change no meaning here.
+func stem(w string) string {
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func stemWords(norm string) string {
+	ws := strings.Fields(norm)
+	for i, w := range ws {
+		if isLatin(w) {
+			ws[i] = stem(w)
+		}
+	}
+	return strings.Join(ws, " ")
+}
