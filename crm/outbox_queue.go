@@ -112,7 +112,11 @@ func (o *Outbox) checkAutoCap(ctx context.Context, out *Outgoing) error {
 	if err != nil {
 		return err
 	}
-	if n >= o.cfg.AutoReplyCap {
+	limit := o.cfg.AutoReplyCap
+	if c, ok := o.cfg.AutoReplyCaps[out.Channel]; ok {
+		limit = c
+	}
+	if n >= limit {
 		return Errorf(ERATELIMITED, "%d automatic answers to %s today already", n, out.To[0].Address)
 	}
 	return nil
