@@ -12,7 +12,7 @@ var concepts = [][]string{
 	{"换货", "调换", "更换", "换一个", "换个", "exchange", "swap", "replace"},
 	{"发货", "寄出", "出库", "ship", "shipped", "shipping", "dispatch"},
 	{"快递", "物流", "包裹", "配送", "送货", "邮寄", "courier", "delivery", "deliver", "parcel", "express"},
-	{"运费", "邮费", "包邮", "免邮", "shipping fee", "shipping cost", "postage", "free shipping", "delivery fee"},
+	{"运费", "邮费", "包邮", "免邮", "shipping fee", "shipping cost", "postage", "free shipping", "shipping free", "free delivery", "delivery free", "ship for free", "delivery fee"},
 	{"多久", "多长时间", "几天", "多少天", "什么时候", "啥时候", "何时", "几时", "how long", "when", "how many days"},
 	{"发票", "开票", "invoice", "receipt", "fapiao", "vat"},
 	{"付款", "支付", "付钱", "买单", "payment", "pay", "paying"},

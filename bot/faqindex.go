@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -16,6 +17,7 @@ type faqIndex struct {
 	entries  []*crm.FAQ
 	owner    []int     // phrasing → entry
 	total    []float64 // phrasing → its weight sum
+	latin    []float64 // phrasing → the weight of its concepts and English words
 	postings map[string][]posting
 	idfs     map[string]float64
 	unknown  float64 // the IDF of a feature no phrasing has
@@ -67,10 +69,14 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
 	x.total = make([]float64, len(feats))
+	x.latin = make([]float64, len(feats))
 	for i, ft := range feats {
 		for k, w := range ft {
 			v := w * x.idfs[k]
 			x.total[i] += v
+			if !hanFeature(k) {
+				x.latin[i] += v
+			}
 			x.postings[k] = append(x.postings[k], posting{i, v})
 		}
 	}
@@ -89,8 +95,18 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	ft := features(norm)
 	var msgTotal float64
 	overlap := map[int]float64{}
+	han := false
+	for k := range ft {
+		han = han || hanFeature(k)
+	}
 	for k, w := range ft {
-		msgTotal += w * x.idf(k)
+		idf := x.idf(k)
+		if _, known := x.idfs[k]; !known && !han {
+			// An English message's words that no phrasing has are what it
+			// is about and the FAQ is not: they count in full.
+			idf /= unknownFactor
+		}
+		msgTotal += w * idf
 		for _, p := range x.postings[k] {
 			// The message's own weight of a feature may differ from the
 			// phrasing's (a unigram in one, part of a concept in the other):
@@ -103,8 +119,21 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	}
 	scores := make(map[int]float64, 8)
 	for i, o := range overlap {
-		prec, rec := o/msgTotal, o/x.total[i]
-		s := (1 + beta*beta) * prec * rec / (beta*beta*prec + rec)
+		// A message without Chinese cannot cover a phrasing's characters:
+		// it is measured against the phrasing's concepts and words only.
+		whole := x.total[i]
+		if !han {
+			whole = x.latin[i]
+		}
+		if whole == 0 {
+			continue
+		}
+		prec, rec := o/msgTotal, min(o/whole, 1)
+		b2 := beta * beta
+		if !han {
+			b2 = 1 // across languages, explaining the message counts as much as covering the phrasing
+		}
+		s := (1 + b2) * prec * rec / (b2*prec + rec)
 		if e := x.owner[i]; s > scores[e] {
 			scores[e] = s
 		}
@@ -120,3 +149,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	}
 	return first, second
 }
+
+// hanFeature reports whether a feature is Chinese characters (not a
+// concept "#n" or an English word "w:…").
+func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") }

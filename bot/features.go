@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,7 +20,7 @@ const (
 // fillers say nothing about what is asked; they are dropped before the
 // text is cut into features.
 var fillers = []string{"你好", "您好", "请问", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
-	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "么", "你们", "我们", "我", "是"}
+	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "你们", "我们", "我"}
 
 var stopWords = map[string]bool{"i": true, "me": true, "my": true, "the": true, "a": true, "an": true, "to": true,
 	"is": true, "are": true, "do": true, "does": true, "you": true, "your": true, "of": true, "for": true,
@@ -32,14 +33,16 @@ func features(norm string) map[string]float64 {
 	f := map[string]float64{}
 	padded := " " + norm + " " + stemWords(norm) + " "
 	inConcept := map[string]bool{}
-	for i, group := range concepts {
-		for _, term := range group {
-			if conceptIn(padded, term) {
-				f["#"+strconv.Itoa(i)] = weightConcept
-				for _, w := range strings.Fields(term) {
-					inConcept[w] = true
-				}
-				break
+	for _, ct := range conceptTerms {
+		if !conceptIn(padded, ct.term) {
+			continue
+		}
+		f["#"+strconv.Itoa(ct.group)] = conceptWeight(ct.group)
+		if ct.latin {
+			// "shipping fee" is the fee, not also the shipping.
+			padded = strings.ReplaceAll(padded, " "+ct.term+" ", " ")
+			for _, w := range strings.Fields(ct.term) {
+				inConcept[w] = true
 			}
 		}
 	}
@@ -66,6 +69,25 @@ func features(norm string) map[string]float64 {
 	return f
 }
 
+type conceptTerm struct {
+	term  string
+	group int
+	latin bool
+}
+
+// conceptTerms are the concepts' terms, longest first, so that a phrase
+// is taken whole before its words.
+var conceptTerms = func() []conceptTerm {
+	var ts []conceptTerm
+	for i, g := range concepts {
+		for _, term := range g {
+			ts = append(ts, conceptTerm{term, i, isLatin(strings.ReplaceAll(term, " ", ""))})
+		}
+	}
+	sort.SliceStable(ts, func(a, b int) bool { return len(ts[a].term) > len(ts[b].term) })
+	return ts
+}()
+
 // conceptIn finds a concept's term: English on word boundaries (the text
 // is padded and its words single-spaced), Chinese anywhere.
 func conceptIn(padded, term string) bool {
@@ -89,6 +111,8 @@ func stem(w string) string {
 	switch {
 	case len(w) > 5 && strings.HasSuffix(w, "ing"):
 		return w[:len(w)-3]
+	case len(w) > 5 && strings.HasSuffix(w, "ly"):
+		return w[:len(w)-2]
 	case len(w) > 4 && strings.HasSuffix(w, "ed"):
 		return w[:len(w)-2]
 	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
@@ -105,4 +129,13 @@ func stemWords(norm string) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// conceptWeight: the question words (how, can, what) say how one asks,
+// not what about; they count a third of a topic.
+func conceptWeight(group int) float64 {
+	if group >= len(concepts)-3 {
+		return weightConcept / 3
+	}
+	return weightConcept
 }
