@@ -3,6 +3,7 @@ package bot
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -21,6 +22,12 @@ type faqIndex struct {
 	postings map[string][]posting
 	idfs     map[string]float64
 	unknown  float64 // the IDF of a feature no phrasing has
+	scratch  sync.Pool
+}
+
+type scratch struct {
+	overlap []float64
+	touched []int
 }
 
 // Tuning knobs (see eval_test.go): a feature no phrasing has counts
@@ -68,6 +75,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		x.idfs[k] = math.Log((n + 1) / (float64(d) + 0.5))
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
+	x.scratch.New = func() any { return &scratch{overlap: make([]float64, len(feats))} }
 	x.total = make([]float64, len(feats))
 	x.latin = make([]float64, len(feats))
 	for i, ft := range feats {
@@ -93,12 +101,23 @@ func (x *faqIndex) idf(k string) float64 {
 // best returns the two best-scoring entries (the second may be empty).
 func (x *faqIndex) best(norm string) (first, second match) {
 	ft := features(norm)
-	var msgTotal float64
-	overlap := map[int]float64{}
 	han := false
 	for k := range ft {
 		han = han || hanFeature(k)
 	}
+	// One slot per phrasing, from a pool: a common character's postings
+	// touch thousands of phrasings, and a map of them costs more than the
+	// scoring itself.
+	sc := x.scratch.Get().(*scratch)
+	overlap, touched := sc.overlap, sc.touched[:0]
+	defer func() {
+		for _, i := range touched {
+			overlap[i] = 0
+		}
+		sc.touched = touched
+		x.scratch.Put(sc)
+	}()
+	var msgTotal float64
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known && !han {
@@ -108,6 +127,9 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		}
 		msgTotal += w * idf
 		for _, p := range x.postings[k] {
+			if overlap[p.phrasing] == 0 {
+				touched = append(touched, p.phrasing)
+			}
 			// The message's own weight of a feature may differ from the
 			// phrasing's (a unigram in one, part of a concept in the other):
 			// count the smaller.
@@ -117,8 +139,8 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	if msgTotal == 0 {
 		return
 	}
-	scores := make(map[int]float64, 8)
-	for i, o := range overlap {
+	scores := map[int]float64{}
+	for _, i := range touched {
 		// A message without Chinese cannot cover a phrasing's characters:
 		// it is measured against the phrasing's concepts and words only.
 		whole := x.total[i]
@@ -128,6 +150,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		if whole == 0 {
 			continue
 		}
+		o := overlap[i]
 		prec, rec := o/msgTotal, min(o/whole, 1)
 		b2 := beta * beta
 		if !han {
@@ -141,9 +164,9 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	for e, s := range scores {
 		m := match{x.entries[e], s}
 		switch {
-		case s > first.score || (s == first.score && first.faq != nil && m.faq.ID < first.faq.ID):
+		case first.faq == nil || s > first.score || (s == first.score && m.faq.ID < first.faq.ID):
 			first, second = m, first
-		case s > second.score:
+		case second.faq == nil || s > second.score || (s == second.score && m.faq.ID < second.faq.ID):
 			second = m
 		}
 	}

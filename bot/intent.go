@@ -3,6 +3,7 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // complaintWords mark a message a person must answer, whatever keyword
@@ -50,7 +51,7 @@ func findAny(text string, words []string) string {
 func askedForPerson(norm string, phrases []string) string {
 	p := padded(norm)
 	for _, ph := range phrases {
-		n := normalize(ph)
+		n := normalizedPhrase(ph)
 		if n == "" {
 			continue
 		}
@@ -99,4 +100,17 @@ func isChitChat(norm string) bool {
 		return true
 	}
 	return chitChat[norm]
+}
+
+// phraseCache keeps hand-off phrases normalized: they are few, and
+// normalizing runs OpenCC.
+var phraseCache sync.Map
+
+func normalizedPhrase(ph string) string {
+	if n, ok := phraseCache.Load(ph); ok {
+		return n.(string)
+	}
+	n := normalize(ph)
+	phraseCache.Store(ph, n)
+	return n
 }
