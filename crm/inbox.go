@@ -28,6 +28,9 @@ type InboxQuery struct {
 	Status  string // a Conv* status; empty: any
 	Label   string
 	TeamID  *int64
+	// HandedOff keeps conversations the bot handed to a person that no rep
+	// has answered since.
+	HandedOff bool
 	Search  string // words that must all appear in one message, Chinese or English
 	Sort    string
 	Limit   int

@@ -244,4 +244,21 @@ func testBotCounts(t *testing.T, h *botHarness) {
 		cs[0].ResolvedShare != 0.5 || cs[0].Day != day.Format(time.DateOnly) {
 		t.Fatalf("counts %+v: want 1 answered, 1 hand-off, half resolved without a person", cs)
 	}
+	ib, ok := h.s.(crm.InboxStore)
+	if !ok {
+		t.Fatal("the store has no inbox")
+	}
+	page, err := ib.Inbox(ctx, crm.InboxQuery{Viewer: crm.System, HandedOff: true})
+	must(t, err)
+	if len(page.Items) != 1 || page.Items[0].ID != handed.ConversationID {
+		t.Fatalf("handed-off filter: %d conversations, want only %d", len(page.Items), handed.ConversationID)
+	}
+	_, err = h.box.Queue(ctx, crm.Viewer{UserID: h.w.admin.ID, Role: crm.RoleAdmin},
+		crm.Draft{ConversationID: handed.ConversationID, Text: "您好，我是小王"})
+	must(t, err)
+	page, err = ib.Inbox(ctx, crm.InboxQuery{Viewer: crm.System, HandedOff: true})
+	must(t, err)
+	if len(page.Items) != 0 {
+		t.Fatalf("after a rep answered, the handed-off filter still lists %d", len(page.Items))
+	}
 }
