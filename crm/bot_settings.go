@@ -33,9 +33,12 @@ type BotSettings struct {
 	RepSilenceMinutes int `json:"rep_silence_minutes,omitempty"`
 	// Acknowledge (mailboxes): the first mail of a new conversation from a
 	// person gets AckText (plus a confident FAQ answer).
-	Acknowledge bool      `json:"acknowledge,omitempty"`
-	AckText     string    `json:"ack_text,omitempty"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	Acknowledge bool   `json:"acknowledge,omitempty"`
+	AckText     string `json:"ack_text,omitempty"`
+	// Menu (WeChat accounts) is the menu as edited in Rapport; publishing
+	// sends it to WeChat.
+	Menu      *Menu     `json:"menu,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // WeekHours are the open hours of one weekday (0 = Sunday), "09:00"–"18:00".
@@ -92,6 +95,13 @@ func (s *BotSettings) Validate() error {
 	}
 	if s.AwayEveryHours < 0 || s.RepSilenceMinutes < 0 {
 		p.Add("away_every_hours", "must not be negative")
+	}
+	if s.Menu != nil {
+		if err := s.Menu.Validate(); err != nil {
+			for f, msg := range ErrorFields(err) {
+				p.Add("menu."+f, msg)
+			}
+		}
 	}
 	return p.Err()
 }

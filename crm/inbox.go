@@ -31,10 +31,10 @@ type InboxQuery struct {
 	// HandedOff keeps conversations the bot handed to a person that no rep
 	// has answered since.
 	HandedOff bool
-	Search  string // words that must all appear in one message, Chinese or English
-	Sort    string
-	Limit   int
-	Cursor  string // InboxPage.Next of the previous page
+	Search    string // words that must all appear in one message, Chinese or English
+	Sort      string
+	Limit     int
+	Cursor    string // InboxPage.Next of the previous page
 }
 
 // Validate checks the query's enumerations and fills in defaults.

@@ -11,6 +11,7 @@ import (
 // conversation, its decisions and its daily counts.
 func (s *Server) botRoutes() []route {
 	scopeParams := []param{{"channel", "string", "wechat or email"}, {"account", "string", "the WeChat appid or mailbox id"}}
+	accountParam := []param{{"account", "string", "the WeChat appid"}}
 	dayParams := []param{{"from", "string", "first day, YYYY-MM-DD (default: 30 days ago)"},
 		{"to", "string", "last day, YYYY-MM-DD (default: today)"}}
 	return []route{
@@ -37,6 +38,11 @@ func (s *Server) botRoutes() []route {
 			s.putBotPause).in(botPauseBody{}),
 		apiRoute(get, "/api/v1/conversations/{id}/bot", "The bot's decisions in a conversation, with their reasons",
 			s.getBotDecisions),
+		apiRoute(post, "/api/v1/bot/menu/publish",
+			"Publish the account's menu as saved in its settings to WeChat (menu/create); WeChat's refusal shows its message (admin)",
+			s.publishMenu).query(accountParam).admin(),
+		apiRoute(get, "/api/v1/bot/menu/live", "The account's live menu as WeChat has it (menu/get)",
+			s.liveMenu).query(accountParam).admin(),
 		apiRoute(get, "/api/v1/bot/counts", "Per account and day: bot answers, hand-offs, share resolved without a person",
 			s.botCounts).query(dayParams).admin(),
 	}

@@ -34,6 +34,7 @@ type channelParts struct {
 	// Public endpoints, mounted by the web layer.
 	wechatCallback http.Handler
 	formCapture    http.Handler
+	menus          crm.MenuPublisher // WeChat's menu/create and menu/get
 }
 
 // channelSetups build each channel in turn; each lives in channel_<kind>.go.

@@ -65,6 +65,9 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 		if part.formCapture != nil {
 			d.FormCapture = part.formCapture
 		}
+		if part.menus != nil {
+			d.Menus = part.menus
+		}
 	}
 	return d
 }
