@@ -61,7 +61,7 @@ func TestBotAnswers(t *testing.T) {
 		{"keyword regex", "WIFI 密码多少", "", crm.BotAnswer, "密码是guest123", "(keyword)"},
 		{"faq", "请问包邮吗？", "", crm.BotAnswer, "满99包邮", "faq"},
 		{"faq traditional", "運費怎麼算", "", crm.BotAnswer, "满99包邮", "faq"},
-		{"faq English", "What is the shipping fee?", "", crm.BotAnswer, "Free over 99", "faq"},
+		{"faq English", "Is there free shipping?", "", crm.BotAnswer, "Free over 99", "faq"},
 		{"hand-off phrase", "转人工", "", crm.BotHandoff, "已为您转接人工客服，同事会尽快回复您。", "person: asked (转人工)"},
 		{"complaint beats keyword", "我要投诉你们的运费", "", crm.BotHandoff, "", "person: complaint"},
 		{"order reference", "订单20261130558812怎么还没发货", "", crm.BotHandoff, "", "person: reference"},

@@ -47,6 +47,7 @@ type posting struct {
 type match struct {
 	faq   *crm.FAQ
 	score float64
+	prec  float64 // how much of the message the entry's phrasing explains
 }
 
 func newFAQIndex(fs []*crm.FAQ) *faqIndex {
@@ -136,10 +137,13 @@ func (x *faqIndex) best(norm string) (first, second match) {
 			overlap[p.phrasing] += min(p.weight, w*x.idfs[k])
 		}
 	}
-	if msgTotal == 0 {
+	if msgTotal == 0 || (!han && unknownWord(ft, x.idfs)) {
 		return
 	}
-	scores := map[int]float64{}
+	type entryScore struct {
+		score, prec float64
+	}
+	scores := map[int]entryScore{}
 	for _, i := range touched {
 		// A message without Chinese cannot cover a phrasing's characters:
 		// it is measured against the phrasing's concepts and words only.
@@ -157,16 +161,16 @@ func (x *faqIndex) best(norm string) (first, second match) {
 			b2 = 1 // across languages, explaining the message counts as much as covering the phrasing
 		}
 		s := (1 + b2) * prec * rec / (b2*prec + rec)
-		if e := x.owner[i]; s > scores[e] {
-			scores[e] = s
+		if e := x.owner[i]; s > scores[e].score {
+			scores[e] = entryScore{s, prec}
 		}
 	}
-	for e, s := range scores {
-		m := match{x.entries[e], s}
+	for e, es := range scores {
+		m := match{x.entries[e], es.score, es.prec}
 		switch {
-		case first.faq == nil || s > first.score || (s == first.score && m.faq.ID < first.faq.ID):
+		case first.faq == nil || m.score > first.score || (m.score == first.score && m.faq.ID < first.faq.ID):
 			first, second = m, first
-		case second.faq == nil || s > second.score || (s == second.score && m.faq.ID < second.faq.ID):
+		case second.faq == nil || m.score > second.score || (m.score == second.score && m.faq.ID < second.faq.ID):
 			second = m
 		}
 	}
@@ -176,3 +180,14 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // hanFeature reports whether a feature is Chinese characters (not a
 // concept "#n" or an English word "w:…").
 func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") }
+
+// unknownWord: an English message with a word the FAQ does not know (and
+// no concept stands for) is about something the bot does not understand.
+func unknownWord(ft map[string]float64, known map[string]float64) bool {
+	for k := range ft {
+		if _, ok := known[k]; !ok && strings.HasPrefix(k, "w:") {
+			return true
+		}
+	}
+	return false
+}

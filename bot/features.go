@@ -12,7 +12,7 @@ import (
 // characters are a weak back-up; a concept (concepts.go) is strong.
 const (
 	weightBigram  = 1.0
-	weightUnigram = 0.3
+	weightUnigram = 0.7
 	weightWord    = 1.0
 	weightConcept = 1.5
 )
