@@ -14,7 +14,14 @@ func (s *Server) botRoutes() []route {
 	accountParam := []param{{"account", "string", "the WeChat appid"}}
 	dayParams := []param{{"from", "string", "first day, YYYY-MM-DD (default: 30 days ago)"},
 		{"to", "string", "last day, YYYY-MM-DD (default: today)"}}
-	return []route{
+	pages := []route{
+		rawRoute(get, "/bot", "The bot's page: FAQ entries and rules (admin)", html, s.getBotPage).page().admin().query(recLangParam),
+		rawRoute(get, "/bot/faqs", "The bot's page (FAQ entries)", html, s.getBotPage).page().admin().query(recLangParam),
+		rawRoute(get, "/bot/rules", "The bot's page (rules)", html, s.getBotPage).page().admin().query(recLangParam),
+	}
+	pages = append(pages, s.settingsRoutes(s.faqKind(), "an FAQ entry")...)
+	pages = append(pages, s.settingsRoutes(s.ruleKind(), "a bot rule")...)
+	return append(pages, []route{
 		apiRoute(get, "/api/v1/bot/settings", "The bot's settings of one account (off when never saved)",
 			s.getBotSettings).query(scopeParams).admin(),
 		apiRoute(put, "/api/v1/bot/settings", "Save the bot's settings of one account (admin)",
@@ -45,5 +52,5 @@ func (s *Server) botRoutes() []route {
 			s.liveMenu).query(accountParam).admin(),
 		apiRoute(get, "/api/v1/bot/counts", "Per account and day: bot answers, hand-offs, share resolved without a person",
 			s.botCounts).query(dayParams).admin(),
-	}
+	}...)
 }
