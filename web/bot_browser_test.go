@@ -59,6 +59,8 @@ func TestBrowserBotAnswers(t *testing.T) {
 		}
 		do(t, b, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d?lang=zh-CN", le.srv.URL, res.ConversationID)))
 		waitFor(t, b, "the bot's answer", fmt.Sprintf(`document.body.innerText.includes(%q)`, c.want))
+		waitFor(t, b, "the answer marked as the bot's, with its reason",
+			`[...document.querySelectorAll('.bot-reason')].some(e => e.innerText.includes('机器人自动回复'))`)
 	}
 	shot(t, b, "bot-answer.png")
 }

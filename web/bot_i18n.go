@@ -6,6 +6,11 @@ import "maps"
 func init() { maps.Copy(messages, botMessages) }
 
 var botMessages = map[string]struct{ en, zh string }{
+	"conv.bot_wrote":   {"Sent by the bot", "机器人自动回复"},
+	"conv.bot.answer":  {"Bot answered", "机器人已回答"},
+	"conv.bot.handoff": {"Bot handed over to a person", "机器人已转人工"},
+	"conv.bot.away":    {"Bot sent the away message", "机器人已发送下班提示"},
+	"conv.bot.none":    {"Bot stayed silent", "机器人未回复"},
 	"nav.bot":          {"Bot", "机器人"},
 	"bot.title":        {"Bot", "自动回复机器人"},
 	"bot.intro":        {"Switch the bot on per WeChat account or mailbox with PUT /api/v1/bot/settings (see docs/bot.md); the rules and the FAQ are edited here.", "按公众号或邮箱开启机器人：PUT /api/v1/bot/settings（见 docs/bot.md）；规则和常见问题在此编辑。"},
