@@ -116,41 +116,30 @@ func (b *Bot) Decide(ctx context.Context, id int64) (*crm.BotDecision, error) {
 	return d, nil
 }
 
-// Run decides each new inbound message as ingest commits it, and sweeps
-// for any it missed every minute, until ctx ends.
+// Run decides each new inbound message as ingest commits it, until ctx
+// ends. What it misses (a crash, a full event buffer, another instance's
+// ingest) the Sweep finds: serve runs it every minute under the scheduler.
 func (b *Bot) Run(ctx context.Context) error {
-	var events <-chan crm.Event
-	if b.cfg.Events != nil {
-		ch, stop := b.cfg.Events.Subscribe(1024)
-		defer stop()
-		events = ch
+	if b.cfg.Events == nil {
+		<-ctx.Done()
+		return ctx.Err()
 	}
-	tick := time.NewTicker(time.Minute)
-	defer tick.Stop()
-	b.sweepLogged(ctx)
+	events, stop := b.cfg.Events.Subscribe(1024)
+	defer stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case e, ok := <-events:
 			if !ok {
-				events = nil
-				continue
+				return nil
 			}
 			if e.Kind == crm.EventMessageNew && e.MessageID != 0 {
 				if _, err := b.Decide(ctx, e.MessageID); err != nil {
 					b.cfg.Log.Warn("bot decision failed; the sweep will retry", "message", e.MessageID, "err", err)
 				}
 			}
-		case <-tick.C:
-			b.sweepLogged(ctx)
 		}
-	}
-}
-
-func (b *Bot) sweepLogged(ctx context.Context) {
-	if err := b.Sweep(ctx, b.cfg.Now()); err != nil && ctx.Err() == nil {
-		b.cfg.Log.Warn("bot sweep failed", "err", err)
 	}
 }
 

@@ -36,7 +36,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains)})
 	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
