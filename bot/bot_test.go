@@ -130,19 +130,19 @@ func TestBusinessHoursAway(t *testing.T) {
 		hours = append(hours, crm.WeekHours{Day: d, From: "09:00", To: "18:00"})
 	}
 	setup(t, w, crm.BotSettings{Hours: hours, Holidays: []string{"2026-12-02"}, AwayText: "我们已下班", AwayEveryHours: 12})
-	if d, _ := w.decide(t, w.push(t, "o1", "在不在", "")); d.Action != crm.BotNone {
+	if d, _ := w.decide(t, w.push(t, "o1", "谢谢", "")); d.Action != crm.BotNone {
 		t.Fatalf("in hours: %s %s, want nothing", d.Action, d.Reason)
 	}
 	w.advance(10 * time.Hour) // 20:00 Shanghai
-	if d, reply := w.decide(t, w.push(t, "o1", "在不在", "")); d.Action != crm.BotAway || reply != "我们已下班" {
+	if d, reply := w.decide(t, w.push(t, "o1", "谢谢", "")); d.Action != crm.BotAway || reply != "我们已下班" {
 		t.Fatalf("after hours: %s %q", d.Action, reply)
 	}
 	w.advance(time.Hour)
-	if d, _ := w.decide(t, w.push(t, "o1", "在不在", "")); d.Action != crm.BotNone || !strings.Contains(d.Reason, "away message sent") {
+	if d, _ := w.decide(t, w.push(t, "o1", "谢谢", "")); d.Action != crm.BotNone || !strings.Contains(d.Reason, "away message sent") {
 		t.Fatalf("an hour later: %s %s, want no second away message", d.Action, d.Reason)
 	}
 	w.advance(12 * time.Hour) // Wednesday 2026-12-02 09:00, a holiday
-	if d, _ := w.decide(t, w.push(t, "o1", "在不在", "")); d.Action != crm.BotAway {
+	if d, _ := w.decide(t, w.push(t, "o1", "谢谢", "")); d.Action != crm.BotAway {
 		t.Fatalf("on a holiday, 13 h later: %s %s, want the away message again", d.Action, d.Reason)
 	}
 	if d, reply := w.decide(t, w.push(t, "o2", "转人工", "")); d.Action != crm.BotHandoff || !strings.Contains(reply, "工作时间") {

@@ -29,7 +29,7 @@ var reference = regexp.MustCompile(`(?i)(\d{6,}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d
 
 // chitChat is a whole message that asks nothing.
 var chitChat = map[string]bool{"你好": true, "您好": true, "谢谢": true, "多谢": true, "感谢": true, "好的": true,
-	"好": true, "ok": true, "okay": true, "嗯": true, "嗯嗯": true, "哈哈": true, "哈哈哈": true, "在吗": true, "在不在": true,
+	"好": true, "ok": true, "okay": true, "嗯": true, "嗯嗯": true, "哈哈": true, "哈哈哈": true,
 	"hello": true, "hi": true, "hey": true, "thanks": true, "thank you": true, "ok thanks": true, "好的谢谢": true,
 	"收到": true, "明白了": true, "知道了": true, "拜拜": true, "再见": true, "bye": true, "早上好": true, "晚上好": true}
 

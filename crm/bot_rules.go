@@ -91,8 +91,8 @@ func (f *FAQ) Validate() error {
 
 // BotStore keeps the bot's settings, rules, FAQ and decisions.
 type BotStore interface {
-	// BotSettings returns an account's settings; the bot is off (Enabled
-	// false) for one that has none saved.
+	// BotSettings returns an account's settings, DefaultBotSettings for
+	// one that has none saved.
 	BotSettings(ctx context.Context, channel, account string) (*BotSettings, error)
 	SaveBotSettings(ctx context.Context, s *BotSettings) error
 	// BotRules lists the rules of one account, or of all when channel is "".

@@ -7,7 +7,7 @@ import (
 )
 
 // BotSettings are the bot's switches for one WeChat account or mailbox.
-// An account without saved settings has the bot off.
+// An account without saved settings has DefaultBotSettings.
 type BotSettings struct {
 	Channel string `json:"channel"`
 	Account string `json:"account"`
@@ -39,6 +39,16 @@ type BotSettings struct {
 	// sends it to WeChat.
 	Menu      *Menu     `json:"menu,omitempty"`
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// DefaultBotSettings are an account's settings until an admin saves some.
+// A WeChat account connected to Rapport has lost the console's own
+// auto-replies, so its bot is on and answers from the FAQ (it says nothing
+// while the FAQ and the rules are empty, and still hands 转人工 to a
+// person); a mailbox's bot is off until switched on.
+func DefaultBotSettings(channel, account string) *BotSettings {
+	on := channel == ChannelWeChat
+	return &BotSettings{Channel: channel, Account: account, Enabled: on, FAQ: on, TimeZone: "Asia/Shanghai"}
 }
 
 // WeekHours are the open hours of one weekday (0 = Sunday), "09:00"–"18:00".

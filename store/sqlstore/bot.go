@@ -23,13 +23,15 @@ func (db *DB) BotRevision(ctx context.Context) (n int64, err error) {
 	return n, err
 }
 
-// BotSettings returns an account's settings, or the bot off when none are saved.
+// BotSettings returns an account's settings, or the defaults when none
+// are saved.
 func (db *DB) BotSettings(ctx context.Context, channel, account string) (*crm.BotSettings, error) {
 	s := &crm.BotSettings{}
 	err := db.query(ctx, func(q querier) error {
 		err := q.QueryRowContext(ctx, `SELECT config, updated_at FROM bot_settings WHERE channel = $1 AND account = $2`,
 			channel, account).Scan(jsonCol{s}, tm{&s.UpdatedAt})
 		if errors.Is(err, sql.ErrNoRows) {
+			s = crm.DefaultBotSettings(channel, account)
 			return nil
 		}
 		return db.wrap(err, "bot settings")

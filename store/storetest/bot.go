@@ -53,8 +53,11 @@ func (h *botHarness) revision(t *testing.T) int64 {
 func testBotSettings(t *testing.T, h *botHarness) {
 	s, err := h.bs.BotSettings(ctx, crm.ChannelWeChat, "wx1")
 	must(t, err)
-	if s.Enabled || s.TimeZone != "Asia/Shanghai" {
-		t.Fatalf("unsaved settings %+v: want the bot off, Asia/Shanghai", s)
+	if !s.Enabled || !s.FAQ || s.TimeZone != "Asia/Shanghai" {
+		t.Fatalf("a WeChat account's unsaved settings %+v: want the bot on with FAQ answers, Asia/Shanghai", s)
+	}
+	if s, err = h.bs.BotSettings(ctx, crm.ChannelEmail, "mb1"); err != nil || s.Enabled {
+		t.Fatalf("a mailbox's unsaved settings %+v (%v): want the bot off", s, err)
 	}
 	bad := &crm.BotSettings{Channel: crm.ChannelWeChat, Account: "wx1", TimeZone: "Mars/Olympus",
 		Hours: []crm.WeekHours{{Day: 1, From: "18:00", To: "09:00"}}, Holidays: []string{"2026-13-01"}}
