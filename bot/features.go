@@ -22,11 +22,19 @@ const (
 var fillers = []string{"你好", "您好", "请问", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
 	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "你们", "我们", "我"}
 
-var stopWords = map[string]bool{"i": true, "me": true, "my": true, "the": true, "a": true, "an": true, "to": true,
-	"is": true, "are": true, "do": true, "does": true, "you": true, "your": true, "of": true, "for": true,
-	"it": true, "in": true, "on": true, "and": true, "please": true, "hi": true, "hello": true, "thanks": true,
-	"thank": true, "there": true, "we": true, "us": true, "be": true, "will": true, "have": true, "with": true,
-	"this": true, "that": true, "at": true, "or": true, "if": true, "get": true, "would": true, "like": true}
+// stopWords are English words that say nothing about what is asked.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i me my mine we us our you your it its this that these those there here
+		the a an to of for in on at by from with about into after before and or if so but not no
+		is are am was were be been being do does did done have has had will would should could shall might must
+		get got give go going come see look let take make need want know tell use say ask
+		please hi hello hey thanks thank pls plz ok okay just also still already now then yet ever very really
+		any some much many one ones thing things something anything item items s t don doesn didn isn im`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // features returns a normalized text's weighted features.
 func features(norm string) map[string]float64 {

@@ -10,7 +10,9 @@ import (
 // it also contains ("我要投诉你们的退货" is not a question about returns).
 var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", "欺骗", "坑人", "太坑", "垃圾", "恶劣", "气人",
 	"太差", "质量差", "12315", "315", "消协", "工商局", "律师", "起诉", "曝光", "维权", "赔偿", "索赔",
-	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off"}
+	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
+	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
+	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous"}
 
 // statusWords ask where one's own order is: with a possessive or a
 // reference this is about a record, which the FAQ cannot know.
@@ -21,6 +23,11 @@ var (
 	statusWords = []string{"到哪", "在哪", "还没", "没到", "没收到", "没发", "不动", "查一下", "查查", "查不到", "状态", "进度",
 		"where is", "where's", "hasn't", "has not", "not arrived", "not received", "didn't arrive", "status", "track", "still not", "yet"}
 )
+
+// ownStatus words speak of one parcel or order that is late or lost,
+// with or without "my": 快递到哪了, 还没收到.
+var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
+	"where is my", "where's my", "hasn't arrived", "has not arrived", "haven't received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are
@@ -88,6 +95,9 @@ func aboutRecord(raw, norm string) string {
 		return "reference " + ref
 	}
 	p := padded(norm)
+	if w := findAny(p, ownStatus); w != "" {
+		return "status (" + w + ")"
+	}
 	own, rec, st := findAny(p, ownWords), findAny(p, recordWords), findAny(p, statusWords)
 	if rec != "" && st != "" && (own != "" || strings.Contains(p, "查")) {
 		return "status of " + strings.TrimSpace(own+rec)

@@ -59,8 +59,9 @@ type WeekHours struct {
 }
 
 // DefaultHandoffPhrases are what a follower says to reach a person.
-var DefaultHandoffPhrases = []string{"转人工", "人工客服", "人工服务", "找人工", "人工", "找客服", "真人", "客服在吗",
-	"human", "agent", "real person", "talk to a person", "speak to someone", "representative"}
+var DefaultHandoffPhrases = []string{"转人工", "人工客服", "人工服务", "找人工", "人工", "找客服", "联系客服", "真人", "客服在吗",
+	"找经理", "叫你们经理", "human", "agent", "real person", "talk to a person", "talk to someone", "speak to someone",
+	"speak with someone", "representative", "operator", "manager"}
 
 // Validate checks the settings and fills defaults.
 func (s *BotSettings) Validate() error {
