@@ -73,6 +73,55 @@ func (b *Bot) ownDomain(addr string) bool {
 // answer. Deciding a message again (a retry, another instance) does
 // nothing: the store's unique key on the message says it was decided.
 func (b *Bot) Decide(ctx context.Context, id int64) (*crm.BotDecision, error) {
+	ds, err := b.DecideMany(ctx, []int64{id})
+	if err != nil || len(ds) == 0 {
+		return nil, err
+	}
+	return ds[0], nil
+}
+
+// DecideMany decides several messages and records the decisions in one
+// transaction: a burst of pushes costs the database one write, not one
+// per message. It returns the decisions that were new.
+func (b *Bot) DecideMany(ctx context.Context, ids []int64) ([]*crm.BotDecision, error) {
+	c, err := b.cache(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rs []crm.BotRecord
+	for _, id := range ids {
+		r, err := b.prepare(ctx, c, id)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			rs = append(rs, *r)
+		}
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	done, err := b.cfg.Store.RecordBotDecisions(ctx, rs)
+	if err != nil {
+		return nil, err
+	}
+	var out []*crm.BotDecision
+	for i, r := range rs {
+		if !done[i] {
+			continue
+		}
+		if r.M != nil {
+			b.cfg.Outbox.Queued(r.M)
+		}
+		b.cfg.Log.Debug("bot decided", "message", r.D.MessageID, "action", r.D.Action, "reason", r.D.Reason)
+		out = append(out, r.D)
+	}
+	return out, nil
+}
+
+// prepare decides about one message and prepares its answer; nil for a
+// message that is not the bot's to decide (ours, a note).
+func (b *Bot) prepare(ctx context.Context, c *cache, id int64) (*crm.BotRecord, error) {
 	in, err := b.cfg.Store.BotInput(ctx, id)
 	if err != nil {
 		return nil, err
@@ -80,40 +129,28 @@ func (b *Bot) Decide(ctx context.Context, id int64) (*crm.BotDecision, error) {
 	if in.Message.Direction != crm.DirectionIn || in.Message.Channel == crm.ChannelNote {
 		return nil, nil
 	}
-	c, err := b.cache(ctx)
-	if err != nil {
-		return nil, err
-	}
 	now := b.cfg.Now()
 	ch := b.choose(in, c, now)
 	d := &crm.BotDecision{MessageID: id, ConversationID: in.Message.ConversationID, Channel: in.Message.Channel,
 		Account: in.Message.Account, Action: ch.action, Reason: ch.reason, RuleID: ch.ruleID, FAQID: ch.faqID,
 		Score: ch.score, DecidedAt: now}
-	var m *crm.Message
-	var o *crm.Outgoing
-	if ch.text != "" {
-		m, o, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
-			Kind: crm.OutAuto, Text: ch.text})
-		var ce *crm.Error
-		switch {
-		case errors.As(err, &ce) && (ce.Code == crm.ERATELIMITED || ce.Code == crm.EINVALID):
-			// Over the per-sender cap, outside WeChat's window, no channel:
-			// the decision stands, unsent, with the reason.
-			d.Reason += "; not sent: " + ce.Message
-			m, o = nil, nil
-		case err != nil:
-			return nil, err
-		}
+	r := &crm.BotRecord{D: d}
+	if ch.text == "" {
+		return r, nil
 	}
-	done, err := b.cfg.Store.RecordBotDecision(ctx, d, m, o)
-	if err != nil || !done {
+	r.M, r.O, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
+		Kind: crm.OutAuto, Text: ch.text})
+	var ce *crm.Error
+	switch {
+	case errors.As(err, &ce) && (ce.Code == crm.ERATELIMITED || ce.Code == crm.EINVALID):
+		// Over the per-sender cap, outside WeChat's window, no channel:
+		// the decision stands, unsent, with the reason.
+		d.Reason += "; not sent: " + ce.Message
+		r.M, r.O = nil, nil
+	case err != nil:
 		return nil, err
 	}
-	if m != nil {
-		b.cfg.Outbox.Queued(m)
-	}
-	b.cfg.Log.Debug("bot decided", "message", id, "action", d.Action, "reason", d.Reason)
-	return d, nil
+	return r, nil
 }
 
 // Run decides each new inbound message as ingest commits it, until ctx
@@ -134,10 +171,12 @@ func (b *Bot) Run(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			if e.Kind == crm.EventMessageNew && e.MessageID != 0 {
-				if _, err := b.Decide(ctx, e.MessageID); err != nil {
-					b.cfg.Log.Warn("bot decision failed; the sweep will retry", "message", e.MessageID, "err", err)
-				}
+			ids := drain(events, e, 128)
+			if len(ids) == 0 {
+				continue
+			}
+			if _, err := b.DecideMany(ctx, ids); err != nil {
+				b.cfg.Log.Warn("bot decisions failed; the sweep will retry", "messages", len(ids), "err", err)
 			}
 		}
 	}
@@ -151,13 +190,34 @@ func (b *Bot) Sweep(ctx context.Context, now time.Time) error {
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		for _, id := range ids {
-			if _, err := b.Decide(ctx, id); err != nil {
-				return err
-			}
+		if _, err := b.DecideMany(ctx, ids); err != nil {
+			return err
 		}
 		if len(ids) < 100 {
 			return nil
+		}
+	}
+}
+
+// drain collects the new messages' ids of e and of the events already
+// waiting, up to max, so that a burst is decided together.
+func drain(events <-chan crm.Event, e crm.Event, max int) []int64 {
+	var ids []int64
+	for {
+		if e.Kind == crm.EventMessageNew && e.MessageID != 0 {
+			ids = append(ids, e.MessageID)
+		}
+		if len(ids) >= max {
+			return ids
+		}
+		select {
+		case next, ok := <-events:
+			if !ok {
+				return ids
+			}
+			e = next
+		default:
+			return ids
 		}
 	}
 }

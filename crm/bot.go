@@ -78,6 +78,13 @@ type BotDecision struct {
 	DecidedAt      time.Time `json:"decided_at"`
 }
 
+// BotRecord is a decision with the answer it queues (M and O nil: none).
+type BotRecord struct {
+	D *BotDecision
+	M *Message
+	O *Outgoing
+}
+
 // BotInput is what the bot reads about an inbound message before deciding.
 type BotInput struct {
 	Message      *Message

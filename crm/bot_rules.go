@@ -117,6 +117,10 @@ type BotStore interface {
 	// in one transaction. It returns false, changing nothing, when the
 	// message was decided already.
 	RecordBotDecision(ctx context.Context, d *BotDecision, m *Message, o *Outgoing) (bool, error)
+	// RecordBotDecisions records several in one transaction (one write
+	// lock for a burst of messages instead of one each), and reports which
+	// were new.
+	RecordBotDecisions(ctx context.Context, rs []BotRecord) ([]bool, error)
 	// UndecidedMessages lists inbound messages stored since a time that
 	// have no decision, oldest first (a crash between ingest and the bot).
 	UndecidedMessages(ctx context.Context, since time.Time, limit int) ([]int64, error)

@@ -22,7 +22,10 @@ import (
 // the WeChat channel) on SQLite against the fake WeChat API: safe-mode
 // pushes go to the real callback, and the bot's answers leave as
 // customer-service messages. It reports the time from push to send.
-func TestBotAnswersWeChatPushes(t *testing.T) {
+// botPipeline runs serve's pipeline on a fresh SQLite database with one
+// safe-mode WeChat account on the fake API, a welcome rule and an FAQ
+// entry, the bot on or off; it returns the callback's server.
+func botPipeline(t testing.TB, botOn bool) (*wechattest.Server, *crm.WeChatAccount, *httptest.Server) {
 	ctx := context.Background()
 	api := wechattest.New(t)
 	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db")})
@@ -36,11 +39,10 @@ func TestBotAnswersWeChatPushes(t *testing.T) {
 	acc := &crm.WeChatAccount{AppID: "wxbot0001", AppSecret: "s", Token: "tok",
 		EncodingAESKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", Mode: crm.WeChatSafe, APIBase: api.URL}
 	must(t, db.CreateWeChatAccount(ctx, acc))
-	must(t, db.SaveBotSettings(ctx, &crm.BotSettings{Channel: crm.ChannelWeChat, Account: acc.AppID, Enabled: true, FAQ: true}))
+	must(t, db.SaveBotSettings(ctx, &crm.BotSettings{Channel: crm.ChannelWeChat, Account: acc.AppID, Enabled: botOn, FAQ: true}))
 	must(t, db.CreateBotRule(ctx, &crm.BotRule{Channel: crm.ChannelWeChat, Account: acc.AppID, Kind: crm.RuleWelcome,
 		Reply: "欢迎关注！", Enabled: true}))
 	must(t, db.CreateFAQ(ctx, &crm.FAQ{Question: "运费怎么算？", Alternatives: []string{"包邮吗"}, Answer: "满99元包邮", Enabled: true}))
-
 	p, err := newPipeline(&Config{}, db, nil, "http://127.0.0.1", slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +57,21 @@ func TestBotAnswersWeChatPushes(t *testing.T) {
 	}
 	srv := httptest.NewServer(callback)
 	t.Cleanup(srv.Close)
+	return api, acc, srv
+}
 
+// signedPush is a safe-mode push of xml's body from openid, ready to POST.
+func signedPush(t testing.TB, acc *crm.WeChatAccount, openid, body string, at int64) (string, []byte) {
+	xml := fmt.Sprintf("<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>"+
+		"<CreateTime>%d</CreateTime>%s</xml>", openid, at, body)
+	q, b, err := wechattest.SafePush(wechattest.Account{AppID: acc.AppID, Token: acc.Token, EncodingAESKey: acc.EncodingAESKey},
+		xml, fmt.Sprint(time.Now().Unix()), "nonce")
+	must(t, err)
+	return "/wechat/" + acc.AppID + "?" + q.Encode(), b
+}
+
+func TestBotAnswersWeChatPushes(t *testing.T) {
+	api, acc, srv := botPipeline(t, true)
 	cases := []struct{ openid, xml, want string }{
 		{"oA", "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event>", "欢迎关注！"},
 		{"oB", "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[請問包郵嗎]]></Content><MsgId>7001</MsgId>", "满99元包邮"},
@@ -63,13 +79,9 @@ func TestBotAnswersWeChatPushes(t *testing.T) {
 	}
 	var took []time.Duration
 	for i, c := range cases {
-		xml := fmt.Sprintf("<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>"+
-			"<CreateTime>%d</CreateTime>%s</xml>", c.openid, time.Now().Unix()+int64(i), c.xml)
-		q, body, err := wechattest.SafePush(wechattest.Account{AppID: acc.AppID, Token: acc.Token, EncodingAESKey: acc.EncodingAESKey},
-			xml, fmt.Sprint(time.Now().Unix()), "nonce")
-		must(t, err)
+		path, body := signedPush(t, acc, c.openid, c.xml, time.Now().Unix()+int64(i))
 		start := time.Now()
-		resp, err := http.Post(srv.URL+"/wechat/"+acc.AppID+"?"+q.Encode(), "text/xml", strings.NewReader(string(body)))
+		resp, err := http.Post(srv.URL+path, "text/xml", strings.NewReader(string(body)))
 		must(t, err)
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
@@ -95,7 +107,7 @@ func TestBotAnswersWeChatPushes(t *testing.T) {
 		took[len(took)/2], len(took))
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

@@ -46,39 +46,62 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 // RecordBotDecision stores d and what it queues in one transaction; a
 // message decided already (by a retry or another instance) changes nothing.
 func (db *DB) RecordBotDecision(ctx context.Context, d *crm.BotDecision, m *crm.Message, o *crm.Outgoing) (bool, error) {
-	d.DecidedAt = utc(d.DecidedAt)
-	done := false
+	done, err := db.RecordBotDecisions(ctx, []crm.BotRecord{{D: d, M: m, O: o}})
+	if err != nil {
+		return false, err
+	}
+	return done[0], nil
+}
+
+// RecordBotDecisions stores each decision and what it queues, all in one
+// transaction.
+func (db *DB) RecordBotDecisions(ctx context.Context, rs []crm.BotRecord) ([]bool, error) {
+	done := make([]bool, len(rs))
 	err := db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO bot_decisions (message_id, conversation_id, channel, account,
-			action, reason, rule_id, faq_id, score, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			ON CONFLICT (message_id) DO NOTHING`, d.MessageID, d.ConversationID, d.Channel, d.Account,
-			d.Action, d.Reason, idArg(d.RuleID), idArg(d.FAQID), d.Score, d.DecidedAt)
-		if err != nil {
-			return db.wrap(err, "record bot decision")
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		done = true
-		if d.Action == crm.BotHandoff {
-			// Waiting for a rep: a pending, snoozed or resolved conversation
-			// comes back to the open list.
-			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = 'open', snoozed_until = NULL
-				WHERE id = $1 AND status <> 'open'`, d.ConversationID); err != nil {
-				return db.wrap(err, "hand off")
+		for i, r := range rs {
+			ok, err := db.recordBotDecision(ctx, tx, r.D, r.M, r.O)
+			if err != nil {
+				return err
 			}
+			done[i] = ok
 		}
-		if m == nil {
-			return nil
-		}
-		if err := db.QueueOutbound(ctx, m, o, m.CreatedAt); err != nil {
-			return err
-		}
-		d.ReplyMessageID = &m.ID
-		_, err = tx.ExecContext(ctx, `UPDATE bot_decisions SET reply_message_id = $1 WHERE message_id = $2`, m.ID, d.MessageID)
-		return db.wrap(err, "record bot reply")
+		return nil
 	})
-	return done, err
+	if err != nil {
+		return nil, err
+	}
+	return done, nil
+}
+
+func (db *DB) recordBotDecision(ctx context.Context, tx *sql.Tx, d *crm.BotDecision, m *crm.Message, o *crm.Outgoing) (bool, error) {
+	d.DecidedAt = utc(d.DecidedAt)
+	res, err := tx.ExecContext(ctx, `INSERT INTO bot_decisions (message_id, conversation_id, channel, account,
+		action, reason, rule_id, faq_id, score, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		ON CONFLICT (message_id) DO NOTHING`, d.MessageID, d.ConversationID, d.Channel, d.Account,
+		d.Action, d.Reason, idArg(d.RuleID), idArg(d.FAQID), d.Score, d.DecidedAt)
+	if err != nil {
+		return false, db.wrap(err, "record bot decision")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	if d.Action == crm.BotHandoff {
+		// Waiting for a rep: a pending, snoozed or resolved conversation
+		// comes back to the open list.
+		if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = 'open', snoozed_until = NULL
+			WHERE id = $1 AND status <> 'open'`, d.ConversationID); err != nil {
+			return false, db.wrap(err, "hand off")
+		}
+	}
+	if m == nil {
+		return true, nil
+	}
+	if err := db.QueueOutbound(ctx, m, o, m.CreatedAt); err != nil {
+		return false, err
+	}
+	d.ReplyMessageID = &m.ID
+	_, err = tx.ExecContext(ctx, `UPDATE bot_decisions SET reply_message_id = $1 WHERE message_id = $2`, m.ID, d.MessageID)
+	return true, db.wrap(err, "record bot reply")
 }
 
 // UndecidedMessages lists recent inbound messages without a decision. It
