@@ -129,6 +129,9 @@ func (b *Bot) prepare(ctx context.Context, c *cache, id int64) (*crm.BotRecord, 
 	if in.Message.Direction != crm.DirectionIn || in.Message.Channel == crm.ChannelNote {
 		return nil, nil
 	}
+	if in.Settings, err = c.settings(ctx, b.cfg.Store, in.Message.Channel, in.Message.Account); err != nil {
+		return nil, err
+	}
 	now := b.cfg.Now()
 	ch := b.choose(in, c, now)
 	d := &crm.BotDecision{MessageID: id, ConversationID: in.Message.ConversationID, Channel: in.Message.Channel,

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"sync"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -15,6 +16,27 @@ type cache struct {
 	rev   int64
 	rules map[scope][]*compiled
 	faqs  *faqIndex
+	mu    sync.Mutex
+	accs  map[scope]*crm.BotSettings // read on first use
+}
+
+// settings returns an account's settings as of the cache's revision.
+func (c *cache) settings(ctx context.Context, st crm.BotStore, channel, account string) (*crm.BotSettings, error) {
+	k := scope{channel, account}
+	c.mu.Lock()
+	s, ok := c.accs[k]
+	c.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	s, err := st.BotSettings(ctx, channel, account)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.accs[k] = s
+	c.mu.Unlock()
+	return s, nil
 }
 
 func (b *Bot) cache(ctx context.Context) (*cache, error) {
@@ -44,7 +66,7 @@ func (b *Bot) cache(ctx context.Context) (*cache, error) {
 }
 
 func buildCache(rev int64, rules []*crm.BotRule, faqs []*crm.FAQ) *cache {
-	c := &cache{rev: rev, rules: map[scope][]*compiled{}, faqs: newFAQIndex(faqs)}
+	c := &cache{rev: rev, rules: map[scope][]*compiled{}, faqs: newFAQIndex(faqs), accs: map[scope]*crm.BotSettings{}}
 	for _, r := range rules {
 		if r.Enabled {
 			k := scope{r.Channel, r.Account}

@@ -89,7 +89,7 @@ type BotRecord struct {
 type BotInput struct {
 	Message      *Message
 	Conversation *Conversation
-	Settings     *BotSettings
+	Settings     *BotSettings // the account's; the bot fills it from its cache
 	// PriorInbound counts the conversation's inbound messages before this
 	// one (a returning follower has some).
 	PriorInbound int

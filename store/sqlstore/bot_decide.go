@@ -9,8 +9,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// BotInput reads the message, its conversation, the account's settings and
-// what the conversation's history says about the bot's place in it.
+// BotInput reads the message, its conversation and what the
+// conversation's history says about the bot's place in it.
 func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, err error) {
 	in = &crm.BotInput{}
 	err = db.view(ctx, func(q querier) error {
@@ -39,8 +39,7 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 	if err != nil {
 		return nil, err
 	}
-	in.Settings, err = db.BotSettings(ctx, in.Message.Channel, in.Message.Account)
-	return in, err
+	return in, nil
 }
 
 // RecordBotDecision stores d and what it queues in one transaction; a

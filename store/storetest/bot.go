@@ -217,7 +217,7 @@ func testBotUndecided(t *testing.T, h *botHarness) {
 	again := h.ingest(t, reply)
 	in, err := h.bs.BotInput(ctx, again.MessageID)
 	must(t, err)
-	if !in.Paused || in.PriorInbound != 1 || in.LastHandoffAt == nil || in.Settings == nil || in.Message.Text != "three" {
+	if !in.Paused || in.PriorInbound != 1 || in.LastHandoffAt == nil || in.Message.Text != "three" {
 		t.Fatalf("bot input %+v: want paused, one earlier message, the hand-off's time", in)
 	}
 	must(t, h.bs.SetBotPaused(ctx, crm.System, a.ConversationID, false))
