@@ -43,7 +43,7 @@ func botPipeline(t testing.TB, botOn bool) (*wechattest.Server, *crm.WeChatAccou
 	must(t, db.CreateBotRule(ctx, &crm.BotRule{Channel: crm.ChannelWeChat, Account: acc.AppID, Kind: crm.RuleWelcome,
 		Reply: "欢迎关注！", Enabled: true}))
 	must(t, db.CreateFAQ(ctx, &crm.FAQ{Question: "运费怎么算？", Alternatives: []string{"包邮吗"}, Answer: "满99元包邮", Enabled: true}))
-	p, err := newPipeline(&Config{}, db, nil, "http://127.0.0.1", slog.New(slog.DiscardHandler))
+	p, err := newPipeline(&Config{}, db, nil, "http://127.0.0.1", "test-instance", slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
