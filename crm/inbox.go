@@ -28,10 +28,13 @@ type InboxQuery struct {
 	Status  string // a Conv* status; empty: any
 	Label   string
 	TeamID  *int64
-	Search  string // words that must all appear in one message, Chinese or English
-	Sort    string
-	Limit   int
-	Cursor  string // InboxPage.Next of the previous page
+	// HandedOff keeps conversations the bot handed to a person that no rep
+	// has answered since.
+	HandedOff bool
+	Search    string // words that must all appear in one message, Chinese or English
+	Sort      string
+	Limit     int
+	Cursor    string // InboxPage.Next of the previous page
 }
 
 // Validate checks the query's enumerations and fills in defaults.

@@ -31,6 +31,10 @@ type OutboxConfig struct {
 	// AutoReplyCap bounds automatic answers to one address per day, so that
 	// two robots cannot answer each other for ever. Default 3.
 	AutoReplyCap int
+	// AutoReplyCaps overrides AutoReplyCap per channel. A WeChat follower
+	// is a person on WeChat's own client, never a robot that answers
+	// back, and may ask the bot several questions a day: default 30.
+	AutoReplyCaps map[string]int
 }
 
 // Outbox queues outbound messages durably and sends them through their
@@ -63,6 +67,9 @@ func NewOutbox(cfg OutboxConfig) *Outbox {
 	}
 	if cfg.AutoReplyCap <= 0 {
 		cfg.AutoReplyCap = 3
+	}
+	if cfg.AutoReplyCaps == nil {
+		cfg.AutoReplyCaps = map[string]int{ChannelWeChat: 30}
 	}
 	return &Outbox{cfg: cfg, wake: make(chan struct{}, 1)}
 }

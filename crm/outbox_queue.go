@@ -13,44 +13,59 @@ import (
 // ENOTFOUND (a conversation v cannot see), ERATELIMITED (automatic answers
 // over the per-address cap).
 func (o *Outbox) Queue(ctx context.Context, v Viewer, d Draft) (*Message, error) {
+	m, out, err := o.Prepare(ctx, v, d)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.cfg.Store.QueueOutbound(ctx, m, out, m.CreatedAt); err != nil {
+		return nil, err
+	}
+	o.Queued(m)
+	return m, nil
+}
+
+// Prepare checks d as Queue does and returns the message and outbox entry
+// it would store, for a caller that queues them in a transaction of its
+// own (the bot, with its decision) and then calls Queued.
+func (o *Outbox) Prepare(ctx context.Context, v Viewer, d Draft) (*Message, *Outgoing, error) {
 	if d.Kind == "" {
 		d.Kind = OutReply
 	}
 	if err := d.validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c, err := o.cfg.Store.Conversation(ctx, v, d.ConversationID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rc, err := o.cfg.Store.ReplyContext(ctx, c.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := outgoingFor(c, &d, rc)
 	checked := d
 	checked.To = out.To // the channel checks whom it would send to
 	if err := o.check(ctx, c, &checked); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(out.To) == 0 {
-		return nil, &Error{Code: EINVALID, Message: "there is no one to answer",
+		return nil, nil, &Error{Code: EINVALID, Message: "there is no one to answer",
 			Fields: map[string]string{"to": "is required: the conversation has no inbound sender"}}
 	}
 	if err := o.checkAutoCap(ctx, out); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	now := o.cfg.Now()
-	m := outboundMessage(v, out, now)
+	m := outboundMessage(v, out, o.cfg.Now())
 	if m.From, err = o.fromAddress(ctx, out); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := o.cfg.Store.QueueOutbound(ctx, m, out, now); err != nil {
-		return nil, err
-	}
+	return m, out, nil
+}
+
+// Queued wakes the sender and tells live views about m, once it is stored.
+func (o *Outbox) Queued(m *Message) {
 	o.poke()
 	o.publish(m)
-	return m, nil
 }
 
 func (d *Draft) validate() error {
@@ -97,7 +112,11 @@ func (o *Outbox) checkAutoCap(ctx context.Context, out *Outgoing) error {
 	if err != nil {
 		return err
 	}
-	if n >= o.cfg.AutoReplyCap {
+	limit := o.cfg.AutoReplyCap
+	if c, ok := o.cfg.AutoReplyCaps[out.Channel]; ok {
+		limit = c
+	}
+	if n >= limit {
 		return Errorf(ERATELIMITED, "%d automatic answers to %s today already", n, out.To[0].Address)
 	}
 	return nil

@@ -61,6 +61,7 @@ type msgView struct {
 	InlineFiles                 []fileView // images the mail's frame shows (cid:), offered for download only
 	L                           msgLabels  // translated and formatted once, not per template call
 	LinkViews                   []linkView
+	Bot                         string // the bot's decision about this message, or that it wrote it, with the reason
 }
 
 func (s *Server) getConversationPage(w http.ResponseWriter, r *http.Request) {
@@ -146,6 +147,9 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 		if page.Next == 0 {
 			break
 		}
+	}
+	if err := s.botReasons(ctx, conv, items, lang); err != nil {
+		return nil, 0, err
 	}
 	if after == 0 {
 		notes, err := ib.Notes(ctx, v, conv)
@@ -253,4 +257,35 @@ func addressLine(label string, as []crm.Address) string {
 		parts[i] = a.Address
 	}
 	return label + ": " + strings.Join(parts, ", ")
+}
+
+// botReasons marks the bot's answers and its decisions about the
+// customer's messages, with their reasons (rule, FAQ entry and score).
+func (s *Server) botReasons(ctx context.Context, conv int64, items []timelineItem, lang string) error {
+	b, err := s.bot()
+	if err != nil {
+		return nil // no bot on this server
+	}
+	ds, err := b.BotDecisions(ctx, conv)
+	if err != nil || len(ds) == 0 {
+		return err
+	}
+	byMsg, byReply := map[int64]*crm.BotDecision{}, map[int64]*crm.BotDecision{}
+	for _, d := range ds {
+		byMsg[d.MessageID] = d
+		if d.ReplyMessageID != nil {
+			byReply[*d.ReplyMessageID] = d
+		}
+	}
+	for _, it := range items {
+		if it.Msg == nil {
+			continue
+		}
+		if d := byReply[it.Msg.ID]; d != nil {
+			it.Msg.Bot = translate(lang, "conv.bot_wrote") + " · " + d.Reason
+		} else if d := byMsg[it.Msg.ID]; d != nil {
+			it.Msg.Bot = translate(lang, "conv.bot."+d.Action) + " · " + d.Reason
+		}
+	}
+	return nil
 }

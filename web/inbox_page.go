@@ -43,6 +43,9 @@ func (d inboxData) FilterURL(name, value string) string {
 	}
 	set("q", q.Search)
 	set("sort", q.Sort)
+	if q.HandedOff {
+		v.Set("handed_off", "true")
+	}
 	v.Del(name)
 	set(name, value)
 	if name == "status" && value == "" {

@@ -13,6 +13,7 @@ var inboxParams = []param{
 	{"status", "string", "open, pending, snoozed or resolved (the page defaults to open; the API to any)"},
 	{"label", "string", "only conversations with this label"},
 	{"team", "integer", "only conversations of this team"},
+	{"handed_off", "boolean", "true: only conversations the bot handed to a person that no rep has answered since"},
 	{"q", "string", "words that must all appear in one message (Chinese or English)"},
 	{"sort", "string", "newest (default) or waiting: customers waiting for an answer, longest first"},
 	{"cursor", "string", "the previous page's next"},

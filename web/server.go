@@ -47,6 +47,9 @@ type Deps struct {
 	WeChat    crm.WeChatStore
 	Forms     crm.FormStore
 	Inbox     crm.InboxStore
+	Bot       crm.BotStore
+	// Menus publishes WeChat menus; nil: publishing answers 501.
+	Menus crm.MenuPublisher
 	// Public channel endpoints, served by the channel adapters: WeChat's
 	// callback (/wechat/{account}) and form capture (/f/{key}); nil: 404.
 	WeChatCallback http.Handler

@@ -13,6 +13,6 @@ import (
 func wechatChannel(d *channelDeps) (channelParts, error) {
 	ch := wechat.New(wechat.Config{Store: d.db, Ingester: d.ingester, Deliveries: d.outbox,
 		Blobs: d.blobs, Now: d.now, Logger: d.log.With("part", "wechat")})
-	return channelParts{channel: crm.ChannelWeChat, sender: ch, wechatCallback: ch,
+	return channelParts{channel: crm.ChannelWeChat, sender: ch, wechatCallback: ch, menus: ch,
 		runners: []func(ctx context.Context) error{ch.RunUsers, ch.RunMedia}}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
@@ -21,7 +22,8 @@ type channelDeps struct {
 	log      *slog.Logger
 	now      func() time.Time
 	baseURL  string
-	holder   string // this process's name in leases (claimInstance)
+	holder   string   // this process's name in leases (claimInstance)
+	bot      *bot.Bot // its catch-up sweep runs under the scheduler
 }
 
 // channelParts is what a channel adapter gives serve back. Every field is
@@ -34,6 +36,7 @@ type channelParts struct {
 	// Public endpoints, mounted by the web layer.
 	wechatCallback http.Handler
 	formCapture    http.Handler
+	menus          crm.MenuPublisher // WeChat's menu/create and menu/get
 }
 
 // channelSetups build each channel in turn; each lives in channel_<kind>.go.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/matcher"
@@ -33,9 +34,11 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 	senders := map[string]crm.Sender{}
 	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "outbox")})
-	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}}
+	b := bot.New(bot.Config{Store: db, Outbox: p.outbox, Events: p.events, Now: time.Now,
+		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains)})
+	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
@@ -60,7 +63,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 // webDeps adds the pipeline's parts to the web layer's dependencies.
 func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Events, d.Outbox = p.events, p.outbox
-	d.Mailboxes, d.WeChat, d.Forms, d.Inbox = db, db, db, db
+	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
@@ -68,6 +71,9 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 		}
 		if part.formCapture != nil {
 			d.FormCapture = part.formCapture
+		}
+		if part.menus != nil {
+			d.Menus = part.menus
 		}
 	}
 	return d

@@ -38,6 +38,20 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c Call) {
 		s.msgIDs = append(s.msgIDs, id)
 		s.mu.Unlock()
 		writeJSON(w, map[string]any{"errcode": 0, "errmsg": "ok", "msgid": id})
+	case "/cgi-bin/menu/create":
+		s.mu.Lock()
+		s.menu = c.Body
+		s.mu.Unlock()
+		writeJSON(w, map[string]any{"errcode": 0, "errmsg": "ok"})
+	case "/cgi-bin/menu/get":
+		s.mu.Lock()
+		m := s.menu
+		s.mu.Unlock()
+		if m == nil {
+			writeJSON(w, map[string]any{"errcode": 46003, "errmsg": "menu no exist"})
+			return
+		}
+		writeJSON(w, map[string]any{"menu": m})
 	case "/cgi-bin/user/info":
 		s.userInfo(w, r.URL.Query().Get("openid"))
 	case "/cgi-bin/media/get":

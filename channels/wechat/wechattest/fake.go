@@ -1,5 +1,6 @@
 // Package wechattest is a fake WeChat API on 127.0.0.1 for tests: access
-// tokens, customer-service and template messages, user info and media. It
+// tokens, customer-service and template messages, user info, media and
+// the custom menu. It
 // records what it received and can be told to fail.
 package wechattest
 
@@ -40,6 +41,7 @@ type Server struct {
 	nextMsgID   int64
 	msgIDs      []int64
 	uploadCount int
+	menu        map[string]any // the last menu/create body
 }
 
 // New starts a fake API, closed when t ends.

@@ -1,0 +1,226 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Outbox is the part of crm.Outbox the bot uses: it prepares an answer as
+// a rep's reply would be, and the bot queues it with its decision.
+type Outbox interface {
+	Prepare(ctx context.Context, v crm.Viewer, d crm.Draft) (*crm.Message, *crm.Outgoing, error)
+	Queued(m *crm.Message)
+}
+
+// Events is where the bot hears of committed messages.
+type Events interface {
+	Subscribe(buffer int) (<-chan crm.Event, func())
+}
+
+// Config configures a Bot.
+type Config struct {
+	Store  crm.BotStore
+	Outbox Outbox
+	Events Events // nil: only the catch-up sweep finds messages
+	Now    func() time.Time
+	Log    *slog.Logger
+	// OwnDomains are our own mail domains: mail from them is never answered.
+	OwnDomains []string
+	// CatchUp is how far back the sweep looks for messages committed but
+	// not decided (a crash between ingest and the bot). Default 15 minutes:
+	// an answer later than that would surprise more than help.
+	CatchUp time.Duration
+}
+
+// Bot decides about inbound messages.
+type Bot struct {
+	cfg Config
+	mu  sync.Mutex
+	c   *cache
+}
+
+// New returns a Bot; Run starts it.
+func New(cfg Config) *Bot {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.CatchUp <= 0 {
+		cfg.CatchUp = 15 * time.Minute
+	}
+	return &Bot{cfg: cfg}
+}
+
+func (b *Bot) ownDomain(addr string) bool {
+	addr = strings.ToLower(addr)
+	for _, d := range b.cfg.OwnDomains {
+		if strings.HasSuffix(addr, "@"+strings.ToLower(d)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Decide makes the one decision about inbound message id and queues its
+// answer. Deciding a message again (a retry, another instance) does
+// nothing: the store's unique key on the message says it was decided.
+func (b *Bot) Decide(ctx context.Context, id int64) (*crm.BotDecision, error) {
+	ds, err := b.DecideMany(ctx, []int64{id})
+	if err != nil || len(ds) == 0 {
+		return nil, err
+	}
+	return ds[0], nil
+}
+
+// DecideMany decides several messages and records the decisions in one
+// transaction: a burst of pushes costs the database one write, not one
+// per message. It returns the decisions that were new.
+func (b *Bot) DecideMany(ctx context.Context, ids []int64) ([]*crm.BotDecision, error) {
+	c, err := b.cache(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rs []crm.BotRecord
+	for _, id := range ids {
+		r, err := b.prepare(ctx, c, id)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			rs = append(rs, *r)
+		}
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	done, err := b.cfg.Store.RecordBotDecisions(ctx, rs)
+	if err != nil {
+		return nil, err
+	}
+	var out []*crm.BotDecision
+	for i, r := range rs {
+		if !done[i] {
+			continue
+		}
+		if r.M != nil {
+			b.cfg.Outbox.Queued(r.M)
+		}
+		b.cfg.Log.Debug("bot decided", "message", r.D.MessageID, "action", r.D.Action, "reason", r.D.Reason)
+		out = append(out, r.D)
+	}
+	return out, nil
+}
+
+// prepare decides about one message and prepares its answer; nil for a
+// message that is not the bot's to decide (ours, a note).
+func (b *Bot) prepare(ctx context.Context, c *cache, id int64) (*crm.BotRecord, error) {
+	in, err := b.cfg.Store.BotInput(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Message.Direction != crm.DirectionIn || in.Message.Channel == crm.ChannelNote {
+		return nil, nil
+	}
+	if in.Settings, err = c.settings(ctx, b.cfg.Store, in.Message.Channel, in.Message.Account); err != nil {
+		return nil, err
+	}
+	now := b.cfg.Now()
+	ch := b.choose(in, c, now)
+	d := &crm.BotDecision{MessageID: id, ConversationID: in.Message.ConversationID, Channel: in.Message.Channel,
+		Account: in.Message.Account, Action: ch.action, Reason: ch.reason, RuleID: ch.ruleID, FAQID: ch.faqID,
+		Score: ch.score, DecidedAt: now}
+	r := &crm.BotRecord{D: d}
+	if ch.text == "" {
+		return r, nil
+	}
+	r.M, r.O, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
+		Kind: crm.OutAuto, Text: ch.text})
+	var ce *crm.Error
+	switch {
+	case errors.As(err, &ce) && (ce.Code == crm.ERATELIMITED || ce.Code == crm.EINVALID):
+		// Over the per-sender cap, outside WeChat's window, no channel:
+		// the decision stands, unsent, with the reason.
+		d.Reason += "; not sent: " + ce.Message
+		r.M, r.O = nil, nil
+	case err != nil:
+		return nil, err
+	}
+	return r, nil
+}
+
+// Run decides each new inbound message as ingest commits it, until ctx
+// ends. What it misses (a crash, a full event buffer, another instance's
+// ingest) the Sweep finds: serve runs it every minute under the scheduler.
+func (b *Bot) Run(ctx context.Context) error {
+	if b.cfg.Events == nil {
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	events, stop := b.cfg.Events.Subscribe(1024)
+	defer stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case e, ok := <-events:
+			if !ok {
+				return nil
+			}
+			ids := drain(events, e, 128)
+			if len(ids) == 0 {
+				continue
+			}
+			if _, err := b.DecideMany(ctx, ids); err != nil {
+				b.cfg.Log.Warn("bot decisions failed; the sweep will retry", "messages", len(ids), "err", err)
+			}
+		}
+	}
+}
+
+// Sweep decides the recent inbound messages that have no decision yet. It
+// is safe to run on several instances at once.
+func (b *Bot) Sweep(ctx context.Context, now time.Time) error {
+	for {
+		ids, err := b.cfg.Store.UndecidedMessages(ctx, now.Add(-b.cfg.CatchUp), 100)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		if _, err := b.DecideMany(ctx, ids); err != nil {
+			return err
+		}
+		if len(ids) < 100 {
+			return nil
+		}
+	}
+}
+
+// drain collects the new messages' ids of e and of the events already
+// waiting, up to max, so that a burst is decided together.
+func drain(events <-chan crm.Event, e crm.Event, max int) []int64 {
+	var ids []int64
+	for {
+		if e.Kind == crm.EventMessageNew && e.MessageID != 0 {
+			ids = append(ids, e.MessageID)
+		}
+		if len(ids) >= max {
+			return ids
+		}
+		select {
+		case next, ok := <-events:
+			if !ok {
+				return ids
+			}
+			e = next
+		default:
+			return ids
+		}
+	}
+}

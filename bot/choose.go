@@ -1,0 +1,208 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Tuned on the even lines of both evaluation sets (testdata/eval*;
+// eval_test.go): a grid over these and the feature weights, keeping the
+// settings with no wrong answer there and the most right ones. minPrecision:
+// the entry must explain at least this share of the message, so that a
+// question about something else that shares the entry's words is not taken
+// for it.
+const (
+	defaultThreshold = 0.30
+	defaultMargin    = 0.15
+	minPrecision     = 0.40
+)
+
+// choice is what the bot decided, and the text it will send (none: "").
+type choice struct {
+	action, reason string
+	ruleID, faqID  *int64
+	score          float64
+	text           string
+}
+
+// eventOf reads a WeChat event from an inbound message: the adapter keys
+// events "openid-createtime-Event" and writes "[subscribed] scene X" or
+// "[menu] KEY" as their text.
+var eventKey = regexp.MustCompile(`-\d+-(subscribe|CLICK|SCAN|VIEW|unsubscribe|LOCATION)$`)
+
+func eventOf(m *crm.Message) (event, key string) {
+	if m.Channel != crm.ChannelWeChat {
+		return "", ""
+	}
+	g := eventKey.FindStringSubmatch(m.ExternalID)
+	if g == nil {
+		return "", ""
+	}
+	switch g[1] {
+	case "subscribe":
+		_, scene, _ := strings.Cut(m.Text, "[subscribed] scene ")
+		return g[1], scene
+	case "CLICK":
+		return g[1], strings.TrimPrefix(m.Text, "[menu] ")
+	}
+	return g[1], ""
+}
+
+// silenced says why the bot must not speak in this conversation now, or "".
+func (b *Bot) silenced(in *crm.BotInput, now time.Time) string {
+	s, m := in.Settings, in.Message
+	switch {
+	case !s.Enabled:
+		return "bot off for this account"
+	case m.Automated:
+		return "automated message"
+	case in.FromColleague:
+		return "sent by a colleague"
+	case m.Channel == crm.ChannelEmail && b.ownDomain(m.From.Address):
+		return "sent from our own domain"
+	case in.Paused:
+		return "paused by a rep"
+	}
+	quiet := time.Duration(s.RepSilenceMinutes) * time.Minute
+	if quiet == 0 {
+		quiet = 4 * time.Hour
+	}
+	if in.LastRepAt != nil && now.Sub(*in.LastRepAt) < quiet {
+		return "a rep wrote at " + in.LastRepAt.UTC().Format(time.RFC3339)
+	}
+	if in.LastHandoffAt != nil && now.Sub(*in.LastHandoffAt) < quiet &&
+		(in.LastRepAt == nil || in.LastRepAt.Before(*in.LastHandoffAt)) {
+		return "handed to a person at " + in.LastHandoffAt.UTC().Format(time.RFC3339)
+	}
+	return ""
+}
+
+// choose decides about one inbound message; it reads nothing but its input.
+func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
+	if why := b.silenced(in, now); why != "" {
+		return choice{action: crm.BotNone, reason: why}
+	}
+	s, m := in.Settings, in.Message
+	rules := c.rules[scope{m.Channel, m.Account}]
+	if ev, key := eventOf(m); ev != "" {
+		var r *crm.BotRule
+		switch ev {
+		case "subscribe":
+			r = welcomeRule(rules, key, in.PriorInbound > 0)
+		case "CLICK":
+			r = clickRule(rules, key)
+		}
+		if r == nil {
+			return choice{action: crm.BotNone, reason: "event " + ev + ": no rule"}
+		}
+		return ruleChoice(r, false)
+	}
+	raw := m.Text
+	if m.Channel == crm.ChannelEmail {
+		raw = strings.TrimSpace(m.Subject + "\n" + firstLines(m.Text, 8))
+	}
+	norm := normalize(raw)
+	en := english(raw)
+	phrases := s.HandoffPhrases
+	if len(phrases) == 0 {
+		phrases = crm.DefaultHandoffPhrases
+	}
+	if p := askedForPerson(norm, phrases); p != "" {
+		return b.handoff(s, "person: asked ("+p+")", en, now)
+	}
+	if w := complaint(norm); w != "" {
+		return b.handoff(s, "person: complaint ("+w+")", en, now)
+	}
+	if why := aboutRecord(raw, norm); why != "" {
+		return b.handoff(s, "person: "+why, en, now)
+	}
+	if r := keywordRule(rules, raw, norm); r != nil {
+		return ruleChoice(r, en)
+	}
+	ack := m.Channel == crm.ChannelEmail && s.Acknowledge && in.PriorInbound == 0
+	if s.FAQ || ack {
+		first, second := c.faqs.best(norm)
+		th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
+		if first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision && !isChitChat(norm) {
+			ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
+				reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
+				text:   first.faq.Answer}
+			if en && first.faq.AnswerEn != "" {
+				ch.text = first.faq.AnswerEn
+			}
+			if ack {
+				ch.text = ackText(s, en) + "\n\n" + ch.text
+			}
+			return ch
+		}
+		if ack {
+			return choice{action: crm.BotAnswer, reason: "acknowledgement", text: ackText(s, en)}
+		}
+		if isChitChat(norm) {
+			return b.awayOr(in, now, choice{action: crm.BotNone, reason: "chit-chat"})
+		}
+		if s.FAQ {
+			reason := "unsure: no faq entry matched"
+			if first.faq != nil {
+				reason = fmt.Sprintf("unsure: best faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score)
+			}
+			return b.handoff(s, reason, en, now)
+		}
+	}
+	return b.awayOr(in, now, choice{action: crm.BotNone, reason: "no rule matched"})
+}
+
+func orDefault(v, d float64) float64 {
+	if v > 0 {
+		return v
+	}
+	return d
+}
+
+func ruleChoice(r *crm.BotRule, en bool) choice {
+	id := r.ID
+	ch := choice{action: crm.BotAnswer, ruleID: &id, reason: fmt.Sprintf("rule %d (%s)", r.ID, r.Kind), text: r.Reply}
+	if en && r.ReplyEn != "" {
+		ch.text = r.ReplyEn
+	}
+	if r.LinkURL != "" {
+		ch.text = strings.TrimSpace(ch.text + "\n" + r.LinkTitle + " " + r.LinkURL)
+	}
+	return ch
+}
+
+// awayOr sends the away message outside business hours, at most once per
+// conversation per AwayEveryHours; otherwise it keeps ch.
+func (b *Bot) awayOr(in *crm.BotInput, now time.Time, ch choice) choice {
+	s := in.Settings
+	if s.AwayText == "" || s.Open(now) {
+		return ch
+	}
+	every := time.Duration(max(s.AwayEveryHours, 0)) * time.Hour
+	if every == 0 {
+		every = 12 * time.Hour
+	}
+	if in.LastAwayAt != nil && now.Sub(*in.LastAwayAt) < every {
+		return choice{action: crm.BotNone, reason: "closed; away message sent at " + in.LastAwayAt.UTC().Format(time.RFC3339)}
+	}
+	return choice{action: crm.BotAway, reason: "outside business hours", text: s.AwayText}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	var keep []string
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), ">") {
+			break // the quoted mail starts
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
+}

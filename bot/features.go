@@ -1,0 +1,149 @@
+package bot
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Feature weights: a Chinese character bigram carries most of the meaning
+// (no word segmentation needed, and a typo spoils only two bigrams); single
+// characters are a weak back-up; a concept (concepts.go) is strong.
+const (
+	weightBigram  = 1.0
+	weightUnigram = 0.7
+	weightWord    = 1.0
+	weightConcept = 1.5
+)
+
+// fillers say nothing about what is asked; they are dropped before the
+// text is cut into features.
+var fillers = []string{"你好", "您好", "请问", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
+	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "你们", "我们", "我"}
+
+// stopWords are English words that say nothing about what is asked.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i me my mine we us our you your it its this that these those there here
+		the a an to of for in on at by from with about into after before and or if so but not no
+		is are am was were be been being do does did done have has had will would should could shall might must
+		get got give go going come see look let take make need want know tell use say ask
+		please hi hello hey thanks thank pls plz ok okay just also still already now then yet ever very really
+		any some much many one ones thing things something anything item items s t don doesn didn isn im`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// features returns a normalized text's weighted features.
+func features(norm string) map[string]float64 {
+	f := map[string]float64{}
+	padded := " " + norm + " " + stemWords(norm) + " "
+	inConcept := map[string]bool{}
+	for _, ct := range conceptTerms {
+		if !conceptIn(padded, ct.term) {
+			continue
+		}
+		f["#"+strconv.Itoa(ct.group)] = conceptWeight(ct.group)
+		if ct.latin {
+			// "shipping fee" is the fee, not also the shipping.
+			padded = strings.ReplaceAll(padded, " "+ct.term+" ", " ")
+			for _, w := range strings.Fields(ct.term) {
+				inConcept[w] = true
+			}
+		}
+	}
+	han := norm
+	for _, w := range fillers {
+		han = strings.ReplaceAll(han, w, " ")
+	}
+	for _, run := range strings.FieldsFunc(han, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(run)
+		for i, r := range rs {
+			f[string(r)] = max(f[string(r)], weightUnigram)
+			if i+1 < len(rs) {
+				f[string(rs[i:i+2])] = weightBigram
+			}
+		}
+	}
+	for _, w := range strings.Fields(norm) {
+		// An English word a concept stands for counts once, as the concept.
+		if !isLatin(w) || len(w) < 2 || stopWords[w] || inConcept[w] || inConcept[stem(w)] {
+			continue
+		}
+		f["w:"+stem(w)] = weightWord
+	}
+	return f
+}
+
+type conceptTerm struct {
+	term  string
+	group int
+	latin bool
+}
+
+// conceptTerms are the concepts' terms, longest first, so that a phrase
+// is taken whole before its words.
+var conceptTerms = func() []conceptTerm {
+	var ts []conceptTerm
+	for i, g := range concepts {
+		for _, term := range g {
+			ts = append(ts, conceptTerm{term, i, isLatin(strings.ReplaceAll(term, " ", ""))})
+		}
+	}
+	sort.SliceStable(ts, func(a, b int) bool { return len(ts[a].term) > len(ts[b].term) })
+	return ts
+}()
+
+// conceptIn finds a concept's term: English on word boundaries (the text
+// is padded and its words single-spaced), Chinese anywhere.
+func conceptIn(padded, term string) bool {
+	if isLatin(strings.ReplaceAll(term, " ", "")) {
+		return strings.Contains(padded, " "+term+" ")
+	}
+	return strings.Contains(padded, term)
+}
+
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r >= 128 || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// stem folds the plural and verb endings that change no meaning here.
+func stem(w string) string {
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 5 && strings.HasSuffix(w, "ly"):
+		return w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func stemWords(norm string) string {
+	ws := strings.Fields(norm)
+	for i, w := range ws {
+		if isLatin(w) {
+			ws[i] = stem(w)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// conceptWeight: the question words (how, can, what) say how one asks,
+// not what about; they count a third of a topic.
+func conceptWeight(group int) float64 {
+	if group >= len(concepts)-3 {
+		return weightConcept / 3
+	}
+	return weightConcept
+}

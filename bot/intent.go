@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// complaintWords mark a message a person must answer, whatever keyword
+// it also contains ("我要投诉你们的退货" is not a question about returns).
+var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", "欺骗", "坑人", "太坑", "垃圾", "恶劣", "气人",
+	"太差", "质量差", "12315", "315", "消协", "工商局", "律师", "起诉", "曝光", "维权", "赔偿", "索赔",
+	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
+	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
+	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous"}
+
+// statusWords ask where one's own order is: with a possessive or a
+// reference this is about a record, which the FAQ cannot know.
+var (
+	ownWords    = []string{"我的", "我买的", "我下的", "我订的", "我家的", "俺的", "my ", "i ordered", "i bought", "mine"}
+	recordWords = []string{"订单", "单号", "快递", "包裹", "物流", "货", "合同", "任务", "工单", "净化器", "机器",
+		"order", "package", "parcel", "shipment", "delivery", "contract", "ticket", "purchase"}
+	statusWords = []string{"到哪", "在哪", "还没", "没到", "没收到", "没发", "不动", "查一下", "查查", "查不到", "状态", "进度",
+		"where is", "where's", "hasn't", "has not", "not arrived", "not received", "didn't arrive", "status", "track", "still not", "yet"}
+)
+
+// ownStatus words speak of one parcel or order that is late or lost,
+// with or without "my": 快递到哪了, 还没收到.
+var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
+	"where is my", "where's my", "hasn't arrived", "has not arrived", "haven't received", "have not received", "not arrived yet", "still waiting for"}
+
+// reference finds an order, contract, task or tracking number: a run of
+// six or more digits, or letters and digits joined as such numbers are
+// (SF1234567890, HT-2026-0031, #88213).
+var reference = regexp.MustCompile(`(?i)(\d{6,}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+
+// chitChat is a whole message that asks nothing.
+var chitChat = map[string]bool{"你好": true, "您好": true, "谢谢": true, "多谢": true, "感谢": true, "好的": true,
+	"好": true, "ok": true, "okay": true, "嗯": true, "嗯嗯": true, "哈哈": true, "哈哈哈": true,
+	"hello": true, "hi": true, "hey": true, "thanks": true, "thank you": true, "ok thanks": true, "好的谢谢": true,
+	"收到": true, "明白了": true, "知道了": true, "拜拜": true, "再见": true, "bye": true, "早上好": true, "晚上好": true}
+
+// padded is a normalized text with spaces around it, for word matches.
+func padded(norm string) string { return " " + norm + " " }
+
+func findAny(text string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// askedForPerson returns the hand-off phrase the message says, if any.
+// Latin phrases match whole words ("agent" is not in "agents' fees"
+// only because of luck: it must stand alone).
+func askedForPerson(norm string, phrases []string) string {
+	p := padded(norm)
+	for _, ph := range phrases {
+		n := normalizedPhrase(ph)
+		if n == "" {
+			continue
+		}
+		if isLatin(strings.ReplaceAll(n, " ", "")) {
+			if strings.Contains(p, " "+n+" ") {
+				return ph
+			}
+		} else if strings.Contains(norm, n) {
+			return ph
+		}
+	}
+	return ""
+}
+
+// complaint returns the word that makes the message a complaint.
+func complaint(norm string) string {
+	p := padded(norm)
+	for _, w := range complaintWords {
+		if isLatin(w) {
+			if strings.Contains(p, " "+w+" ") || strings.Contains(p, " "+w+"s ") || strings.Contains(p, " "+w+"ed ") {
+				return w
+			}
+		} else if strings.Contains(norm, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// aboutRecord returns why a message is about one order, contract or task
+// of the sender's: a reference number, or "my order" with a status word.
+func aboutRecord(raw, norm string) string {
+	if ref := reference.FindString(raw); ref != "" {
+		return "reference " + ref
+	}
+	p := padded(norm)
+	if w := findAny(p, ownStatus); w != "" {
+		return "status (" + w + ")"
+	}
+	own, rec, st := findAny(p, ownWords), findAny(p, recordWords), findAny(p, statusWords)
+	if rec != "" && st != "" && (own != "" || strings.Contains(p, "查")) {
+		return "status of " + strings.TrimSpace(own+rec)
+	}
+	return ""
+}
+
+func isChitChat(norm string) bool {
+	if norm == "" {
+		return true
+	}
+	return chitChat[norm]
+}
+
+// phraseCache keeps hand-off phrases normalized: they are few, and
+// normalizing runs OpenCC.
+var phraseCache sync.Map
+
+func normalizedPhrase(ph string) string {
+	if n, ok := phraseCache.Load(ph); ok {
+		return n.(string)
+	}
+	n := normalize(ph)
+	phraseCache.Store(ph, n)
+	return n
+}
