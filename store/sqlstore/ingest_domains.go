@@ -21,19 +21,22 @@ func senderDomains(senders []string) []string {
 	return dedupe(out)
 }
 
-// domainsQuery reads the customers of the domains, as CustomersByDomain
-// returns them (sortDomains orders and bounds them).
+// domainsQuery reads the customers of the domains (by any of their
+// domains, as CustomersByDomain finds them; sortDomains orders and bounds
+// them).
 func (t *ingestTx) domainsQuery(domains []string) Query {
 	for _, d := range domains {
 		t.b.domains[d] = []*crm.Customer{}
 	}
 	d := t.db.dialect
-	return Query{SQL: d.ForEachKey("$1", "text", customerCols, "customers c", "c.domain = k.v"),
+	return Query{SQL: d.ForEachKey("$1", "text", "x.domain, "+customerCols,
+		"customer_domains x JOIN customers c ON c.id = x.customer_id", "x.domain = k.v"),
 		Args: []any{d.ListArg(domains)},
 		Row: func(r Scanner) error {
-			c, err := scanCustomer(r)
+			var domain string
+			c, err := scanCustomer(keyed{r, &domain})
 			if err == nil {
-				t.b.domains[c.Domain] = append(t.b.domains[c.Domain], c)
+				t.b.domains[domain] = append(t.b.domains[domain], c)
 			}
 			return err
 		}}

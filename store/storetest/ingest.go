@@ -41,6 +41,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"FollowerIsOneConversation", testIngestFollower},
 		{"SenderThreadFirstWins", testSenderThreadFirstWins},
 		{"FollowerNickname", testFollowerNickname},
+		{"ByAnyDomain", testIngestByAnyDomain},
 	}
 	for _, tt := range tests {
 		t.Run("Ingest/"+tt.name, func(t *testing.T) {
