@@ -52,7 +52,7 @@ func newInboundMessage(in *Inbound, convID int64, links []Link, now time.Time) *
 		ConversationID: convID, Channel: in.Channel, Account: in.Account,
 		Direction: DirectionIn, ExternalID: in.ExternalID, From: in.From,
 		To: in.To, Cc: in.Cc, Subject: in.Subject, Text: in.Text, HTML: in.HTML,
-		Attachments: in.Attachments, Links: links, Automated: in.Automated, MessageRef: in.MessageRef,
+		Attachments: in.Attachments, Links: links, Automated: in.Automated, AutomatedReason: in.AutomatedReason, MessageRef: in.MessageRef,
 		SentAt: in.ReceivedAt.UTC(), CreatedAt: now,
 	}
 }

@@ -3,6 +3,7 @@ package email
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"io"
 	"strings"
 
@@ -67,4 +68,28 @@ func (p *Parsed) readBounced(r io.Reader) {
 		p.bounce().MessageID = id
 	}
 	_, _ = io.Copy(io.Discard, r)
+}
+
+// noteReport marks a multipart/report automated by its report type: a
+// delivery status report (RFC 3464), a read receipt (RFC 8098), or any
+// other machine report (abuse feedback, TLS reports).
+func (p *Parsed) noteReport(reportType string) {
+	switch reportType {
+	case "disposition-notification":
+		p.automated("read receipt (disposition notification)")
+	case "delivery-status", "global-delivery-status":
+		p.automated("delivery status report")
+	default:
+		p.automated("report: " + cmp.Or(reportType, "multipart/report"))
+	}
+}
+
+// readDisposition reads a read receipt's machine part (RFC 8098 §3.2): the
+// receipt is automated and belongs with the message it acknowledges.
+func (p *Parsed) readDisposition(b []byte) {
+	p.automated("read receipt (disposition notification)")
+	h, _ := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(b)))
+	if id := firstID(h.Get("Original-Message-Id")); id != "" {
+		p.In.References = appendNew(p.In.References, id)
+	}
 }
