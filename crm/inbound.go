@@ -48,6 +48,10 @@ type Inbound struct {
 	// showed it ("Auto-Submitted: auto-replied", "no-reply sender …").
 	Automated       bool
 	AutomatedReason string
+	// FromUs: the channel knows we sent this message (an email from the
+	// mailbox's own address: a Bcc or a copy of our reply). It is stored as
+	// outbound, and a copy of a reply Rapport sent is not stored twice.
+	FromUs bool
 	// LeadTeamID, if set, is the team whose round robin gets a new lead from
 	// this message (a web form's team) instead of IngestConfig.LeadTeamID.
 	// It is applied in the ingest transaction, so a lead is never stored

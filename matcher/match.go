@@ -7,8 +7,9 @@ import (
 )
 
 // maxRefs bounds the thread references looked up: a long email thread
-// carries dozens, and the first ones (In-Reply-To) are the strongest.
-const maxRefs = 20
+// carries hundreds, and its root comes last. The ingest transaction reads
+// them ahead in one query, so following each costs a map lookup.
+const maxRefs = crm.MaxThreadRefs
 
 // conversationReader is what the ingest transaction offers beyond
 // crm.MatchReader (crm.IngestTx has it): with it, the matcher checks the
@@ -37,7 +38,8 @@ type decision struct {
 // Match decides how in links to the records r holds. It reads only, with
 // indexed lookups, and writes nothing; see the package doc for the rules.
 func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound) (*crm.Match, error) {
-	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{}, labels: map[crm.Ref]string{}}
+	in, fromUs := m.about(in)
+	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{FromUs: fromUs}, labels: map[crm.Ref]string{}}
 	steps := []func(context.Context) error{d.thread, d.follower, d.contact, d.records, d.customer, d.againstThread, d.lead,
 		d.colleagues, d.owner}
 	for _, step := range steps {
@@ -48,12 +50,15 @@ func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound)
 	return d.out, nil
 }
 
-// thread follows the references, strongest first, to a conversation.
+// thread follows the references, strongest first, to a conversation;
+// then the message's own reference, which a reply ingested before it (mail
+// does not arrive in order) has recorded on its conversation.
 func (d *decision) thread(ctx context.Context) error {
-	for i, ref := range d.in.References {
-		if i == maxRefs {
-			break
-		}
+	refs := d.in.References[:min(len(d.in.References), maxRefs)]
+	if d.in.MessageRef != "" {
+		refs = append(refs[:len(refs):len(refs)], d.in.MessageRef)
+	}
+	for _, ref := range refs {
 		if ref == "" {
 			continue
 		}

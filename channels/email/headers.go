@@ -48,7 +48,7 @@ func references(h gomail.Header) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(id string) {
-		if id = cleanID(id); id != "" && !seen[id] && len(out) < 100 {
+		if id = cleanID(id); id != "" && !seen[id] && len(out) < crm.MaxThreadRefs {
 			seen[id] = true
 			out = append(out, id)
 		}
@@ -67,5 +67,5 @@ func msgIDs(h gomail.Header, key string) []string {
 	if l, err := h.MsgIDList(key); err == nil {
 		return l
 	}
-	return looseMsgID.FindAllString(h.Get(key), 100)
+	return looseMsgID.FindAllString(h.Get(key), crm.MaxThreadRefs)
 }

@@ -44,6 +44,9 @@ func (p *Poller) prepare(ctx context.Context, raw []byte, arrived time.Time, fol
 	in := &parsed.In
 	in.Account, in.ExternalID = p.account, ExternalID(raw)
 	in.Source = crm.LeadSource{Channel: crm.ChannelEmail}
+	p.mu.Lock()
+	in.FromUs = p.address != "" && in.From.Address == p.address // a Bcc or a copy of what we sent
+	p.mu.Unlock()
 	parsed.setArrival(arrived)
 	if in.ReceivedAt.IsZero() {
 		in.ReceivedAt = p.cfg.Now().UTC()

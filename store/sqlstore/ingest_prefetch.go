@@ -7,7 +7,7 @@ import (
 )
 
 // maxPrefetchRefs matches the matcher's bound on references followed.
-const maxPrefetchRefs = 20
+const maxPrefetchRefs = crm.MaxThreadRefs
 
 // maxPrefetchRecipients matches the matcher's bound on the To and Cc
 // addresses searched for a customer's colleagues (matcher.MaxRecipients).
@@ -69,6 +69,9 @@ func keysOf(batch []*crm.Inbound) *batchKeys {
 			if i < maxPrefetchRefs && r != "" {
 				k.refs[ca] = append(k.refs[ca], r)
 			}
+		}
+		if in.MessageRef != "" { // a reply ingested before it names it
+			k.refs[ca] = append(k.refs[ca], in.MessageRef)
 		}
 		n := len(k.senders)
 		k.senders = appendEmails(k.senders, []crm.Address{{Address: in.From.Address}, {Address: in.Person.Email}}, 2)
