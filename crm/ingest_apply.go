@@ -64,14 +64,10 @@ func (g *Ingester) duplicate(ctx context.Context, tx IngestTx, in *Inbound, cur 
 	return res, saveCursor(ctx, tx, cur)
 }
 
-// ownSent finds the outbound message that in is a copy of: what we send
-// is stored under its reference (an email's Message-ID) as its external id.
+// ownSent finds the outbound message that in is a copy of (a Bcc to the
+// shared mailbox): the one we sent under in's reference.
 func ownSent(ctx context.Context, tx IngestTx, in *Inbound) (*Message, error) {
-	old, err := tx.MessageByExternalID(ctx, in.Channel, in.Account, in.MessageRef)
-	if err == nil && old.Direction != DirectionOut {
-		return nil, Errorf(ENOTFOUND, "Message not found.")
-	}
-	return old, err
+	return tx.SentMessage(ctx, in.Channel, in.Account, in.MessageRef)
 }
 
 func saveCursor(ctx context.Context, tx IngestTx, cur *Cursor) error {

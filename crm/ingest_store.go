@@ -20,6 +20,9 @@ type IngestTx interface {
 	// MessageByExternalID finds an already ingested message by its dedupe
 	// key. ENOTFOUND.
 	MessageByExternalID(ctx context.Context, channel, account, externalID string) (*Message, error)
+	// SentMessage finds the outbound message we sent under the channel's
+	// id for it (an email's Message-ID). ENOTFOUND.
+	SentMessage(ctx context.Context, channel, account, channelRef string) (*Message, error)
 	// Conversation returns a conversation v may see. ENOTFOUND.
 	Conversation(ctx context.Context, v Viewer, id int64) (*Conversation, error)
 	// CreateConversation stores c and sets its ID.

@@ -78,6 +78,13 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 		t.Errorf("Sent folder: %+v, %v; want the copy", st, err)
 	}
 
+	// A Bcc of our reply to the shared mailbox comes back in: it is the
+	// reply already stored, not a customer's message.
+	w.imap.deliver(t, "INBOX", got.raw)
+	if c := w.ing.waitFor(t, id)[id][0]; !c.Duplicate || c.MessageID != out.ID {
+		t.Errorf("our reply seen again: %+v, want the outbound message %d", c, out.ID)
+	}
+
 	w.imap.deliver(t, "INBOX", mail("zhang@customer.cn", "Re: 报价", "a1@customer.cn", "In-Reply-To: <"+id+">"))
 	w.imap.deliver(t, "INBOX", mail("zhang@customer.cn", "回复：报价", "a2@customer.cn")) // headers dropped
 	answers := w.ing.waitFor(t, "a1@customer.cn", "a2@customer.cn")
