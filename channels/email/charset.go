@@ -77,22 +77,28 @@ func clearlyGB(b []byte, good, bad int) bool {
 }
 
 // utf8Counts counts the valid multi-byte sequences of b and its invalid
-// bytes.
+// bytes. A two-byte sequence counts a quarter: GB-encoded Chinese forms
+// them by accident ("好，" is BA C3 A3 AC, and C3 A3 is "ã"), while three
+// bytes in a row that fit UTF-8 are rare in it.
 func utf8Counts(b []byte) (good, bad int) {
+	two := 0
 	for len(b) > 0 {
 		if b[0] < utf8.RuneSelf {
 			b = b[1:]
 			continue
 		}
 		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n == 1 {
+		switch {
+		case r == utf8.RuneError && n == 1:
 			bad++
-		} else {
+		case n == 2:
+			two++
+		default:
 			good++
 		}
 		b = b[n:]
 	}
-	return good, bad
+	return good + two/4, bad
 }
 
 // decodeWith decodes b, replacing what enc cannot decode with U+FFFD, and
