@@ -48,6 +48,7 @@ var aliases = func() map[string]encoding.Encoding {
 		"windows-31j", "x-ms-cp932", "csshiftjis", "x-mac-japanese", "932")
 	add(japanese.EUCJP, "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp")
 	add(japanese.ISO2022JP, "iso-2022-jp", "csiso2022jp", "iso-2022-jp-2", "iso-2022-jp-1", "jis")
+	add(eucTWEncoding, "x-euc-tw", "euc-tw", "euctw", "cns11643", "x-cns11643")
 	add(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "utf-16", "utf-16be", "unicode")
 	add(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "utf-16le")
 	return m

@@ -38,6 +38,8 @@ func TestDecodeCharset(t *testing.T) {
 		{"unknown label, UTF-8", "x-no-such", zh, zh},
 		{"unknown label, GBK", "x-no-such", gbk(zh), zh},
 		{"latin-1", "iso-8859-1", "caf\xe9", "café"},
+		{"x-euc-tw, plane 1", "x-euc-tw", "\xc4\xa1\xc4\xa2", "一乙"},
+		{"x-euc-tw, plane 2 and a bad byte", "X-EUC-TW", "\x8e\xa2\xa1\xa1\xff", "乂\uFFFD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,7 +115,7 @@ func FuzzDecodeWords(f *testing.F) {
 
 // FuzzDecodeCharset: any bytes under any label decode to valid UTF-8.
 func FuzzDecodeCharset(f *testing.F) {
-	for _, l := range []string{"utf-8", "", "gb2312", "eucgb2312_cn", "big5-hkscs", "ks_c_5601-1987", "x-unknown", "iso-2022-jp", "utf-16"} {
+	for _, l := range []string{"utf-8", "", "gb2312", "eucgb2312_cn", "big5-hkscs", "ks_c_5601-1987", "x-unknown", "iso-2022-jp", "utf-16", "x-euc-tw"} {
 		f.Add(l, []byte("您好\xff\xfe"+gbk("报价")))
 	}
 	f.Fuzz(func(t *testing.T, label string, b []byte) {
