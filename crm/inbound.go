@@ -28,6 +28,10 @@ type Inbound struct {
 	// References are thread references, strongest first: an email's
 	// In-Reply-To then References, reply tokens found in our own addresses.
 	References []string
+	// ThreadHint is a weaker reference the channel guessed (an email's
+	// earlier message from the same sender with the same subject),
+	// followed only when References and MessageRef lead nowhere.
+	ThreadHint string
 	// MessageRef is this message's own reference for later replies to thread
 	// on (an email's Message-ID).
 	MessageRef string

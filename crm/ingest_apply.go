@@ -25,6 +25,9 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 	if err != nil {
 		return nil, err
 	}
+	if err := joinSplit(ctx, tx, conv, m.JoinIDs); err != nil {
+		return nil, err
+	}
 	res := &IngestResult{NewConversation: isNew, NeedsReview: m.NeedsReview}
 	if err := g.createRecords(ctx, tx, in, m, res, now); err != nil {
 		return nil, err

@@ -27,6 +27,9 @@ type IngestTx interface {
 	Conversation(ctx context.Context, v Viewer, id int64) (*Conversation, error)
 	// CreateConversation stores c and sets its ID.
 	CreateConversation(ctx context.Context, c *Conversation) error
+	// JoinConversations folds conversation from into into: its messages,
+	// references, notes, labels and outbox entries move, and it is deleted.
+	JoinConversations(ctx context.Context, into, from int64) error
 	// UpdateConversation saves c's status, links, review flag and times.
 	UpdateConversation(ctx context.Context, c *Conversation) error
 	// CreateMessage stores m with its raw bytes, its links and attachments.

@@ -61,6 +61,11 @@ type Match struct {
 	// Thread is the sender's thread as read, for a message that threads by
 	// sender (Inbound.SenderThread); nil: none yet, Ingest stores one.
 	Thread *SenderThread
+	// JoinIDs are other conversations of the same thread (its references
+	// lead to them too): mail that arrived out of order split it. Ingest
+	// folds them into ConversationID. The matcher names only conversations
+	// whose records agree with ConversationID's.
+	JoinIDs []int64
 	// FromUs: the sender is one of us (our mailbox, or a colleague at our
 	// domain writing to someone outside): the message is stored as
 	// outbound on its thread, not as a customer's message.

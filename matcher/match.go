@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"context"
+	"slices"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -52,31 +53,77 @@ func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound)
 
 // thread follows the references, strongest first, to a conversation;
 // then the message's own reference, which a reply ingested before it (mail
-// does not arrive in order) has recorded on its conversation.
+// does not arrive in order) has recorded on its conversation. The first
+// conversation found is the message's; any other that the references
+// reach is the same thread, split by the order mail arrived in: it is to
+// be joined (see split). Only when nothing is found is the channel's
+// guess (ThreadHint) followed.
 func (d *decision) thread(ctx context.Context) error {
 	refs := d.in.References[:min(len(d.in.References), maxRefs)]
 	if d.in.MessageRef != "" {
 		refs = append(refs[:len(refs):len(refs)], d.in.MessageRef)
 	}
 	for _, ref := range refs {
-		if ref == "" {
-			continue
-		}
-		id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
-		if crm.IsNotFound(err) {
-			continue
-		} else if err != nil {
+		if err := d.follow(ctx, ref); err != nil {
 			return err
 		}
-		d.out.ConversationID, d.threadRef = id, ref
-		d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
-		if cr, ok := d.r.(conversationReader); ok {
-			d.conv, err = cr.Conversation(ctx, crm.System, id)
-		}
-		return err
+	}
+	if d.out.ConversationID == 0 {
+		return d.follow(ctx, d.in.ThreadHint)
 	}
 	return nil
 }
+
+// follow looks ref up: the first conversation found becomes the message's,
+// another one a conversation to join.
+func (d *decision) follow(ctx context.Context, ref string) error {
+	if ref == "" {
+		return nil
+	}
+	id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
+	if crm.IsNotFound(err) || err == nil && id == d.out.ConversationID {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if d.out.ConversationID != 0 {
+		return d.split(ctx, id)
+	}
+	d.out.ConversationID, d.threadRef = id, ref
+	d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
+	if cr, ok := d.r.(conversationReader); ok {
+		d.conv, err = cr.Conversation(ctx, crm.System, id)
+	}
+	return err
+}
+
+// split marks conversation id, which the references also reach, to be
+// joined into the message's, unless their records differ (two contacts,
+// customers or leads): a wrong join would show one customer's mail to
+// another, so such threads stay apart.
+func (d *decision) split(ctx context.Context, id int64) error {
+	if slices.Contains(d.out.JoinIDs, id) {
+		return nil
+	}
+	cr, ok := d.r.(conversationReader)
+	if !ok || d.conv == nil {
+		return nil
+	}
+	other, err := cr.Conversation(ctx, crm.System, id)
+	if crm.IsNotFound(err) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if differ(d.conv.ContactID, other.ContactID) || differ(d.conv.CustomerID, other.CustomerID) ||
+		differ(d.conv.LeadID, other.LeadID) {
+		return nil
+	}
+	d.out.JoinIDs = append(d.out.JoinIDs, id)
+	return nil
+}
+
+func differ(a, b *int64) bool { return a != nil && b != nil && *a != *b }
 
 // link records a link unless the record is linked already (the first, and
 // so strongest, rule is kept).

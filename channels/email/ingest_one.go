@@ -68,7 +68,7 @@ func (p *Poller) threadBySubject(ctx context.Context, parsed *Parsed) error {
 	}
 	for _, h := range hints {
 		if s, _ := NormalizeSubject(h.Subject); s == parsed.subject && h.MessageRef != parsed.In.MessageRef {
-			parsed.In.References = appendNew(parsed.In.References, h.MessageRef)
+			parsed.In.ThreadHint = h.MessageRef
 			return nil
 		}
 	}

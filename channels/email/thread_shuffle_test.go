@@ -1,13 +1,17 @@
 package email_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rapport-crm/rapport/channels/email"
+	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/matcher"
 )
 
@@ -15,7 +19,10 @@ import (
 // colleague take turns; References hold the whole chain (Gmail,
 // Thunderbird) or, every third message, the root and the last three
 // (Outlook trims long chains so), always with In-Reply-To the parent.
-func threadMail(k int) []byte {
+// With parentOnly, messages carry In-Reply-To alone (some mobile and
+// web mailers), so shuffled delivery splits the thread until the message
+// that links two parts arrives.
+func threadMail(k int, parentOnly bool) []byte {
 	from, to := "Buyer <buyer@longthread.example>", "support@rapport.test"
 	if k%2 == 1 {
 		from, to = "Amy Zhang <amy@rapport.test>", "Buyer <buyer@longthread.example>"
@@ -33,7 +40,10 @@ func threadMail(k int) []byte {
 	h := fmt.Sprintf("From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: <lt-%03d@longthread.example>\r\n",
 		from, to, subject, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC).Add(time.Duration(k)*time.Hour).Format(time.RFC1123Z), k)
 	if k > 0 {
-		h += fmt.Sprintf("In-Reply-To: <lt-%03d@longthread.example>\r\nReferences: %s\r\n", k-1, strings.Join(refs, "\r\n "))
+		h += fmt.Sprintf("In-Reply-To: <lt-%03d@longthread.example>\r\n", k-1)
+		if !parentOnly {
+			h += "References: " + strings.Join(refs, "\r\n ") + "\r\n"
+		}
 	}
 	return []byte(h + "Content-Type: text/plain; charset=utf-8\r\n\r\nmessage " + fmt.Sprint(k) + "\r\n")
 }
@@ -45,41 +55,54 @@ func threadMail(k int) []byte {
 func TestShuffledLongThreadIsOneConversation(t *testing.T) {
 	const n = 120
 	for _, engine := range engines() {
-		t.Run(engine, func(t *testing.T) {
-			w := newWorldOn(t, engine, matcher.Config{OwnDomains: []string{"rapport.test"}})
-			order := rand.Perm(n)
-			t.Logf("delivery order: %v", order)
-			refs := make([]string, n)
-			for i, k := range order {
-				w.imap.deliver(t, "INBOX", threadMail(k))
-				refs[i] = fmt.Sprintf("lt-%03d@longthread.example", k)
-			}
-			w.poller("a", w.ing)
-			got := w.ing.waitFor(t, refs...)
-			convs := map[int64][]string{}
-			leads := 0
-			for _, ref := range refs {
-				res := got[ref][0]
-				convs[res.ConversationID] = append(convs[res.ConversationID], ref)
-				if res.NewLead {
-					leads++
-				}
-			}
-			if len(convs) != 1 {
-				t.Fatalf("%d messages in %d conversations: %v", n, len(convs), convs)
-			}
-			if leads != 1 {
-				t.Errorf("%d leads from one buyer's thread, want 1", leads)
-			}
-			for _, ref := range refs {
-				msg := storedMessage(t, w, got[ref][0])
-				var k int
-				fmt.Sscanf(ref, "lt-%03d@", &k)
-				if out := msg.Direction == "out"; out != (k%2 == 1) {
-					t.Errorf("%s stored %s; our colleague's replies are outbound", ref, msg.Direction)
-				}
-			}
-		})
+		for _, parentOnly := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/in-reply-to-only=%v", engine, parentOnly), func(t *testing.T) {
+				shuffledThread(t, engine, n, parentOnly)
+			})
+		}
+	}
+}
+
+func shuffledThread(t *testing.T, engine string, n int, parentOnly bool) {
+	w := newWorldOn(t, engine, matcher.Config{OwnDomains: []string{"rapport.test"}})
+	order := rand.Perm(n)
+	t.Logf("delivery order: %v", order)
+	refs := make([]string, n)
+	for i, k := range order {
+		w.imap.deliver(t, "INBOX", threadMail(k, parentOnly))
+		refs[i] = fmt.Sprintf("lt-%03d@longthread.example", k)
+	}
+	w.poller("a", w.ing)
+	got := w.ing.waitFor(t, refs...)
+	leads := 0
+	for _, ref := range refs {
+		if got[ref][0].NewLead {
+			leads++
+		}
+	}
+	if leads != 1 {
+		t.Errorf("%d leads from one buyer's thread, want 1", leads)
+	}
+	// Where each message is now: a conversation joined into another is gone.
+	convs := map[int64][]int{}
+	for k := range n {
+		m, err := w.db.MessageByExternalID(context.Background(), crm.ChannelEmail, strconv.FormatInt(w.mb.ID, 10),
+			email.ExternalID(threadMail(k, parentOnly)))
+		must(t, err)
+		convs[m.ConversationID] = append(convs[m.ConversationID], k)
+		if out := m.Direction == crm.DirectionOut; out != (k%2 == 1) {
+			t.Errorf("message %d stored %s; our colleague's replies are outbound", k, m.Direction)
+		}
+	}
+	if len(convs) != 1 {
+		t.Fatalf("%d messages in %d conversations: %v", n, len(convs), convs)
+	}
+	for id := range convs {
+		c, err := w.db.Conversation(context.Background(), crm.System, id)
+		must(t, err)
+		if c.LeadID == nil {
+			t.Errorf("the thread's conversation lost its lead: %+v", c)
+		}
 	}
 }
 

@@ -70,8 +70,10 @@ func keysOf(batch []*crm.Inbound) *batchKeys {
 				k.refs[ca] = append(k.refs[ca], r)
 			}
 		}
-		if in.MessageRef != "" { // a reply ingested before it names it
-			k.refs[ca] = append(k.refs[ca], in.MessageRef)
+		for _, r := range []string{in.MessageRef, in.ThreadHint} { // a reply ingested before it names it; a guess
+			if r != "" {
+				k.refs[ca] = append(k.refs[ca], r)
+			}
 		}
 		n := len(k.senders)
 		k.senders = appendEmails(k.senders, []crm.Address{{Address: in.From.Address}, {Address: in.Person.Email}}, 2)
