@@ -26,7 +26,11 @@
 //  1. Thread: in.References, in order (at most crm.MaxThreadRefs, so the
 //     root of a long chain is followed too), then in.MessageRef (a reply
 //     ingested before this message recorded it), to the first known
-//     conversation (RuleThread, the reference).
+//     conversation (RuleThread, the reference). Other conversations the
+//     references reach are the same thread split by arrival order:
+//     Match.JoinIDs, unless their contact, customer or lead differ. Only
+//     when nothing is found is in.ThreadHint (the channel's subject guess)
+//     followed.
 //  2. Channel identity: WeChat appid+openid (RuleIdentity), unionid
 //     (RuleUnionID), and the sender's exact address, case-insensitive
 //     (RuleEmail): From.Address when it is an address, and Person.Email.
