@@ -30,6 +30,12 @@ func (p *Parsed) readDeliveryStatus(b []byte) {
 	}
 }
 
+// failed reports whether the report says the message it names failed for
+// a recipient: a "delayed" or "relayed" report leaves it as it was.
+func (bo *Bounce) failed() bool {
+	return bo != nil && bo.MessageID != "" && bo.Recipient != ""
+}
+
 func (p *Parsed) bounce() *Bounce {
 	if p.Bounce == nil {
 		p.Bounce = &Bounce{}
@@ -61,11 +67,14 @@ func (bo *Bounce) take(h textproto.Header) {
 	}
 }
 
-// readBounced reads the header of the returned message for its Message-ID.
-func (p *Parsed) readBounced(r io.Reader) {
+// readReported reads the header of the message a report is about for its
+// Message-ID: the bounced message's, or a thread reference.
+func (p *Parsed) readReported(r io.Reader, bounced bool) {
 	h, _ := textproto.ReadHeader(bufio.NewReader(io.LimitReader(r, 1<<20)))
-	if id := firstID(h.Get("Message-Id")); id != "" {
+	if id := firstID(h.Get("Message-Id")); id != "" && bounced {
 		p.bounce().MessageID = id
+	} else if id != "" {
+		p.In.References = appendNew(p.In.References, id)
 	}
 	_, _ = io.Copy(io.Discard, r)
 }

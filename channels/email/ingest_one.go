@@ -80,7 +80,7 @@ func (p *Poller) threadBySubject(ctx context.Context, parsed *Parsed) error {
 // mail we did not send is ignored.
 func (p *Poller) reportBounce(ctx context.Context, parsed *Parsed) error {
 	b := parsed.Bounce
-	if b == nil || b.MessageID == "" || p.cfg.Deliveries == nil {
+	if !b.failed() || p.cfg.Deliveries == nil {
 		return nil
 	}
 	reason := b.Reason

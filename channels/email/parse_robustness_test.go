@@ -102,3 +102,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestReportsThatAreNoFailure: only a report naming a failed recipient
+// marks the reply it is about failed; a delay report and a read receipt
+// are automated and thread with it.
+func TestReportsThatAreNoFailure(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		failed bool
+	}{{"bounce", true}, {"dsn_delayed", false}, {"read_receipt_thunderbird", false}, {"read_receipt_outlook", false}} {
+		raw, err := os.ReadFile("testdata/" + tt.file + ".eml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(context.Background(), raw, newMemBlobs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Bounce.failed() != tt.failed || !p.In.Automated || len(p.In.References) == 0 {
+			t.Errorf("%s: failed %v (want %v), automated %v, references %v", tt.file, p.Bounce.failed(), tt.failed,
+				p.In.Automated, p.In.References)
+		}
+	}
+}

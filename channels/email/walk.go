@@ -86,7 +86,9 @@ func (w *walker) leaf(h message.Header, ct contentType, raw io.Reader) error {
 		return nil
 	case w.report != "" && (mt == "message/rfc822" || mt == "text/rfc822-headers" || mt == "message/rfc822-headers" ||
 		mt == "message/global-headers"):
-		w.p.readBounced(e.Body)
+		// The message reported on: a bounce is about it; a read receipt
+		// or another report only belongs with it.
+		w.p.readReported(e.Body, strings.HasSuffix(w.report, "delivery-status"))
 		return nil
 	case (mt == "text/plain" || mt == "text/html" || mt == "") && disp != "attachment" && name == "":
 		w.body(e, mt, ct.first("charset"))
