@@ -85,18 +85,18 @@ func (p *Parsed) readReported(r io.Reader, bounced bool) {
 func (p *Parsed) noteReport(reportType string) {
 	switch reportType {
 	case "disposition-notification":
-		p.automated("read receipt (disposition notification)")
+		p.reported("read receipt (disposition notification)")
 	case "delivery-status", "global-delivery-status":
-		p.automated("delivery status report")
+		p.reported("delivery status report")
 	default:
-		p.automated("report: " + cmp.Or(reportType, "multipart/report"))
+		p.reported("report: " + cmp.Or(reportType, "multipart/report"))
 	}
 }
 
 // readDisposition reads a read receipt's machine part (RFC 8098 §3.2): the
 // receipt is automated and belongs with the message it acknowledges.
 func (p *Parsed) readDisposition(b []byte) {
-	p.automated("read receipt (disposition notification)")
+	p.reported("read receipt (disposition notification)")
 	h, _ := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(b)))
 	if id := firstID(h.Get("Original-Message-Id")); id != "" {
 		p.In.References = appendNew(p.In.References, id)

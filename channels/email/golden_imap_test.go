@@ -46,6 +46,9 @@ func goldenMailWants() []mailWant {
 			numbers: []string{"PO-2026-0777"}},
 		{file: "forward_attached", ref: "fwd-attached@rapport.test", contact: "h.becker@becker-ag.example",
 			numbers: []string{"HT-2026-010"}},
+		{file: "forward_outlook_html", ref: "DB9PR01MB0001@DB9PR01MB0001.eurprd01.prod.outlook.example",
+			contact: "wang.jg@huaqiang.example", numbers: []string{"HT-2026-009"}, text: "please file it"},
+		{file: "dsn_delayed", ref: "dsn-delay-1@mx.customer.example", automated: "delivery status report"},
 		{file: "own_bcc_copy", ref: "CAF=own1@mail.gmail.com", out: true, contact: "peter.wong@globex.example",
 			numbers: []string{"PO-2026-0415"}},
 	}

@@ -82,6 +82,9 @@ func parse(ctx context.Context, raw []byte, blobs crm.BlobStore, nested bool) (p
 	if err := w.walk(h, br, 0); err != nil {
 		return nil, err
 	}
+	if p.In.Text == "" && p.In.HTML != "" {
+		p.In.Text = htmlText(p.In.HTML)
+	}
 	if !nested {
 		p.collectForwards()
 	}
@@ -128,6 +131,12 @@ func (p *Parsed) automated(why string) {
 	if !p.In.Automated {
 		p.In.Automated, p.In.AutomatedReason = true, why
 	}
+}
+
+// reported marks a machine report (a bounce, a read receipt) automated: its
+// kind says more than the headers or the sender that showed it first.
+func (p *Parsed) reported(why string) {
+	p.In.Automated, p.In.AutomatedReason = true, why
 }
 
 func firstAddress(l []crm.Address) crm.Address {
