@@ -80,6 +80,9 @@ type Forward struct {
 	From    Address `json:"from"`
 	Subject string  `json:"subject,omitempty"`
 	Text    string  `json:"text,omitempty"` // its text, up to the next forwarded block
+	// Automated: the forwarded mail was a machine's (a no-reply sender, an
+	// auto-reply): it makes no lead or contact either.
+	Automated bool `json:"automated,omitempty"`
 }
 
 // Person is what an inbound message states about its sender beyond the

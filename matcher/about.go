@@ -35,6 +35,7 @@ func (m *Matcher) about(in *crm.Inbound) (eff *crm.Inbound, fromUs bool) {
 		if fe, ok := crm.NormalizeEmail(f.From.Address); ok && !m.isOwn(crm.EmailDomain(fe)) {
 			c := *in
 			c.From, c.Person = f.From, crm.Person{}
+			c.Automated = in.Automated || f.Automated // a forwarded notice makes no lead
 			c.Subject = cmp.Or(f.Subject, in.Subject)
 			c.Text = stripQuoted(in.Text) + "\n" + f.Text
 			return &c, false

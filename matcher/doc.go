@@ -17,7 +17,8 @@
 //     first forwarded mail (in.Forwards) whose sender is not ours: its
 //     sender, subject and text (after the colleague's own note) are what
 //     the rules read, so the original sender is the contact, or the new
-//     lead, and the numbers in the forwarded text are linked.
+//     lead, and the numbers in the forwarded text are linked. A forwarded
+//     machine's mail (Forward.Automated) creates nothing.
 //
 // # Rules, strongest first
 //

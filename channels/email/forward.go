@@ -48,6 +48,7 @@ func readForwards(text string) []crm.Forward {
 			next++
 		}
 		f.Text = strings.TrimSpace(strings.Join(lines[end:next], "\n"))
+		f.Automated = automatedSender(f.From.Address) != ""
 		out = append(out, *f)
 		i = next - 1
 	}
@@ -139,7 +140,7 @@ func (w *walker) forwarded(e *message.Entity, name string) error {
 	if !w.nested && len(w.p.attachedForwards) < maxForwards {
 		if sub, err := parse(w.ctx, b, nil, true); err == nil {
 			w.p.attachedForwards = append(w.p.attachedForwards, crm.Forward{From: sub.In.From,
-				Subject: sub.In.Subject, Text: sub.In.Text})
+				Subject: sub.In.Subject, Text: sub.In.Text, Automated: sub.In.Automated})
 		}
 	}
 	e.Body = strings.NewReader(string(b))

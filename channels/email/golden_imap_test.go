@@ -49,6 +49,7 @@ func goldenMailWants() []mailWant {
 		{file: "forward_outlook_html", ref: "DB9PR01MB0001@DB9PR01MB0001.eurprd01.prod.outlook.example",
 			contact: "wang.jg@huaqiang.example", numbers: []string{"HT-2026-009"}, text: "please file it"},
 		{file: "dsn_delayed", ref: "dsn-delay-1@mx.customer.example", automated: "delivery status report"},
+		{file: "forward_notice", ref: "fwd-notice@rapport.test"}, // a forwarded notice: no lead, no contact
 		{file: "own_bcc_copy", ref: "CAF=own1@mail.gmail.com", out: true, contact: "peter.wong@globex.example",
 			numbers: []string{"PO-2026-0415"}},
 	}
