@@ -29,12 +29,14 @@ func TestReusedMessageIDKeepsBothMessages(t *testing.T) {
 
 func TestHugeAndEmptyBodies(t *testing.T) {
 	huge := "Subject: big\r\nContent-Type: text/plain\r\n\r\n" + strings.Repeat("这是一个很长的邮件。\r\n", 300000)
+	hugeUTF8 := "Subject: big\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.Repeat("这是一个很长的邮件。\r\n", 300000)
 	tests := []struct {
 		name, raw    string
 		wantProblems bool
 		maxText      int
 	}{
 		{"huge text is truncated, raw kept", huge, true, maxBodyText},
+		{"huge UTF-8 text is truncated, still UTF-8", hugeUTF8, true, maxBodyText},
 		{"empty message", "", true, 0},
 		{"header without body", "Subject: x\r\n", false, 0},
 		{"body without header", "\r\nhello", false, 10},
@@ -51,6 +53,10 @@ func TestHugeAndEmptyBodies(t *testing.T) {
 			}
 			if len(p.In.Text) > tt.maxText {
 				t.Errorf("text has %d bytes, want at most %d", len(p.In.Text), tt.maxText)
+			}
+			// Cut at the limit, a body is never re-read as another charset.
+			if tt.maxText > 100 && (!strings.HasPrefix(p.In.Text, "这是一个很长的邮件") || strings.ContainsRune(p.In.Text, '\uFFFD')) {
+				t.Errorf("text begins %.40q, want the UTF-8 text whole", p.In.Text)
 			}
 			if len(p.In.Raw) != len(tt.raw) {
 				t.Error("raw not kept whole")
