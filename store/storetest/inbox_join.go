@@ -51,7 +51,7 @@ func testInboxJoin(t *testing.T, h *inboxWorld) {
 // labelsOf lists the labels a conversation is found under.
 func (h *inboxWorld) labelsOf(t *testing.T, id int64) []string {
 	t.Helper()
-	all, err := h.ib.Labels(ctx)
+	all, err := h.ib.Labels(ctx, crm.System)
 	must(t, err)
 	var out []string
 	for _, l := range all {
