@@ -13,6 +13,7 @@ var joinSQL = []string{
 	`UPDATE conversation_refs SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE conversation_notes SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE outbox SET conversation_id = $1 WHERE conversation_id = $2`,
+	`UPDATE sender_threads SET conversation_id = $1 WHERE conversation_id = $2`,
 	`INSERT INTO conversation_labels (label, conversation_id)
 		SELECT label, CAST($1 AS BIGINT) FROM conversation_labels WHERE conversation_id = $2
 		ON CONFLICT DO NOTHING`,
@@ -20,7 +21,9 @@ var joinSQL = []string{
 
 const dropSQL = `DELETE FROM conversations WHERE id = $1`
 
-// JoinConversations folds conversation from into into: one thread that
+// JoinConversations folds conversation from into into (every table that
+// names a conversation is in joinSQL, or is cascaded by dropSQL on
+// purpose): one thread that
 // mail arriving out of order had split. The caller updates into's own
 // fields. Inside an ingest batch it first writes the batch's queue.
 func (db *DB) JoinConversations(ctx context.Context, into, from int64) error {
