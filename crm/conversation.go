@@ -69,6 +69,8 @@ type Message struct {
 	Attachments    []Attachment `json:"attachments"`
 	Links          []Link       `json:"links"`
 	Automated      bool         `json:"automated"`
+	// AutomatedReason says why an automated message was taken for one.
+	AutomatedReason string `json:"automated_reason,omitempty"`
 	// MessageRef is the message's own thread reference (an email
 	// Message-ID), what a reply to it carries in In-Reply-To.
 	MessageRef string `json:"message_ref,omitempty"`

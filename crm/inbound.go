@@ -28,17 +28,34 @@ type Inbound struct {
 	// References are thread references, strongest first: an email's
 	// In-Reply-To then References, reply tokens found in our own addresses.
 	References []string
+	// ThreadHint is a weaker reference the channel guessed (an email's
+	// earlier message from the same sender with the same subject),
+	// followed only when References and MessageRef lead nowhere.
+	ThreadHint string
 	// MessageRef is this message's own reference for later replies to thread
 	// on (an email's Message-ID).
 	MessageRef string
+	// Forwards are the mails this one forwards or quotes under a header
+	// block (inline "Forwarded message" / "原始邮件" blocks, an attached
+	// message), newest first. The matcher reads them when a colleague
+	// forwards a customer's mail: the original sender and the numbers in
+	// it are what the message is about.
+	Forwards []Forward
 	// Person holds what a form or profile states about the sender: phone,
 	// company and the other lead fields. Empty for most mail and WeChat.
 	Person     Person
 	Source     LeadSource
 	ReceivedAt time.Time
-	// Automated marks auto-replies, bounces and newsletters: stored and
-	// linked, but they never create a lead or trigger an automatic answer.
-	Automated bool
+	// Automated marks auto-replies, bounces, read receipts, notifications
+	// and newsletters: stored and linked, but they never create a lead or a
+	// contact, nor trigger an automatic answer. AutomatedReason says what
+	// showed it ("Auto-Submitted: auto-replied", "no-reply sender …").
+	Automated       bool
+	AutomatedReason string
+	// FromUs: the channel knows we sent this message (an email from the
+	// mailbox's own address: a Bcc or a copy of our reply). It is stored as
+	// outbound, and a copy of a reply Rapport sent is not stored twice.
+	FromUs bool
 	// LeadTeamID, if set, is the team whose round robin gets a new lead from
 	// this message (a web form's team) instead of IngestConfig.LeadTeamID.
 	// It is applied in the ingest transaction, so a lead is never stored
@@ -56,6 +73,16 @@ type Inbound struct {
 	// stored and the result says Skipped.
 	Aside bool
 	Raw   []byte
+}
+
+// Forward is a forwarded or quoted mail as far as its header block tells.
+type Forward struct {
+	From    Address `json:"from"`
+	Subject string  `json:"subject,omitempty"`
+	Text    string  `json:"text,omitempty"` // its text, up to the next forwarded block
+	// Automated: the forwarded mail was a machine's (a no-reply sender, an
+	// auto-reply): it makes no lead or contact either.
+	Automated bool `json:"automated,omitempty"`
 }
 
 // Person is what an inbound message states about its sender beyond the

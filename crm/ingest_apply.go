@@ -25,6 +25,9 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 	if err != nil {
 		return nil, err
 	}
+	if err := joinSplit(ctx, tx, conv, m.JoinIDs); err != nil {
+		return nil, err
+	}
 	res := &IngestResult{NewConversation: isNew, NeedsReview: m.NeedsReview}
 	if err := g.createRecords(ctx, tx, in, m, res, now); err != nil {
 		return nil, err
@@ -37,7 +40,7 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 	if err := saveSenderThread(ctx, tx, in, m, conv.ID); err != nil {
 		return nil, err
 	}
-	msg := newInboundMessage(in, conv.ID, m.Links, now)
+	msg := newInboundMessage(in, m, conv.ID, now)
 	if err := tx.CreateMessage(ctx, msg, in.Raw); err != nil {
 		return nil, err
 	}
@@ -52,6 +55,9 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 // adapter's cursor still moves on, since the adapter has seen the message.
 func (g *Ingester) duplicate(ctx context.Context, tx IngestTx, in *Inbound, cur *Cursor) (*IngestResult, error) {
 	old, err := tx.MessageByExternalID(ctx, in.Channel, in.Account, in.ExternalID)
+	if IsNotFound(err) && in.FromUs && in.MessageRef != "" {
+		old, err = ownSent(ctx, tx, in)
+	}
 	if IsNotFound(err) {
 		return nil, nil
 	} else if err != nil {
@@ -59,6 +65,12 @@ func (g *Ingester) duplicate(ctx context.Context, tx IngestTx, in *Inbound, cur 
 	}
 	res := &IngestResult{MessageID: old.ID, ConversationID: old.ConversationID, Duplicate: true, Links: old.Links}
 	return res, saveCursor(ctx, tx, cur)
+}
+
+// ownSent finds the outbound message that in is a copy of (a Bcc to the
+// shared mailbox): the one we sent under in's reference.
+func ownSent(ctx context.Context, tx IngestTx, in *Inbound) (*Message, error) {
+	return tx.SentMessage(ctx, in.Channel, in.Account, in.MessageRef)
 }
 
 func saveCursor(ctx context.Context, tx IngestTx, cur *Cursor) error {

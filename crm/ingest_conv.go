@@ -17,14 +17,15 @@ func fillConversation(c *Conversation, in *Inbound, m *Match, res *IngestResult)
 	if m.NeedsReview {
 		c.NeedsReview = true
 	}
-	if !in.Automated && !in.Aside && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
+	fromThem := !in.Automated && !m.FromUs // the customer did something (not a machine, not us)
+	if fromThem && !in.Aside && (c.Status == ConvResolved || c.Status == ConvSnoozed) {
 		c.Status, c.SnoozedUntil = ConvOpen, nil
 	}
 	at := in.ReceivedAt.UTC()
 	if at.After(c.LastMessageAt) {
 		c.LastMessageAt = at
 	}
-	if !in.Automated && (c.LastInboundAt == nil || at.After(*c.LastInboundAt)) {
+	if fromThem && (c.LastInboundAt == nil || at.After(*c.LastInboundAt)) {
 		c.LastInboundAt = &at
 	}
 }
@@ -47,13 +48,17 @@ func setIfUnset(dst **int64, id int64) {
 	}
 }
 
-func newInboundMessage(in *Inbound, convID int64, links []Link, now time.Time) *Message {
+func newInboundMessage(in *Inbound, m *Match, convID int64, now time.Time) *Message {
+	dir, delivery := DirectionIn, ""
+	if m.FromUs {
+		dir, delivery = DirectionOut, DeliverySent // a copy of mail that left
+	}
 	return &Message{
 		ConversationID: convID, Channel: in.Channel, Account: in.Account,
-		Direction: DirectionIn, ExternalID: in.ExternalID, From: in.From,
+		Direction: dir, ExternalID: in.ExternalID, From: in.From,
 		To: in.To, Cc: in.Cc, Subject: in.Subject, Text: in.Text, HTML: in.HTML,
-		Attachments: in.Attachments, Links: links, Automated: in.Automated, MessageRef: in.MessageRef,
-		SentAt: in.ReceivedAt.UTC(), CreatedAt: now,
+		Attachments: in.Attachments, Links: m.Links, Automated: in.Automated, AutomatedReason: in.AutomatedReason, MessageRef: in.MessageRef,
+		SentAt: in.ReceivedAt.UTC(), CreatedAt: now, Delivery: delivery,
 	}
 }
 

@@ -20,10 +20,16 @@ type IngestTx interface {
 	// MessageByExternalID finds an already ingested message by its dedupe
 	// key. ENOTFOUND.
 	MessageByExternalID(ctx context.Context, channel, account, externalID string) (*Message, error)
+	// SentMessage finds the outbound message we sent under the channel's
+	// id for it (an email's Message-ID). ENOTFOUND.
+	SentMessage(ctx context.Context, channel, account, channelRef string) (*Message, error)
 	// Conversation returns a conversation v may see. ENOTFOUND.
 	Conversation(ctx context.Context, v Viewer, id int64) (*Conversation, error)
 	// CreateConversation stores c and sets its ID.
 	CreateConversation(ctx context.Context, c *Conversation) error
+	// JoinConversations folds conversation from into into: its messages,
+	// references, notes, labels and outbox entries move, and it is deleted.
+	JoinConversations(ctx context.Context, into, from int64) error
 	// UpdateConversation saves c's status, links, review flag and times.
 	UpdateConversation(ctx context.Context, c *Conversation) error
 	// CreateMessage stores m with its raw bytes, its links and attachments.

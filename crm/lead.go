@@ -80,7 +80,7 @@ func (l *Lead) Normalize(region string) error {
 		if n, ok := NormalizePhone(l.Phone, region); ok {
 			l.Phone = n
 		} else {
-			p.Add("phone", "is not a valid phone number")
+			p.Add("phone", PhoneProblem(l.Phone))
 		}
 	}
 	if len(l.Custom) > 50 {

@@ -19,6 +19,11 @@ const (
 	RuleReview   = "review"   // a rep confirmed or re-linked
 )
 
+// MaxThreadRefs bounds the thread references of one message that are
+// recorded and followed: a long email thread's References holds hundreds,
+// and its root, the oldest, comes last.
+const MaxThreadRefs = 500
+
 // Candidate is one record a rule pointed at.
 type Candidate struct {
 	Kind  string `json:"kind"` // a Ref* kind
@@ -56,6 +61,15 @@ type Match struct {
 	// Thread is the sender's thread as read, for a message that threads by
 	// sender (Inbound.SenderThread); nil: none yet, Ingest stores one.
 	Thread *SenderThread
+	// JoinIDs are other conversations of the same thread (its references
+	// lead to them too): mail that arrived out of order split it. Ingest
+	// folds them into ConversationID. The matcher names only conversations
+	// whose records agree with ConversationID's.
+	JoinIDs []int64
+	// FromUs: the sender is one of us (our mailbox, or a colleague at our
+	// domain writing to someone outside): the message is stored as
+	// outbound on its thread, not as a customer's message.
+	FromUs bool
 }
 
 // MatchReader is what the matcher may read. Ingest hands it one bound to

@@ -120,7 +120,7 @@ func normalizePhones(p Problems, field string, in []string, region string) []str
 	for _, s := range in {
 		n, ok := NormalizePhone(s, region)
 		if !ok {
-			p.Add(field, strconv.Quote(s)+" is not a valid phone number")
+			p.Add(field, PhoneProblem(s))
 			continue
 		}
 		out = appendUnique(out, n)

@@ -6,12 +6,32 @@
 // only indexed lookups, and writes nothing: crm.Ingester applies the
 // returned crm.Match.
 //
+// # Whom a message is about
+//
+// Before the rules, the message is read as what it is about (about.go):
+//   - our own mail (in.FromUs, or a sender at one of Config.OwnDomains
+//     writing to someone outside) is about its first outside recipient:
+//     the rules read that address as the sender, and nothing is created
+//     (no lead, no contact). Match.FromUs stores it as outbound;
+//   - a colleague (our domain) forwarding a customer's mail is about the
+//     first forwarded mail (in.Forwards) whose sender is not ours: its
+//     sender, subject and text (after the colleague's own note) are what
+//     the rules read, so the original sender is the contact, or the new
+//     lead, and the numbers in the forwarded text are linked. A forwarded
+//     machine's mail (Forward.Automated) creates nothing.
+//
 // # Rules, strongest first
 //
 // Every link records its rule (crm.Rule*) and the value that matched.
 //
-//  1. Thread: in.References, in order (at most 20), to the first known
-//     conversation (RuleThread, the reference).
+//  1. Thread: in.References, in order (at most crm.MaxThreadRefs, so the
+//     root of a long chain is followed too), then in.MessageRef (a reply
+//     ingested before this message recorded it), to the first known
+//     conversation (RuleThread, the reference). Other conversations the
+//     references reach are the same thread split by arrival order:
+//     Match.JoinIDs, unless their contact, customer or lead differ. Only
+//     when nothing is found is in.ThreadHint (the channel's subject guess)
+//     followed.
 //  2. Channel identity: WeChat appid+openid (RuleIdentity), unionid
 //     (RuleUnionID), and the sender's exact address, case-insensitive
 //     (RuleEmail): From.Address when it is an address, and Person.Email.
@@ -115,7 +135,9 @@
 // blanking addresses, links, dates, times and the order and task numbers;
 // a candidate glued to a Latin letter, a code character or a currency sign
 // is dropped. phonenumbers decides validity (its VALID leniency); a number
-// without a country code must moreover be a mobile number or start with
-// the national prefix. Every kind of lookup is capped at Config.MaxLookups
+// written with + and a country code is also taken at a length possible for
+// that country (the metadata lags behind numbering plans, as
+// crm.NormalizePhone allows); a number without a country code must
+// moreover be a mobile number or start with the national prefix. Every kind of lookup is capped at Config.MaxLookups
 // values per message.
 package matcher

@@ -2,13 +2,15 @@ package matcher
 
 import (
 	"context"
+	"slices"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
 // maxRefs bounds the thread references looked up: a long email thread
-// carries dozens, and the first ones (In-Reply-To) are the strongest.
-const maxRefs = 20
+// carries hundreds, and its root comes last. The ingest transaction reads
+// them ahead in one query, so following each costs a map lookup.
+const maxRefs = crm.MaxThreadRefs
 
 // conversationReader is what the ingest transaction offers beyond
 // crm.MatchReader (crm.IngestTx has it): with it, the matcher checks the
@@ -37,7 +39,8 @@ type decision struct {
 // Match decides how in links to the records r holds. It reads only, with
 // indexed lookups, and writes nothing; see the package doc for the rules.
 func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound) (*crm.Match, error) {
-	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{}, labels: map[crm.Ref]string{}}
+	in, fromUs := m.about(in)
+	d := &decision{m: m, r: r, in: in, f: m.facts(in), out: &crm.Match{FromUs: fromUs}, labels: map[crm.Ref]string{}}
 	steps := []func(context.Context) error{d.thread, d.follower, d.contact, d.records, d.customer, d.againstThread, d.lead,
 		d.colleagues, d.owner}
 	for _, step := range steps {
@@ -48,30 +51,79 @@ func (m *Matcher) Match(ctx context.Context, r crm.MatchReader, in *crm.Inbound)
 	return d.out, nil
 }
 
-// thread follows the references, strongest first, to a conversation.
+// thread follows the references, strongest first, to a conversation;
+// then the message's own reference, which a reply ingested before it (mail
+// does not arrive in order) has recorded on its conversation. The first
+// conversation found is the message's; any other that the references
+// reach is the same thread, split by the order mail arrived in: it is to
+// be joined (see split). Only when nothing is found is the channel's
+// guess (ThreadHint) followed.
 func (d *decision) thread(ctx context.Context) error {
-	for i, ref := range d.in.References {
-		if i == maxRefs {
-			break
-		}
-		if ref == "" {
-			continue
-		}
-		id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
-		if crm.IsNotFound(err) {
-			continue
-		} else if err != nil {
+	refs := d.in.References[:min(len(d.in.References), maxRefs)]
+	if d.in.MessageRef != "" {
+		refs = append(refs[:len(refs):len(refs)], d.in.MessageRef)
+	}
+	for _, ref := range refs {
+		if err := d.follow(ctx, ref); err != nil {
 			return err
 		}
-		d.out.ConversationID, d.threadRef = id, ref
-		d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
-		if cr, ok := d.r.(conversationReader); ok {
-			d.conv, err = cr.Conversation(ctx, crm.System, id)
-		}
-		return err
+	}
+	if d.out.ConversationID == 0 {
+		return d.follow(ctx, d.in.ThreadHint)
 	}
 	return nil
 }
+
+// follow looks ref up: the first conversation found becomes the message's,
+// another one a conversation to join.
+func (d *decision) follow(ctx context.Context, ref string) error {
+	if ref == "" {
+		return nil
+	}
+	id, err := d.r.ConversationByReference(ctx, d.in.Channel, d.in.Account, ref)
+	if crm.IsNotFound(err) || err == nil && id == d.out.ConversationID {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if d.out.ConversationID != 0 {
+		return d.split(ctx, id)
+	}
+	d.out.ConversationID, d.threadRef = id, ref
+	d.link(crm.RefConversation, id, crm.RuleThread, ref, "")
+	if cr, ok := d.r.(conversationReader); ok {
+		d.conv, err = cr.Conversation(ctx, crm.System, id)
+	}
+	return err
+}
+
+// split marks conversation id, which the references also reach, to be
+// joined into the message's, unless their records differ (two contacts,
+// customers or leads): a wrong join would show one customer's mail to
+// another, so such threads stay apart.
+func (d *decision) split(ctx context.Context, id int64) error {
+	if slices.Contains(d.out.JoinIDs, id) {
+		return nil
+	}
+	cr, ok := d.r.(conversationReader)
+	if !ok || d.conv == nil {
+		return nil
+	}
+	other, err := cr.Conversation(ctx, crm.System, id)
+	if crm.IsNotFound(err) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if differ(d.conv.ContactID, other.ContactID) || differ(d.conv.CustomerID, other.CustomerID) ||
+		differ(d.conv.LeadID, other.LeadID) {
+		return nil
+	}
+	d.out.JoinIDs = append(d.out.JoinIDs, id)
+	return nil
+}
+
+func differ(a, b *int64) bool { return a != nil && b != nil && *a != *b }
 
 // link records a link unless the record is linked already (the first, and
 // so strongest, rule is kept).

@@ -84,13 +84,31 @@ func (m *Matcher) textPhone(c string) (string, bool) {
 		return "", false
 	}
 	n, err := phonenumbers.ParseAndKeepRawInput(c, m.region)
-	if err != nil || !phonenumbers.VALID.Verify(n, c) {
+	if err != nil {
+		return "", false
+	}
+	if !phonenumbers.VALID.Verify(n, c) {
+		// Written with + and a country code, a number of a possible length
+		// for that country is read as crm.NormalizePhone reads it, though
+		// the metadata does not know its block (+971 4 123 4567).
+		if plusWritten(c) && possibleAbroad(n) {
+			return phonenumbers.Format(n, phonenumbers.E164), true
+		}
 		return "", false
 	}
 	if n.GetCountryCodeSource() == phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY && !m.bareAllowed(n, c) {
 		return "", false
 	}
 	return phonenumbers.Format(n, phonenumbers.E164), true
+}
+
+func plusWritten(c string) bool {
+	return strings.HasPrefix(c, "+") || strings.HasPrefix(c, "＋")
+}
+
+func possibleAbroad(n *phonenumbers.PhoneNumber) bool {
+	return phonenumbers.GetRegionCodeForCountryCode(int(n.GetCountryCode())) != "ZZ" &&
+		phonenumbers.IsPossibleNumberWithReason(n) == phonenumbers.IS_POSSIBLE
 }
 
 func (m *Matcher) bareAllowed(n *phonenumbers.PhoneNumber, c string) bool {

@@ -23,6 +23,9 @@ func TestFindPhones(t *testing.T) {
 		{"duplicates once", "13800138000 or +8613800138000", []string{"+8613800138000"}},
 		{"London", "office +44 20 7946 0958", []string{"+442079460958"}},
 		{"86 prefix without plus", "8613800138000", []string{"+8613800138000"}},
+		{"Dubai landline the metadata lacks", "Tel: +971 4 123 4567", []string{"+97141234567"}},
+		{"Hong Kong mobile", "my mobile is +852 9123 4567.", []string{"+85291234567"}},
+		{"plus and an unknown country", "+999 123 4567", nil},
 
 		{"ISO date", "delivered 2024-01-15", nil},
 		{"Chinese date", "2024年1月15日发货", nil},

@@ -14,11 +14,12 @@ import (
 var quoteHeader = regexp.MustCompile(`\A[ \t]*(?:` +
 	`On .{1,200}wrote:[ \t]*(?:\n|\z)|` +
 	`在.{1,200}写道[:：][ \t]*(?:\n|\z)|` +
-	`-{2,}[ \t]*(?:Original Message|Forwarded message|原始邮件|转发邮件)[ \t]*-{2,}|` +
+	`-{2,}[ \t]*(?:Original Message|Forwarded message|原始邮件|转发邮件|转发的邮件|转发邮件信息|原邮件)[ \t]*-{2,}|` +
+	`Begin forwarded message:|` +
 	`_{10,}[ \t]*(?:\n|\z)|` +
 	`(?:From|发件人)[ \t]*[:：].*\n[ \t]*(?:Sent|Date|To|发送时间|日期|时间|收件人)[ \t]*[:：])`)
 
-var quoteLeads = []string{"On ", "在", "--", "__", "From", "发件人"}
+var quoteLeads = []string{"On ", "在", "--", "__", "From", "发件人", "Begin forwarded"}
 
 // Spans that hold digits but are not phone numbers: addresses, links, dates
 // and times. They are blanked before looking for phone numbers.

@@ -3,6 +3,7 @@ package email
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"io"
 	"strings"
 
@@ -27,6 +28,12 @@ func (p *Parsed) readDeliveryStatus(b []byte) {
 			return
 		}
 	}
+}
+
+// failed reports whether the report says the message it names failed for
+// a recipient: a "delayed" or "relayed" report leaves it as it was.
+func (bo *Bounce) failed() bool {
+	return bo != nil && bo.MessageID != "" && bo.Recipient != ""
 }
 
 func (p *Parsed) bounce() *Bounce {
@@ -60,11 +67,38 @@ func (bo *Bounce) take(h textproto.Header) {
 	}
 }
 
-// readBounced reads the header of the returned message for its Message-ID.
-func (p *Parsed) readBounced(r io.Reader) {
+// readReported reads the header of the message a report is about for its
+// Message-ID: the bounced message's, or a thread reference.
+func (p *Parsed) readReported(r io.Reader, bounced bool) {
 	h, _ := textproto.ReadHeader(bufio.NewReader(io.LimitReader(r, 1<<20)))
-	if id := firstID(h.Get("Message-Id")); id != "" {
+	if id := firstID(h.Get("Message-Id")); id != "" && bounced {
 		p.bounce().MessageID = id
+	} else if id != "" {
+		p.In.References = appendNew(p.In.References, id)
 	}
 	_, _ = io.Copy(io.Discard, r)
+}
+
+// noteReport marks a multipart/report automated by its report type: a
+// delivery status report (RFC 3464), a read receipt (RFC 8098), or any
+// other machine report (abuse feedback, TLS reports).
+func (p *Parsed) noteReport(reportType string) {
+	switch reportType {
+	case "disposition-notification":
+		p.reported("read receipt (disposition notification)")
+	case "delivery-status", "global-delivery-status":
+		p.reported("delivery status report")
+	default:
+		p.reported("report: " + cmp.Or(reportType, "multipart/report"))
+	}
+}
+
+// readDisposition reads a read receipt's machine part (RFC 8098 §3.2): the
+// receipt is automated and belongs with the message it acknowledges.
+func (p *Parsed) readDisposition(b []byte) {
+	p.reported("read receipt (disposition notification)")
+	h, _ := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(b)))
+	if id := firstID(h.Get("Original-Message-Id")); id != "" {
+		p.In.References = appendNew(p.In.References, id)
+	}
 }

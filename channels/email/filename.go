@@ -121,9 +121,5 @@ func looseParam(header, name string) string {
 // wordDecode decodes encoded words (=?gbk?B?…?=) that many mailers put in
 // quoted file names against the RFC.
 func wordDecode(s string) string {
-	d := mime.WordDecoder{CharsetReader: message.CharsetReader}
-	if out, err := d.DecodeHeader(s); err == nil {
-		return toUTF8(out)
-	}
-	return toUTF8(s)
+	return decodeWords(s)
 }

@@ -20,7 +20,7 @@ func addresses(h gomail.Header, key string) []crm.Address {
 	if err == nil {
 		out := make([]crm.Address, 0, len(list))
 		for _, a := range list {
-			out = append(out, crm.Address{Name: toUTF8(a.Name), Address: strings.ToLower(a.Address)})
+			out = append(out, crm.Address{Name: decodeWords(a.Name), Address: strings.ToLower(a.Address)})
 		}
 		return out
 	}
@@ -48,7 +48,7 @@ func references(h gomail.Header) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(id string) {
-		if id = cleanID(id); id != "" && !seen[id] && len(out) < 100 {
+		if id = cleanID(id); id != "" && !seen[id] && len(out) < crm.MaxThreadRefs {
 			seen[id] = true
 			out = append(out, id)
 		}
@@ -67,27 +67,5 @@ func msgIDs(h gomail.Header, key string) []string {
 	if l, err := h.MsgIDList(key); err == nil {
 		return l
 	}
-	return looseMsgID.FindAllString(h.Get(key), 100)
-}
-
-// automated tells auto-replies, vacation notices, lists and daemons apart
-// from mail a person wrote (RFC 3834 and the headers mailers use in practice).
-func automated(h gomail.Header) bool {
-	if v := strings.ToLower(strings.TrimSpace(h.Get("Auto-Submitted"))); v != "" && v != "no" {
-		return true
-	}
-	switch strings.ToLower(strings.TrimSpace(h.Get("Precedence"))) {
-	case "bulk", "junk", "list", "auto_reply":
-		return true
-	}
-	for _, k := range []string{"X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"} {
-		if h.Has(k) {
-			return true
-		}
-	}
-	if rp := strings.TrimSpace(h.Get("Return-Path")); rp == "<>" {
-		return true
-	}
-	from := strings.ToLower(h.Get("From"))
-	return strings.Contains(from, "mailer-daemon") || strings.Contains(from, "postmaster@")
+	return looseMsgID.FindAllString(h.Get(key), crm.MaxThreadRefs)
 }

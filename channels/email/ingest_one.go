@@ -44,6 +44,9 @@ func (p *Poller) prepare(ctx context.Context, raw []byte, arrived time.Time, fol
 	in := &parsed.In
 	in.Account, in.ExternalID = p.account, ExternalID(raw)
 	in.Source = crm.LeadSource{Channel: crm.ChannelEmail}
+	p.mu.Lock()
+	in.FromUs = p.address != "" && in.From.Address == p.address // a Bcc or a copy of what we sent
+	p.mu.Unlock()
 	parsed.setArrival(arrived)
 	if in.ReceivedAt.IsZero() {
 		in.ReceivedAt = p.cfg.Now().UTC()
@@ -65,7 +68,7 @@ func (p *Poller) threadBySubject(ctx context.Context, parsed *Parsed) error {
 	}
 	for _, h := range hints {
 		if s, _ := NormalizeSubject(h.Subject); s == parsed.subject && h.MessageRef != parsed.In.MessageRef {
-			parsed.In.References = appendNew(parsed.In.References, h.MessageRef)
+			parsed.In.ThreadHint = h.MessageRef
 			return nil
 		}
 	}
@@ -77,7 +80,7 @@ func (p *Poller) threadBySubject(ctx context.Context, parsed *Parsed) error {
 // mail we did not send is ignored.
 func (p *Poller) reportBounce(ctx context.Context, parsed *Parsed) error {
 	b := parsed.Bounce
-	if b == nil || b.MessageID == "" || p.cfg.Deliveries == nil {
+	if !b.failed() || p.cfg.Deliveries == nil {
 		return nil
 	}
 	reason := b.Reason

@@ -31,6 +31,8 @@ type Parsed struct {
 	Problems []string    // what was malformed, for the log
 	subject  string      // normalized, for subject threading
 	replied  bool        // the subject carried Re:/回复:… or Fwd:
+
+	attachedForwards []crm.Forward // attached messages, read as forwards
 }
 
 // Bounce is what a delivery status report says about the message it bounces.
@@ -53,6 +55,11 @@ func ExternalID(raw []byte) string {
 // only when blobs does (so the caller retries); malformed mail is recorded
 // in Problems and parsed as far as it goes.
 func Parse(ctx context.Context, raw []byte, blobs crm.BlobStore) (p *Parsed, err error) {
+	return parse(ctx, raw, blobs, false)
+}
+
+// parse parses raw; nested is set for a message attached to another.
+func parse(ctx context.Context, raw []byte, blobs crm.BlobStore, nested bool) (p *Parsed, err error) {
 	p = &Parsed{In: crm.Inbound{Channel: crm.ChannelEmail, Raw: raw}}
 	defer func() {
 		if r := recover(); r != nil { // a library bug must not lose the message
@@ -71,17 +78,19 @@ func Parse(ctx context.Context, raw []byte, blobs crm.BlobStore) (p *Parsed, err
 	h := message.Header{Header: th}
 	fixHeader(&h)
 	p.readHeader(mail.Header{Header: h})
-	e, merr := message.New(h, br)
-	if merr != nil {
-		p.problem("top level: %v", merr)
-	}
-	w := walker{ctx: ctx, p: p, blobs: blobs}
-	if err := w.walk(e, 0); err != nil {
+	w := walker{ctx: ctx, p: p, blobs: blobs, nested: nested}
+	if err := w.walk(h, br, 0); err != nil {
 		return nil, err
+	}
+	if p.In.Text == "" && p.In.HTML != "" {
+		p.In.Text = htmlText(p.In.HTML)
+	}
+	if !nested {
+		p.collectForwards()
 	}
 	if p.Bounce != nil {
 		// A bounce belongs in the conversation of the message it returns.
-		p.In.Automated = true
+		p.automated("delivery status report")
 		p.In.References = appendNew(p.In.References, p.Bounce.MessageID)
 	}
 	return p, nil
@@ -112,7 +121,22 @@ func (p *Parsed) readHeader(h mail.Header) {
 	for _, a := range append(append([]crm.Address{}, in.To...), in.Cc...) {
 		in.References = appendNew(in.References, replyTokenRefs([]string{a.Address})...)
 	}
-	in.Automated = automated(h)
+	if why := automatedBy(h); why != "" {
+		p.automated(why)
+	}
+}
+
+// automated marks the message automated; the first reason found stands.
+func (p *Parsed) automated(why string) {
+	if !p.In.Automated {
+		p.In.Automated, p.In.AutomatedReason = true, why
+	}
+}
+
+// reported marks a machine report (a bounce, a read receipt) automated: its
+// kind says more than the headers or the sender that showed it first.
+func (p *Parsed) reported(why string) {
+	p.In.Automated, p.In.AutomatedReason = true, why
 }
 
 func firstAddress(l []crm.Address) crm.Address {

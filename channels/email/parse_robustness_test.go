@@ -29,12 +29,14 @@ func TestReusedMessageIDKeepsBothMessages(t *testing.T) {
 
 func TestHugeAndEmptyBodies(t *testing.T) {
 	huge := "Subject: big\r\nContent-Type: text/plain\r\n\r\n" + strings.Repeat("这是一个很长的邮件。\r\n", 300000)
+	hugeUTF8 := "Subject: big\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.Repeat("这是一个很长的邮件。\r\n", 300000)
 	tests := []struct {
 		name, raw    string
 		wantProblems bool
 		maxText      int
 	}{
 		{"huge text is truncated, raw kept", huge, true, maxBodyText},
+		{"huge UTF-8 text is truncated, still UTF-8", hugeUTF8, true, maxBodyText},
 		{"empty message", "", true, 0},
 		{"header without body", "Subject: x\r\n", false, 0},
 		{"body without header", "\r\nhello", false, 10},
@@ -51,6 +53,10 @@ func TestHugeAndEmptyBodies(t *testing.T) {
 			}
 			if len(p.In.Text) > tt.maxText {
 				t.Errorf("text has %d bytes, want at most %d", len(p.In.Text), tt.maxText)
+			}
+			// Cut at the limit, a body is never re-read as another charset.
+			if tt.maxText > 100 && (!strings.HasPrefix(p.In.Text, "这是一个很长的邮件") || strings.ContainsRune(p.In.Text, '\uFFFD')) {
+				t.Errorf("text begins %.40q, want the UTF-8 text whole", p.In.Text)
 			}
 			if len(p.In.Raw) != len(tt.raw) {
 				t.Error("raw not kept whole")
@@ -101,4 +107,27 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("raw bytes not kept")
 		}
 	})
+}
+
+// TestReportsThatAreNoFailure: only a report naming a failed recipient
+// marks the reply it is about failed; a delay report and a read receipt
+// are automated and thread with it.
+func TestReportsThatAreNoFailure(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		failed bool
+	}{{"bounce", true}, {"dsn_delayed", false}, {"read_receipt_thunderbird", false}, {"read_receipt_outlook", false}} {
+		raw, err := os.ReadFile("testdata/" + tt.file + ".eml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(context.Background(), raw, newMemBlobs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Bounce.failed() != tt.failed || !p.In.Automated || len(p.In.References) == 0 {
+			t.Errorf("%s: failed %v (want %v), automated %v, references %v", tt.file, p.Bounce.failed(), tt.failed,
+				p.In.Automated, p.In.References)
+		}
+	}
 }

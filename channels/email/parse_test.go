@@ -29,6 +29,8 @@ type goldenView struct {
 	References  []string         `json:"references,omitempty"`
 	Date        string           `json:"date,omitempty"`
 	Automated   bool             `json:"automated,omitempty"`
+	Why         string           `json:"automated_reason,omitempty"`
+	Forwards    []crm.Forward    `json:"forwards,omitempty"`
 	Bounce      *Bounce          `json:"bounce,omitempty"`
 	Problems    bool             `json:"has_problems,omitempty"`
 }
@@ -37,6 +39,7 @@ func view(p *Parsed) goldenView {
 	v := goldenView{From: p.In.From, To: p.In.To, Cc: p.In.Cc, Subject: p.In.Subject,
 		Normalized: p.subject, Text: p.In.Text, HTML: p.In.HTML, Attachments: p.In.Attachments,
 		MessageRef: p.In.MessageRef, References: p.In.References, Automated: p.In.Automated,
+		Why: p.In.AutomatedReason, Forwards: p.In.Forwards,
 		Bounce: p.Bounce, Problems: len(p.Problems) > 0}
 	if !p.In.ReceivedAt.IsZero() {
 		v.Date = p.In.ReceivedAt.Format(time.RFC3339)

@@ -120,8 +120,9 @@ type Poller struct {
 	account string
 	log     *slog.Logger
 	status  pollStatus
-	mu      sync.Mutex        // strikes, written by the ingest workers
+	mu      sync.Mutex        // strikes and address, written by the ingest workers and the session
 	strikes map[strikeKey]int // consecutive failures of a message
+	address string            // the mailbox's own address, lower case: mail from it is ours
 	// wake ends a wait for mail: the server announced some, or an admin
 	// asked to retry set-aside messages.
 	wake chan struct{}

@@ -78,6 +78,13 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 		t.Errorf("Sent folder: %+v, %v; want the copy", st, err)
 	}
 
+	// A Bcc of our reply to the shared mailbox comes back in: it is the
+	// reply already stored, not a customer's message.
+	w.imap.deliver(t, "INBOX", got.raw)
+	if c := w.ing.waitFor(t, id)[id][0]; !c.Duplicate || c.MessageID != out.ID {
+		t.Errorf("our reply seen again: %+v, want the outbound message %d", c, out.ID)
+	}
+
 	w.imap.deliver(t, "INBOX", mail("zhang@customer.cn", "Re: 报价", "a1@customer.cn", "In-Reply-To: <"+id+">"))
 	w.imap.deliver(t, "INBOX", mail("zhang@customer.cn", "回复：报价", "a2@customer.cn")) // headers dropped
 	answers := w.ing.waitFor(t, "a1@customer.cn", "a2@customer.cn")
@@ -85,6 +92,29 @@ func TestReplyThreadingRoundTrip(t *testing.T) {
 		if rs[0].ConversationID != conv {
 			t.Errorf("%s went to conversation %d, want %d", ref, rs[0].ConversationID, conv)
 		}
+	}
+
+	// A "delayed" report and a read receipt each join the conversation and
+	// make no lead (that they leave the reply's state alone is
+	// TestReportsThatAreNoFailure's: here the poller may still be at it).
+	delayed := "From: MAILER-DAEMON@rapport.test\r\nTo: " + imapUser + "\r\nSubject: Delayed Mail\r\n" +
+		"Message-ID: <d1@rapport.test>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=B\r\n\r\n" +
+		"--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n" +
+		"Final-Recipient: rfc822; li@customer.cn\r\nAction: delayed\r\nStatus: 4.4.7\r\n\r\n" +
+		"--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + id + ">\r\n\r\n--B--\r\n"
+	receipt := "From: zhang@customer.cn\r\nTo: " + imapUser + "\r\nSubject: 已读: 报价\r\n" +
+		"Message-ID: <r1@customer.cn>\r\nContent-Type: multipart/report; report-type=disposition-notification; boundary=B\r\n\r\n" +
+		"--B\r\nContent-Type: message/disposition-notification\r\n\r\nOriginal-Message-ID: <" + id + ">\r\n" +
+		"Disposition: manual-action/MDN-sent-manually; displayed\r\n\r\n--B--\r\n"
+	w.imap.deliver(t, "INBOX", []byte(delayed))
+	w.imap.deliver(t, "INBOX", []byte(receipt))
+	for ref, rs := range w.ing.waitFor(t, "d1@rapport.test", "r1@customer.cn") {
+		if rs[0].ConversationID != conv || rs[0].NewLead {
+			t.Errorf("%s: %+v, want conversation %d and no lead", ref, rs[0], conv)
+		}
+	}
+	if m := w.message(conv, out.ID, func(*crm.Message) bool { return true }); m.Delivery != crm.DeliverySent {
+		t.Errorf("after a delay report and a read receipt the reply is %s, want sent", m.Delivery)
 	}
 
 	bounce := "From: MAILER-DAEMON@rapport.test\r\nTo: " + imapUser + "\r\nSubject: Undelivered\r\n" +

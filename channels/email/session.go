@@ -3,6 +3,7 @@ package email
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -22,6 +23,9 @@ func (p *Poller) leased(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	p.status.resume(m.Status)
+	p.mu.Lock()
+	p.address = strings.ToLower(strings.TrimSpace(m.Address))
+	p.mu.Unlock()
 	sctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go p.keepLease(sctx, cancel, until)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +15,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/files"
+	"github.com/rapport-crm/rapport/store/postgres"
+	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
@@ -33,6 +36,8 @@ type world struct {
 	smtp   *smtpSink
 	mb     *crm.Mailbox
 	dbPath string
+	pgURL  string         // set: the store is PostgreSQL in this schema
+	match  matcher.Config // the Ingester's matcher
 	events chan crm.Event // the Outbox's: queued, sent, failed, bounced
 }
 
@@ -66,8 +71,18 @@ func (w *world) message(convID, id int64, ok func(*crm.Message) bool) *crm.Messa
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	return newWorldOn(t, "sqlite", matcher.Config{})
+}
+
+// newWorldOn is a world on the named engine ("sqlite", or "postgres" in a
+// fresh schema) with the matcher configured by match.
+func newWorldOn(t *testing.T, engine string, match matcher.Config) *world {
+	t.Helper()
 	w := &world{t: t, imap: startIMAP(t), smtp: startSMTP(t), dbPath: filepath.Join(t.TempDir(), "r.db"),
-		events: make(chan crm.Event, 1000)}
+		events: make(chan crm.Event, 1000), match: match}
+	if engine == "postgres" {
+		w.pgURL = pgtest.FreshSchema(t, pgtest.URL(t))
+	}
 	w.openStore()
 	w.mb = &crm.Mailbox{Name: "Support", Address: imapUser, IMAPHost: "127.0.0.1", IMAPPort: w.imap.proxy.port(),
 		IMAPTLS: crm.SecurityNone, Username: imapUser, Password: imapPass, SMTPHost: "127.0.0.1",
@@ -83,7 +98,7 @@ func newWorld(t *testing.T) *world {
 func (w *world) openStore() {
 	t := w.t
 	ctx, cancel := context.WithCancel(context.Background())
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: w.dbPath})
+	db, err := w.open(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +108,7 @@ func (w *world) openStore() {
 	if w.blobs, err = files.New(filepath.Join(filepath.Dir(w.dbPath), "blobs"), 100<<20); err != nil {
 		t.Fatal(err)
 	}
-	ing := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{})})
+	ing := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(w.match)})
 	w.db, w.ing = db, &recordingIngester{inner: ing, results: make(chan seen, 100000)}
 	sender := email.NewSender(email.SenderConfig{Mailboxes: db, Blobs: w.blobs})
 	w.box = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: map[string]crm.Sender{crm.ChannelEmail: sender},
@@ -102,6 +117,22 @@ func (w *world) openStore() {
 	wg.Go(func() { ing.Run(ctx) })   //nolint:errcheck
 	wg.Go(func() { w.box.Run(ctx) }) //nolint:errcheck
 	t.Cleanup(func() { cancel(); wg.Wait(); db.Close() })
+}
+
+func (w *world) open(ctx context.Context) (*sqlstore.DB, error) {
+	if w.pgURL != "" {
+		return postgres.Open(ctx, postgres.Config{URL: w.pgURL, MaxConns: 4})
+	}
+	return sqlite.Open(ctx, sqlite.Config{Path: w.dbPath})
+}
+
+// engines are the stores a test runs on: SQLite, and PostgreSQL when
+// RAPPORT_TEST_POSTGRES_URL is set.
+func engines() []string {
+	if os.Getenv("RAPPORT_TEST_POSTGRES_URL") == "" {
+		return []string{"sqlite"}
+	}
+	return []string{"sqlite", "postgres"}
 }
 
 // poller starts a poller under holder; stop ends it and waits.

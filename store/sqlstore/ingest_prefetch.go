@@ -7,7 +7,7 @@ import (
 )
 
 // maxPrefetchRefs matches the matcher's bound on references followed.
-const maxPrefetchRefs = 20
+const maxPrefetchRefs = crm.MaxThreadRefs
 
 // maxPrefetchRecipients matches the matcher's bound on the To and Cc
 // addresses searched for a customer's colleagues (matcher.MaxRecipients).
@@ -67,6 +67,11 @@ func keysOf(batch []*crm.Inbound) *batchKeys {
 		k.ext[ca] = append(k.ext[ca], in.ExternalID)
 		for i, r := range in.References {
 			if i < maxPrefetchRefs && r != "" {
+				k.refs[ca] = append(k.refs[ca], r)
+			}
+		}
+		for _, r := range []string{in.MessageRef, in.ThreadHint} { // a reply ingested before it names it; a guess
+			if r != "" {
 				k.refs[ca] = append(k.refs[ca], r)
 			}
 		}

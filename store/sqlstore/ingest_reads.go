@@ -107,6 +107,10 @@ func (t *ingestTx) TaskByNumber(ctx context.Context, number string) (*crm.Task, 
 	return t.db.TaskByNumber(direct(ctx), number)
 }
 
+func (t *ingestTx) SentMessage(ctx context.Context, channel, account, channelRef string) (*crm.Message, error) {
+	return t.db.SentMessage(direct(ctx), channel, account, channelRef)
+}
+
 func (t *ingestTx) CustomersByDomain(ctx context.Context, domain string) ([]*crm.Customer, error) {
 	if cs, ok := t.customersOfDomain(domain); ok {
 		return cs, nil

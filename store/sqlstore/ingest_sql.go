@@ -13,7 +13,7 @@ import (
 
 const messageInsertCols = `conversation_id, channel, account, direction, external_id, from_name, from_address,
 	to_addrs, cc_addrs, subject, text, html, automated, sent_at, created_at, message_ref, delivery,
-	delivery_error, author_id`
+	delivery_error, author_id, automated_reason`
 
 const conversationInsertCols = `channel, account, subject, status, assignee_id, team_id, contact_id,
 	customer_id, lead_id, needs_review, labels, snoozed_until, last_message_at, last_inbound_at, created_at`
@@ -57,7 +57,8 @@ func insertSQL(table, cols string) (returning, withID string) {
 func messageArgs(m *crm.Message) []any {
 	return []any{m.ConversationID, m.Channel, m.Account, m.Direction, m.ExternalID, m.From.Name,
 		m.From.Address, jsonArg(nonNil(m.To)), jsonArg(nonNil(m.Cc)), m.Subject, m.Text, m.HTML,
-		m.Automated, m.SentAt, m.CreatedAt, m.MessageRef, m.Delivery, m.DeliveryError, idArg(m.AuthorID), m.ID}
+		m.Automated, m.SentAt, m.CreatedAt, m.MessageRef, m.Delivery, m.DeliveryError, idArg(m.AuthorID),
+		m.AutomatedReason, m.ID}
 }
 
 func leadArgs(l *crm.Lead) []any {

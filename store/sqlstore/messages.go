@@ -9,13 +9,14 @@ import (
 
 const messageCols = `m.id, m.conversation_id, m.channel, m.account, m.direction, m.external_id, m.from_name,
 	m.from_address, m.to_addrs, m.cc_addrs, m.subject, m.text, m.html, m.automated, m.sent_at, m.created_at,
-	m.message_ref, m.delivery, m.delivery_error, m.author_id`
+	m.message_ref, m.delivery, m.delivery_error, m.author_id, m.automated_reason`
 
 func scanMessage(r scanner) (*crm.Message, error) {
 	m := &crm.Message{}
 	err := r.Scan(&m.ID, &m.ConversationID, &m.Channel, &m.Account, &m.Direction, &m.ExternalID, &m.From.Name,
 		&m.From.Address, jsonCol{&m.To}, jsonCol{&m.Cc}, &m.Subject, &m.Text, &m.HTML,
-		&m.Automated, tm{&m.SentAt}, tm{&m.CreatedAt}, &m.MessageRef, &m.Delivery, &m.DeliveryError, nid{&m.AuthorID})
+		&m.Automated, tm{&m.SentAt}, tm{&m.CreatedAt}, &m.MessageRef, &m.Delivery, &m.DeliveryError, nid{&m.AuthorID},
+		&m.AutomatedReason)
 	return m, err
 }
 

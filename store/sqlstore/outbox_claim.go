@@ -67,6 +67,19 @@ func (db *DB) FinishOutbound(ctx context.Context, o *crm.Outgoing, r crm.SendOut
 	})
 }
 
+// SentMessage finds the outbound message sent under a channel id (an
+// email's Message-ID). ENOTFOUND.
+func (db *DB) SentMessage(ctx context.Context, channel, account, channelRef string) (m *crm.Message, err error) {
+	err = db.view(ctx, func(q querier) error {
+		m, err = scanMessage(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM outbox o
+			JOIN messages m ON m.id = o.message_id
+			WHERE o.channel = $1 AND o.account = $2 AND o.channel_ref = $3 AND o.channel_ref <> ''`,
+			channel, account, channelRef))
+		return db.notFound(err, "Outbound message", "sent message by channel id")
+	})
+	return m, err
+}
+
 // SetDelivery sets the state of the outbound message the channel knows as
 // externalID. ENOTFOUND.
 func (db *DB) SetDelivery(ctx context.Context, channel, account, externalID, state, reason string) (m *crm.Message, err error) {

@@ -25,6 +25,7 @@ func RunInbox(t *testing.T, open Opener) {
 		{"StatusAndSnooze", testInboxStatus},
 		{"LabelsNotesCanned", testInboxLabelsNotes},
 		{"Attachment", testInboxAttachment},
+		{"JoinSplitThread", testInboxJoin},
 	} {
 		t.Run("Inbox/"+tt.name, func(t *testing.T) {
 			s := open(t)
