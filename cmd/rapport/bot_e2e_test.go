@@ -18,10 +18,6 @@ import (
 	"github.com/rapport-crm/rapport/store/sqlite"
 )
 
-// TestBotAnswersWeChatPushes runs serve's pipeline (ingest, bot, outbox,
-// the WeChat channel) on SQLite against the fake WeChat API: safe-mode
-// pushes go to the real callback, and the bot's answers leave as
-// customer-service messages. It reports the time from push to send.
 // botPipeline runs serve's pipeline on a fresh SQLite database with one
 // safe-mode WeChat account on the fake API, a welcome rule and an FAQ
 // entry, the bot on or off; it returns the callback's server.
@@ -43,7 +39,8 @@ func botPipeline(t testing.TB, botOn bool) (*wechattest.Server, *crm.WeChatAccou
 	must(t, db.CreateBotRule(ctx, &crm.BotRule{Channel: crm.ChannelWeChat, Account: acc.AppID, Kind: crm.RuleWelcome,
 		Reply: "欢迎关注！", Enabled: true}))
 	must(t, db.CreateFAQ(ctx, &crm.FAQ{Question: "运费怎么算？", Alternatives: []string{"包邮吗"}, Answer: "满99元包邮", Enabled: true}))
-	p, err := newPipeline(&Config{}, db, nil, "http://127.0.0.1", "test-instance", slog.New(slog.DiscardHandler))
+	cfg := defaultConfig()
+	p, err := newPipeline(&cfg, db, nil, "http://127.0.0.1", "test-instance", slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +67,10 @@ func signedPush(t testing.TB, acc *crm.WeChatAccount, openid, body string, at in
 	return "/wechat/" + acc.AppID + "?" + q.Encode(), b
 }
 
+// TestBotAnswersWeChatPushes runs serve's pipeline (ingest, bot, outbox,
+// the WeChat channel) on SQLite against the fake WeChat API: safe-mode
+// pushes go to the real callback, and the bot's answers leave as
+// customer-service messages. It reports the time from push to send.
 func TestBotAnswersWeChatPushes(t *testing.T) {
 	api, acc, srv := botPipeline(t, true)
 	cases := []struct{ openid, xml, want string }{
