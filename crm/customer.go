@@ -22,25 +22,27 @@ const (
 
 // Customer is a company Rapport's users sell to.
 type Customer struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	ShortName string    `json:"short_name"`
-	Kind      string    `json:"kind"`
-	Industry  string    `json:"industry"`
-	Level     string    `json:"level"` // A, B, C…
-	Region    string    `json:"region"`
-	Source    string    `json:"source"`
-	Status    string    `json:"status"`
-	OwnerID   *int64    `json:"owner_id"` // nil: in the pool (公海)
-	Tags      []string  `json:"tags"`
-	Address   string    `json:"address"`
-	Website   string    `json:"website"`
-	Domain    string    `json:"domain" doc:"the main corporate mail domain: the first of domains"` // for the matcher
-	Domains   []string  `json:"domains" doc:"every corporate mail domain of the customer (the matcher finds it by any), the main one first"`
-	Phone     string    `json:"phone" doc:"the company's phone (switchboard), E.164"`
-	Notes     string    `json:"notes"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID        int64      `json:"id"`
+	Name      string     `json:"name"`
+	ShortName string     `json:"short_name"`
+	Kind      string     `json:"kind"`
+	Industry  string     `json:"industry"`
+	Level     string     `json:"level"` // A, B, C…
+	Region    string     `json:"region"`
+	Source    string     `json:"source"`
+	Status    string     `json:"status"`
+	OwnerID   *int64     `json:"owner_id"` // nil: in the pool (公海)
+	Tags      []string   `json:"tags"`
+	Address   string     `json:"address"`
+	Website   string     `json:"website"`
+	Domain    string     `json:"domain" doc:"the main corporate mail domain: the first of domains"` // for the matcher
+	Domains   []string   `json:"domains" doc:"every corporate mail domain of the customer (the matcher finds it by any), the main one first"`
+	Phone     string     `json:"phone" doc:"the company's phone (switchboard), E.164"`
+	Notes     string     `json:"notes"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	ClaimedAt *time.Time `json:"claimed_at"`
+	PoolState
 }
 
 // Normalize fills defaults and validates c.

@@ -50,6 +50,7 @@ type Lead struct {
 	// SourceMessageID is the inbound message that made the lead (a mail,
 	// a WeChat message, a form); nil for a lead entered by hand or imported.
 	SourceMessageID *int64 `json:"source_message_id" doc:"the inbound message that created the lead (GET /api/v1/messages/{id}); null for a lead entered by hand"`
+	PoolState
 }
 
 // Normalize cleans the email and phone (to E.164 in region) and validates l.

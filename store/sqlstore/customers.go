@@ -8,13 +8,15 @@ import (
 )
 
 const customerCols = `c.id, c.name, c.short_name, c.kind, c.industry, c.level, c.region, c.source, c.status,
-	c.owner_id, c.tags, c.address, c.website, c.domain, c.notes, c.created_at, c.updated_at, c.domains, c.phone`
+	c.owner_id, c.tags, c.address, c.website, c.domain, c.notes, c.created_at, c.updated_at, c.domains, c.phone,
+	c.claimed_at, ` + customerPoolCols
 
 func scanCustomer(r scanner) (*crm.Customer, error) {
 	c := &crm.Customer{}
-	err := r.Scan(&c.ID, &c.Name, &c.ShortName, &c.Kind, &c.Industry, &c.Level, &c.Region, &c.Source,
+	dst := []any{&c.ID, &c.Name, &c.ShortName, &c.Kind, &c.Industry, &c.Level, &c.Region, &c.Source,
 		&c.Status, nid{&c.OwnerID}, jsonCol{&c.Tags}, &c.Address, &c.Website, &c.Domain, &c.Notes,
-		tm{&c.CreatedAt}, tm{&c.UpdatedAt}, jsonCol{&c.Domains}, &c.Phone)
+		tm{&c.CreatedAt}, tm{&c.UpdatedAt}, jsonCol{&c.Domains}, &c.Phone, ntm{&c.ClaimedAt}}
+	err := r.Scan(append(dst, poolScan(&c.PoolState)...)...)
 	return c, err
 }
 
@@ -39,7 +41,10 @@ func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
 			return db.wrap(err, "create customer")
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
-		return db.setCustomerIndexes(ctx, tx, c)
+		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
+			return err
+		}
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, nil, c.OwnerID, true)
 	})
 }
 
@@ -68,7 +73,10 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 			return db.wrap(err, "update customer")
 		}
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
-		return db.setCustomerIndexes(ctx, tx, c)
+		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
+			return err
+		}
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, old.OwnerID, c.OwnerID, false)
 	})
 }
 

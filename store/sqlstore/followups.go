@@ -90,7 +90,7 @@ func (db *DB) afterFollowUp(ctx context.Context, tx *sql.Tx, f *crm.FollowUp) er
 			return db.wrap(err, "touch lead")
 		}
 	}
-	return nil
+	return db.touchActivity(ctx, tx, f.Refs, f.At)
 }
 
 // FollowUp returns one follow-up v may see (its owner is its author).

@@ -9,13 +9,14 @@ import (
 )
 
 const leadCols = `l.id, l.name, l.company, l.title, l.phone, l.email, l.source, l.status, l.owner_id, l.notes,
-	l.custom, l.created_at, l.updated_at, l.last_follow_up_at, l.claimed_at`
+	l.custom, l.created_at, l.updated_at, l.last_follow_up_at, l.claimed_at, ` + leadPoolCols
 
 func scanLead(r scanner) (*crm.Lead, error) {
 	l := &crm.Lead{}
-	err := r.Scan(&l.ID, &l.Name, &l.Company, &l.Title, &l.Phone, &l.Email, jsonCol{&l.Source}, &l.Status,
+	dst := []any{&l.ID, &l.Name, &l.Company, &l.Title, &l.Phone, &l.Email, jsonCol{&l.Source}, &l.Status,
 		nid{&l.OwnerID}, &l.Notes, jsonCol{&l.Custom}, tm{&l.CreatedAt}, tm{&l.UpdatedAt},
-		ntm{&l.LastFollowUpAt}, ntm{&l.ClaimedAt})
+		ntm{&l.LastFollowUpAt}, ntm{&l.ClaimedAt}}
+	err := r.Scan(append(dst, poolScan(&l.PoolState)...)...)
 	return l, err
 }
 
@@ -32,7 +33,10 @@ func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
 		l.LastFollowUpAt, l.ClaimedAt = normTime(l.LastFollowUpAt), normTime(l.ClaimedAt)
 		l.CreatedAt, l.UpdatedAt = now, now
 		err := tx.QueryRowContext(ctx, insertLeadSQL, withoutID(leadArgs(l))...).Scan(&l.ID)
-		return db.wrap(err, "create lead")
+		if err != nil {
+			return db.wrap(err, "create lead")
+		}
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, nil, l.OwnerID, true)
 	})
 }
 
@@ -61,7 +65,7 @@ func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
 			return db.wrap(err, "update lead")
 		}
 		l.CreatedAt, l.UpdatedAt, l.LastFollowUpAt = old.CreatedAt, now, old.LastFollowUpAt
-		return nil
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, old.OwnerID, l.OwnerID, false)
 	})
 }
 
@@ -81,6 +85,9 @@ func (db *DB) ClaimLead(ctx context.Context, v crm.Viewer, id int64) (l *crm.Lea
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return db.claimFailed(ctx, tx, id, err)
+		}
+		if err := db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: id}); err != nil {
+			return err
 		}
 		l, err = db.lead(ctx, tx, crm.System, id)
 		return err

@@ -44,7 +44,7 @@ func (db *DB) CreateOrder(ctx context.Context, o *crm.Order) error {
 			return db.conflict(err, "create order", numberTaken)
 		}
 		o.CreatedAt, o.UpdatedAt = now, now
-		return nil
+		return db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: o.CustomerID})
 	})
 }
 
@@ -73,7 +73,12 @@ func (db *DB) UpdateOrder(ctx context.Context, v crm.Viewer, o *crm.Order) error
 			return db.conflict(err, "update order", numberTaken)
 		}
 		o.CreatedAt, o.UpdatedAt, o.Attachments = old.CreatedAt, now, old.Attachments
-		return nil
+		if old.CustomerID != o.CustomerID {
+			if err := db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: old.CustomerID}); err != nil {
+				return err
+			}
+		}
+		return db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: o.CustomerID})
 	})
 }
 

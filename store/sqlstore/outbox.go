@@ -64,7 +64,10 @@ func (db *DB) QueueOutbound(ctx context.Context, m *crm.Message, o *crm.Outgoing
 			return db.wrap(err, "queue outbound")
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE conversations SET last_message_at = $1 WHERE id = $2`, m.CreatedAt, m.ConversationID)
-		return db.wrap(err, "touch conversation")
+		if err != nil || m.AuthorID == nil {
+			return db.wrap(err, "touch conversation")
+		}
+		return db.touchReplied(ctx, tx, m.ConversationID, m.CreatedAt)
 	})
 }
 

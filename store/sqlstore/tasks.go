@@ -68,7 +68,13 @@ func (db *DB) UpdateTask(ctx context.Context, v crm.Viewer, t *crm.Task) error {
 			return db.conflict(err, "update task", taskNumberTaken)
 		}
 		t.CreatedBy, t.CreatedAt, t.UpdatedAt = old.CreatedBy, old.CreatedAt, now
-		return db.setRefs(ctx, tx, "task_refs", "task_id", t.ID, t.Refs)
+		if err := db.setRefs(ctx, tx, "task_refs", "task_id", t.ID, t.Refs); err != nil {
+			return err
+		}
+		if t.Status == crm.TaskDone && old.Status != crm.TaskDone {
+			return db.touchActivity(ctx, tx, t.Refs, now) // a completed task counts as following up
+		}
+		return nil
 	})
 }
 
