@@ -129,6 +129,7 @@ type CustomerFilter struct {
 	OwnerID *int64
 	InPool  bool // only customers with no owner
 	Page    Page
+	PoolFilter
 }
 
 // CustomerStore keeps customers.

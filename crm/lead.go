@@ -99,6 +99,7 @@ type LeadFilter struct {
 	OwnerID *int64
 	InPool  bool
 	Page    Page
+	PoolFilter
 }
 
 // LeadStore keeps leads and the pool.

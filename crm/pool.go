@@ -20,6 +20,17 @@ type PoolState struct {
 	LastActivityAt *time.Time `json:"last_activity_at"` // last follow-up, rep reply or completed task
 }
 
+// SortReclaim sorts a list soonest reclaim first ("days left").
+const SortReclaim = "reclaim_at"
+
+// PoolFilter narrows lead and customer lists by their pool state.
+type PoolFilter struct {
+	Sort       string     // "": newest first; SortReclaim: soonest reclaim first, only records counting down
+	WarnBefore *time.Time // only records whose warning date has come by then ("about to be reclaimed")
+	FrozenAt   *time.Time // only records frozen at this time
+	PoolTeamID *int64     // only pool records of this team's pool
+}
+
 // Ownership moves, as recorded in pool events and the audit trail.
 const (
 	MoveClaim    = "claim"    // 领取: a rep takes a record from the pool

@@ -20,7 +20,10 @@ var ctx = context.Background()
 // t0 is a Monday morning in Shanghai.
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-const day = 24 * time.Hour
+const (
+	hour = time.Hour
+	day  = 24 * time.Hour
+)
 
 // engine opens one database, or a second handle on the one given.
 type engine struct {

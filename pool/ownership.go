@@ -16,7 +16,7 @@ func (p *Pool) Claim(ctx context.Context, v crm.Viewer, r crm.Ref) error {
 	if v.UserID <= 0 {
 		return crm.Errorf(crm.EINVALID, "Only a user can claim a record.")
 	}
-	return p.move(ctx, v, r, func(rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
+	return p.move(ctx, v, r, func(ctx context.Context, rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
 		if rec.OwnerID != nil {
 			return nil, crm.Errorf(crm.ECONFLICT, "Someone has claimed this %s already.", r.Kind)
 		}
@@ -35,7 +35,7 @@ func (p *Pool) Release(ctx context.Context, v crm.Viewer, r crm.Ref, reason stri
 	if strings.TrimSpace(reason) == "" {
 		return &crm.Error{Code: crm.EINVALID, Message: "Say why you release it.", Fields: map[string]string{"reason": "is required"}}
 	}
-	return p.move(ctx, v, r, func(rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
+	return p.move(ctx, v, r, func(ctx context.Context, rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
 		if rec.OwnerID == nil {
 			return nil, crm.Errorf(crm.ECONFLICT, "This %s is in the pool already.", r.Kind)
 		}
@@ -55,7 +55,7 @@ func (p *Pool) Assign(ctx context.Context, v crm.Viewer, r crm.Ref, to int64, re
 	if v.Role != crm.RoleAdmin && v.Role != crm.RoleManager {
 		return crm.Errorf(crm.EFORBIDDEN, "Only a manager or an administrator can assign or transfer.")
 	}
-	return p.move(ctx, v, r, func(rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
+	return p.move(ctx, v, r, func(ctx context.Context, rec *crm.PoolRecord, now time.Time) (*crm.OwnerMove, error) {
 		m := &crm.OwnerMove{Action: crm.MoveAssign, To: &to, Reason: reason}
 		if rec.OwnerID != nil {
 			if *rec.OwnerID == to {
@@ -90,14 +90,14 @@ func (p *Pool) SetOwner(ctx context.Context, v crm.Viewer, r crm.Ref, old, to *i
 
 // move runs one ownership change in a transaction: decide reads the record
 // and says what to do, then the move is written and audited.
-func (p *Pool) move(ctx context.Context, v crm.Viewer, r crm.Ref, decide func(*crm.PoolRecord, time.Time) (*crm.OwnerMove, error)) error {
+func (p *Pool) move(ctx context.Context, v crm.Viewer, r crm.Ref, decide func(context.Context, *crm.PoolRecord, time.Time) (*crm.OwnerMove, error)) error {
 	return p.cfg.Store.WithTx(ctx, func(ctx context.Context) error {
 		rec, err := p.cfg.Store.PoolRecord(ctx, r)
 		if err != nil {
 			return err
 		}
 		now := p.cfg.Now()
-		m, err := decide(rec, now)
+		m, err := decide(ctx, rec, now)
 		if err != nil {
 			return err
 		}

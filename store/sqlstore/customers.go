@@ -44,7 +44,7 @@ func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
 		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
 			return err
 		}
-		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, nil, c.OwnerID, true)
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, nil, c.OwnerID, true, &c.ClaimedAt, &c.PoolState, now)
 	})
 }
 
@@ -76,7 +76,7 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
 			return err
 		}
-		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, old.OwnerID, c.OwnerID, false)
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, old.OwnerID, c.OwnerID, false, &c.ClaimedAt, &c.PoolState, now)
 	})
 }
 
@@ -132,7 +132,7 @@ func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.Li
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
-	tail := w.page("c.id", pg.After, pg.Limit)
+	tail := poolList(w, "c", "customers", f.PoolFilter, pg)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })

@@ -36,7 +36,7 @@ func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
 		if err != nil {
 			return db.wrap(err, "create lead")
 		}
-		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, nil, l.OwnerID, true)
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, nil, l.OwnerID, true, &l.ClaimedAt, &l.PoolState, now)
 	})
 }
 
@@ -65,7 +65,7 @@ func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
 			return db.wrap(err, "update lead")
 		}
 		l.CreatedAt, l.UpdatedAt, l.LastFollowUpAt = old.CreatedAt, now, old.LastFollowUpAt
-		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, old.OwnerID, l.OwnerID, false)
+		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, old.OwnerID, l.OwnerID, false, &l.ClaimedAt, &l.PoolState, now)
 	})
 }
 

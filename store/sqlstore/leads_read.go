@@ -43,7 +43,7 @@ func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.
 	if f.InPool {
 		w.and("l.owner_id IS NULL")
 	}
-	tail := w.page("l.id", pg.After, pg.Limit)
+	tail := poolList(w, "l", "leads", f.PoolFilter, pg)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)
 		if err != nil {

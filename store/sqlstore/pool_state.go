@@ -101,20 +101,32 @@ func (db *DB) touchActivity(ctx context.Context, tx *sql.Tx, refs []crm.Ref, at 
 
 // afterOwnerSet starts a new owner's countdown from now (a record created
 // with an owner, or given one by an update) and refreshes it.
-func (db *DB) afterOwnerSet(ctx context.Context, tx *sql.Tx, r crm.Ref, old, owner *int64, created bool) error {
+func (db *DB) afterOwnerSet(ctx context.Context, tx *sql.Tx, r crm.Ref, old, owner *int64, created bool,
+	claimed **time.Time, st *crm.PoolState, now time.Time) error {
 	if owner != nil && (old == nil || *old != *owner) {
 		table, _ := poolTable(r.Kind)
 		set := "claimed_at = $1" // a new owner's clock starts now
 		if created {
 			set = "claimed_at = COALESCE(claimed_at, $1)" // unless the record came with its claim time
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+set+`, pool_team_id = NULL WHERE id = $2`,
-			db.now(), r.ID)
+		_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+set+`, pool_team_id = NULL WHERE id = $2`, now, r.ID)
 		if err != nil {
 			return db.wrap(err, "claim time")
 		}
 	}
-	return db.refreshPool(ctx, tx, r)
+	if err := db.refreshPool(ctx, tx, r); err != nil {
+		return err
+	}
+	// The caller's record shows what the store now holds.
+	table, _ := poolTable(r.Kind)
+	a := table[:1]
+	cols := leadPoolCols
+	if r.Kind == crm.RefCustomer {
+		cols = customerPoolCols
+	}
+	err := tx.QueryRowContext(ctx, `SELECT `+a+`.claimed_at, `+cols+` FROM `+table+` `+a+` WHERE `+a+`.id = $1`, r.ID).
+		Scan(append([]any{ntm{claimed}}, poolScan(st)...)...)
+	return db.wrap(err, "read pool state")
 }
 
 // touchReplied counts a rep's reply in a conversation as following up the
@@ -157,4 +169,27 @@ func (db *DB) RefreshUnchecked(ctx context.Context, limit int) (n int, err error
 		return nil
 	})
 	return n, err
+}
+
+// poolList adds f's conditions on the table aliased a and returns the
+// ORDER/LIMIT tail: newest first, or soonest reclaim first by keyset on
+// (reclaim_at, id), a read of the reclaim index.
+func poolList(w *where, a, table string, f crm.PoolFilter, pg crm.Page) string {
+	if f.WarnBefore != nil {
+		w.and(a + ".warn_at <= " + w.arg(utc(*f.WarnBefore)))
+	}
+	if f.FrozenAt != nil {
+		w.and(a + ".frozen_until > " + w.arg(utc(*f.FrozenAt)))
+	}
+	if f.PoolTeamID != nil {
+		w.and(a + ".owner_id IS NULL AND " + a + ".pool_team_id = " + w.arg(*f.PoolTeamID))
+	}
+	if f.Sort != crm.SortReclaim {
+		return w.page(a+".id", pg.After, pg.Limit)
+	}
+	w.and(a + ".reclaim_at IS NOT NULL")
+	if pg.After > 0 {
+		w.and("(" + a + ".reclaim_at, " + a + ".id) > (SELECT reclaim_at, id FROM " + table + " WHERE id = " + w.arg(pg.After) + ")")
+	}
+	return " ORDER BY " + a + ".reclaim_at, " + a + ".id LIMIT " + itoa(pg.Limit+1)
 }
