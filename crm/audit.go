@@ -42,6 +42,8 @@ type Store interface {
 	ReviewStore
 	OutboxStore
 	LeaseStore
+	PoolStore
+	RevisitStore
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.

@@ -95,3 +95,10 @@ func timeText(t *time.Time) string {
 	}
 	return t.UTC().Format(time.RFC3339)
 }
+
+// CheckNewOwner says whether a new record of kind may be given to user to:
+// the cap applies to records created with an owner as to any other path.
+func (p *Pool) CheckNewOwner(ctx context.Context, v crm.Viewer, kind string, to int64) error {
+	rec := &crm.PoolRecord{Ref: crm.Ref{Kind: kind}}
+	return p.checkTaker(ctx, v, rec, to, false, p.cfg.Now())
+}

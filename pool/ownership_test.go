@@ -1,6 +1,7 @@
 package pool_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,6 +113,30 @@ func TestManagerRights(t *testing.T) {
 		e.must(err)
 		if len(audit) < 2 || audit[0].Action != "lead.claim" || audit[1].Action != "lead.reclaim" {
 			t.Fatalf("audit = %+v, want the claim after the reclaim", audit)
+		}
+	})
+}
+
+// TestRoundRobinObeysPoolCap: the team's round robin allows 10 open leads
+// a rep, the pool's cap 1: each rep gets one, then new leads stay
+// unassigned.
+func TestRoundRobinObeysPoolCap(t *testing.T) {
+	forEngines(t, func(t *testing.T, e *env) {
+		e.must(e.db.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: e.teamA, LeadCap: 10}))
+		e.must(e.db.SetPoolLimits(ctx, crm.PoolLimits{TeamID: &e.teamA, LeadCap: 1}))
+		var got []int64
+		for range 3 {
+			owner, err := e.db.NextAssignee(ctx, e.teamA)
+			e.must(err)
+			if owner == nil {
+				got = append(got, 0)
+				continue
+			}
+			got = append(got, *owner)
+			e.lead("assigned", crm.Viewer{UserID: *owner})
+		}
+		if want := []int64{e.repA1.UserID, e.repA2.UserID, 0}; !slices.Equal(got, want) {
+			t.Fatalf("round robin gave %v, want %v", got, want)
 		}
 	})
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/internal/testkit"
+	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/web"
@@ -66,7 +67,8 @@ func newEnv(t *testing.T, cfg web.Config) *env {
 	e.user("rep2", crm.RoleRep, &e.teamA)
 	e.user("rep3", crm.RoleRep, &e.teamB)
 	logger := slog.New(slog.NewTextHandler(e.logs, nil))
-	s := web.New(cfg, web.Deps{Store: db, Now: c.Now, Version: "test", Logger: logger})
+	owners := pool.New(pool.Config{Store: db, Now: c.Now, Log: logger})
+	s := web.New(cfg, web.Deps{Store: db, Now: c.Now, Version: "test", Logger: logger, Pool: owners})
 	e.srv = httptest.NewServer(s)
 	t.Cleanup(e.srv.Close)
 	return e

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -69,23 +68,8 @@ func (s *Server) listLeads(r *http.Request) (crm.List[*crm.Lead], error) {
 	return s.store.ListLeads(r.Context(), f)
 }
 
-// claimLead takes a pool lead for the logged-in user.
+// claimLead takes a pool lead for the logged-in user, under the pool's
+// rules (cap, daily limit, cooldown), audited by the pool.
 func (s *Server) claimLead(r *http.Request) (*crm.Lead, error) {
-	ctx, v := r.Context(), viewerOf(r)
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	// A lead the user cannot see is not found, even when it is someone
-	// else's: the claim must not tell which leads exist.
-	if _, err := s.store.Lead(ctx, v, id); err != nil {
-		return nil, err
-	}
-	l, err := s.store.ClaimLead(ctx, v, id)
-	if err != nil {
-		return nil, err
-	}
-	actor := v.UserID
-	return l, s.store.Audit(ctx, &crm.AuditEntry{ActorID: &actor, Action: "lead.claim",
-		Subject: crm.Ref{Kind: crm.RefLead, ID: l.ID}, Detail: fmt.Sprintf("claimed by user %d", actor)})
+	return poolAction(r, crm.RefLead, s.store.Lead, claimAct, s)
 }

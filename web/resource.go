@@ -42,6 +42,16 @@ func createRecord[T any](r *http.Request, s *Server, res resource[T]) (*T, error
 	if err := res.check(ctx, v, b, nil, rec); err != nil {
 		return nil, err
 	}
+	if owner := res.owner(rec); owner != nil && pooled(res.kind) {
+		// The cap holds for records created with an owner too; the check
+		// and the insert share a transaction, so two creations queue.
+		return rec, s.store.WithTx(ctx, func(ctx context.Context) error {
+			if err := s.checkNewOwner(ctx, v, res.kind, *owner); err != nil {
+				return err
+			}
+			return res.create(ctx, v, rec)
+		})
+	}
 	if err := res.create(ctx, v, rec); err != nil {
 		return nil, err
 	}
@@ -85,6 +95,9 @@ func updateRecord[T any](r *http.Request, s *Server, res resource[T]) (*T, error
 	if err := res.check(ctx, v, b, old, rec); err != nil {
 		return nil, err
 	}
+	if pooled(res.kind) && !sameID(res.owner(old), res.owner(rec)) {
+		return rec, moveThenSave(ctx, v, s, res, old, rec)
+	}
 	if err := res.save(ctx, v, rec); err != nil {
 		return nil, err
 	}
@@ -107,4 +120,34 @@ func clone[T any](v *T) (*T, error) {
 // update when the body sets it.
 func changed[T any](b *jsonBody, old *T, field string) bool {
 	return old == nil || b.has(field)
+}
+
+// pooled kinds change owner only through the pool's rules.
+func pooled(kind string) bool { return kind == crm.RefLead || kind == crm.RefCustomer }
+
+// moveThenSave sends an owner change with a record through the pool (a
+// claim, release, assignment or transfer, with its checks and audit), then
+// saves the other fields, in one transaction: refused, nothing changes.
+func moveThenSave[T any](ctx context.Context, v crm.Viewer, s *Server, res resource[T], old, rec *T) error {
+	o, err := s.owners()
+	if err != nil {
+		return err
+	}
+	ref := crm.Ref{Kind: res.kind, ID: res.id(rec)}
+	return s.store.WithTx(ctx, func(ctx context.Context) error {
+		if err := o.SetOwner(ctx, v, ref, res.owner(old), res.owner(rec), ""); err != nil {
+			return err
+		}
+		// v was allowed to see the record; after a transfer they may not.
+		return res.save(ctx, crm.System, rec)
+	})
+}
+
+// checkNewOwner applies the pool's cap to a new record's owner.
+// Without a pool (a test server) there is no cap to apply.
+func (s *Server) checkNewOwner(ctx context.Context, v crm.Viewer, kind string, owner int64) error {
+	if s.deps.Pool == nil {
+		return nil
+	}
+	return s.deps.Pool.CheckNewOwner(ctx, v, kind, owner)
 }

@@ -24,6 +24,7 @@ func (s *Server) routeTable() []route {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)
+	rs = append(rs, s.poolRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 
@@ -81,7 +82,6 @@ func (s *Server) coreRoutes() []route {
 			query(pageParams, searchParam, ownerParams, leadParams),
 		apiRoute(get, "/api/v1/leads/{id}", "Get a lead", s.getLead),
 		apiRoute(patch, "/api/v1/leads/{id}", "Update a lead", s.updateLead).in(crm.Lead{}),
-		apiRoute(post, "/api/v1/leads/{id}/claim", "Claim a lead from the pool", s.claimLead),
 
 		apiRoute(post, "/api/v1/orders", "Create an order or contract", s.createOrder).in(crm.Order{}).created(),
 		apiRoute(get, "/api/v1/orders", "List orders and contracts", s.listOrders).

@@ -60,6 +60,10 @@ type Deps struct {
 	CareStore crm.CareStore
 	// Reminders finds what is due for the bell; nil: 501.
 	Reminders crm.ReminderStore
+	// Pool is the one door for ownership changes (claim, release, assign,
+	// transfer, freeze) under the pool's rules; nil: this server refuses
+	// them (501) rather than let owners change unchecked.
+	Pool crm.Owners
 }
 
 // Server is Rapport's HTTP handler.

@@ -28,6 +28,7 @@ type Config struct {
 	MaxFileBytes    int64         // RAPPORT_MAX_FILE_BYTES: largest stored file
 	ShutdownTimeout time.Duration // RAPPORT_SHUTDOWN_TIMEOUT: grace for requests in flight
 	TrustedProxies  string        // RAPPORT_TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed
+	RecordLang      string        // RAPPORT_RECORD_LANG: language of what Rapport writes into records (zh-CN or en)
 	trustedProxies  []netip.Prefix
 
 	// Inbound messages.
@@ -56,6 +57,7 @@ func defaultConfig() Config {
 		DataDir:         "./data",
 		DBMaxConns:      8,
 		PhoneRegion:     "CN",
+		RecordLang:      "zh-CN",
 		LogLevel:        "info",
 		LogFormat:       "text",
 		Addr:            ":8080",

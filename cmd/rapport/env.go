@@ -23,6 +23,7 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.secret(&cfg.DatabaseURL, "RAPPORT_DATABASE_URL")
 	e.int(&cfg.DBMaxConns, "RAPPORT_DB_MAX_CONNS")
 	e.str(&cfg.PhoneRegion, "RAPPORT_PHONE_REGION")
+	e.str(&cfg.RecordLang, "RAPPORT_RECORD_LANG")
 	e.str(&cfg.LogLevel, "RAPPORT_LOG_LEVEL")
 	e.str(&cfg.LogFormat, "RAPPORT_LOG_FORMAT")
 	e.str(&cfg.Addr, "RAPPORT_ADDR")

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/pool"
 )
 
 // sweepSetups give serve the work each automatic behaviour does on time
@@ -12,8 +13,8 @@ import (
 var sweepSetups []func(d *channelDeps) []crm.Sweep
 
 // schedulerWorker is the worker that runs every sweep on time.
-func schedulerWorker(d *channelDeps) worker {
-	var sweeps []crm.Sweep
+func schedulerWorker(d *channelDeps, own ...crm.Sweep) worker {
+	sweeps := own
 	for _, setup := range sweepSetups {
 		sweeps = append(sweeps, setup(d)...)
 	}
@@ -23,4 +24,10 @@ func schedulerWorker(d *channelDeps) worker {
 		s.Run(ctx)
 		return ctx.Err()
 	}}
+}
+
+// newPool is the pool's rules: the web layer's door for ownership changes,
+// and the reclaim sweep on the scheduler.
+func newPool(d *channelDeps) *pool.Pool {
+	return pool.New(pool.Config{Store: d.db, Now: d.now, Log: d.log.With("part", "pool"), Lang: d.cfg.RecordLang})
 }

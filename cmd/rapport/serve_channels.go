@@ -10,6 +10,7 @@ import (
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/matcher"
+	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/web"
 )
@@ -23,6 +24,7 @@ type pipeline struct {
 	parts    []channelParts
 	workers  []worker
 	care     *care.Service
+	owners   *pool.Pool
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
@@ -56,13 +58,14 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 	if p.care, err = newCare(cfg, db, p.outbox, baseURL, log); err != nil {
 		return nil, err
 	}
-	p.workers = append(p.workers, schedulerWorker(d))
+	p.owners = newPool(d)
+	p.workers = append(p.workers, schedulerWorker(d, p.owners.Sweep()))
 	return p, nil
 }
 
 // webDeps adds the pipeline's parts to the web layer's dependencies.
 func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
-	d.Events, d.Outbox = p.events, p.outbox
+	d.Events, d.Outbox, d.Pool = p.events, p.outbox, p.owners
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	for _, part := range p.parts {

@@ -27,6 +27,9 @@ func (db *DB) NextAssignee(ctx context.Context, teamID int64) (owner *int64, err
 		} else if err != nil {
 			return db.wrap(err, "assignment rule")
 		}
+		if limit, err = db.poolLeadCap(ctx, tx, teamID, limit); err != nil {
+			return err
+		}
 		reps, err := db.repLoads(ctx, tx, teamID)
 		if err != nil {
 			return err
@@ -86,4 +89,22 @@ func (db *DB) SetAssignmentRule(ctx context.Context, r crm.AssignmentRule) error
 			ON CONFLICT (team_id) DO UPDATE SET lead_cap = excluded.lead_cap`, r.TeamID, r.LeadCap)
 		return db.wrap(err, "set assignment rule")
 	})
+}
+
+// poolLeadCap lowers a round robin's cap to the pool's lead cap (the
+// team's pool's, else the default pool's), so that new leads obey the same
+// cap as claims; over it they stay unassigned.
+func (db *DB) poolLeadCap(ctx context.Context, tx *sql.Tx, teamID, limit int64) (int64, error) {
+	var poolCap int64
+	err := tx.QueryRowContext(ctx, `SELECT lead_cap FROM pool_limits WHERE team_key IN ($1, 0)
+		ORDER BY team_key DESC LIMIT 1`, teamID).Scan(&poolCap)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return limit, nil
+	case err != nil:
+		return 0, db.wrap(err, "pool lead cap")
+	case poolCap > 0 && poolCap < limit:
+		return poolCap, nil
+	}
+	return limit, nil
 }

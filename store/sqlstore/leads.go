@@ -40,8 +40,9 @@ func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
 	})
 }
 
-// UpdateLead saves a lead v may see. ENOTFOUND, EINVALID. CreatedAt and
-// LastFollowUpAt stay as stored: follow-ups own the latter.
+// UpdateLead saves a lead v may see. ENOTFOUND, EINVALID. CreatedAt,
+// LastFollowUpAt and ClaimedAt stay as stored: follow-ups own the second,
+// a change of owner sets the third.
 func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
 	if err := l.Normalize(db.region); err != nil {
 		return err
@@ -55,12 +56,11 @@ func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
 			return err
 		}
 		now := db.now()
-		l.ClaimedAt = normTime(l.ClaimedAt)
 		_, err = tx.ExecContext(ctx, `UPDATE leads SET name = $1, company = $2, title = $3, phone = $4, email = $5,
 			channel = $6, source = $7, status = $8, owner_id = $9, notes = $10, custom = $11, updated_at = $12,
-			claimed_at = $13, company_key = $15 WHERE id = $14`,
+			company_key = $14 WHERE id = $13`,
 			l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
-			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, nullTime(l.ClaimedAt), l.ID, crm.CompanyKey(l.Company))
+			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, l.ID, crm.CompanyKey(l.Company))
 		if err != nil {
 			return db.wrap(err, "update lead")
 		}
