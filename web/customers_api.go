@@ -54,7 +54,7 @@ func (s *Server) listCustomers(r *http.Request) (crm.List[*crm.Customer], error)
 	f := crm.CustomerFilter{
 		Viewer: viewerOf(r), Query: q.str("q"), Status: q.str("status"), Kind: q.str("kind"),
 		Level: q.str("level"), Tag: q.str("tag"), OwnerID: q.id("owner_id"), InPool: q.boolean("pool"),
-		Page: q.page(),
+		Page: q.page(), PoolFilter: s.poolFilter(q.str("sort"), q.str("countdown"), q.id("pool_team_id")),
 	}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.Customer]{}, err

@@ -61,6 +61,7 @@ func (s *Server) listLeads(r *http.Request) (crm.List[*crm.Lead], error) {
 	f := crm.LeadFilter{
 		Viewer: viewerOf(r), Query: q.str("q"), Status: q.str("status"), Channel: q.str("channel"),
 		OwnerID: q.id("owner_id"), InPool: q.boolean("pool"), Page: q.page(),
+		PoolFilter: s.poolFilter(q.str("sort"), q.str("countdown"), q.id("pool_team_id")),
 	}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.Lead]{}, err

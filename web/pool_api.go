@@ -127,3 +127,27 @@ func poolActions[T any](s *Server, kind, path string, load func(context.Context,
 		apiRoute(post, base+"unfreeze", "Unfreeze a "+kind+" (admin or manager)", plain(unfreezeAct)),
 	}
 }
+
+// poolListParams narrow and sort lead and customer lists by the pool.
+var poolListParams = []param{
+	{"sort", "string", "reclaim_at: soonest reclaim first (days left), only records counting down"},
+	{"countdown", "string", "soon: about to be reclaimed (warning date passed); frozen: frozen now"},
+	{"pool_team_id", "integer", "only records in this team's pool"},
+}
+
+// poolFilter reads the pool's list parameters; unknown values filter
+// nothing rather than fail, as the other filters do.
+func (s *Server) poolFilter(sort, countdown string, team *int64) crm.PoolFilter {
+	f := crm.PoolFilter{PoolTeamID: team}
+	if sort == crm.SortReclaim {
+		f.Sort = crm.SortReclaim
+	}
+	now := s.now()
+	switch countdown {
+	case "soon":
+		f.WarnBefore, f.Sort = &now, crm.SortReclaim
+	case "frozen":
+		f.FrozenAt = &now
+	}
+	return f
+}

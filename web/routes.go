@@ -56,7 +56,7 @@ func (s *Server) coreRoutes() []route {
 
 		apiRoute(post, "/api/v1/customers", "Create a customer", s.createCustomer).in(crm.Customer{}).created(),
 		apiRoute(get, "/api/v1/customers", "List customers", s.listCustomers).
-			query(pageParams, searchParam, ownerParams, customerParams),
+			query(pageParams, searchParam, ownerParams, customerParams, poolListParams),
 		apiRoute(get, "/api/v1/customers/{id}", "Get a customer", s.getCustomer),
 		apiRoute(patch, "/api/v1/customers/{id}", "Update a customer", s.updateCustomer).in(crm.Customer{}),
 		apiRoute(post, "/api/v1/customers/merge",
@@ -79,7 +79,7 @@ func (s *Server) coreRoutes() []route {
 
 		apiRoute(post, "/api/v1/leads", "Create a lead", s.createLead).in(crm.Lead{}).created(),
 		apiRoute(get, "/api/v1/leads", "List leads", s.listLeads).
-			query(pageParams, searchParam, ownerParams, leadParams),
+			query(pageParams, searchParam, ownerParams, leadParams, poolListParams),
 		apiRoute(get, "/api/v1/leads/{id}", "Get a lead", s.getLead),
 		apiRoute(patch, "/api/v1/leads/{id}", "Update a lead", s.updateLead).in(crm.Lead{}),
 
