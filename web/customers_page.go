@@ -28,15 +28,25 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 			{"field.status", func(cs *cells, c *crm.Customer) string { return cs.selectOption("status", c.Status) }},
 			{"field.level", func(_ *cells, c *crm.Customer) string { return c.Level }},
 			{"field.owner_id", func(cs *cells, c *crm.Customer) string { return ownerColumn(cs, c.OwnerID) }},
+			{"pool.days_left", func(cs *cells, c *crm.Customer) string { return s.daysLeft(cs, c.PoolState) }},
 		},
-		filters: []field{ownerFilter, status, kind},
+		filters: []field{ownerFilter, status, kind, countdownFilter},
 		list: func(r *http.Request, f listFilter) (crm.List[*crm.Customer], error) {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
 			return s.store.ListCustomers(r.Context(), crm.CustomerFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, Kind: f.Kind, OwnerID: owner, InPool: pool, Page: f.Page})
+				Status: f.Status, Kind: f.Kind, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
 		},
 		title: func(c *crm.Customer) string { return c.Name },
+		actions: func(cs *cells, c *crm.Customer) []rowAction {
+			if c.OwnerID != nil {
+				return nil
+			}
+			return []rowAction{{Label: cs.t("lead.claim"), URL: "/customers/" + strconv.FormatInt(c.ID, 10) + "/claim"}}
+		},
+		panel: func(cs *cells, v crm.Viewer, c *crm.Customer) *poolPanel {
+			return s.panelOf(cs, v, "/customers/"+strconv.FormatInt(c.ID, 10), c.OwnerID, c.PoolState)
+		},
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Customer) (any, error) {
 			return s.gather360(ctx, v, nil, &c.ID, 0)
 		},

@@ -20,15 +20,19 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			{"field.status", func(c *cells, l *crm.Lead) string { return c.selectOption("status", l.Status) }},
 			{"field.source", func(_ *cells, l *crm.Lead) string { return l.Source.Channel }},
 			{"field.owner_id", func(c *cells, l *crm.Lead) string { return ownerColumn(c, l.OwnerID) }},
+			{"pool.days_left", func(c *cells, l *crm.Lead) string { return s.daysLeft(c, l.PoolState) }},
 		},
-		filters: []field{ownerFilter, status},
+		filters: []field{ownerFilter, status, countdownFilter},
 		list: func(r *http.Request, f listFilter) (crm.List[*crm.Lead], error) {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
 			return s.store.ListLeads(r.Context(), crm.LeadFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page})
+				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
 		},
 		title: func(l *crm.Lead) string { return firstOf(l.Name, l.Company, l.Email, l.Phone) },
+		panel: func(c *cells, v crm.Viewer, l *crm.Lead) *poolPanel {
+			return s.panelOf(c, v, "/leads/"+strconv.FormatInt(l.ID, 10), l.OwnerID, l.PoolState)
+		},
 		actions: func(c *cells, l *crm.Lead) []rowAction {
 			if l.OwnerID != nil {
 				return nil
@@ -36,17 +40,6 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			return []rowAction{{Label: c.t("lead.claim"), URL: "/leads/" + strconv.FormatInt(l.ID, 10) + "/claim"}}
 		},
 	}
-}
-
-// postClaimLead takes a pool lead through the API's claim (with its
-// visibility check, cap and audit) and shows it.
-func (s *Server) postClaimLead(w http.ResponseWriter, r *http.Request) {
-	l, err := s.claimLead(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/leads/"+strconv.FormatInt(l.ID, 10), http.StatusSeeOther)
 }
 
 func firstOf(ss ...string) string {

@@ -27,6 +27,8 @@ type recordKind[T any] struct {
 	links func(c *cells, rec *T) []navLink
 	// actions adds buttons to a list row (a lead's "claim"); nil: none.
 	actions func(c *cells, rec *T) []rowAction
+	// panel is a detail page's pool panel (leads, customers); nil: none.
+	panel func(c *cells, v crm.Viewer, rec *T) *poolPanel
 }
 
 // field is one form input, named as the record's JSON field.
@@ -58,7 +60,10 @@ type listFilter struct {
 	Status string
 	Kind   string
 	Due    string // tasks: "overdue", "today", "week"
-	Page   crm.Page
+	// Countdown: leads and customers: "days_left" (sorted), "soon" (about
+	// to be reclaimed) or "frozen".
+	Countdown string
+	Page      crm.Page
 }
 
 // ownerID turns the owner filter into the store's owner id and pool flag.
@@ -82,7 +87,7 @@ func (f listFilter) ownerID(v crm.Viewer) (*int64, bool) {
 func readListFilter(r *http.Request) (listFilter, error) {
 	q := newQuery(r)
 	f := listFilter{Query: q.str("q"), Owner: q.str("owner"), Status: q.str("status"),
-		Kind: q.str("kind"), Due: q.str("due"), Page: q.page()}
+		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Page: q.page()}
 	return f, q.err()
 }
 
@@ -93,6 +98,7 @@ var recListParams = []param{
 	{"status", "string", "only records with this status"},
 	{"kind", "string", "only records of this kind"},
 	{"due", "string", "tasks: overdue, today or week"},
+	{"countdown", "string", "leads and customers: days_left (soonest reclaim first), soon (about to be reclaimed) or frozen"},
 	{"limit", "integer", "page size, 1–500 (default 50)"},
 	{"cursor", "string", "the previous page's last id"},
 	afterAlias,

@@ -17,13 +17,17 @@ type filterView struct {
 var (
 	ownerFilter = field{Name: "owner", Type: "owner"}
 	dueFilter   = field{Name: "due", Options: []string{"overdue", "today", "week"}}
+	// countdownFilter lists by the pool: soonest reclaim first, about to be
+	// reclaimed, frozen.
+	countdownFilter = field{Name: "countdown", Options: []string{"days_left", "soon", "frozen"}}
 )
 
 // filterViews builds the filter bar: every select starts with "any", the
 // owner select offers mine, the pool where the kind has one, and each
 // colleague the viewer may see records of.
 func (c *cells) filterViews(filters []field, pool bool, f listFilter) []filterView {
-	chosen := map[string]string{"owner": f.Owner, "status": f.Status, "kind": f.Kind, "due": f.Due}
+	chosen := map[string]string{"owner": f.Owner, "status": f.Status, "kind": f.Kind, "due": f.Due,
+		"countdown": f.Countdown}
 	out := make([]filterView, 0, len(filters))
 	for _, fl := range filters {
 		v := chosen[fl.Name]

@@ -98,6 +98,9 @@ func showPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		if k.links != nil {
 			d.Links = k.links(c, rec)
 		}
+		if k.panel != nil {
+			d.Pool = k.panel(c, viewerOf(r), rec)
+		}
 		if k.extra != nil {
 			if d.Extra, err = k.extra(r.Context(), viewerOf(r), rec); err != nil {
 				s.writeError(w, r, err)

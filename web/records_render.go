@@ -31,7 +31,8 @@ type recordPage struct {
 	Actions []rowAction
 	Links   []navLink // new related records
 	Extra   any
-	Others  []string // problems with no input of their own on the form
+	Others  []string   // problems with no input of their own on the form
+	Pool    *poolPanel // a lead's or customer's countdown, freeze and pool forms
 }
 
 type navLink struct {

@@ -9,7 +9,6 @@ func (s *Server) recordRoutes() []route {
 		kindRoutes(s, s.orderPages()), kindRoutes(s, s.paymentPages()), kindRoutes(s, s.taskPages()),
 	)
 	return append(rs,
-		rawRoute(post, "/leads/{id}/claim", "Claim a pool lead (form), then show it", html, s.postClaimLead).page().query(recLangParam),
 		rawRoute(get, "/search", "Public search (公共检索): the form", html, s.getPublicSearch).page().query(recLangParam),
 		rawRoute(post, "/search", "Public search (公共检索): everyone's leads and customers matching a name, "+
 			"company, phone or email, masked where you may not open them, with a claim button for the pool",

@@ -17,6 +17,8 @@ func (s *Server) poolRoutes() []route {
 	}
 	rs := poolActions(s, crm.RefLead, "leads", lead)
 	rs = append(rs, poolActions(s, crm.RefCustomer, "customers", customer)...)
+	rs = append(rs, s.poolFormRoutes("leads", crm.RefLead)...)
+	rs = append(rs, s.poolFormRoutes("customers", crm.RefCustomer)...)
 	return append(rs,
 		apiRoute(get, "/api/v1/pool/rules", "List the pool rules (reclaim per pool, kind and level)", s.listPoolRules),
 		apiRoute(post, "/api/v1/pool/rules", "Add a pool rule (admin; a manager for their team's pool); "+
