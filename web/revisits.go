@@ -99,6 +99,10 @@ func (s *Server) createRevisitTasks(r *http.Request) (*revisitTasksResult, error
 	if err := decodeNew(r, &b); err != nil {
 		return nil, err
 	}
+	return s.revisitTasks(r, b)
+}
+
+func (s *Server) revisitTasks(r *http.Request, b revisitTasksBody) (*revisitTasksResult, error) {
 	if len(b.CustomerIDs) == 0 || len(b.CustomerIDs) > crm.MaxPageLimit {
 		return nil, invalid("customer_ids", "name 1 to 500 customers")
 	}

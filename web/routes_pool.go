@@ -19,6 +19,16 @@ func (s *Server) poolRoutes() []route {
 	rs = append(rs, poolActions(s, crm.RefCustomer, "customers", customer)...)
 	rs = append(rs, s.poolFormRoutes("leads", crm.RefLead)...)
 	rs = append(rs, s.poolFormRoutes("customers", crm.RefCustomer)...)
+	rs = append(rs,
+		rawRoute(get, "/pool", "The pool: its lists, rules and limits", html, s.getPool).page().query(recLangParam),
+		rawRoute(post, "/pool/rules", "Add a pool rule (form)", html, s.postPoolRule).page(),
+		rawRoute(post, "/pool/rules/{id}/delete", "Delete a pool rule (form)", html, s.postPoolRuleDelete).page(),
+		rawRoute(post, "/pool/limits", "Set the default pool's limits (form)", html, s.postPoolLimits).page(),
+		rawRoute(get, "/revisits", "Revisit lists: lost customers and overdue repurchase", html, s.getRevisits).
+			page().query(recLangParam, []param{{"level", "string", "only this level"}, {"region", "string", "only this region"},
+			{"created", "integer", "how many revisit tasks were just created"}}),
+		rawRoute(post, "/revisits/tasks", "Create revisit tasks for the chosen customers (form)", html, s.postRevisitTasks).page(),
+	)
 	return append(rs,
 		apiRoute(get, "/api/v1/pool/rules", "List the pool rules (reclaim per pool, kind and level)", s.listPoolRules),
 		apiRoute(post, "/api/v1/pool/rules", "Add a pool rule (admin; a manager for their team's pool); "+

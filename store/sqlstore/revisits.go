@@ -35,7 +35,7 @@ func (db *DB) LostCustomers(ctx context.Context, f crm.RevisitFilter, since time
 		AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND ` + wonOrder + ` AND o.created_at >= ` + s + `)))`)
 	err = db.query(ctx, func(q querier) error {
 		cs, err = queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+
-			` ORDER BY c.id LIMIT `+itoa(revisitLimit(f)))
+			` ORDER BY c.id LIMIT `+itoa(revisitLimit(f)), w.args...)
 		return db.wrap(err, "lost customers")
 	})
 	return cs, err
@@ -48,7 +48,7 @@ func (db *DB) OrderHistories(ctx context.Context, f crm.RevisitFilter) (hs []crm
 	w.and(`(SELECT count(*) FROM orders o WHERE o.customer_id = c.id AND ` + wonOrder + `) >= 3`)
 	err = db.query(ctx, func(q querier) error {
 		cs, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+
-			` ORDER BY c.id LIMIT `+itoa(revisitLimit(f)))
+			` ORDER BY c.id LIMIT `+itoa(revisitLimit(f)), w.args...)
 		if err != nil {
 			return db.wrap(err, "order histories")
 		}
