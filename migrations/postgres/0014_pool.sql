@@ -63,6 +63,10 @@ ALTER TABLE leads ADD COLUMN pool_checked INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX leads_unchecked ON leads (id) WHERE pool_checked = 0;
 CREATE INDEX leads_reclaim ON leads (reclaim_at, id) WHERE reclaim_at IS NOT NULL;
 CREATE INDEX leads_warn ON leads (owner_id, warn_at) WHERE warn_at IS NOT NULL;
+-- warn_pending is warn_at until the owner has been warned for this date:
+-- the sweep reads only the warnings still to give.
+ALTER TABLE leads ADD COLUMN warn_pending TIMESTAMPTZ;
+CREATE INDEX leads_warn_pending ON leads (warn_pending, id) WHERE warn_pending IS NOT NULL;
 CREATE INDEX leads_frozen ON leads (frozen_until) WHERE frozen_until IS NOT NULL;
 
 ALTER TABLE customers ADD COLUMN claimed_at TIMESTAMPTZ;
@@ -82,4 +86,8 @@ ALTER TABLE customers ADD COLUMN pool_checked INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX customers_unchecked ON customers (id) WHERE pool_checked = 0;
 CREATE INDEX customers_reclaim ON customers (reclaim_at, id) WHERE reclaim_at IS NOT NULL;
 CREATE INDEX customers_warn ON customers (owner_id, warn_at) WHERE warn_at IS NOT NULL;
+-- warn_pending is warn_at until the owner has been warned for this date:
+-- the sweep reads only the warnings still to give.
+ALTER TABLE customers ADD COLUMN warn_pending TIMESTAMPTZ;
+CREATE INDEX customers_warn_pending ON customers (warn_pending, id) WHERE warn_pending IS NOT NULL;
 CREATE INDEX customers_frozen ON customers (frozen_until) WHERE frozen_until IS NOT NULL;

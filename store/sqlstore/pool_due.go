@@ -19,25 +19,22 @@ func scanPoolDue(kind string) func(r scanner) (crm.PoolDue, error) {
 // or before now, leads first, each kind oldest due first: a range read of
 // the reclaim_at index.
 func (db *DB) DueReclaims(ctx context.Context, now time.Time, limit int) ([]crm.PoolDue, error) {
-	return db.duePool(ctx, "reclaim_at", "", now, limit)
+	return db.duePool(ctx, "reclaim_at", now, limit)
 }
 
 // DueWarnings returns up to limit owned records whose warning date has
-// come and that have no warning recorded for their reclaim date.
+// come and whose owner has not been warned for this date (warn_pending).
 func (db *DB) DueWarnings(ctx context.Context, now time.Time, limit int) ([]crm.PoolDue, error) {
-	return db.duePool(ctx, "warn_at", ` AND NOT EXISTS (SELECT 1 FROM pool_events e WHERE e.kind = $3
-		AND e.record_id = t.id AND e.action = 'warn' AND e.rule_id = t.reclaim_rule_id AND e.period_at = t.reclaim_at)`,
-		now, limit)
+	return db.duePool(ctx, "warn_pending", now, limit)
 }
 
-func (db *DB) duePool(ctx context.Context, col, extra string, now time.Time, limit int) (due []crm.PoolDue, err error) {
+func (db *DB) duePool(ctx context.Context, col string, now time.Time, limit int) (due []crm.PoolDue, err error) {
 	err = db.query(ctx, func(q querier) error {
 		for _, kind := range []string{crm.RefLead, crm.RefCustomer} {
 			table, _ := poolTable(kind)
 			part, err := queryAll(ctx, q, scanPoolDue(kind), `SELECT t.id, t.owner_id, t.reclaim_at, t.reclaim_rule_id,
 				t.reclaim_why FROM `+table+` t WHERE t.`+col+` <= $1 AND t.reclaim_at IS NOT NULL
-				AND t.owner_id IS NOT NULL`+extra+` ORDER BY t.`+col+`, t.id LIMIT $2`,
-				dueArgs(now, limit-len(due), extra, kind)...)
+				AND t.owner_id IS NOT NULL ORDER BY t.`+col+`, t.id LIMIT $2`, utc(now), max(limit-len(due), 0))
 			if err != nil {
 				return db.wrap(err, "due "+col)
 			}
@@ -50,19 +47,17 @@ func (db *DB) duePool(ctx context.Context, col, extra string, now time.Time, lim
 	return due, err
 }
 
-func dueArgs(now time.Time, limit int, extra, kind string) []any {
-	args := []any{utc(now), max(limit, 0)}
-	if extra != "" {
-		args = append(args, kind)
-	}
-	return args
-}
-
 // RecordWarning records the warning of d once. ECONFLICT when recorded.
 func (db *DB) RecordWarning(ctx context.Context, d crm.PoolDue, at time.Time) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		owner, rule, period := d.OwnerID, d.RuleID, d.At
-		return db.poolEvent(ctx, tx, crm.OwnerMove{Ref: d.Ref, Action: crm.MoveWarn, To: &owner, RuleID: &rule,
+		err := db.poolEvent(ctx, tx, crm.OwnerMove{Ref: d.Ref, Action: crm.MoveWarn, To: &owner, RuleID: &rule,
 			Period: &period, Reason: d.Why, At: at}, &owner)
+		if err != nil {
+			return err
+		}
+		table, _ := poolTable(d.Ref.Kind)
+		_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET warn_pending = NULL WHERE id = $1`, d.Ref.ID)
+		return db.wrap(err, "warned")
 	})
 }

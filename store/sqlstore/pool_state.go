@@ -73,8 +73,16 @@ func (db *DB) refreshPool(ctx context.Context, tx *sql.Tx, r crm.Ref) error {
 	if due := crm.ReclaimOf(rules, f); due != nil {
 		at, warn, rule, why = &due.At, &due.WarnAt, &due.RuleID, due.Why
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET reclaim_at = $1, warn_at = $2, reclaim_rule_id = $3,
-		reclaim_why = $4, pool_checked = 1 WHERE id = $5`, nullTime(at), nullTime(warn), idArg(rule), why, r.ID)
+	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET reclaim_at = $1, warn_at = $2, warn_pending = $2,
+		reclaim_rule_id = $3, reclaim_why = $4, pool_checked = 1 WHERE id = $5`,
+		nullTime(at), nullTime(warn), idArg(rule), why, r.ID)
+	if err != nil || at == nil {
+		return db.wrap(err, "refresh pool countdown")
+	}
+	// A warning given for this rule and date is not given again.
+	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET warn_pending = NULL WHERE id = $1 AND EXISTS (
+		SELECT 1 FROM pool_events e WHERE e.kind = $2 AND e.record_id = $1 AND e.action = 'warn'
+		AND e.rule_id = $3 AND e.period_at = $4)`, r.ID, r.Kind, *rule, utc(*at))
 	return db.wrap(err, "refresh pool countdown")
 }
 
