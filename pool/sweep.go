@@ -41,14 +41,23 @@ func (p *Pool) drain(ctx context.Context, now time.Time,
 			return err
 		}
 		done := 0
-		for _, d := range batch {
-			switch err := do(ctx, d, now); {
-			case err == nil:
-				done++
-			case errors.Is(err, errNotDue), crm.ErrorCode(err) == crm.ECONFLICT: // moved since, or another instance did it
-			default:
-				p.cfg.Log.Error("pool: sweep item", "kind", d.Ref.Kind, "id", d.Ref.ID, "err", err)
+		// One transaction per batch, each item under its own savepoint
+		// (its own WithTx): one bad item is undone alone, and the batch
+		// pays for one commit.
+		err = p.cfg.Store.WithTx(ctx, func(ctx context.Context) error {
+			for _, d := range batch {
+				switch err := do(ctx, d, now); {
+				case err == nil:
+					done++
+				case errors.Is(err, errNotDue), crm.ErrorCode(err) == crm.ECONFLICT: // moved since, or another instance did it
+				default:
+					p.cfg.Log.Error("pool: sweep item", "kind", d.Ref.Kind, "id", d.Ref.ID, "err", err)
+				}
 			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
 		}
 		if len(batch) < p.cfg.Batch || done == 0 {
 			return ctx.Err()
