@@ -21,6 +21,27 @@ func testIngestRoundRobin(t *testing.T, h *ingestHarness) {
 		owners = append(owners, l.OwnerID)
 	}
 	same(t, "owners (reps in turn, then the pool at the cap)", owners, []*int64{&h.w.repA1.ID, &h.w.repA2.ID, nil})
+	testIngestedCountdown(t, h)
+}
+
+// testIngestedCountdown: ingest's batches do not compute the pool's
+// countdown; RefreshUnchecked (the pool sweep's first step) does, from the
+// lead's claim time.
+func testIngestedCountdown(t *testing.T, h *ingestHarness) {
+	must(t, h.s.SavePoolRule(ctx, &crm.PoolRule{Kind: crm.RefLead, IdleDays: 7}))
+	res := h.ingest(t, mail("p4@qq.com", "again", "hi"))
+	must(t, h.s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: h.w.teamA.ID, LeadCap: 5}))
+	res = h.ingest(t, mail("p5@qq.com", "again", "hi"))
+	n, err := h.s.RefreshUnchecked(ctx, 100)
+	must(t, err)
+	if n == 0 {
+		t.Fatal("RefreshUnchecked found no unchecked lead after ingest")
+	}
+	l, err := h.s.Lead(ctx, crm.System, res.LeadID)
+	must(t, err)
+	if l.OwnerID == nil || l.ClaimedAt == nil || l.ReclaimAt == nil || !l.ReclaimAt.Equal(l.ClaimedAt.AddDate(0, 0, 7)) {
+		t.Fatalf("ingested lead: owner %v claimed %v reclaim %v, want the claim plus 7 days", l.OwnerID, l.ClaimedAt, l.ReclaimAt)
+	}
 }
 
 // A message's own team (a web form's) assigns its new lead in the ingest
