@@ -24,6 +24,7 @@ func RunOutbox(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"DeliveryReport", testOutboxDeliveryReport},
 		{"AutomaticAnswersCapped", testOutboxAutoCap},
 		{"RefusedWhenNotAllowed", testOutboxRefused},
+		{"RepReplyCountsAsFollowingUp", testOutboxReplyFollowsUp},
 	}
 	for _, tt := range tests {
 		t.Run("Outbox/"+tt.name, func(t *testing.T) {
@@ -206,5 +207,23 @@ func testOutboxRefused(t *testing.T, h *outboxHarness) {
 	wantCode(t, err, crm.EINVALID)
 	if len(h.sender.sent) != 0 {
 		t.Fatalf("refused drafts reached the channel: %+v", h.sender.sent)
+	}
+}
+
+// testOutboxReplyFollowsUp: a rep's reply in a conversation is following up
+// the lead it is linked to: its last activity moves, and with it the pool's
+// countdown.
+func testOutboxReplyFollowsUp(t *testing.T, h *outboxHarness) {
+	in := h.ingest(t, mail("wang@gmail.com", "询价", "请报价"))
+	if in.LeadID == 0 {
+		t.Fatal("the mail made no lead")
+	}
+	admin := crm.Viewer{UserID: h.w.admin.ID, Role: crm.RoleAdmin}
+	m, err := h.box.Queue(ctx, admin, crm.Draft{ConversationID: in.ConversationID, Text: "您好"})
+	must(t, err)
+	l, err := h.s.Lead(ctx, crm.System, in.LeadID)
+	must(t, err)
+	if l.LastActivityAt == nil || !l.LastActivityAt.Equal(stored(m.CreatedAt)) {
+		t.Fatalf("lead's last activity %v, want the reply's time %v", l.LastActivityAt, m.CreatedAt)
 	}
 }
