@@ -6,9 +6,7 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-func init() { sweepSetups = append(sweepSetups, botSweeps) }
-
-// botSweeps: every minute one instance decides the inbound messages that
+// botSweeps is the bot's catch-up: every minute one instance decides the inbound messages that
 // were committed but not decided (a crash between ingest and the bot, or
 // a message another instance ingested).
 func botSweeps(d *channelDeps) []crm.Sweep {

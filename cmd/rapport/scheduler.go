@@ -7,15 +7,18 @@ import (
 	"github.com/rapport-crm/rapport/pool"
 )
 
-// sweepSetups give serve the work each automatic behaviour does on time
-// (pool reclaim, care plans, reminders); each feature adds its own here.
-// They all run under the one scheduler, one instance at a time per sweep.
-var sweepSetups []func(d *channelDeps) []crm.Sweep
+// sweepSetups are the work each automatic behaviour does on time (the bot's
+// catch-up, care plans and reminders); a new behaviour adds its setup here,
+// in one visible list rather than by init-time registration. They all run
+// under the one scheduler, one instance at a time per sweep.
+func sweepSetups() []func(d *channelDeps) []crm.Sweep {
+	return []func(d *channelDeps) []crm.Sweep{botSweeps, careSweeps}
+}
 
 // schedulerWorker is the worker that runs every sweep on time.
 func schedulerWorker(d *channelDeps, own ...crm.Sweep) worker {
 	sweeps := own
-	for _, setup := range sweepSetups {
+	for _, setup := range sweepSetups() {
 		sweeps = append(sweeps, setup(d)...)
 	}
 	s := crm.NewScheduler(crm.SchedulerConfig{Leases: d.db, Now: d.now, Holder: instanceName(),

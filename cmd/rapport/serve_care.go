@@ -10,8 +10,6 @@ import (
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
-func init() { sweepSetups = append(sweepSetups, careSweeps) }
-
 // newCare builds the care behaviour over the store and the outbox. It is
 // stateless: the web layer's and the scheduler's instances are alike. A
 // wrong setting is a usage error that stops serve.
