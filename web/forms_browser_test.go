@@ -16,6 +16,7 @@ import (
 // copy the snippet, and then fills in the hosted
 // page as a visitor would: the lead arrives with the custom field.
 func TestBrowserBuildsAWebForm(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	formsServer(t, e, true)
 	ctx := browsertest.New(t)
