@@ -33,10 +33,11 @@ var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 // Options say what differs from the default app.
 type Options struct {
-	Start    time.Time // the clock's start; zero: Start
-	RealTime bool      // Now is time.Now, for live browser tests (Clock is then unused)
-	Path     string    // an existing database file to open again (a restart); "": a fresh one
-	Blobs    bool      // a blob store (attachments, media) in the test's folder
+	Start    time.Time    // the clock's start; zero: Start
+	RealTime bool         // Now is time.Now, for live browser tests (Clock is then unused)
+	Path     string       // an existing database file to open again (a restart); "": a fresh one
+	DB       *sqlstore.DB // a store the test opened on another engine (PostgreSQL); nil: SQLite
+	Blobs    bool         // a blob store (attachments, media) in the test's folder
 
 	// Senders are the outbox's senders by channel; it is called once the
 	// store, the ingester and the blob store exist. nil: no outbox.
@@ -52,7 +53,7 @@ type Options struct {
 // App is the running core. Everything stops, in order, when the test ends.
 type App struct {
 	DB       *sqlstore.DB
-	Path     string // the database file
+	Path     string // the SQLite database file; "" with Options.DB
 	Clock    *testkit.Clock
 	Now      func() time.Time // Clock.Now, or time.Now with RealTime
 	Events   *crm.Broker
@@ -80,21 +81,30 @@ func New(t testing.TB, o Options) *App {
 	if o.RealTime {
 		a.Now = time.Now
 	}
-	if a.Path == "" {
+	if a.Path == "" && o.DB == nil {
 		a.Path = freshDB(t)
 	}
 	a.ctx, a.cancel = context.WithCancel(context.Background())
-	db, err := sqlite.Open(a.ctx, sqlite.Config{Path: a.Path, Now: a.Now})
-	if err != nil {
-		t.Fatal(err)
+	a.DB = o.DB
+	if a.DB == nil {
+		db, err := sqlite.Open(a.ctx, sqlite.Config{Path: a.Path, Now: a.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.DB = db
 	}
-	a.DB = db
 	t.Cleanup(a.Stop)
-	if _, err := db.Migrate(a.ctx); err != nil {
+	if _, err := a.DB.Migrate(a.ctx); err != nil {
 		t.Fatal(err)
 	}
 	if o.Blobs {
-		if a.Blobs, err = files.New(filepath.Join(filepath.Dir(a.Path), "blobs"), 100<<20); err != nil {
+		// Beside the database, so that a restart (New with Path) finds them.
+		dir := t.TempDir()
+		if a.Path != "" {
+			dir = filepath.Dir(a.Path)
+		}
+		var err error
+		if a.Blobs, err = files.New(filepath.Join(dir, "blobs"), 100<<20); err != nil {
 			t.Fatal(err)
 		}
 	}

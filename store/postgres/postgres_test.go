@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/postgres"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -29,14 +30,10 @@ func open(t *testing.T) crm.Store {
 	return db
 }
 
+// TestStore is this engine's one run of the conformance suite (store/storetest).
 func TestStore(t *testing.T) {
 	t.Parallel()
-	storetest.Run(t, open)
-}
-
-func TestWithTx(t *testing.T) {
-	t.Parallel()
-	storetest.RunTx(t, open)
+	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
 func TestLeases(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/store/storetest"
@@ -31,14 +32,10 @@ func openAt(t *testing.T, path string) *sqlstore.DB {
 	return db
 }
 
+// TestStore is this engine's one run of the conformance suite (store/storetest).
 func TestStore(t *testing.T) {
 	t.Parallel()
-	storetest.Run(t, open)
-}
-
-func TestWithTx(t *testing.T) {
-	t.Parallel()
-	storetest.RunTx(t, open)
+	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
 func TestLeases(t *testing.T) {
