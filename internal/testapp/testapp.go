@@ -45,9 +45,6 @@ type Options struct {
 	// Ingest and Outbox adjust the configs before the parts are made.
 	Ingest func(*crm.IngestConfig)
 	Outbox func(*crm.OutboxConfig)
-	// NoRun leaves the ingester's and the outbox's loops to the test (it
-	// calls app.Run with them, and its own).
-	NoRun bool
 }
 
 // App is the running core. Everything stops, in order, when the test ends.
@@ -61,22 +58,21 @@ type App struct {
 	Outbox   *crm.Outbox   // nil without Options.Senders
 	Blobs    crm.BlobStore // nil without Options.Blobs
 
-	t      testing.TB
 	cancel context.CancelFunc
 	ctx    context.Context
 	wg     sync.WaitGroup
 	stop   sync.Once
 }
 
-// New opens, migrates and wires the core, starts its loops (unless NoRun)
-// and stops them when the test ends.
+// New opens, migrates and wires the core, starts its loops and stops them
+// when the test ends.
 func New(t testing.TB, o Options) *App {
 	t.Helper()
 	start := o.Start
 	if start.IsZero() {
 		start = Start
 	}
-	a := &App{t: t, Clock: testkit.NewClock(start), Events: crm.NewBroker(), Path: o.Path}
+	a := &App{Clock: testkit.NewClock(start), Events: crm.NewBroker(), Path: o.Path}
 	a.Now = a.Clock.Now
 	if o.RealTime {
 		a.Now = time.Now
@@ -109,11 +105,9 @@ func New(t testing.TB, o Options) *App {
 		}
 	}
 	a.wire(o)
-	if !o.NoRun {
-		a.Run(a.Ingester.Run)
-		if a.Outbox != nil {
-			a.Run(a.Outbox.Run)
-		}
+	a.Run(a.Ingester.Run)
+	if a.Outbox != nil {
+		a.Run(a.Outbox.Run)
 	}
 	return a
 }
@@ -164,6 +158,3 @@ func (a *App) Stop() {
 		a.DB.Close()
 	})
 }
-
-// Ctx is the app's context: done when the app stops.
-func (a *App) Ctx() context.Context { return a.ctx }
