@@ -36,12 +36,8 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
-func TestLeases(t *testing.T) {
-	t.Parallel()
-	storetest.RunLeases(t, open)
-}
-
-// TestScheduler runs two schedulers on two connection pools of one
+// TestScheduler stands beside TestStore because it needs two handles on one
+// database. It runs two schedulers on two connection pools of one
 // schema: two instances on one PostgreSQL.
 func TestScheduler(t *testing.T) {
 	t.Parallel()

@@ -38,12 +38,8 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
-func TestLeases(t *testing.T) {
-	t.Parallel()
-	storetest.RunLeases(t, open)
-}
-
-// TestScheduler runs two schedulers on two handles of one database file,
+// TestScheduler stands beside TestStore because it needs two handles on one
+// database. It runs two schedulers on two handles of one database file,
 // as two processes on one machine would.
 func TestScheduler(t *testing.T) {
 	t.Parallel()

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Mailbox", func(t *testing.T) { RunMailbox(t, open, m) }},
 		{"Outbox", func(t *testing.T) { RunOutbox(t, open, m) }},
 		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
+		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
