@@ -27,6 +27,7 @@ func BenchmarkCapture(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		b.Cleanup(func() { db.Close() })
 		benchCapture(b, newHarnessOn(b, testapp.New(b, testapp.Options{DB: db}), unlimited))
 	})
 }

@@ -36,7 +36,7 @@ type Options struct {
 	Start    time.Time    // the clock's start; zero: Start
 	RealTime bool         // Now is time.Now, for live browser tests (Clock is then unused)
 	Path     string       // an existing database file to open again (a restart); "": a fresh one
-	DB       *sqlstore.DB // a store the test opened on another engine (PostgreSQL); nil: SQLite
+	DB       *sqlstore.DB // a store the test opened (PostgreSQL, say) and closes; nil: SQLite, closed by Stop
 	Blobs    bool         // a blob store (attachments, media) in the test's folder
 
 	// Senders are the outbox's senders by channel; it is called once the
@@ -62,6 +62,7 @@ type App struct {
 	ctx    context.Context
 	wg     sync.WaitGroup
 	stop   sync.Once
+	ownDB  bool // opened here, so closed here
 }
 
 // New opens, migrates and wires the core, starts its loops and stops them
@@ -72,7 +73,7 @@ func New(t testing.TB, o Options) *App {
 	if start.IsZero() {
 		start = Start
 	}
-	a := &App{Clock: testkit.NewClock(start), Events: crm.NewBroker(), Path: o.Path}
+	a := &App{Clock: testkit.NewClock(start), Events: crm.NewBroker(), Path: o.Path, ownDB: o.DB == nil}
 	a.Now = a.Clock.Now
 	if o.RealTime {
 		a.Now = time.Now
@@ -148,13 +149,15 @@ func (a *App) Run(loops ...func(context.Context) error) {
 	}
 }
 
-// Stop ends the loops, waits for them and closes the store, as a process
+// Stop ends the loops, waits for them and closes the store it opened, as a process
 // that ends would; a test simulating a crash calls it, then New with Path.
 // It runs once; the test's end calls it too.
 func (a *App) Stop() {
 	a.stop.Do(func() {
 		a.cancel()
 		a.wg.Wait()
-		a.DB.Close()
+		if a.ownDB {
+			a.DB.Close()
+		}
 	})
 }
