@@ -1,12 +1,10 @@
 package matcher_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/internal/testapp"
 )
 
 // testStore is what the rule tests need of a real store: the CRUD methods
@@ -30,16 +28,9 @@ func engines() []engine {
 
 func openSQLite(t testing.TB) testStore {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "rapport.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	// The shared test app's store, on real time as before; its own
+	// ingester idles (these tests start theirs on either engine).
+	return testapp.New(t, testapp.Options{RealTime: true}).DB
 }
 
 func must(t testing.TB, err error) {

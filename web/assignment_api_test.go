@@ -12,6 +12,7 @@ import (
 // An admin sets any team's round robin, a manager only their own team's;
 // the cap is checked; the change is audited and governs ingest.
 func TestAssignmentRule(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	rule := func(team int64) string { return fmt.Sprintf("/api/v1/teams/%d/assignment-rule", team) }
 	tests := []struct {
@@ -59,6 +60,7 @@ func TestAssignmentRule(t *testing.T) {
 
 // The cap set over the API governs ingest: reps in turn, then the pool.
 func TestAssignmentRuleGovernsIngest(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.call("manager", "PUT", fmt.Sprintf("/api/v1/teams/%d/assignment-rule", e.teamA), record{"lead_cap": 1}, 200, nil)
 	box := e.inbox(e.teamA)

@@ -49,6 +49,7 @@ func (e *env) withCookie(c *http.Cookie, method, path string, body any) *http.Re
 }
 
 func TestLoginSetsSessionCookie(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		base       string
 		wantSecure bool
@@ -95,6 +96,7 @@ func TestLoginSetsSessionCookie(t *testing.T) {
 }
 
 func TestLoginAudited(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.session("rep1")
 	entries, err := e.db.AuditOf(context.Background(), crm.Ref{Kind: "user", ID: e.id("rep1")}, 10)
@@ -107,6 +109,7 @@ func TestLoginAudited(t *testing.T) {
 }
 
 func TestLoginRefused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	disabled := e.users["rep2"]
 	disabled.Disabled = true
@@ -134,6 +137,7 @@ func TestLoginRefused(t *testing.T) {
 }
 
 func TestLoginRateLimitPerAccount(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	// Per account: five attempts a minute, then 429 until a token returns.
 	for i := range 5 {
@@ -159,6 +163,7 @@ func TestLoginRateLimitPerAccount(t *testing.T) {
 }
 
 func TestLoginRateLimitPerAddress(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	// 20 attempts a minute from one address, whatever the accounts.
 	for i := range 20 {
@@ -172,6 +177,7 @@ func TestLoginRateLimitPerAddress(t *testing.T) {
 }
 
 func TestLogout(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	c := e.session("rep1")
 	res, _ := e.send(e.withCookie(c, "POST", "/logout", nil))
@@ -188,6 +194,7 @@ func TestLogout(t *testing.T) {
 }
 
 func TestSessionExpires(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{SessionTTL: time.Hour})
 	c := e.session("rep1")
 	e.clock.Add(59 * time.Minute)
@@ -201,6 +208,7 @@ func TestSessionExpires(t *testing.T) {
 }
 
 func TestCrossOriginRefused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{BaseURL: "https://crm.example.com"})
 	c := e.session("rep1")
 	customer := map[string]any{"name": "华强电子"}
@@ -243,6 +251,7 @@ func TestCrossOriginRefused(t *testing.T) {
 }
 
 func TestAuthentication(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	tests := []struct {
 		name, path, auth string

@@ -10,6 +10,7 @@ import (
 // The client address is the peer's unless a trusted proxy forwarded the
 // request; then it is the last hop in X-Forwarded-For that is not ours.
 func TestClientAddress(t *testing.T) {
+	t.Parallel()
 	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")}
 	tests := []struct {
 		name    string
@@ -49,6 +50,7 @@ func TestClientAddress(t *testing.T) {
 }
 
 func TestParseTrustedProxies(t *testing.T) {
+	t.Parallel()
 	got, err := ParseTrustedProxies(" 10.0.0.0/8, 127.0.0.1 ,::1,, 192.168.1.7/16")
 	if err != nil {
 		t.Fatal(err)

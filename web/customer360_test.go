@@ -9,6 +9,7 @@ import (
 )
 
 func TestCustomer360GathersTheCustomer(t *testing.T) {
+	t.Parallel()
 	w := newWorld360(t)
 	p, err := w.s.customer360(context.Background(), w.rep1, w.conv)
 	if err != nil {
@@ -45,6 +46,7 @@ func TestCustomer360GathersTheCustomer(t *testing.T) {
 }
 
 func TestCustomer360HidesWhatTheViewerMayNotSee(t *testing.T) {
+	t.Parallel()
 	w := newWorld360(t)
 	p, err := w.s.customer360(context.Background(), w.rep3, w.conv)
 	if err != nil {
@@ -56,6 +58,7 @@ func TestCustomer360HidesWhatTheViewerMayNotSee(t *testing.T) {
 }
 
 func TestCustomer360Partial(t *testing.T) {
+	t.Parallel()
 	w := newWorld360(t)
 	p, err := w.s.customer360(context.Background(), w.rep1, w.conv)
 	if err != nil {

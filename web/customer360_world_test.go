@@ -2,12 +2,11 @@ package web
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
@@ -26,16 +25,9 @@ type world360 struct {
 
 func newWorld360(t *testing.T) *world360 {
 	ctx := context.Background()
-	now := func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) }
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db"), Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	w := &world360{s: New(Config{}, Deps{Store: db, Now: now}), db: db}
+	app := testapp.New(t, testapp.Options{}) // the clock stays at testapp.Start
+	db := app.DB
+	w := &world360{s: New(Config{}, Deps{Store: db, Now: app.Now}), db: db}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 // sent again must not keep what the old ones held where the new ones are
 // silent, and fields not sent keep their value.
 func TestPatchReplacesSentFieldsWhole(t *testing.T) {
+	t.Parallel()
 	o := &crm.Order{Title: "Sample", Terms: "keep me", Items: []crm.LineItem{{Product: "Old", Quantity: 5}}}
 	l := &crm.Lead{Name: "王", Custom: map[string]string{"budget": "1万", "city": "深圳"}}
 	patch := func(body string, dst any) {

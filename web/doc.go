@@ -78,6 +78,8 @@
 //
 // # Tests
 //
-// Tests build a server on a real store with newEnv (the API) or newPager
-// (the pages); browser tests drive Chromium through web/browsertest.
+// Tests build a server over internal/testapp (a real store, ingester and
+// outbox) with newEnv (the API) or newPager (the pages), and run in
+// parallel; browser tests get a tab of the one shared Chromium from
+// web/browsertest.
 package web

@@ -11,6 +11,7 @@ import (
 // 查重 finds leads, contacts and customers by each field, whoever owns them,
 // and tells the rule, the value and a label of each.
 func TestDuplicates(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var cust, ct, lead record
 	e.call("rep3", "POST", "/api/v1/customers", record{"name": "深圳市华强电子有限公司"}, 201, &cust)
@@ -58,6 +59,7 @@ func TestDuplicates(t *testing.T) {
 }
 
 func TestDuplicatesRefused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	tests := []struct {
 		body  any

@@ -3,40 +3,47 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
+
+	"golang.org/x/crypto/argon2"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/pool"
-	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/web"
 )
 
 const password = "correct horse battery"
 
-// passwordHash is hashed once: argon2id is slow on purpose.
+// passwordHash is the test users' password hash: argon2id in the PHC form
+// crm.HashPassword writes, with the lightest parameters. crm.CheckPassword
+// reads the parameters from the hash, so a login takes the production path
+// without spending 64 MiB and three passes (seconds under -race on a busy
+// machine) on every login of every test.
 var passwordHash = sync.OnceValue(func() string {
-	h, err := crm.HashPassword(password)
-	if err != nil {
-		panic(err)
-	}
-	return h
+	salt := []byte("rapport-test-salt")
+	key := argon2.IDKey([]byte(password), salt, 1, 64, 1, 32)
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=64,t=1,p=1$%s$%s", argon2.Version, b64.EncodeToString(salt), b64.EncodeToString(key))
 })
 
-// env is a running server over a real SQLite store with a small company:
-// an admin, team A (a manager and reps rep1, rep2) and team B (rep3).
+// env is a running server over the shared test app (internal/testapp: a
+// real SQLite store, ingester and clock) with a small company: an admin,
+// team A (a manager and reps rep1, rep2) and team B (rep3).
 type env struct {
 	t      *testing.T
+	app    *testapp.App
 	db     *sqlstore.DB
 	srv    *httptest.Server
 	clock  *testkit.Clock
@@ -49,29 +56,55 @@ type env struct {
 
 func newEnv(t *testing.T, cfg web.Config) *env {
 	t.Helper()
-	ctx := context.Background()
-	c := testkit.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db"), Now: c.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, db: db, clock: c, users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &testkit.SyncBuffer{}}
+	e := newEnvOn(t, testapp.New(t, testapp.Options{}))
+	e.serve(cfg, web.Deps{})
+	return e
+}
+
+// newEnvOn seeds the company on app's store; the caller serves it.
+func newEnvOn(t *testing.T, app *testapp.App) *env {
+	t.Helper()
+	e := &env{t: t, app: app, db: app.DB, clock: app.Clock, users: map[string]*crm.User{}, tokens: map[string]string{},
+		logs: &testkit.SyncBuffer{}}
 	e.teamA, e.teamB = e.team("A"), e.team("B")
 	e.user("admin", crm.RoleAdmin, nil)
 	e.user("manager", crm.RoleManager, &e.teamA)
 	e.user("rep1", crm.RoleRep, &e.teamA)
 	e.user("rep2", crm.RoleRep, &e.teamA)
 	e.user("rep3", crm.RoleRep, &e.teamB)
-	logger := slog.New(slog.NewTextHandler(e.logs, nil))
-	owners := pool.New(pool.Config{Store: db, Now: c.Now, Log: logger})
-	s := web.New(cfg, web.Deps{Store: db, Now: c.Now, Version: "test", Logger: logger, Pool: owners})
-	e.srv = httptest.NewServer(s)
-	t.Cleanup(e.srv.Close)
 	return e
+}
+
+// serve (re)starts the server with cfg and deps; the store, the clock, the
+// logger and the version are the env's unless deps sets them. wrap, when
+// given, sits in front of the server.
+func (e *env) serve(cfg web.Config, deps web.Deps, wrap ...func(http.Handler) http.Handler) {
+	if deps.Store == nil {
+		deps.Store = e.db
+	}
+	if deps.Now == nil {
+		deps.Now = e.app.Now
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.NewTextHandler(e.logs, nil))
+	}
+	if deps.Version == "" {
+		deps.Version = "test"
+	}
+	if deps.Pool == nil {
+		deps.Pool = pool.New(pool.Config{Store: e.db, Now: deps.Now, Log: deps.Logger})
+	}
+	var h http.Handler = web.New(cfg, deps)
+	for _, w := range wrap {
+		h = w(h)
+	}
+	if e.srv != nil {
+		e.srv.Close()
+	}
+	srv := httptest.NewServer(h)
+	e.srv = srv
+	// Live views hold connections open: close them before the server.
+	e.t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
 }
 
 func (e *env) team(name string) int64 {

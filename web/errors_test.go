@@ -10,6 +10,7 @@ import (
 // Bad input gets a JSON error with its own code and, where it applies, the
 // fields at fault.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{MaxBodyBytes: 1024})
 	big := map[string]any{"name": "x", "notes": strings.Repeat("长", 400)} // 1,200 bytes of notes
 	tests := []struct {
@@ -67,6 +68,7 @@ func TestBadInput(t *testing.T) {
 
 // Contacts name each bad email and phone.
 func TestContactValidationNamesFields(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	ae := e.fail("rep1", "POST", "/api/v1/contacts", map[string]any{
 		"name": "李伟", "emails": []string{"li@huaqiang.example", "not-an-email"}, "phones": []string{"12"},
@@ -79,6 +81,7 @@ func TestContactValidationNamesFields(t *testing.T) {
 // An internal error is logged once, with no request body, and the client
 // sees only a generic message.
 func TestInternalErrorLoggedOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.db.Close() // every query now fails
 	ae := e.fail("rep1", "POST", "/api/v1/customers", record{"name": "secret customer name"}, 500, "internal")
@@ -96,6 +99,7 @@ func TestInternalErrorLoggedOnce(t *testing.T) {
 
 // Records may only point at records their author can see.
 func TestReferencesMustBeVisible(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var c record
 	e.call("rep1", "POST", "/api/v1/customers", record{"name": "rep1's"}, 201, &c)

@@ -16,6 +16,7 @@ import (
 // copy the snippet, and then fills in the hosted
 // page as a visitor would: the lead arrives with the custom field.
 func TestBrowserBuildsAWebForm(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	formsServer(t, e, true)
 	ctx := browsertest.New(t)
@@ -43,6 +44,12 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 		chromedp.WaitVisible(`#snippet`),
 		chromedp.SetValue(`input[name="fields.4.label"]`, "预算（万元）"),
 		chromedp.Click(`input[name="fields.4.required"]`),
+	)
+	// The first save's page shows the "saved" notice already: remove it, so
+	// that waiting for the notice waits for the second save's page and no
+	// later step reaches into the page being replaced.
+	eval[bool](t, ctx, `document.querySelector('.flash.ok').remove() === undefined`)
+	do(t, ctx,
 		chromedp.Click(save),
 		chromedp.WaitVisible(`.flash.ok`),
 		chromedp.Click(`button[data-copy="snippet"]`),

@@ -18,13 +18,11 @@ import (
 // the page and /f/{key} through the real capture handler.
 func formsServer(t *testing.T, e *env, capture bool) {
 	t.Helper()
-	deps := web.Deps{Store: e.db, Now: e.clock.Now, Version: "test", Forms: e.db}
+	deps := web.Deps{Forms: e.db}
 	if capture {
 		deps.FormCapture = webform.New(webform.Config{Forms: e.db, Ingester: e.inbox(0).ing, Now: e.clock.Now})
 	}
-	e.srv.Close()
-	e.srv = httptest.NewServer(web.New(web.Config{BaseURL: "https://crm.example.com"}, deps))
-	t.Cleanup(e.srv.Close)
+	e.serve(web.Config{BaseURL: "https://crm.example.com"}, deps)
 }
 
 func TestFormsAdminAPI(t *testing.T) {

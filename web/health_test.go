@@ -8,6 +8,7 @@ import (
 )
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.call("", "GET", "/healthz", nil, 200, nil)
 	if b := e.call("", "GET", "/readyz", nil, 200, nil); !strings.Contains(string(b), `"status":"ok"`) {

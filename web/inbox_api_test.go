@@ -13,6 +13,7 @@ import (
 // The inbox API over a real server: filters and counts, assignment rules,
 // status, labels, notes, canned replies, presence and the send check.
 func TestInboxAPI(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	in := e.inbox(0)
 	res := in.mail(t, "wang@kunde.example", "询价", "请报价激光打印机", "")

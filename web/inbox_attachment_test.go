@@ -5,19 +5,18 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/store/files"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/web"
 )
 
 // Attachments download for those who see the conversation, images inline,
 // anything else as a download; the page shows images and voice.
 func TestInboxAttachments(t *testing.T) {
+	t.Parallel()
 	e, blobs := newEnvWithFiles(t)
 	ctx := context.Background()
 	var atts []crm.Attachment
@@ -74,15 +73,9 @@ func (e *env) mailWithFiles(t *testing.T, in *crm.Inbound) (*crm.IngestResult, c
 // newEnvWithFiles is newEnv whose server keeps files (a blob store on disk).
 func newEnvWithFiles(t *testing.T) (*env, crm.BlobStore) {
 	t.Helper()
-	e := newEnv(t, web.Config{})
-	blobs, err := files.New(filepath.Join(t.TempDir(), "files"), 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.srv.Close()
-	e.srv = httptest.NewServer(web.New(web.Config{}, web.Deps{Store: e.db, Blobs: blobs, Now: e.clock.Now}))
-	t.Cleanup(e.srv.Close)
-	return e, blobs
+	e := newEnvOn(t, testapp.New(t, testapp.Options{Blobs: true}))
+	e.serve(web.Config{}, web.Deps{Blobs: e.app.Blobs})
+	return e, e.app.Blobs
 }
 
 func mustRead(t *testing.T, b crm.BlobStore, sha string) []byte {

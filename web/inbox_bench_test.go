@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/web"
 )
 
@@ -23,14 +22,7 @@ import (
 // check, reads, the customer panel and the template.
 func BenchmarkConversationPage(b *testing.B) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(b.TempDir(), "r.db")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
+	db := testapp.New(b, testapp.Options{RealTime: true}).DB
 	u := &crm.User{Email: "rep@example.com", Name: "Rep", Role: crm.RoleRep}
 	if err := db.CreateUser(ctx, u); err != nil {
 		b.Fatal(err)

@@ -3,9 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,9 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/internal/testkit"
-	"github.com/rapport-crm/rapport/matcher"
-	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/web"
 	"github.com/rapport-crm/rapport/web/browsertest"
 )
@@ -36,31 +32,12 @@ type liveEnv struct {
 
 func newLiveEnv(t *testing.T) *liveEnv {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, db: db, clock: testkit.NewClock(time.Now()), users: map[string]*crm.User{}, tokens: map[string]string{}, logs: &testkit.SyncBuffer{}}
-	e.teamA, e.teamB = e.team("A"), e.team("B")
-	e.user("admin", crm.RoleAdmin, nil)
-	e.user("rep1", crm.RoleRep, &e.teamA)
-	e.user("rep2", crm.RoleRep, &e.teamA)
-	events := crm.NewBroker()
-	le := &liveEnv{env: e, sender: &gatedSender{next: make(chan struct{}, 8), sent: make(chan *crm.Outgoing, 8)}, beacons: &beacons{image: make(chan struct{}, 1)}}
-	le.ing = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Events: events})
-	box := crm.NewOutbox(crm.OutboxConfig{Store: db, Events: events,
-		Senders: map[string]crm.Sender{crm.ChannelEmail: le.sender, crm.ChannelWeChat: le.sender}})
-	var wg sync.WaitGroup
-	wg.Go(func() { le.ing.Run(ctx) })
-	wg.Go(func() { box.Run(ctx) })
-	s := web.New(web.Config{}, web.Deps{Store: db, Events: events, Outbox: box, Inbox: db, Now: time.Now,
-		Logger: slog.New(slog.NewTextHandler(e.logs, nil))})
-	e.srv = httptest.NewServer(le.beacons.wrap(s))
-	t.Cleanup(func() { e.srv.CloseClientConnections(); e.srv.Close(); cancel(); wg.Wait(); db.Close() })
+	sender := &gatedSender{next: make(chan struct{}, 8), sent: make(chan *crm.Outgoing, 8)}
+	app := testapp.New(t, testapp.Options{RealTime: true, Senders: func(*testapp.App) map[string]crm.Sender {
+		return map[string]crm.Sender{crm.ChannelEmail: sender, crm.ChannelWeChat: sender}
+	}})
+	le := &liveEnv{env: newEnvOn(t, app), ing: app.Ingester, sender: sender, beacons: &beacons{image: make(chan struct{}, 1)}}
+	le.serve(web.Config{}, web.Deps{Events: app.Events, Outbox: app.Outbox, Inbox: app.DB}, le.beacons.wrap)
 	return le
 }
 

@@ -15,6 +15,7 @@ import (
 // reload; a reply leaves through the Sender and its delivery state turns
 // from queued to sent on the open page.
 func TestBrowserLiveInboxAndReply(t *testing.T) {
+	t.Parallel()
 	le := newLiveEnv(t)
 	ctx := le.browser(t, nil, "rep1")
 	waitFor(t, ctx, "the event stream", `window.rapportLive && window.rapportLive.connected`)
@@ -66,6 +67,7 @@ func hostileHTML(base string) string {
 }
 
 func TestBrowserHostileMailRunsNoScript(t *testing.T) {
+	t.Parallel()
 	le := newLiveEnv(t)
 	ctx := le.browser(t, nil, "rep1")
 	var dialogs atomic.Int32
@@ -117,6 +119,7 @@ func TestBrowserHostileMailRunsNoScript(t *testing.T) {
 
 // Two reps on one conversation see each other, and see each other type.
 func TestBrowserPresence(t *testing.T) {
+	t.Parallel()
 	le := newLiveEnv(t)
 	res := le.mail(t, "li@kunde.example", "Delivery date?", "When will it ship?", "", "")
 	path := fmt.Sprintf("%s/inbox/%d", le.srv.URL, res.ConversationID)

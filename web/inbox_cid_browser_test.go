@@ -19,6 +19,7 @@ import (
 // (cid:) image in Chromium: the sandboxed frame shows it (as a data: URI:
 // its requests carry no session cookie, so an attachment URL answers 401).
 func TestBrowserShowsInlineImages(t *testing.T) {
+	t.Parallel()
 	e, blobs := newEnvWithFiles(t)
 	var img bytes.Buffer
 	png.Encode(&img, image.NewGray(image.Rect(0, 0, 4, 3)))

@@ -19,6 +19,7 @@ import (
 // frame, and the page lists them under the body instead of showing them
 // again as files. A file no cid names stays an ordinary file.
 func TestInboxInlineImagesByContentID(t *testing.T) {
+	t.Parallel()
 	e, blobs := newEnvWithFiles(t)
 	var atts []crm.Attachment
 	var uris []string
@@ -61,6 +62,7 @@ func TestInboxInlineImagesByContentID(t *testing.T) {
 // by its bytes; a cid that names a file which is no image shows nothing
 // and the file stays an ordinary file.
 func TestInboxInlineImageSentAsOctetStream(t *testing.T) {
+	t.Parallel()
 	e, blobs := newEnvWithFiles(t)
 	var img bytes.Buffer
 	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 3, 1))); err != nil {

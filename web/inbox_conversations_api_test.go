@@ -13,6 +13,7 @@ import (
 // is the shared inbox that everyone sees. Ingest assigns a new sender's
 // conversation with the lead the team's round robin gives out.
 func TestConversationVisibility(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	box := e.inbox(e.teamA)
 	convs := map[string]int64{} // assignee → conversation
@@ -60,6 +61,7 @@ func TestConversationVisibility(t *testing.T) {
 // Messages come oldest first, a page at a time, each with its links and the
 // rule and value that made each link.
 func TestMessagesPages(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var ct record
 	e.call("rep1", "POST", "/api/v1/contacts", record{"name": "李伟", "emails": []string{"li@huaqiang.example"}}, 201, &ct)
@@ -107,6 +109,7 @@ func TestMessagesPages(t *testing.T) {
 
 // Tasks and follow-ups may point at conversations the user can see only.
 func TestConversationRefsChecked(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.call("admin", "PUT", fmt.Sprintf("/api/v1/teams/%d/assignment-rule", e.teamA), record{"lead_cap": 10}, 200, nil)
 	conv := e.inbox(e.teamA).mail(t, "p1@qq.com", "询价", "请报价", "").ConversationID // rep1's

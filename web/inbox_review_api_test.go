@@ -22,6 +22,7 @@ type reviewList struct {
 // with both as candidates. A rep may confirm the one they can see, not the
 // other; a manager may re-link it later. Every decision is audited.
 func TestReviewConfirmAndRelink(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var x, y record
 	e.call("rep1", "POST", "/api/v1/contacts", record{"name": "张伟", "phones": []string{"13800138000"}}, 201, &x)
@@ -104,6 +105,7 @@ func wantCandidates(t *testing.T, cs []crm.Candidate, ids ...int64) {
 // The queue pages oldest first, and shows each user only the conversations
 // they may see.
 func TestReviewQueuePages(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	for _, who := range []string{"rep1", "rep2"} {
 		e.call(who, "POST", "/api/v1/contacts", record{"name": who, "phones": []string{"13900139000"}}, 201, nil)

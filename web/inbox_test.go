@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/matcher"
 )
 
 // inbox feeds mail through real ingestion (crm.Ingester with the real
@@ -17,16 +16,13 @@ type inbox struct {
 	seq int
 }
 
-// inbox starts an Ingester's writer for the test; new leads go to the round
-// robin of leadTeam (0: the pool).
+// inbox feeds the app's ingester; new leads go to the round robin of
+// leadTeam (0: the pool, the app's own ingester's rule).
 func (e *env) inbox(leadTeam int64) *inbox {
-	ctx, cancel := context.WithCancel(context.Background())
-	ing := crm.NewIngester(crm.IngestConfig{Store: e.db, Matcher: matcher.New(matcher.Config{}),
-		Now: e.clock.Now, LeadTeamID: leadTeam})
-	done := make(chan struct{})
-	go func() { ing.Run(ctx); close(done) }()
-	e.t.Cleanup(func() { cancel(); <-done })
-	return &inbox{e: e, ing: ing}
+	if leadTeam == 0 {
+		return &inbox{e: e, ing: e.app.Ingester}
+	}
+	return &inbox{e: e, ing: e.app.IngesterWith(func(c *crm.IngestConfig) { c.LeadTeamID = leadTeam })}
 }
 
 // mail ingests a mail from addr; replyTo, when set, is the Message-ID it

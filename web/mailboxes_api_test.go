@@ -2,9 +2,7 @@ package web_test
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -13,15 +11,10 @@ import (
 )
 
 // withMailboxes serves e's store with the mailbox API switched on.
-func withMailboxes(e *env) {
-	s := web.New(web.Config{}, web.Deps{Store: e.db, Mailboxes: e.db, Now: e.clock.Now, Version: "test",
-		Logger: slog.New(slog.NewTextHandler(e.logs, nil))})
-	e.srv.Close()
-	e.srv = httptest.NewServer(s)
-	e.t.Cleanup(e.srv.Close)
-}
+func withMailboxes(e *env) { e.serve(web.Config{}, web.Deps{Mailboxes: e.db}) }
 
 func TestMailboxAPIKeepsSecretsWriteOnly(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	withMailboxes(e)
 	body := map[string]any{"name": "Sales", "address": "sales@example.com", "imap_host": "imap.example.com",
@@ -57,6 +50,7 @@ func TestMailboxAPIKeepsSecretsWriteOnly(t *testing.T) {
 }
 
 func TestMailboxAPIValidates(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	withMailboxes(e)
 	b := e.call("admin", http.MethodPost, "/api/v1/mailboxes", map[string]any{"name": "x", "imap_security": "ssl"},
@@ -69,6 +63,7 @@ func TestMailboxAPIValidates(t *testing.T) {
 }
 
 func TestMailboxAPIShowsAndRetriesSetAsideMail(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	withMailboxes(e)
 	m := &crm.Mailbox{Name: "Sales", Address: "sales@example.com", IMAPHost: "imap.example.com", IMAPPort: 993,

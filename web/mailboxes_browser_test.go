@@ -13,6 +13,7 @@ import (
 // TestBrowserAddsAMailbox has an admin add a mailbox in the editor and find
 // it on the list; the password typed never comes back in a page.
 func TestBrowserAddsAMailbox(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	withMailboxes(e)
 	ctx := browsertest.New(t)

@@ -25,6 +25,7 @@ func mailboxValues() url.Values {
 }
 
 func TestMailboxPagesKeepSecretsWriteOnly(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	withMailboxes(p.env)
 	contains(t, "the new mailbox form", p.mustPage("admin", "/mailboxes/new?lang=zh-CN"), "添加邮箱", `value="993"`,

@@ -12,6 +12,7 @@ import (
 // Merging contacts moves addresses and conversations to the survivor and
 // deletes the other; only users who see both may merge them.
 func TestMergeContacts(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var a, b, c record
 	e.call("rep1", "POST", "/api/v1/contacts", record{"name": "陈静", "emails": []string{"chen.jing@qq.com"}}, 201, &a)
@@ -66,6 +67,7 @@ func TestMergeContacts(t *testing.T) {
 // Who may merge customers: whoever sees both. The survivor keeps its owner,
 // or takes the merged one's when it had none.
 func TestMergeCustomers(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	tests := []struct {
 		who, survivor, merged string // owners; "" is the pool

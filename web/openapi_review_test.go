@@ -8,6 +8,7 @@ import (
 // The review, 查重, merge and assignment routes are described with their
 // bodies and responses.
 func TestOpenAPIReviewRoutes(t *testing.T) {
+	t.Parallel()
 	s := New(Config{}, Deps{})
 	var doc struct {
 		Paths      map[string]map[string]json.RawMessage `json:"paths"`

@@ -12,6 +12,7 @@ import (
 
 // Every route the real router serves must be described in openapi.json.
 func TestOpenAPICoversEveryRoute(t *testing.T) {
+	t.Parallel()
 	s := New(Config{}, Deps{Version: "test"})
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/openapi.json", nil))
@@ -47,6 +48,7 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 // The description names the schemas it refers to and documents bodies and
 // query parameters.
 func TestOpenAPIShapes(t *testing.T) {
+	t.Parallel()
 	s := New(Config{}, Deps{})
 	var doc map[string]any
 	if err := json.Unmarshal(s.openapi(), &doc); err != nil {

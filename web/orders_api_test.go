@@ -9,6 +9,7 @@ import (
 
 // An order's payment plans, payments and deliveries.
 func TestOrderPlansPaymentsDeliveries(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var cust, order, plan, pay record
 	e.call("rep1", "POST", "/api/v1/customers", record{"name": "华强"}, 201, &cust)
@@ -69,6 +70,7 @@ func TestOrderPlansPaymentsDeliveries(t *testing.T) {
 
 // Claiming a pool lead: the first rep gets it, the second is told it's taken.
 func TestClaimLead(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var lead, claimed record
 	e.call("admin", "POST", "/api/v1/leads", record{"name": "王芳", "owner_id": nil}, 201, &lead)
@@ -85,6 +87,7 @@ func TestClaimLead(t *testing.T) {
 
 // Keyset pagination walks a list newest first without gaps or repeats.
 func TestPagination(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	for i := range 5 {
 		e.call("rep1", "POST", "/api/v1/customers", record{"name": fmt.Sprintf("c%d", i)}, 201, nil)

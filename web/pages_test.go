@@ -10,6 +10,7 @@ import (
 )
 
 func TestLoginPageLanguage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	tests := []struct {
 		name, path, acceptLang, cookie, want, wantLang string
@@ -40,6 +41,7 @@ func TestLoginPageLanguage(t *testing.T) {
 }
 
 func TestPagesServeTheirStylesheet(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	_, b := e.send(e.request("", "GET", "/login", nil))
 	m := regexp.MustCompile(`href="(/static/style\.[0-9a-f]{8}\.css)"`).FindSubmatch(b)
@@ -58,6 +60,7 @@ func TestPagesServeTheirStylesheet(t *testing.T) {
 }
 
 func TestHomePage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	c := e.session("manager")
 	req := e.withCookie(c, "GET", "/?lang=zh-CN", nil)

@@ -30,6 +30,7 @@ func (e *env) loginVia(xff, email, pw string) int {
 // Behind a trusted proxy the login rate limit counts per forwarded client,
 // and a client cannot escape it by writing its own X-Forwarded-For.
 func TestLoginRateLimitBehindTrustedProxy(t *testing.T) {
+	t.Parallel()
 	loopback := []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
 	e := newEnv(t, web.Config{TrustedProxies: loopback})
 	for i := range 20 {
@@ -59,6 +60,7 @@ func TestLoginRateLimitBehindTrustedProxy(t *testing.T) {
 // Without trusted proxies the header is ignored: all these clients are the
 // one peer, and share its budget.
 func TestLoginRateLimitIgnoresUntrustedForwarding(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	for i := range 20 {
 		if st := e.loginVia("203.0.113."+strconv.Itoa(i), "x"+strconv.Itoa(i)+"@example.com", "guess"); st != 401 {

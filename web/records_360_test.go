@@ -9,6 +9,7 @@ import (
 )
 
 func TestCustomerPageLogsFollowUpsAndTasks(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	cust := p.customer("Huaqiang", "rep1")
 	page := fmt.Sprintf("/customers/%d", cust)
@@ -45,6 +46,7 @@ func TestCustomerPageLogsFollowUpsAndTasks(t *testing.T) {
 }
 
 func TestCustomerPageLinksToNewRecords(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	cust := p.customer("Huaqiang", "rep1")
 	page := p.mustPage("rep1", fmt.Sprintf("/customers/%d", cust))

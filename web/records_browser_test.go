@@ -18,6 +18,7 @@ import (
 // customer through the form, finds it in the list and opens it, keeping
 // screenshots of the list and the detail page (wide and phone-width).
 func TestBrowserCreatesACustomer(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	ctx := browsertest.New(t)
 	u := e.srv.URL

@@ -9,6 +9,7 @@ import (
 )
 
 func TestRecordFormsRoundTrip(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	cust := p.customer("Huaqiang", "rep1")
 	tests := []struct {
@@ -52,6 +53,7 @@ func TestRecordFormsRoundTrip(t *testing.T) {
 }
 
 func TestRecordFormsPayments(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	var order record
 	p.call("rep1", "POST", "/api/v1/orders", record{"number": "SO-9", "customer_id": p.customer("C", "rep1"),
@@ -83,6 +85,7 @@ func TestRecordFormsPayments(t *testing.T) {
 }
 
 func TestRecordFormsValidation(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	tests := []struct {
 		name, who, path, lang string
@@ -119,6 +122,7 @@ func TestRecordFormsValidation(t *testing.T) {
 }
 
 func TestRecordNewFormsStartFromTheAPIDefaults(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	rep1 := fmt.Sprint(p.id("rep1"))
 	contains(t, "new customer", p.mustPage("rep1", "/customers/new"), `<option value="`+rep1+`" selected>`)

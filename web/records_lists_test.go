@@ -11,6 +11,7 @@ import (
 )
 
 func TestLeadPoolClaim(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	var pool, mine record
 	p.call("admin", "POST", "/api/v1/leads", record{"name": "Pool Lead", "owner_id": nil}, 201, &pool)
@@ -38,6 +39,7 @@ func TestLeadPoolClaim(t *testing.T) {
 }
 
 func TestTaskDueFilter(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	now := p.clock.Now()
 	for title, due := range map[string]any{
@@ -67,6 +69,7 @@ func TestTaskDueFilter(t *testing.T) {
 }
 
 func TestRecordListKeysetPaging(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	for _, n := range []string{"Alpha Co", "Beta Co", "Gamma Co"} {
 		p.customer(n, "rep1")
@@ -85,6 +88,7 @@ func TestRecordListKeysetPaging(t *testing.T) {
 }
 
 func TestRecordFormsRefuseOtherOrigins(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	req := p.withCookie(p.cookie("rep1"), "POST", "/customers", url.Values{"name": {"Forged"}}.Encode())
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

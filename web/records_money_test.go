@@ -6,6 +6,7 @@ import (
 )
 
 func TestMoneyFromForms(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want int64
@@ -31,6 +32,7 @@ func TestMoneyFromForms(t *testing.T) {
 }
 
 func TestFormJSON(t *testing.T) {
+	t.Parallel()
 	fields := []field{{Name: "name"}, {Name: "owner_id", Type: "user"}, {Name: "tags", Type: "lines"},
 		{Name: "amount", Type: "money"}, {Name: "customer_id", Type: "id", NoEdit: true}, {Name: "items", Type: "items"}}
 	tests := []struct {

@@ -34,6 +34,7 @@ func (p *pager) seed() map[string][2]string {
 }
 
 func TestRecordPagesRenderForEachRole(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	recs := p.seed()
 	for kind, rec := range recs {
@@ -52,6 +53,7 @@ func TestRecordPagesRenderForEachRole(t *testing.T) {
 }
 
 func TestRecordPagesHideOtherTeams(t *testing.T) {
+	t.Parallel()
 	p := newPager(t)
 	recs := p.seed()
 

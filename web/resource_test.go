@@ -20,6 +20,7 @@ type list struct {
 // Every resource can be created, read, updated (only the fields sent) and
 // listed over the API.
 func TestResourcesCRUD(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	ids := map[string]int64{}
 	tests := []struct {

@@ -13,6 +13,7 @@ import (
 // Who sees which records: a rep their own and the pool, a manager their
 // team's, an admin everything.
 func TestRolesVisibility(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	owned := map[string]int64{} // customer name → id
 	for _, who := range []string{"admin", "manager", "rep1", "rep2", "rep3"} {
@@ -60,6 +61,7 @@ func TestRolesVisibility(t *testing.T) {
 
 // Who may give records to whom.
 func TestRolesAssignment(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	tests := []struct {
 		who, owner string // owner "" is the pool
@@ -106,6 +108,7 @@ func TestRolesAssignment(t *testing.T) {
 
 // Moving a record to another owner is checked on update too, and audited.
 func TestRolesReassign(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	var c record
 	e.call("rep1", "POST", "/api/v1/customers", record{"name": "华强"}, 201, &c)
@@ -130,6 +133,7 @@ func TestRolesReassign(t *testing.T) {
 
 // Users and teams: everyone may list, only admins may change.
 func TestRolesUsersAndTeams(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	newUser := record{"email": "new@example.com", "name": "新人", "role": "rep", "team_id": e.teamB,
 		"password": "a long enough password"}
@@ -167,6 +171,7 @@ func TestRolesUsersAndTeams(t *testing.T) {
 
 // A disabled user's token stops working.
 func TestDisabledUserLosesAccess(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, web.Config{})
 	e.call("rep1", "GET", "/api/v1/me", nil, 200, nil)
 	e.call("admin", "PATCH", fmt.Sprintf("/api/v1/users/%d", e.id("rep1")), record{"disabled": true}, 200, nil)

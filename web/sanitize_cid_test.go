@@ -9,6 +9,7 @@ import (
 )
 
 func TestInlineImagesPointAtTheMessagesOwnFiles(t *testing.T) {
+	t.Parallel()
 	byID := func(a *crm.Attachment) string { return "file:" + itoa64(a.ID) }
 	files := []crm.Attachment{
 		{ID: 7, Name: "image001.png", ContentType: "image/png"},                 // Outlook: file name + "@…"
@@ -46,6 +47,7 @@ func TestInlineImagesPointAtTheMessagesOwnFiles(t *testing.T) {
 // exactly first, then ignoring case; the name guess is only for files
 // stored without one.
 func TestInlineImagesByContentID(t *testing.T) {
+	t.Parallel()
 	byID := func(a *crm.Attachment) string { return "file:" + itoa64(a.ID) }
 	files := []crm.Attachment{
 		{ID: 1, Name: "image001.png", ContentType: "image/png", ContentID: "image001.png@01DA0000.AAAAAAAA"},

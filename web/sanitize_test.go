@@ -6,6 +6,7 @@ import (
 )
 
 func TestSanitizeEmail(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, in        string
 		images          bool

@@ -17,9 +17,7 @@ import (
 
 	"github.com/rapport-crm/rapport/channels/email"
 	"github.com/rapport-crm/rapport/crm"
-	"github.com/rapport-crm/rapport/matcher"
-	"github.com/rapport-crm/rapport/store/files"
-	"github.com/rapport-crm/rapport/store/sqlite"
+	"github.com/rapport-crm/rapport/internal/testapp"
 )
 
 const (
@@ -88,23 +86,16 @@ func rssChild(t *testing.T, port string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := os.Getenv("RAPPORT_RSS_CHILD_DIR")
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(dir, "r.db")})
-	must(t, err)
-	defer db.Close()
-	_, err = db.Migrate(ctx)
-	must(t, err)
-	blobs, err := files.New(filepath.Join(dir, "blobs"), 100<<20)
-	must(t, err)
+	app := testapp.New(t, testapp.Options{Path: filepath.Join(dir, "r.db"), Blobs: true, RealTime: true})
+	db, blobs := app.DB, app.Blobs
 	p, _ := strconv.Atoi(port)
 	mb := &crm.Mailbox{Name: "Big", Address: imapUser, IMAPHost: "127.0.0.1", IMAPPort: p, IMAPTLS: crm.SecurityNone,
 		Username: imapUser, Password: imapPass, SMTPHost: "127.0.0.1", SMTPPort: 25, SMTPTLS: crm.SecurityNone, Enabled: true}
 	must(t, db.CreateMailbox(ctx, mb))
-	ing := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{})})
-	cnt := &countingIngester{inner: ing, want: 1, done: make(chan struct{})}
+	cnt := &countingIngester{inner: app.Ingester, want: 1, done: make(chan struct{})}
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer cancel()
-	wg.Go(func() { ing.Run(ctx) }) //nolint:errcheck
 	poller := email.NewPoller(email.PollerConfig{Store: db, Ingester: cnt, Blobs: blobs}, mb.ID)
 	wg.Go(func() { poller.Run(ctx) }) //nolint:errcheck
 	select {

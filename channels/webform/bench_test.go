@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapport-crm/rapport/channels/webform"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/store/postgres"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 )
@@ -26,7 +27,8 @@ func BenchmarkCapture(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchCapture(b, newHarnessOn(b, db, unlimited))
+		b.Cleanup(func() { db.Close() })
+		benchCapture(b, newHarnessOn(b, testapp.New(b, testapp.Options{DB: db}), unlimited))
 	})
 }
 

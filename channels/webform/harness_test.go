@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,9 +13,8 @@ import (
 
 	"github.com/rapport-crm/rapport/channels/webform"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/internal/testkit"
-	"github.com/rapport-crm/rapport/matcher"
-	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
@@ -59,40 +57,25 @@ type harness struct {
 	box   *crm.Outbox
 }
 
-// newHarness starts everything; change tunes the handler's config and
-// the form before the server starts.
+// newHarness starts everything on the shared test app (internal/testapp);
+// change tunes the handler's config and the form before the server starts.
 func newHarness(t testing.TB, change func(*webform.Config, *crm.Form)) *harness {
 	t.Helper()
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "rapport.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newHarnessOn(t, db, change)
+	return newHarnessOn(t, testapp.New(t, testapp.Options{Start: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}), change)
 }
 
-// newHarnessOn is newHarness on an opened store, which it migrates and
-// closes.
-func newHarnessOn(t testing.TB, db *sqlstore.DB, change func(*webform.Config, *crm.Form)) *harness {
+// newHarnessOn is newHarness on an app the caller made (on PostgreSQL, say).
+func newHarnessOn(t testing.TB, app *testapp.App, change func(*webform.Config, *crm.Form)) *harness {
 	t.Helper()
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	h := &harness{t: t, db: db, clock: testkit.NewClock(time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)), logs: &testkit.SyncBuffer{}}
-	g := crm.NewIngester(crm.IngestConfig{Store: db, Matcher: matcher.New(matcher.Config{}), Now: h.clock.Now})
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { defer close(done); _ = g.Run(runCtx) }()
-	t.Cleanup(func() { stop(); <-done })
-	h.ing = &recorder{g: g}
+	h := &harness{t: t, db: app.DB, clock: app.Clock, logs: &testkit.SyncBuffer{}, ing: &recorder{g: app.Ingester}}
 	h.form = testForm()
-	cfg := webform.Config{Forms: db, Ingester: h.ing, Now: h.clock.Now,
+	cfg := webform.Config{Forms: app.DB, Ingester: h.ing, Now: app.Now,
 		Logger:   slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		ClientIP: func(r *http.Request) string { return firstOf(r.Header.Get("X-Test-IP"), "192.0.2.1") }}
 	if change != nil {
 		change(&cfg, h.form)
 	}
-	if err := db.CreateForm(ctx, h.form); err != nil {
+	if err := app.DB.CreateForm(ctx, h.form); err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()

@@ -2,6 +2,7 @@ package wechat_test
 
 import (
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -19,8 +20,16 @@ const (
 	sampleSig    = "477715d11cdb4164915debcba66cb864d751f3e6"
 	sampleTS     = "1409659813"
 	sampleNonce  = "1372623149"
-	sampleBody   = "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==]]></Encrypt></xml>"
 )
+
+// sampleBody is Tencent's own encrypted sample push (testdata/tencent_sample.xml),
+// signed with the sample constants above.
+func sampleBody(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/tencent_sample.xml")
+	check(t, err)
+	return b
+}
 
 func TestTencentSampleThroughEndpoint(t *testing.T) {
 	e := newEnv(t)
@@ -28,7 +37,7 @@ func TestTencentSampleThroughEndpoint(t *testing.T) {
 		Token: sampleToken, EncodingAESKey: sampleAESKey, Mode: crm.WeChatSafe, APIBase: e.api.URL}))
 	q := map[string][]string{"msg_signature": {sampleSig}, "timestamp": {sampleTS}, "nonce": {sampleNonce},
 		"encrypt_type": {"aes"}}
-	status, body := e.do(t, http.MethodPost, "/wechat/"+sampleAppID, q, []byte(sampleBody))
+	status, body := e.do(t, http.MethodPost, "/wechat/"+sampleAppID, q, sampleBody(t))
 	if status != http.StatusOK || body != "success" {
 		t.Fatalf("sample push: %d %q", status, body)
 	}
@@ -38,7 +47,7 @@ func TestTencentSampleThroughEndpoint(t *testing.T) {
 	}
 	// One changed byte of the signature, or another key: refused.
 	q["msg_signature"] = []string{strings.Replace(sampleSig, "4", "5", 1)}
-	if status, _ := e.do(t, http.MethodPost, "/wechat/"+sampleAppID, q, []byte(sampleBody)); status != http.StatusForbidden {
+	if status, _ := e.do(t, http.MethodPost, "/wechat/"+sampleAppID, q, sampleBody(t)); status != http.StatusForbidden {
 		t.Errorf("forged sample: %d, want 403", status)
 	}
 }

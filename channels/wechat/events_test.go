@@ -18,17 +18,17 @@ func TestMessageTypesAndEvents(t *testing.T) {
 		campaign        string
 	}{
 		{"text", text("u1", "101", "你好", at), "你好", false, ""},
-		{"voice with recognition", msg("u2", "voice", "102", at, `<MediaId>V1</MediaId><Format>amr</Format><Recognition>语音内容</Recognition>`), "语音内容", false, ""},
-		{"video", msg("u3", "video", "103", at, `<MediaId>VID1</MediaId><ThumbMediaId>T</ThumbMediaId>`), "[video]", false, ""},
-		{"shortvideo", msg("u4", "shortvideo", "104", at, `<MediaId>SV1</MediaId>`), "[shortvideo]", false, ""},
-		{"location", msg("u5", "location", "105", at, `<Location_X>23.134521</Location_X><Location_Y>113.358803</Location_Y><Scale>20</Scale><Label>广州</Label>`), "[location] 广州 (23.134521, 113.358803)", false, ""},
-		{"link", msg("u6", "link", "106", at, `<Title>标题</Title><Description>描述</Description><Url>https://x.example/a</Url>`), "标题\n描述\nhttps://x.example/a", false, ""},
-		{"subscribe with scene", event("u7", "subscribe", `<EventKey>qrscene_expo2026</EventKey><Ticket>T</Ticket>`, at), "[subscribed] scene expo2026", false, "expo2026"},
-		{"SCAN", event("u8", "SCAN", `<EventKey>expo2026</EventKey>`, at), "[scanned] scene expo2026", false, "expo2026"},
-		{"CLICK", event("u9", "CLICK", `<EventKey>MENU_PRICES</EventKey>`, at), "[menu] MENU_PRICES", false, ""},
-		{"VIEW", event("u10", "VIEW", `<EventKey>https://x.example</EventKey>`, at), "[menu link] https://x.example", true, ""},
-		{"LOCATION", event("u11", "LOCATION", `<Latitude>23.1</Latitude><Longitude>113.3</Longitude><Precision>50</Precision>`, at), "[location report] (23.100000, 113.300000)", true, ""},
-		{"unsubscribe", event("u7", "unsubscribe", `<EventKey></EventKey>`, at+1), "[unsubscribed]", true, ""},
+		{"voice with recognition", push("voice_recognized", pushVars{From: "u2", ID: "102", At: at}), "语音内容", false, ""},
+		{"video", push("video", pushVars{From: "u3", ID: "103", At: at}), "[video]", false, ""},
+		{"shortvideo", push("shortvideo", pushVars{From: "u4", ID: "104", At: at}), "[shortvideo]", false, ""},
+		{"location", push("location", pushVars{From: "u5", ID: "105", At: at}), "[location] 广州 (23.134521, 113.358803)", false, ""},
+		{"link", push("link", pushVars{From: "u6", ID: "106", At: at}), "标题\n描述\nhttps://x.example/a", false, ""},
+		{"subscribe with scene", push("subscribe_scene", pushVars{From: "u7", At: at}), "[subscribed] scene expo2026", false, "expo2026"},
+		{"SCAN", push("scan", pushVars{From: "u8", At: at}), "[scanned] scene expo2026", false, "expo2026"},
+		{"CLICK", push("click", pushVars{From: "u9", At: at}), "[menu] MENU_PRICES", false, ""},
+		{"VIEW", push("view", pushVars{From: "u10", At: at}), "[menu link] https://x.example", true, ""},
+		{"LOCATION", push("location_report", pushVars{From: "u11", At: at}), "[location report] (23.100000, 113.300000)", true, ""},
+		{"unsubscribe", push("unsubscribe", pushVars{From: "u7", At: at + 1}), "[unsubscribed]", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,8 +68,8 @@ func TestTemplateJobReport(t *testing.T) {
 		check(t, err)
 		e.waitDelivery(t, conv, m.ID, crm.DeliverySent)
 		ids := e.api.TemplateMsgIDs()
-		if status, _ := e.post(t, event("o1", "TEMPLATESENDJOBFINISH",
-			fmt.Sprintf(`<MsgID>%d</MsgID><Status>%s</Status>`, ids[len(ids)-1], status), e.clock.Unix()+1)); status != 200 {
+		report := push("template_job_finish", pushVars{From: "o1", ID: fmt.Sprint(ids[len(ids)-1]), Status: status, At: e.clock.Unix() + 1})
+		if status, _ := e.post(t, report); status != 200 {
 			t.Fatalf("report: %d", status)
 		}
 		want := crm.DeliveryDelivered
@@ -114,11 +114,6 @@ func (e *env) waitDelivery(t *testing.T, conv, id int64, state string) *crm.Mess
 		return found != nil
 	})
 	return found
-}
-
-func msg(openID, kind, id string, at int64, extra string) string {
-	return fmt.Sprintf(`<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>`+
-		`<CreateTime>%d</CreateTime><MsgType><![CDATA[%s]]></MsgType>%s<MsgId>%s</MsgId></xml>`, openID, at, kind, extra, id)
 }
 
 func between(s, a, b string) string {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"text/template"
 	"time"
 
 	"github.com/rapport-crm/rapport/channels/wechat"
@@ -152,17 +153,39 @@ func (e *env) doAt(t testing.TB, base, method, path string, q url.Values, body [
 	return resp.StatusCode, string(b)
 }
 
-// text is a text push from openid.
-func text(openID, msgID, content string, at int64) string {
-	return fmt.Sprintf(`<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>`+
-		`<CreateTime>%d</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[%s]]></Content>`+
-		`<MsgId>%s</MsgId></xml>`, openID, at, content, msgID)
+// pushFiles are the XML pushes of the tests, as WeChat sends them, one file
+// each in testdata/pushes; push fills one in.
+var pushFiles = template.Must(template.ParseGlob("testdata/pushes/*.xml"))
+
+// pushVars fill a push: who sent it, when, its id (a template report's
+// MsgID) and the parts that vary.
+type pushVars struct {
+	From                   string
+	At                     int64
+	ID                     string
+	Content, Media, Status string
+	Event, Extra           string // event.xml: any event, its elements as XML (odd pushes)
 }
 
+// push is testdata/pushes/<name>.xml filled with v.
+func push(name string, v pushVars) string {
+	var b strings.Builder
+	if err := pushFiles.ExecuteTemplate(&b, name+".xml", v); err != nil {
+		panic(err) // a test names a push that does not exist
+	}
+	return b.String()
+}
+
+// text is a text push from openID (testdata/pushes/text.xml).
+func text(openID, msgID, content string, at int64) string {
+	return push("text", pushVars{From: openID, ID: msgID, Content: content, At: at})
+}
+
+// event is an event push from openID with extra elements
+// (testdata/pushes/event.xml): for the odd and new events tests make up;
+// the ordinary ones have files of their own.
 func event(openID, ev, extra string, at int64) string {
-	return fmt.Sprintf(`<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[%s]]></FromUserName>`+
-		`<CreateTime>%d</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[%s]]></Event>%s</xml>`,
-		openID, at, ev, extra)
+	return push("event", pushVars{From: openID, Event: ev, Extra: extra, At: at})
 }
 
 // recIngester records what the channel ingested and what became of it.

@@ -9,7 +9,7 @@ import (
 func TestMediaDownloadedAndAttached(t *testing.T) {
 	e := newEnv(t)
 	e.api.Media["MEDIA1"] = []byte("\xff\xd8 a picture")
-	if status, _ := e.post(t, msg("o1", "image", "201", e.clock.Unix(), `<PicUrl>http://x/p.jpg</PicUrl><MediaId>MEDIA1</MediaId>`)); status != 200 {
+	if status, _ := e.post(t, push("image", pushVars{From: "o1", ID: "201", At: e.clock.Unix(), Media: "MEDIA1"})); status != 200 {
 		t.Fatal("push refused")
 	}
 	_, res := e.ing.last("o1")
@@ -24,7 +24,7 @@ func TestMediaDownloadedAndAttached(t *testing.T) {
 		t.Errorf("attachment %+v", got[0])
 	}
 	// An unknown media id fails after its tries, visibly.
-	if status, _ := e.post(t, msg("o1", "voice", "202", e.clock.Unix(), `<MediaId>GONE</MediaId><Format>amr</Format>`)); status != 200 {
+	if status, _ := e.post(t, push("voice", pushVars{From: "o1", ID: "202", At: e.clock.Unix(), Media: "GONE"})); status != 200 {
 		t.Fatal("push refused")
 	}
 	eventually(t, "failed download recorded", func() bool {

@@ -48,7 +48,7 @@ func TestWindowWithMovedClock(t *testing.T) {
 func TestCareRefusedAfterUnsubscribe(t *testing.T) {
 	e := newEnv(t)
 	conv := e.converse(t, "o1")
-	if status, _ := e.post(t, event("o1", "unsubscribe", "", e.clock.Unix()+5)); status != 200 {
+	if status, _ := e.post(t, push("unsubscribe", pushVars{From: "o1", At: e.clock.Unix() + 5})); status != 200 {
 		t.Fatal("unsubscribe refused")
 	}
 	_, err := e.box.Queue(ctx, crm.System, crm.Draft{ConversationID: conv, Kind: crm.OutCare, Template: "care",

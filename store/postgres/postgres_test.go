@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/postgres"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -29,22 +30,14 @@ func open(t *testing.T) crm.Store {
 	return db
 }
 
+// TestStore is this engine's one run of the conformance suite (store/storetest).
 func TestStore(t *testing.T) {
 	t.Parallel()
-	storetest.Run(t, open)
+	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
-func TestWithTx(t *testing.T) {
-	t.Parallel()
-	storetest.RunTx(t, open)
-}
-
-func TestLeases(t *testing.T) {
-	t.Parallel()
-	storetest.RunLeases(t, open)
-}
-
-// TestScheduler runs two schedulers on two connection pools of one
+// TestScheduler stands beside TestStore because it needs two handles on one
+// database. It runs two schedulers on two connection pools of one
 // schema: two instances on one PostgreSQL.
 func TestScheduler(t *testing.T) {
 	t.Parallel()

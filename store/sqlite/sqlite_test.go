@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/store/storetest"
@@ -31,22 +32,14 @@ func openAt(t *testing.T, path string) *sqlstore.DB {
 	return db
 }
 
+// TestStore is this engine's one run of the conformance suite (store/storetest).
 func TestStore(t *testing.T) {
 	t.Parallel()
-	storetest.Run(t, open)
+	storetest.Run(t, open, matcher.New(matcher.Config{}))
 }
 
-func TestWithTx(t *testing.T) {
-	t.Parallel()
-	storetest.RunTx(t, open)
-}
-
-func TestLeases(t *testing.T) {
-	t.Parallel()
-	storetest.RunLeases(t, open)
-}
-
-// TestScheduler runs two schedulers on two handles of one database file,
+// TestScheduler stands beside TestStore because it needs two handles on one
+// database. It runs two schedulers on two handles of one database file,
 // as two processes on one machine would.
 func TestScheduler(t *testing.T) {
 	t.Parallel()

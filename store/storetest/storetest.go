@@ -1,6 +1,9 @@
 // Package storetest is the behaviour every crm.Store must show, run against
 // each engine by its own tests: round trips, not-found, conflicts,
 // validation, visibility, pagination, search and the few races that matter.
+//
+// Each engine has one entry point, TestStore, which calls Run; a new suite
+// (a RunX here) is added to Run's list, so both engines run it.
 package storetest
 
 import (
@@ -18,8 +21,36 @@ type storeTest struct {
 	fn   func(t *testing.T, s crm.Store)
 }
 
-// Run runs every conformance test, each on its own fresh store.
-func Run(t *testing.T, open Opener) {
+// Run is an engine's one entry point: every suite of this package, each a
+// parallel subtest (go test -run 'TestStore/Inbox' picks one). A new suite
+// is a line here, not a test file in each engine's package. m is the
+// matcher the ingest suites run with: storetest imports nothing but crm.
+func Run(t *testing.T, open Opener, m crm.MatchDecider) {
+	for _, suite := range []struct {
+		name string
+		run  func(t *testing.T)
+	}{
+		{"Records", func(t *testing.T) { RunRecords(t, open) }},
+		{"Tx", func(t *testing.T) { RunTx(t, open) }},
+		{"ConversationsAbout", func(t *testing.T) { RunConversationsAbout(t, open) }},
+		{"Forms", func(t *testing.T) { RunForms(t, open) }},
+		{"Inbox", func(t *testing.T) { RunInbox(t, open) }},
+		{"Ingest", func(t *testing.T) { RunIngest(t, open, m) }},
+		{"Mailbox", func(t *testing.T) { RunMailbox(t, open, m) }},
+		{"Outbox", func(t *testing.T) { RunOutbox(t, open, m) }},
+		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
+		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
+	} {
+		t.Run(suite.name, func(t *testing.T) {
+			t.Parallel()
+			suite.run(t)
+		})
+	}
+}
+
+// RunRecords runs the record tests (users to attachments), each on its own
+// fresh store.
+func RunRecords(t *testing.T, open Opener) {
 	var all []storeTest
 	for _, group := range [][]storeTest{userTests, customerTests, contactTests, leadTests,
 		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests} {
