@@ -16,10 +16,12 @@ import (
 // question about something else that shares the entry's words is not taken
 // for it.
 const (
-	defaultThreshold = 0.30
+	defaultThreshold = 0.35
 	defaultMargin    = 0.15
-	minPrecision     = 0.40
 )
+
+// minPrecision is a variable for the tuning grid (grid_test.go).
+var minPrecision = 0.45
 
 // choice is what the bot decided, and the text it will send (none: "").
 type choice struct {
@@ -111,7 +113,11 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	if len(phrases) == 0 {
 		phrases = crm.DefaultHandoffPhrases
 	}
-	if p := askedForPerson(norm, phrases); p != "" {
+	p := askedForPerson(norm, phrases)
+	if p == "" {
+		p = personRequest.FindString(norm)
+	}
+	if p != "" {
 		return b.handoff(s, "person: asked ("+p+")", en, now)
 	}
 	if w := complaint(norm); w != "" {
