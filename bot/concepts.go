@@ -65,8 +65,8 @@ func topicFeature(k string) bool {
 // a price (39元, ¥99, 100 yuan) or a time (48小时, 2-4天, 次日, 3 days).
 var answerGives = func() map[int]*regexp.Regexp {
 	gives := map[string]*regexp.Regexp{
-		"价格": regexp.MustCompile(`(?i)\d\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
-		"多久": regexp.MustCompile(`(?i)\d\s*(个)?(天|日|小时|分钟|周|星期|个月|月|年|工作日|days?|hours?|weeks?|months?|years?)|次日|当天|当日|隔天|same day|next day`),
+		"价格": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十百千万]\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
+		"多久": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十半]\s*(个)?(天|日|小时|分钟|周|星期|个月|月|年|工作日|days?|hours?|weeks?|months?|years?)|次日|当天|当日|隔天|same day|next day`),
 	}
 	m := map[int]*regexp.Regexp{}
 	for g, terms := range concepts {

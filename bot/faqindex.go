@@ -16,10 +16,10 @@ import (
 // one keyword scores low.
 type faqIndex struct {
 	entries  []*crm.FAQ
-	owner    []int     // phrasing → entry
-	answer   []uint8   // phrasing → fromQuestion, fromAnswer or fromAnswerEn
-	total    []float64 // phrasing → its weight sum
-	latin    []float64 // phrasing → the weight of its concepts and English words
+	owner    []int          // phrasing → entry
+	answer   []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
+	total    []float64      // phrasing → its weight sum
+	latin    []float64      // phrasing → the weight of its concepts and English words
 	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
 	postings map[string][]posting
 	idfs     map[string]float64
