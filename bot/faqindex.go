@@ -147,6 +147,10 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
 			switch {
+			case k[0] == '#' && conceptKinds[conceptGroup(k)] == kindAsk:
+				// A question word no phrasing uses ("is there") tells
+				// nothing the FAQ lacks.
+				continue
 			case !hanFeature(k):
 				// A word no phrasing has is what the message is about and
 				// the FAQ is not: it counts in full.
