@@ -31,6 +31,10 @@ type scratch struct {
 	overlap []float64
 	topical []bool // the phrasing shares a topic feature with the message
 	touched []int
+	// per entry: how much of the message all its phrasings together
+	// explain (each feature counted once), and this feature's best share
+	explained, feat []float64
+	entries         []int
 }
 
 // Tuning knobs (see eval_test.go): a feature no phrasing has counts
@@ -100,7 +104,10 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		x.idfs[k] = math.Log((n + 1) / (float64(d) + 0.5))
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
-	x.scratch.New = func() any { return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats))} }
+	x.scratch.New = func() any {
+		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
+			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}
+	}
 	x.total = make([]float64, len(feats))
 	x.latin = make([]float64, len(feats))
 	for i, ft := range feats {
@@ -135,11 +142,15 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	// scoring itself.
 	sc := x.scratch.Get().(*scratch)
 	overlap, topical, touched := sc.overlap, sc.topical, sc.touched[:0]
+	explained, feat, entries := sc.explained, sc.feat, sc.entries[:0]
 	defer func() {
 		for _, i := range touched {
 			overlap[i], topical[i] = 0, false
 		}
-		sc.touched = touched
+		for _, e := range entries {
+			explained[e] = 0
+		}
+		sc.touched, sc.entries = touched, entries
 		x.scratch.Put(sc)
 	}()
 	var msgTotal float64
@@ -162,15 +173,30 @@ func (x *faqIndex) best(norm string) (first, second match) {
 			}
 		}
 		msgTotal += w * idf
-		for _, p := range x.postings[k] {
+		ps := x.postings[k]
+		for _, p := range ps {
 			if overlap[p.phrasing] == 0 {
 				touched = append(touched, p.phrasing)
 			}
 			// The message's own weight of a feature may differ from the
 			// phrasing's (a unigram in one, part of a concept in the other):
 			// count the smaller.
-			overlap[p.phrasing] += min(p.weight, w*x.idfs[k])
+			v := min(p.weight, w*x.idfs[k])
+			overlap[p.phrasing] += v
 			topical[p.phrasing] = topical[p.phrasing] || p.topic
+			if han && x.answer[p.phrasing] == fromAnswerEn {
+				continue
+			}
+			e := x.owner[p.phrasing]
+			if explained[e] == 0 && feat[e] == 0 {
+				entries = append(entries, e)
+			}
+			feat[e] = max(feat[e], v)
+		}
+		for _, p := range ps {
+			e := x.owner[p.phrasing]
+			explained[e] += feat[e]
+			feat[e] = 0
 		}
 	}
 	if msgTotal == 0 {
@@ -217,8 +243,10 @@ func (x *faqIndex) best(norm string) (first, second match) {
 			b2, factor = answerBeta*answerBeta, answerWeight
 		}
 		s := factor * (1 + b2) * prec * rec / (b2*prec + rec)
+		// Precision is the entry's: its question, alternatives and answer
+		// together may each explain a part of the message.
 		if e := x.owner[i]; s > scores[e].score {
-			scores[e] = entryScore{s, prec}
+			scores[e] = entryScore{s, explained[e] / msgTotal}
 		}
 	}
 	for e, es := range scores {
