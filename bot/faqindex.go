@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -52,6 +53,11 @@ var (
 // no alternatives still has its answer's words ("营业", "showers") for a
 // message that does not repeat its question's. The English answer is only
 // for English messages.
+// boilerplate is what many answers say and no question asks about:
+// "请联系客服" in an answer must not make it the answer to "请让客服联系我".
+var boilerplate = regexp.MustCompile(`(?i)(请|可|可以|也可)?(联系|咨询|询问|告诉|找)(我们的|我们|在线|人工)?(客服|我们)|` +
+	`(please )?(contact|ask|call|message|tell) (us|our (service )?team|customer service|support)`)
+
 const (
 	fromQuestion = iota
 	fromAnswer
@@ -84,7 +90,8 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		texts := append([]string{f.Question}, f.Alternatives...)
 		from := make([]uint8, len(texts), len(texts)+2)
 		if answerWeight > 0 {
-			texts, from = append(texts, f.Answer, f.AnswerEn), append(from, fromAnswer, fromAnswerEn)
+			texts = append(texts, boilerplate.ReplaceAllString(f.Answer, " "), boilerplate.ReplaceAllString(f.AnswerEn, " "))
+			from = append(from, fromAnswer, fromAnswerEn)
 		}
 		for j, p := range texts {
 			ft := features(normalize(p))
