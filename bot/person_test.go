@@ -27,3 +27,19 @@ func TestPersonRequests(t *testing.T) {
 		}
 	}
 }
+
+// TestMisleadingKeywords: a message that names an entry's topic but asks
+// something else (a lost invoice is not how to get one) gets no answer.
+func TestMisleadingKeywords(t *testing.T) {
+	c := buildCache(1, nil, loadEvalFAQ(t))
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	for _, text := range []string{"发票丢了怎么办", "运费险怎么理赔", "积分被清零了", "发票金额开错了", "滤网多少钱一个",
+		"你们有没有卖空调", "优惠券过期了能补吗", "退货地址是哪里", "私教一节课多少钱"} {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}, Conversation: &crm.Conversation{}}
+		if ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)); ch.faqID != nil {
+			t.Errorf("%q: answered with faq %d (%s), want no answer", text, *ch.faqID, ch.reason)
+		}
+	}
+}
