@@ -42,8 +42,8 @@ func TestFAQGrid(t *testing.T) {
 	for _, uc := range []float64{0.25, 0.5, 1} {
 		for _, uf := range []float64{0.45, 0.6, 0.8} {
 			for _, aw := range []float64{0.8, 1} {
-				for _, mp := range []float64{0.4, 0.45, 0.5, 0.55} {
-					for _, th := range []float64{0.3, 0.35, 0.4, 0.45} {
+				for _, mp := range []float64{0.3, 0.35, 0.4, 0.45, 0.5} {
+					for _, th := range []float64{0.25, 0.3, 0.35, 0.4} {
 						for _, mg := range []float64{0.05, 0.1, 0.15} {
 							unknownFactor, answerWeight, minPrecision, unknownChar = uf, aw, mp, uc
 							right, wrong, bad := runSets(t, tuningSets, th, mg, false)
