@@ -86,7 +86,8 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			continue
 		}
 		x.entries = append(x.entries, f)
-		x.topics = append(x.topics, entryTopics(f))
+		topics := answerKinds(f)
+		x.topics = append(x.topics, topics)
 		texts := append([]string{f.Question}, f.Alternatives...)
 		from := make([]uint8, len(texts), len(texts)+2)
 		if answerWeight > 0 {
@@ -103,6 +104,9 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			x.answer = append(x.answer, from[j])
 			for k := range ft {
 				df[k]++
+				if g := conceptGroup(k); k[0] == '#' && conceptKinds[g] != kindAsk {
+					topics[g] = true // see covers
+				}
 			}
 		}
 	}
@@ -272,19 +276,12 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // concept "#n" or an English word "w:…").
 func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") }
 
-// entryTopics are the topic concepts an entry names in its phrasings or
-// its answers: a message that names another topic asks something else.
-func entryTopics(f *crm.FAQ) map[int]bool {
+// answerKinds starts an entry's topics (the topic concepts its phrasings
+// and answers name: a message that names another topic asks something
+// else) with the kinds of answer it gives: an answer that states a price
+// or a time answers "how much" or "how long" though it does not say 多少钱.
+func answerKinds(f *crm.FAQ) map[int]bool {
 	m := map[int]bool{}
-	for _, t := range append([]string{f.Question, f.Answer, f.AnswerEn}, f.Alternatives...) {
-		for k := range features(normalize(t)) {
-			if g := conceptGroup(k); k[0] == '#' && conceptKinds[g] != kindAsk {
-				m[g] = true
-			}
-		}
-	}
-	// An answer that states a price or a time answers "how much" or "how
-	// long" though it does not say 多少钱.
 	for g, re := range answerGives {
 		if re.MatchString(f.Answer) || re.MatchString(f.AnswerEn) {
 			m[g] = true
