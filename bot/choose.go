@@ -9,9 +9,11 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// Tuned on the even lines of both evaluation sets (testdata/eval*;
-// eval_test.go): a grid over these and the feature weights, keeping the
-// settings with no wrong answer there and the most right ones. minPrecision:
+// Tuned on the even lines of the shop's, the gym's and the SaaS vendor's
+// evaluation sets (testdata/eval*; TestFAQGrid in grid_test.go): a grid
+// over these and the index's knobs, keeping the settings with no wrong
+// answer there and the most right ones; the odd lines and the furniture
+// maker's set are held out. minPrecision:
 // the entry must explain at least this share of the message, so that a
 // question about something else that shares the entry's words is not taken
 // for it.
@@ -20,7 +22,7 @@ const (
 	defaultMargin    = 0.15
 )
 
-// minPrecision is a variable for the tuning grid (grid_test.go).
+// minPrecision is a variable for the tuning grid.
 var minPrecision = 0.45
 
 // choice is what the bot decided, and the text it will send (none: "").
