@@ -1,55 +1,81 @@
 package bot
 
-// concepts are groups of words that mean the same thing to a customer
-// asking a question: colloquial and formal Chinese, and the English a
-// follower may write. A message and an FAQ phrasing that name the same
-// concept match on it even when they share no characters ("refund" and
-// 退款, 咋 and 怎么). They are vocabulary of customer service, not of one
-// FAQ; the FAQ's own alternative phrasings do the rest.
-var concepts = [][]string{
-	{"退款", "退钱", "钱退", "返款", "refund", "money back"},
-	{"退货", "退回", "寄回", "退掉", "return", "send back", "send it back"},
-	{"换货", "调换", "更换", "换一个", "换个", "exchange", "swap", "replace"},
-	{"发货", "寄出", "出库", "ship", "shipped", "shipping", "dispatch"},
-	{"快递", "物流", "包裹", "配送", "送货", "邮寄", "courier", "delivery", "deliver", "parcel", "express"},
-	{"运费", "邮费", "包邮", "免邮", "shipping fee", "shipping cost", "postage", "free shipping", "shipping free", "free delivery", "delivery free", "ship for free", "delivery fee"},
-	{"多久", "多长时间", "几天", "多少天", "什么时候", "啥时候", "何时", "几时", "how long", "when", "how many days"},
-	{"发票", "开票", "invoice", "receipt", "fapiao", "vat"},
-	{"付款", "支付", "付钱", "买单", "payment", "pay", "paying"},
-	{"微信支付", "支付宝", "信用卡", "银行卡", "转账", "花呗", "alipay", "wechat pay", "credit card", "bank transfer", "visa", "mastercard"},
-	{"价格", "多少钱", "价钱", "报价", "售价", "几块钱", "收费", "费用", "怎么卖", "怎么收费", "price", "cost", "how much", "quote", "pricing", "fee", "fees"},
-	{"优惠", "打折", "折扣", "便宜", "活动", "促销", "优惠券", "券", "discount", "coupon", "promotion", "promo", "sale", "cheaper"},
-	{"保修", "质保", "保修期", "维修", "修理", "坏了", "故障", "warranty", "guarantee", "repair", "broken", "fix"},
-	{"营业时间", "上班时间", "几点", "开门", "关门", "工作时间", "在线时间", "opening hours", "business hours", "open", "hours", "what time"},
-	{"地址", "在哪", "在哪里", "位置", "门店", "实体店", "店铺", "怎么去", "address", "location", "where", "store", "shop", "showroom"},
-	{"电话", "联系方式", "热线", "手机号", "phone", "call", "hotline", "contact number", "telephone"},
-	{"会员", "积分", "vip", "membership", "member", "points", "loyalty"},
-	{"密码", "登录", "登陆", "账号", "账户", "注册", "password", "login", "log in", "sign in", "account", "register", "sign up"},
-	{"尺码", "尺寸", "大小", "码数", "规格", "size", "sizes", "dimension", "dimensions"},
-	{"库存", "有货", "现货", "缺货", "断货", "补货", "in stock", "stock", "available", "availability", "sold out", "restock"},
-	{"取消", "不要了", "撤销", "cancel", "cancellation"},
-	{"修改地址", "改地址", "地址填错", "换地址", "change address", "wrong address", "update address", "change my address"},
-	{"国外", "海外", "国际", "境外", "香港", "台湾", "international", "overseas", "abroad", "worldwide"},
-	{"安装", "装机", "上门安装", "install", "installation", "set up", "setup"},
-	{"正品", "真假", "假货", "正版", "authentic", "genuine", "fake", "original", "counterfeit"},
-	{"批发", "批量", "大量", "团购", "采购", "企业采购", "wholesale", "bulk", "large order", "corporate"},
-	{"说明书", "使用方法", "怎么用", "如何使用", "教程", "manual", "instructions", "how to use", "tutorial", "guide"},
-	{"充电", "电池", "续航", "battery", "charge", "charging"},
-	{"预约", "预订", "订位", "约时间", "挂号", "booking", "book", "appointment", "reserve", "reservation"},
-	{"停车", "车位", "停车场", "parking", "park"},
-	{"充值", "储值", "余额", "top up", "recharge", "balance"},
-	{"课程", "上课", "课时", "培训", "class", "course", "lesson", "training"},
-	{"试用", "体验", "试听", "样品", "小样", "trial", "demo", "sample", "try"},
-	{"退订", "取消订阅", "取关", "unsubscribe", "opt out"},
-	{"保质期", "过期", "有效期", "shelf life", "expiry", "expire", "expiration"},
-	{"配件", "零件", "耗材", "accessory", "accessories", "spare part", "parts"},
-	{"材质", "材料", "成分", "material", "ingredient", "ingredients", "made of"},
-	{"修改订单", "改订单", "订单修改", "change order", "modify order", "change my order"},
-	{"分期", "分期付款", "免息", "installment", "instalment", "monthly payment"},
-	{"邮箱", "电子邮件", "email", "e mail", "mail address"},
-	{"售后", "售后服务", "after sales", "after sale", "customer service"},
-	{"无理由", "七天", "7天", "7 days", "seven days", "no reason", "14 days"},
-	{"怎么", "怎样", "如何", "咋", "咋样", "怎么办", "how", "how do", "how can"},
-	{"可以", "能不能", "能否", "可不可以", "行不行", "can", "could", "may", "is it possible"},
-	{"什么", "啥", "哪些", "哪种", "what", "which"},
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+)
+
+// concepts.txt holds the groups of words that mean the same thing to a
+// customer asking a question: colloquial and formal Chinese, and the
+// English a follower may write. A message and an FAQ phrasing that name the
+// same concept match on it even when they share no characters ("refund"
+// and 退款, 咋 and 怎么). It is data, not code: vocabulary is added there.
+//
+//go:embed concepts.txt
+var conceptsFile string
+
+// Concept kinds: a topic (退款, 发票), a question word (怎么, 可以), or the
+// kind of answer asked for (多少钱, 多久). Only a topic can make a match.
+const (
+	kindTopic = iota
+	kindAsk
+	kindAnswer
+)
+
+var concepts, conceptKinds = parseConcepts(conceptsFile)
+
+func parseConcepts(file string) (groups [][]string, kinds []int) {
+	for _, line := range strings.Split(file, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind := kindTopic
+		if rest, ok := strings.CutPrefix(line, "ask:"); ok {
+			kind, line = kindAsk, rest
+		} else if rest, ok := strings.CutPrefix(line, "kind:"); ok {
+			kind, line = kindAnswer, rest
+		}
+		var g []string
+		for _, t := range strings.Split(line, "|") {
+			if t = strings.TrimSpace(t); t != "" {
+				g = append(g, t)
+			}
+		}
+		groups, kinds = append(groups, g), append(kinds, kind)
+	}
+	return groups, kinds
 }
+
+// topicFeature reports whether a feature says what the message is about:
+// a character pair, an English word or a topic concept (not a single
+// character, nor a question word).
+func topicFeature(k string) bool {
+	switch {
+	case k[0] == '#':
+		return conceptKinds[conceptGroup(k)] == kindTopic
+	case strings.HasPrefix(k, "w:"):
+		return true
+	}
+	return len([]rune(k)) >= 2
+}
+
+// answerGives finds, in an answer, the kind of answer a concept asks for:
+// a price (39元, ¥99, 100 yuan), a time (48小时, 2-4天, 次日, 3 days) or
+// opening hours (9:00-18:00).
+var answerGives = func() map[int]*regexp.Regexp {
+	gives := map[string]*regexp.Regexp{
+		"价格": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十百千万]\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
+		"多久": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十半]\s*(个)?(天|日|小时|分钟|周|星期|个月|月|年|工作日|days?|hours?|weeks?|months?|years?)|次日|当天|当日|隔天|same day|next day`),
+	}
+	// opening hours: 9:00-18:00, 7×24, 24小时
+	gives["营业时间"] = regexp.MustCompile(`\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2}|7\s*[×x*]\s*24|24\s*(小时|hours)`)
+	m := map[int]*regexp.Regexp{}
+	for g, terms := range concepts {
+		if re := gives[terms[0]]; re != nil {
+			m[g] = re
+		}
+	}
+	return m
+}()

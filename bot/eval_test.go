@@ -83,6 +83,19 @@ func TestFAQEvaluationSecondCompany(t *testing.T) {
 		[2]string{"second company, even lines", "second company, odd lines"}, t.Logf)
 }
 
+// TestFAQEvaluationHeldOut runs two more companies' FAQs, written before
+// the matcher's second round and with few alternatives (as an FAQ created
+// through the API often has): a SaaS vendor (tuned on its even lines only)
+// and a furniture maker (never tuned on). Figures are printed; a wrong
+// answer, an answered "none" or a person not handed over is logged, not
+// failed, so that the figures stay honest rather than the data bent.
+func TestFAQEvaluationHeldOut(t *testing.T) {
+	evaluate(t, loadFAQFile(t, "testdata/eval3_faq.csv"), loadMessageFile(t, "testdata/eval3_messages.tsv"),
+		[2]string{"SaaS vendor, even lines (tuning)", "SaaS vendor, odd lines (held out)"}, t.Logf)
+	evaluate(t, loadFAQFile(t, "testdata/eval4_faq.csv"), loadMessageFile(t, "testdata/eval4_messages.tsv"),
+		[2]string{"furniture maker, even lines (held out)", "furniture maker, odd lines (held out)"}, t.Logf)
+}
+
 // evaluate runs the cases and prints the figures. A request for a person
 // not handed over, or an answer to a message that has none, fails; a wrong
 // entry for an answerable question is reported through wrong (t.Errorf on
@@ -96,6 +109,12 @@ func evaluate(t *testing.T, faqs []*crm.FAQ, cases []evalCase, names [2]string, 
 	c := buildCache(1, nil, faqs)
 	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
 	halves := [2]tally{}
+	// The sets the bot was tuned on fail on a person not handed over or
+	// an answered "none"; the held-out sets report them.
+	miss := t.Errorf
+	if names[0] != "tuning half" && names[0] != "second company, even lines" {
+		miss = wrong
+	}
 	for i, ec := range cases {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: ec.text}, Conversation: &crm.Conversation{}}
@@ -107,13 +126,13 @@ func evaluate(t *testing.T, faqs []*crm.FAQ, cases []evalCase, names [2]string, 
 			if ch.action == crm.BotHandoff {
 				h.handedOver++
 			} else {
-				t.Errorf("%q: want a person, got %s (%s)", ec.text, ch.action, ch.reason)
+				miss("%q: want a person, got %s (%s)", ec.text, ch.action, ch.reason)
 			}
 		case "none":
 			h.others++
 			if ch.faqID != nil || ch.ruleID != nil {
 				h.answeredOthers++
-				t.Errorf("%q: want no answer, got %s (%s)", ec.text, ch.action, ch.reason)
+				miss("%q: want no answer, got %s (%s)", ec.text, ch.action, ch.reason)
 			}
 		default:
 			want, ok := byQ[ec.want]

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -16,9 +17,11 @@ import (
 // one keyword scores low.
 type faqIndex struct {
 	entries  []*crm.FAQ
-	owner    []int     // phrasing → entry
-	total    []float64 // phrasing → its weight sum
-	latin    []float64 // phrasing → the weight of its concepts and English words
+	owner    []int          // phrasing → entry
+	answer   []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
+	total    []float64      // phrasing → its weight sum
+	latin    []float64      // phrasing → the weight of its concepts and English words
+	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
 	postings map[string][]posting
 	idfs     map[string]float64
 	unknown  float64 // the IDF of a feature no phrasing has
@@ -27,20 +30,44 @@ type faqIndex struct {
 
 type scratch struct {
 	overlap []float64
+	topical []bool // the phrasing shares a topic feature with the message
 	touched []int
+	// per entry: how much of the message all its phrasings together
+	// explain (each feature counted once), and this feature's best share
+	explained, feat []float64
+	entries         []int
 }
 
 // Tuning knobs (see eval_test.go): a feature no phrasing has counts
 // unknownFactor of the rarest feature's weight, and beta > 1 favours
 // covering the phrasing over explaining every word of the message.
 var (
-	unknownFactor = 0.6
+	unknownFactor = 0.45
 	beta          = 1.5
+	unknownChar   = 0.5 // an unknown single character counts this share of an unknown pair
+	answerWeight  = 1.0 // an answer phrasing's score counts this much
+	answerBeta    = 0.5 // and explaining the message counts more than covering a long answer
+)
+
+// An entry's answers are phrasings too, weaker ones: an FAQ created with
+// no alternatives still has its answer's words ("营业", "showers") for a
+// message that does not repeat its question's. The English answer is only
+// for English messages.
+// boilerplate is what many answers say and no question asks about:
+// "请联系客服" in an answer must not make it the answer to "请让客服联系我".
+var boilerplate = regexp.MustCompile(`(?i)(请|可|可以|也可)?(联系|咨询|询问|告诉|找)(我们的|我们|在线|人工)?(客服|我们)|` +
+	`(please )?(contact|ask|call|message|tell) (us|our (service )?team|customer service|support)`)
+
+const (
+	fromQuestion = iota
+	fromAnswer
+	fromAnswerEn
 )
 
 type posting struct {
 	phrasing int
 	weight   float64
+	topic    bool
 }
 
 // match is an entry's best score against a message.
@@ -59,15 +86,27 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			continue
 		}
 		x.entries = append(x.entries, f)
-		for _, p := range append([]string{f.Question}, f.Alternatives...) {
+		topics := answerKinds(f)
+		x.topics = append(x.topics, topics)
+		texts := append([]string{f.Question}, f.Alternatives...)
+		from := make([]uint8, len(texts), len(texts)+2)
+		if answerWeight > 0 {
+			texts = append(texts, boilerplate.ReplaceAllString(f.Answer, " "), boilerplate.ReplaceAllString(f.AnswerEn, " "))
+			from = append(from, fromAnswer, fromAnswerEn)
+		}
+		for j, p := range texts {
 			ft := features(normalize(p))
 			if len(ft) == 0 {
 				continue
 			}
 			feats = append(feats, ft)
 			x.owner = append(x.owner, len(x.entries)-1)
+			x.answer = append(x.answer, from[j])
 			for k := range ft {
 				df[k]++
+				if g := conceptGroup(k); k[0] == '#' && conceptKinds[g] != kindAsk {
+					topics[g] = true // see covers
+				}
 			}
 		}
 	}
@@ -76,7 +115,10 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		x.idfs[k] = math.Log((n + 1) / (float64(d) + 0.5))
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
-	x.scratch.New = func() any { return &scratch{overlap: make([]float64, len(feats))} }
+	x.scratch.New = func() any {
+		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
+			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}
+	}
 	x.total = make([]float64, len(feats))
 	x.latin = make([]float64, len(feats))
 	for i, ft := range feats {
@@ -86,7 +128,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			if !hanFeature(k) {
 				x.latin[i] += v
 			}
-			x.postings[k] = append(x.postings[k], posting{i, v})
+			x.postings[k] = append(x.postings[k], posting{i, v, topicFeature(k)})
 		}
 	}
 	return x
@@ -110,41 +152,85 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	// touch thousands of phrasings, and a map of them costs more than the
 	// scoring itself.
 	sc := x.scratch.Get().(*scratch)
-	overlap, touched := sc.overlap, sc.touched[:0]
+	overlap, topical, touched := sc.overlap, sc.topical, sc.touched[:0]
+	explained, feat, entries := sc.explained, sc.feat, sc.entries[:0]
 	defer func() {
 		for _, i := range touched {
-			overlap[i] = 0
+			overlap[i], topical[i] = 0, false
 		}
-		sc.touched = touched
+		for _, e := range entries {
+			explained[e] = 0
+		}
+		sc.touched, sc.entries = touched, entries
 		x.scratch.Put(sc)
 	}()
 	var msgTotal float64
 	for k, w := range ft {
 		idf := x.idf(k)
-		if _, known := x.idfs[k]; !known && !han {
-			// An English message's words that no phrasing has are what it
-			// is about and the FAQ is not: they count in full.
-			idf /= unknownFactor
+		if _, known := x.idfs[k]; !known {
+			switch {
+			case k[0] == '#' && conceptKinds[conceptGroup(k)] == kindAsk:
+				// A question word no phrasing uses ("is there") tells
+				// nothing the FAQ lacks.
+				continue
+			case !hanFeature(k):
+				// A word no phrasing has is what the message is about and
+				// the FAQ is not: it counts in full.
+				idf /= unknownFactor
+			case len(k) <= 4: // one character (3 bytes in UTF-8)
+				// A single character no phrasing has is mostly the glue of
+				// colloquial speech (办, 个, 要): its pairs carry the meaning.
+				idf *= unknownChar
+			}
 		}
 		msgTotal += w * idf
-		for _, p := range x.postings[k] {
+		ps := x.postings[k]
+		for _, p := range ps {
 			if overlap[p.phrasing] == 0 {
 				touched = append(touched, p.phrasing)
 			}
 			// The message's own weight of a feature may differ from the
 			// phrasing's (a unigram in one, part of a concept in the other):
 			// count the smaller.
-			overlap[p.phrasing] += min(p.weight, w*x.idfs[k])
+			v := min(p.weight, w*x.idfs[k])
+			overlap[p.phrasing] += v
+			topical[p.phrasing] = topical[p.phrasing] || p.topic
+			if han && x.answer[p.phrasing] == fromAnswerEn {
+				continue
+			}
+			e := x.owner[p.phrasing]
+			if explained[e] == 0 && feat[e] == 0 {
+				entries = append(entries, e)
+			}
+			feat[e] = max(feat[e], v)
+		}
+		for _, p := range ps {
+			e := x.owner[p.phrasing]
+			explained[e] += feat[e]
+			feat[e] = 0
 		}
 	}
-	if msgTotal == 0 || (!han && unknownWord(ft, x.idfs)) {
+	if msgTotal == 0 {
 		return
 	}
 	type entryScore struct {
 		score, prec float64
 	}
 	scores := map[int]entryScore{}
+	var asked []int // the topics and kinds of answer the message names
+	for k := range ft {
+		if k[0] == '#' && conceptKinds[conceptGroup(k)] != kindAsk {
+			asked = append(asked, conceptGroup(k))
+		}
+	}
 	for _, i := range touched {
+		// Sharing only question words or single characters is not asking
+		// the same thing; nor is naming a topic the entry never mentions
+		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
+		// an entry that names none ("How much is Pro?" is not the trial).
+		if !topical[i] || !covers(x.topics[x.owner[i]], asked) {
+			continue
+		}
 		// A message without Chinese cannot cover a phrasing's characters:
 		// it is measured against the phrasing's concepts and words only.
 		whole := x.total[i]
@@ -154,15 +240,24 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		if whole == 0 {
 			continue
 		}
+		if han && x.answer[i] == fromAnswerEn {
+			continue
+		}
 		o := overlap[i]
 		prec, rec := o/msgTotal, min(o/whole, 1)
 		b2 := beta * beta
 		if !han {
 			b2 = 1 // across languages, explaining the message counts as much as covering the phrasing
 		}
-		s := (1 + b2) * prec * rec / (b2*prec + rec)
+		factor := 1.0
+		if x.answer[i] != fromQuestion {
+			b2, factor = answerBeta*answerBeta, answerWeight
+		}
+		s := factor * (1 + b2) * prec * rec / (b2*prec + rec)
+		// Precision is the entry's: its question, alternatives and answer
+		// together may each explain a part of the message.
 		if e := x.owner[i]; s > scores[e].score {
-			scores[e] = entryScore{s, prec}
+			scores[e] = entryScore{s, explained[e] / msgTotal}
 		}
 	}
 	for e, es := range scores {
@@ -181,13 +276,25 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // concept "#n" or an English word "w:…").
 func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") }
 
-// unknownWord: an English message with a word the FAQ does not know (and
-// no concept stands for) is about something the bot does not understand.
-func unknownWord(ft map[string]float64, known map[string]float64) bool {
-	for k := range ft {
-		if _, ok := known[k]; !ok && strings.HasPrefix(k, "w:") {
-			return true
+// answerKinds starts an entry's topics (the topic concepts its phrasings
+// and answers name: a message that names another topic asks something
+// else) with the kinds of answer it gives: an answer that states a price
+// or a time answers "how much" or "how long" though it does not say 多少钱.
+func answerKinds(f *crm.FAQ) map[int]bool {
+	m := map[int]bool{}
+	for g, re := range answerGives {
+		if re.MatchString(f.Answer) || re.MatchString(f.AnswerEn) {
+			m[g] = true
 		}
 	}
-	return false
+	return m
+}
+
+func covers(topics map[int]bool, asked []int) bool {
+	for _, g := range asked {
+		if !topics[g] {
+			return false
+		}
+	}
+	return true
 }

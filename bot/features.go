@@ -41,6 +41,7 @@ func features(norm string) map[string]float64 {
 	f := map[string]float64{}
 	padded := " " + norm + " " + stemWords(norm) + " "
 	inConcept := map[string]bool{}
+	han := norm
 	for _, ct := range conceptTerms {
 		if !conceptIn(padded, ct.term) {
 			continue
@@ -52,9 +53,18 @@ func features(norm string) map[string]float64 {
 			for _, w := range strings.Fields(ct.term) {
 				inConcept[w] = true
 			}
+			continue
 		}
+		// A question word counts once, as the concept: 多少钱 is the price,
+		// not also 多少 and 少钱 (which would make any two price questions
+		// look alike), and 怎么卖 is not also 怎么. A topic's characters
+		// stay: sharing them as written is evidence too.
+		if conceptKinds[ct.group] == kindTopic {
+			continue
+		}
+		padded = strings.ReplaceAll(padded, ct.term, " ")
+		han = strings.ReplaceAll(han, ct.term, " ")
 	}
-	han := norm
 	for _, w := range fillers {
 		han = strings.ReplaceAll(han, w, " ")
 	}
@@ -142,8 +152,13 @@ func stemWords(norm string) string {
 // conceptWeight: the question words (how, can, what) say how one asks,
 // not what about; they count a third of a topic.
 func conceptWeight(group int) float64 {
-	if group >= len(concepts)-3 {
+	if conceptKinds[group] == kindAsk {
 		return weightConcept / 3
 	}
 	return weightConcept
+}
+
+func conceptGroup(k string) int {
+	n, _ := strconv.Atoi(k[1:])
+	return n
 }

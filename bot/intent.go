@@ -29,6 +29,18 @@ var (
 var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
 	"where is my", "where's my", "hasn't arrived", "has not arrived", "haven't received", "have not received", "not arrived yet", "still waiting for"}
 
+// personRequest catches the ways of asking for a person that no fixed
+// phrase lists: a verb of asking before someone ("我要找你们客服",
+// "帮我叫个销售"), "有人吗", and English "talk to a …". It applies whatever
+// the account's phrases are: a request for a person is never answered
+// from the FAQ (whose entries may well mention 客服).
+var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人)` +
+	`|(客服|人工|真人|活人|销售|经理)(呢|在吗|在不在)` +
+	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
+	`|有人吗|有没有人|有活人|活人|人呢|找个人|找人来|` +
+	`(talk|speak|chat) (to|with) ((a|an|your|the|some|real|live) )*(human|person|agent|someone|somebody|sales|rep|representative|staff|people)` +
+	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back`)
+
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).

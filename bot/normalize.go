@@ -38,8 +38,13 @@ func (f *folder) simplify(s string) string {
 	if err != nil {
 		return s
 	}
-	return out
+	return twVariants.Replace(out)
 }
+
+// twVariants undoes what tw2sp does to text that is simplified already:
+// it takes 么 and 抬 for Taiwan variants and writes 幺 and 擡, so that
+// "怎么" in an FAQ became "怎幺" and matched no message typed as 怎么.
+var twVariants = strings.NewReplacer("幺", "么", "擡", "抬")
 
 func hasHan(s string) bool {
 	for _, r := range s {
@@ -57,14 +62,17 @@ func normalize(s string) string {
 	s = width.Fold.String(s)
 	s = t2s.simplify(s)
 	var b strings.Builder
-	space := false
+	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
+			// Chinese and Latin written together ("有安卓app吗") are two
+			// words: the English one must stand alone to be found.
+			isHan := unicode.Is(unicode.Han, r)
+			if (space || isHan != wasHan) && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			space = false
+			space, wasHan = false, isHan
 			b.WriteRune(r)
 		default:
 			space = true

@@ -1,0 +1,45 @@
+package bot
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// TestPersonRequests: asking for a person in words no configured phrase
+// lists is handed over, even when an FAQ answer says "联系客服".
+func TestPersonRequests(t *testing.T) {
+	faqs := []*crm.FAQ{{ID: 1, Question: "收到货有损坏怎么办？", Answer: "请拍照联系客服，免费补发。", Enabled: true},
+		{ID: 2, Question: "客服什么时间在线？", Answer: "工作日9:00-18:00在线。", Enabled: true}}
+	c := buildCache(1, nil, faqs)
+	b := New(Config{})
+	// Only the account's own phrase: the patterns must do the rest.
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai", HandoffPhrases: []string{"转人工"}}
+	for _, text := range []string{"有没有人啊", "客服呢", "请让客服联系我", "让你们客服给我回个电话", "我要和客服说话",
+		"有活人吗", "机器人别回了，找个人来", "我要找你们客服", "帮我叫个销售来", "Is anyone there?", "can someone help me",
+		"Can I talk to a real person?", "call me back"} {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}, Conversation: &crm.Conversation{}}
+		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+		if ch.action != crm.BotHandoff || ch.reason[:7] != "person:" {
+			t.Errorf("%q: got %s (%s), want a hand-off as a request for a person", text, ch.action, ch.reason)
+		}
+	}
+}
+
+// TestMisleadingKeywords: a message that names an entry's topic but asks
+// something else (a lost invoice is not how to get one) gets no answer.
+func TestMisleadingKeywords(t *testing.T) {
+	c := buildCache(1, nil, loadEvalFAQ(t))
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	for _, text := range []string{"发票丢了怎么办", "运费险怎么理赔", "积分被清零了", "发票金额开错了", "滤网多少钱一个",
+		"你们有没有卖空调", "优惠券过期了能补吗", "退货地址是哪里", "私教一节课多少钱"} {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}, Conversation: &crm.Conversation{}}
+		if ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)); ch.faqID != nil {
+			t.Errorf("%q: answered with faq %d (%s), want no answer", text, *ch.faqID, ch.reason)
+		}
+	}
+}
