@@ -165,6 +165,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		x.scratch.Put(sc)
 	}()
 	var msgTotal float64
+	cs := x.commonChars(ft)
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
@@ -181,6 +182,9 @@ func (x *faqIndex) best(norm string) (first, second match) {
 				// A single character no phrasing has is mostly the glue of
 				// colloquial speech (办, 个, 要): its pairs carry the meaning.
 				idf *= unknownChar
+			}
+			if han && hanFeature(k) && isCommon(k, cs) {
+				idf *= commonFactor
 			}
 		}
 		msgTotal += w * idf
