@@ -25,7 +25,8 @@ var commonWords = sync.OnceValue(func() map[string]bool {
 
 // commonFactor is how much a common word the FAQ lacks (申请, 大概, 直接)
 // counts of an unknown word: it is how one says things, not what one asks
-// about, and it must not leave the rest of the message unexplained.
+// about, and it must not leave the rest of the message unexplained. Tuned
+// on the even lines (FAQ_GRID=common): 0 and 0.1 answer 84, 1 answers 81.
 var commonFactor = 0.1
 
 // commonChars are the characters of the message's common words that no

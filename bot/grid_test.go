@@ -25,7 +25,8 @@ var tuningSets = []evalSet{
 // TestFAQGrid searches the matcher's knobs on the tuning lines only
 // (FAQ_GRID=1 go test -run TestFAQGrid -v ./bot): the settings with no
 // wrong answer there and the most right ones. FAQ_GRID=misses prints the
-// tuning lines missed or wrong at the current settings.
+// tuning lines missed or wrong at the current settings; FAQ_GRID=common
+// searches commonFactor alone.
 func TestFAQGrid(t *testing.T) {
 	mode := os.Getenv("FAQ_GRID")
 	if mode == "" {
@@ -34,6 +35,16 @@ func TestFAQGrid(t *testing.T) {
 	if mode == "misses" {
 		right, wrong, bad := runSets(t, tuningSets, defaultThreshold, defaultMargin, true)
 		t.Logf("right %d wrong %d bad %d", right, wrong, bad)
+		return
+	}
+	if mode == "common" {
+		// The common words' weight, at the other settings as they are.
+		defer func(v float64) { commonFactor = v }(commonFactor)
+		for _, cf := range []float64{0, 0.1, 0.25, 0.4, 0.6, 1} {
+			commonFactor = cf
+			right, wrong, bad := runSets(t, tuningSets, defaultThreshold, defaultMargin, false)
+			fmt.Printf("common %.2f: right %d wrong %d bad %d\n", cf, right, wrong, bad)
+		}
 		return
 	}
 	saved := [4]float64{unknownFactor, answerWeight, answerBeta, minPrecision}
