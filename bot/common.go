@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // commonText is a general-language list of frequent words (see its header
@@ -29,39 +30,33 @@ var commonWords = sync.OnceValue(func() map[string]bool {
 // on the even lines (FAQ_GRID=common): 0 and 0.1 answer 84, 1 answers 81.
 var commonFactor = 0.1
 
-// commonChars are the characters of the message's common words that no
-// phrasing has: their single characters and the pairs they form across a
-// word's edge ("请停" in 申请停卡) are glue too.
-func (x *faqIndex) commonChars(ft map[string]float64) map[rune]bool {
-	var cs map[rune]bool
+// commonGlue returns the message's features that are glue: each common
+// word no phrasing has, its single characters, and the pairs it forms with
+// the characters either side ("请停" in 申请停卡, not every pair that shares
+// one of its characters: 使用 makes no glue of 用户).
+func (x *faqIndex) commonGlue(norm string) map[string]bool {
+	var glue map[string]bool
 	common := commonWords()
-	for k := range ft {
-		if len(k) != 6 || !hanFeature(k) || !common[k] {
+	rs := []rune(norm)
+	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
+	for i := 0; i+1 < len(rs); i++ {
+		w := string(rs[i : i+2])
+		if !han(i) || !han(i+1) || !common[w] {
 			continue
 		}
-		if _, known := x.idfs[k]; known {
+		if _, known := x.idfs[w]; known {
 			continue
 		}
-		if cs == nil {
-			cs = map[rune]bool{}
+		if glue == nil {
+			glue = map[string]bool{}
 		}
-		for _, r := range k {
-			cs[r] = true
+		glue[w], glue[string(rs[i])], glue[string(rs[i+1])] = true, true, true
+		if han(i - 1) {
+			glue[string(rs[i-1:i+1])] = true
 		}
-	}
-	return cs
-}
-
-// isCommon reports whether an unknown Chinese feature is glue: a common
-// word, or a character or pair that has one of a common word's characters.
-func isCommon(k string, cs map[rune]bool) bool {
-	if len(cs) == 0 {
-		return false
-	}
-	for _, r := range k {
-		if cs[r] {
-			return true
+		if han(i + 2) {
+			glue[string(rs[i+1:i+3])] = true
 		}
 	}
-	return false
+	return glue
 }

@@ -61,3 +61,30 @@ func TestCommonWordsWeighLittle(t *testing.T) {
 		}
 	}
 }
+
+// Glue is a common word the FAQ lacks and the pairs at its edges, not
+// every pair that shares one of its characters.
+func TestCommonGlue(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{{ID: 1, Question: "会员卡能暂停吗", Answer: "每年可停卡30天。", Enabled: true}})
+	for _, tc := range []struct {
+		msg       string
+		glue, not []string
+	}{
+		{"怎么申请停卡", []string{"申请", "申", "请", "请停", "么申"}, []string{"停卡", "停", "卡"}},
+		{"使用用户数", []string{"使用", "用用"}, []string{"用户", "户数"}},
+		{"停卡", nil, []string{"停卡"}},
+		{"可停卡30天", nil, []string{"停卡", "可停"}}, // no common word outside the FAQ
+	} {
+		g := x.commonGlue(normalize(tc.msg))
+		for _, k := range tc.glue {
+			if !g[k] {
+				t.Errorf("%q: %q is not glue", tc.msg, k)
+			}
+		}
+		for _, k := range tc.not {
+			if g[k] {
+				t.Errorf("%q: %q is glue", tc.msg, k)
+			}
+		}
+	}
+}

@@ -165,7 +165,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		x.scratch.Put(sc)
 	}()
 	var msgTotal float64
-	cs := x.commonChars(ft)
+	glue := x.commonGlue(norm)
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
@@ -183,7 +183,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 				// colloquial speech (办, 个, 要): its pairs carry the meaning.
 				idf *= unknownChar
 			}
-			if han && hanFeature(k) && isCommon(k, cs) {
+			if glue[k] {
 				idf *= commonFactor
 			}
 		}
