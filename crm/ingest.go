@@ -128,6 +128,9 @@ func (g *Ingester) publish(res *IngestResult) {
 	if g.cfg.Events == nil || res.Duplicate || res.Skipped {
 		return
 	}
+	if res.NewConversation {
+		g.cfg.Events.Publish(Event{Kind: EventConversationNew, ConversationID: res.ConversationID})
+	}
 	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID})
 	if res.NewLead {
 		g.cfg.Events.Publish(Event{Kind: EventLeadNew, ConversationID: res.ConversationID, LeadID: res.LeadID})
