@@ -55,6 +55,7 @@ func createRecord[T any](r *http.Request, s *Server, res resource[T]) (*T, error
 	if err := res.create(ctx, v, rec); err != nil {
 		return nil, err
 	}
+	s.hookCreated(res.kind, res.id(rec))
 	return rec, nil
 }
 

@@ -64,6 +64,13 @@ type Deps struct {
 	// transfer, freeze) under the pool's rules; nil: this server refuses
 	// them (501) rather than let owners change unchecked.
 	Pool crm.Owners
+	// Webhooks keeps outgoing webhooks for their admin API and pages; Hooks
+	// is told of records created and conversations assigned or resolved
+	// through the web layer; HookQueued wakes the deliverer after a
+	// redelivery. Each nil: none.
+	Webhooks   crm.WebhookStore
+	Hooks      crm.Publisher
+	HookQueued func()
 }
 
 // Server is Rapport's HTTP handler.
