@@ -18,6 +18,9 @@ type IngestConfig struct {
 	// LeadTeamID is the team whose round robin assigns new leads that no
 	// customer owner claims; 0 leaves them in the pool.
 	LeadTeamID int64
+	// Observe, if set, is told of each committed batch: its size and how
+	// long its transaction took (for /metrics).
+	Observe func(n int, took time.Duration)
 }
 
 // IngestResult tells an adapter what became of its message.

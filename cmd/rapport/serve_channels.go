@@ -9,6 +9,7 @@ import (
 	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -19,6 +20,7 @@ import (
 // outbox, the channels, and the events that tie them to live views.
 type pipeline struct {
 	events   *crm.Broker
+	metrics  *metrics.Metrics
 	hooks    *hooks
 	ingester *crm.Ingester
 	outbox   *crm.Outbox
@@ -29,11 +31,13 @@ type pipeline struct {
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
-	p := &pipeline{events: crm.NewBroker(), hooks: newHooks(cfg, db, log)}
+	p := &pipeline{events: crm.NewBroker(), metrics: newMetrics(db)}
+	p.hooks = newHooks(cfg, db, log, p.metrics)
 	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains),
 		ReopenWithin: cfg.ReopenWithin})
-	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m, Events: crm.Publishers{p.events, p.hooks.disp},
-		Now: time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID})
+	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m,
+		Events: crm.Publishers{p.events, p.hooks.disp, eventCounter{p.metrics}},
+		Now:    time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID, Observe: p.metrics.IngestBatch})
 	senders := map[string]crm.Sender{}
 	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "outbox")})
@@ -41,7 +45,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains)})
 	p.workers = append([]worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}, p.hooks.workers()...)
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
@@ -70,6 +74,7 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	d = p.hooks.webDeps(d, db)
+	d.Metrics = p.metrics
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
 			d.WeChatCallback = part.wechatCallback

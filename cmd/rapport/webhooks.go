@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 	"github.com/rapport-crm/rapport/web"
 	"github.com/rapport-crm/rapport/webhook"
@@ -17,12 +18,12 @@ type hooks struct {
 	deliv *webhook.Deliverer
 }
 
-func newHooks(cfg *Config, db *sqlstore.DB, log *slog.Logger) *hooks {
+func newHooks(cfg *Config, db *sqlstore.DB, log *slog.Logger, m *metrics.Metrics) *hooks {
 	log = log.With("part", "webhooks")
 	h := &hooks{}
 	h.deliv = webhook.NewDeliverer(webhook.Config{Store: db, Now: time.Now, Log: log,
 		Client:   webhook.Guard{AllowPrivate: cfg.WebhookAllowPrivate}.Client(10 * time.Second),
-		Disabled: webhook.TellAdmins(db, log)})
+		Disabled: webhook.TellAdmins(db, log), Observe: hookObserver(m)})
 	h.disp = webhook.NewDispatcher(webhook.DispatchConfig{Store: db, Records: db, Now: time.Now, Log: log,
 		Queued: h.deliv.Wake})
 	return h
