@@ -42,7 +42,7 @@ type receiver struct {
 	now    func() time.Time // the test's clock, set by newWorld
 }
 
-func newReceiver(t *testing.T, script ...int) *receiver {
+func newReceiver(t testing.TB, script ...int) *receiver {
 	rc := &receiver{script: script, now: time.Now}
 	rc.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -79,7 +79,7 @@ type world struct {
 	deliv *webhook.Deliverer
 }
 
-func newWorld(t *testing.T, url string, cfg webhook.Config, events ...string) *world {
+func newWorld(t testing.TB, url string, cfg webhook.Config, events ...string) *world {
 	t.Helper()
 	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db")})
 	if err != nil {
@@ -109,7 +109,7 @@ func (w *world) deliver(t *testing.T) int {
 	return n
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
