@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bufio"
 	"bytes"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/web"
 )
@@ -102,5 +104,25 @@ func TestMetricsParse(t *testing.T) {
 	}
 	if fams["go_goroutines"] == nil || fams["process_start_time_seconds"] == nil {
 		t.Error("the Go runtime's and the process's metrics are missing")
+	}
+}
+
+// TestMetricsKeepLiveEvents: the measuring writer still flushes, so the
+// live events stream works with metrics on (as under serve).
+func TestMetricsKeepLiveEvents(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	s := web.New(web.Config{}, web.Deps{Store: e.db, Inbox: e.db, Events: crm.NewBroker(), Metrics: metrics.New(),
+		Now: e.clock.Now, Version: "test", Logger: slog.New(slog.NewTextHandler(e.logs, nil))})
+	e.srv.Close()
+	e.srv = httptest.NewServer(s)
+	t.Cleanup(e.srv.Close)
+	res, err := http.DefaultClient.Do(e.request("rep1", http.MethodGet, "/events", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	line, err := bufio.NewReader(res.Body).ReadString('\n')
+	if err != nil || res.StatusCode != http.StatusOK || line != "retry: 3000\n" {
+		t.Fatalf("events stream: %d %q %v, want the first line flushed", res.StatusCode, line, err)
 	}
 }
