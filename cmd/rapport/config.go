@@ -52,6 +52,7 @@ type Config struct {
 	// Operations (webhooks, metrics).
 	WebhookAllowPrivate bool   // RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses
 	MetricsToken        string // RAPPORT_METRICS_TOKEN(_FILE): bearer token for /metrics besides an admin session
+	SecretKey           string // RAPPORT_SECRET_KEY(_FILE): 32-byte key sealing the secrets in the database
 }
 
 // defaultConfig holds the defaults that apply before the environment.

@@ -21,11 +21,11 @@ func scanHookDelivery(r scanner) (*crm.HookDelivery, error) {
 	return d, err
 }
 
-func scanClaimed(r scanner) (*crm.HookDelivery, error) {
+func (db *DB) scanClaimed(r scanner) (*crm.HookDelivery, error) {
 	d := &crm.HookDelivery{}
 	var payload, secret string
 	err := r.Scan(&d.ID, &d.WebhookID, &d.EventID, &d.Event, &payload, &d.State, &d.Attempts, tm{&d.DueAt},
-		&d.LastStatus, &d.LastError, tm{&d.CreatedAt}, tm{&d.UpdatedAt}, &d.URL, &secret)
+		&d.LastStatus, &d.LastError, tm{&d.CreatedAt}, tm{&d.UpdatedAt}, &d.URL, sealedCol{db, &secret})
 	d.Payload, d.Secret = []byte(payload), crm.Secret(secret)
 	return d, err
 }
@@ -36,7 +36,7 @@ func scanClaimed(r scanner) (*crm.HookDelivery, error) {
 func (db *DB) QueueHookEvent(ctx context.Context, e crm.HookEvent) (n int, err error) {
 	now := utc(db.clock())
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		hooks, err := queryAll(ctx, tx, scanWebhook, `SELECT `+webhookCols+` FROM webhooks WHERE NOT disabled`)
+		hooks, err := queryAll(ctx, tx, db.scanWebhook, `SELECT `+webhookCols+` FROM webhooks WHERE NOT disabled`)
 		if err != nil {
 			return db.wrap(err, "queue hook event")
 		}
@@ -79,7 +79,7 @@ func (db *DB) ClaimHookDeliveries(ctx context.Context, now, leaseUntil time.Time
 				attempts = attempts + 1, updated_at = $3 WHERE id = $1`, id, leaseUntil, now); err != nil {
 				return db.wrap(err, "claim hook delivery")
 			}
-			d, err := scanClaimed(tx.QueryRowContext(ctx, `SELECT `+hookDeliveryCols+`, w.url, w.secret
+			d, err := db.scanClaimed(tx.QueryRowContext(ctx, `SELECT `+hookDeliveryCols+`, w.url, w.secret
 				FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1`, id))
 			if err != nil {
 				return db.wrap(err, "claim hook delivery")

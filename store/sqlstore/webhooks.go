@@ -9,10 +9,10 @@ import (
 
 const webhookCols = `id, url, description, events, secret, disabled, disabled_reason, failures, created_at, updated_at`
 
-func scanWebhook(r scanner) (*crm.Webhook, error) {
+func (db *DB) scanWebhook(r scanner) (*crm.Webhook, error) {
 	w := &crm.Webhook{}
 	var secret string
-	err := r.Scan(&w.ID, &w.URL, &w.Description, jsonCol{&w.Events}, &secret, &w.Disabled,
+	err := r.Scan(&w.ID, &w.URL, &w.Description, jsonCol{&w.Events}, sealedCol{db, &secret}, &w.Disabled,
 		&w.DisabledReason, &w.Failures, tm{&w.CreatedAt}, tm{&w.UpdatedAt})
 	w.Secret = crm.Secret(secret)
 	return w, err
@@ -27,7 +27,7 @@ func (db *DB) CreateWebhook(ctx context.Context, w *crm.Webhook) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO webhooks (url, description, events, secret, disabled,
 			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-			w.URL, w.Description, jsonArg(w.Events), w.Secret.Reveal(), w.Disabled, now).Scan(&w.ID)
+			w.URL, w.Description, jsonArg(w.Events), db.seal(w.Secret.Reveal()), w.Disabled, now).Scan(&w.ID)
 		w.CreatedAt, w.UpdatedAt = now, now
 		return db.wrap(err, "create webhook")
 	})
@@ -55,7 +55,7 @@ func (db *DB) UpdateWebhook(ctx context.Context, w *crm.Webhook) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE webhooks SET url = $2, description = $3, events = $4, secret = $5,
 			disabled = $6, disabled_reason = $7, failures = $8, updated_at = $9 WHERE id = $1`,
-			w.ID, w.URL, w.Description, jsonArg(w.Events), w.Secret.Reveal(), w.Disabled, w.DisabledReason,
+			w.ID, w.URL, w.Description, jsonArg(w.Events), db.seal(w.Secret.Reveal()), w.Disabled, w.DisabledReason,
 			w.Failures, w.UpdatedAt)
 		if err != nil {
 			return db.wrap(err, "update webhook")
@@ -67,7 +67,7 @@ func (db *DB) UpdateWebhook(ctx context.Context, w *crm.Webhook) error {
 // Webhook returns one webhook with its secret. ENOTFOUND.
 func (db *DB) Webhook(ctx context.Context, id int64) (w *crm.Webhook, err error) {
 	err = db.view(ctx, func(q querier) error {
-		w, err = scanWebhook(q.QueryRowContext(ctx, `SELECT `+webhookCols+` FROM webhooks WHERE id = $1`, id))
+		w, err = db.scanWebhook(q.QueryRowContext(ctx, `SELECT `+webhookCols+` FROM webhooks WHERE id = $1`, id))
 		return db.notFound(err, "Webhook", "read webhook")
 	})
 	return w, err
@@ -76,7 +76,7 @@ func (db *DB) Webhook(ctx context.Context, id int64) (w *crm.Webhook, err error)
 // Webhooks lists every webhook, oldest first.
 func (db *DB) Webhooks(ctx context.Context) (ws []*crm.Webhook, err error) {
 	err = db.view(ctx, func(q querier) error {
-		ws, err = queryAll(ctx, q, scanWebhook, `SELECT `+webhookCols+` FROM webhooks ORDER BY id`)
+		ws, err = queryAll(ctx, q, db.scanWebhook, `SELECT `+webhookCols+` FROM webhooks ORDER BY id`)
 		return db.wrap(err, "list webhooks")
 	})
 	if ws == nil {
