@@ -35,7 +35,8 @@ func TestServeWebhooksAndMetrics(t *testing.T) {
 			got <- delivery{r.Header.Clone(), b}
 		}))
 		defer rc.Close()
-		s := startServer(t, append(e.vars, "RAPPORT_WEBHOOK_ALLOW_PRIVATE=1", "RAPPORT_METRICS_TOKEN=scrape-me-0123")...)
+		s := startServer(t, append(e.vars, "RAPPORT_WEBHOOK_ALLOW_PRIVATE=1", "RAPPORT_METRICS_TOKEN=scrape-me-0123",
+			"RAPPORT_SECRET_KEY="+strings.Repeat("5a", 32))...) // the webhook secret is sealed
 		_, email, pw := s.admin(t)
 		cookie := login(t, s.url, email, pw)
 		var hook struct {
