@@ -7,7 +7,8 @@ import (
 
 // TestSecretKeyAtStartUp: a WeChat account added under one key; the same
 // database opened with another key, with none, or with a malformed one is
-// refused with the reason; with its key it serves.
+// refused with the reason; with its key it serves; after `rapport secrets
+// rotate` the new key opens it and the old one no longer does.
 func TestSecretKeyAtStartUp(t *testing.T) {
 	each(t, func(t *testing.T, e engine) {
 		k1 := "RAPPORT_SECRET_KEY=" + strings.Repeat("11", 32)
@@ -34,6 +35,12 @@ func TestSecretKeyAtStartUp(t *testing.T) {
 			if strings.Contains(r.stdout+r.stderr, "wx-secret-for-e2e") {
 				t.Errorf("%q: the AppSecret was printed", tt.key)
 			}
+		}
+		k3 := "RAPPORT_SECRET_KEY=" + strings.Repeat("33", 32)
+		mustRun(t, append(e.vars, k1, "RAPPORT_NEW_SECRET_KEY="+strings.Repeat("33", 32)), "", "secrets", "rotate")
+		mustRun(t, append(e.vars, k3), "", "wechat", "list")
+		if r := runRapport(t, append(e.vars, k1), "", "wechat", "list"); r.code == 0 {
+			t.Error("the old key still opens the database after rotate")
 		}
 	})
 }

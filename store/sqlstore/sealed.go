@@ -115,14 +115,53 @@ func (db *DB) SealSecrets(ctx context.Context) (n int, err error) {
 			return n, err
 		}
 	}
-	if n > 0 && db.dialect.Name() == "sqlite" {
-		// The clear values' old pages linger in the WAL and the free list:
-		// fold the WAL in and rewrite the file so that a copy holds none.
-		for _, q := range []string{`PRAGMA wal_checkpoint(TRUNCATE)`, `VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
-			if _, err := db.write.ExecContext(ctx, q); err != nil {
-				return n, db.wrap(err, "vacuum after sealing")
-			}
-		}
+	if n > 0 {
+		return n, db.forgetOldPages(ctx)
 	}
 	return n, nil
+}
+
+// forgetOldPages makes SQLite drop the pages that held values since
+// overwritten: they linger in the WAL and the free list, so the WAL is
+// folded in and the file rewritten, and a copy holds none of them.
+func (db *DB) forgetOldPages(ctx context.Context) error {
+	if db.dialect.Name() != "sqlite" {
+		return nil
+	}
+	for _, q := range []string{`PRAGMA wal_checkpoint(TRUNCATE)`, `VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := db.write.ExecContext(ctx, q); err != nil {
+			return db.wrap(err, "vacuum after sealing")
+		}
+	}
+	return nil
+}
+
+// ResealSecrets seals every secret again under next, all in one
+// transaction (a failure changes nothing), and from then on uses next. The
+// store must have the current key (UseSealer, CheckSecrets).
+func (db *DB) ResealSecrets(ctx context.Context, next *sealed.Box) (n int, err error) {
+	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		n = 0
+		for _, c := range secretColumns {
+			rows, err := queryAll(ctx, tx, func(r scanner) (kv [2]string, err error) {
+				return kv, r.Scan(&kv[0], sealedCol{db, &kv[1]})
+			}, `SELECT CAST(`+c[1]+` AS TEXT), `+c[2]+` FROM `+c[0]+` WHERE `+c[2]+` <> ''`)
+			if err != nil {
+				return db.wrap(err, "read secrets")
+			}
+			for _, kv := range rows {
+				if _, err := tx.ExecContext(ctx, `UPDATE `+c[0]+` SET `+c[2]+` = $1 WHERE CAST(`+c[1]+` AS TEXT) = $2`,
+					next.Seal(kv[1]), kv[0]); err != nil {
+					return db.wrap(err, "reseal secrets")
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	db.box = next
+	return n, db.forgetOldPages(ctx)
 }

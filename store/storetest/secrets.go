@@ -18,6 +18,7 @@ type SealingStore interface {
 	UseSealer(b *sealed.Box)
 	CheckSecrets(ctx context.Context) error
 	SealSecrets(ctx context.Context) (int, error)
+	ResealSecrets(ctx context.Context, next *sealed.Box) (int, error)
 }
 
 // Dumper returns everything the database holds, as a copy of it would:
@@ -27,7 +28,8 @@ type Dumper func(t *testing.T) []byte
 // RunSecrets stores secrets without a key (an old database), then sets a
 // key: the clear ones are sealed on upgrade, read back as they were, and a
 // dump of the database holds none of them; a wrong key or none is refused
-// by CheckSecrets with the reason.
+// by CheckSecrets with the reason; rotating to a new key leaves the old
+// one useless.
 func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	plain := []string{"imap-pass-3c1d", "smtp-pass-8e2f", "wx-appsecret-7f3a", "wx-token-91b2",
 		"KqAESkey0123456789abcdefghijklmnopqrstuvwxy", "whsec_dump_check_55", "imap-pass-new-77"}
@@ -68,6 +70,16 @@ func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	n, err = s.SealSecrets(ctx)
 	must(t, err)
 	same(t, "nothing left to seal", n, 0)
+	n, err = s.ResealSecrets(ctx, newBox(t, 3)) // rotate
+	must(t, err)
+	same(t, "resealed", n, 6)
+	gotW, err = s.Webhook(ctx, w.ID)
+	must(t, err)
+	same(t, "read under the new key", gotW.Secret.Reveal(), plain[5])
+	s.UseSealer(box) // the old key no longer opens them
+	if err := s.CheckSecrets(ctx); err == nil {
+		t.Error("the old key still opens the secrets after rotation")
+	}
 	s.UseSealer(newBox(t, 2))
 	if err := s.CheckSecrets(ctx); err == nil || !strings.Contains(err.Error(), "not the key") {
 		t.Errorf("a wrong key: %v, want it refused", err)
