@@ -14,10 +14,12 @@ import (
 )
 
 // measure records each request's route pattern, method, status and
-// duration. It wraps the whole chain, so refusals and panics count too;
-// the wrapped writer keeps http.Flusher for the live events stream.
+// duration in the metrics and, when on, the access log. It wraps the whole
+// chain, so refusals and panics count too; the wrapped writer keeps
+// http.Flusher for the live events stream. The log has the route pattern,
+// never the path or query (ids, unsubscribe tokens) nor any body.
 func (s *Server) measure(next http.Handler) http.Handler {
-	if s.deps.Metrics == nil {
+	if s.deps.Metrics == nil && !s.cfg.AccessLog {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +34,15 @@ func (s *Server) measure(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
-		s.deps.Metrics.HTTP(route, r.Method, status, time.Since(start))
+		took := time.Since(start)
+		s.deps.Metrics.HTTP(route, r.Method, status, took)
+		if s.cfg.AccessLog {
+			if route == "" {
+				route = "unmatched"
+			}
+			s.log.Info("http", "method", r.Method, "route", route, "status", status,
+				"duration_ms", float64(took.Microseconds())/1000, "bytes", ww.BytesWritten())
+		}
 	})
 }
 

@@ -126,3 +126,24 @@ func TestMetricsKeepLiveEvents(t *testing.T) {
 		t.Fatalf("events stream: %d %q %v, want the first line flushed", res.StatusCode, line, err)
 	}
 }
+
+// TestAccessLog: off by default; on, one line per request with the route
+// pattern and status, never the path's id or the query.
+func TestAccessLog(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		e := newEnv(t, web.Config{})
+		s := web.New(web.Config{AccessLog: on}, web.Deps{Store: e.db, Now: e.clock.Now, Version: "test",
+			Logger: slog.New(slog.NewJSONHandler(e.logs, nil))})
+		e.srv.Close()
+		e.srv = httptest.NewServer(s)
+		t.Cleanup(e.srv.Close)
+		e.call("rep1", http.MethodGet, "/api/v1/customers/424242", nil, http.StatusNotFound, nil)
+		e.send(e.request("", http.MethodGet, "/login?next=%2Fsecret-place", nil))
+		logs := e.logs.String()
+		logged := strings.Contains(logs, `"route":"/api/v1/customers/{id}","status":404`) &&
+			strings.Contains(logs, `"route":"/login","status":200`)
+		if logged != on || strings.Contains(logs, "424242") || strings.Contains(logs, "secret-place") {
+			t.Errorf("access log %v: %s", on, logs)
+		}
+	}
+}

@@ -31,6 +31,9 @@ type Config struct {
 	// MetricsToken, when set, lets a scraper read /metrics with
 	// "Authorization: Bearer <token>" (admins need no token).
 	MetricsToken string
+	// AccessLog logs each request at info: method, route pattern, status,
+	// duration and size; off by default.
+	AccessLog bool
 }
 
 // Deps are the services the web layer uses.
