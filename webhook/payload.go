@@ -44,7 +44,11 @@ func (d *Dispatcher) event(ctx context.Context, typ string, e crm.Event) (crm.Ho
 	if err != nil {
 		return crm.HookEvent{}, err
 	}
-	if typ == crm.HookConversationAssigned || typ == crm.HookConversationResolved || typ == crm.HookConversationHandedOff {
+	switch {
+	case typ == crm.HookConversationHandedOff && e.MessageID != 0:
+		// The bot decides once per message: the message tells hand-offs apart.
+		id = fmt.Sprintf("%s.m%d", id, e.MessageID)
+	case typ == crm.HookConversationAssigned || typ == crm.HookConversationResolved || typ == crm.HookConversationHandedOff:
 		// These happen many times to one conversation: the time tells them apart.
 		id = fmt.Sprintf("%s.%d", id, now.UnixMilli())
 	}
