@@ -32,6 +32,9 @@ type Config struct {
 	Log    *slog.Logger
 	// OwnDomains are our own mail domains: mail from them is never answered.
 	OwnDomains []string
+	// HandedOff, if set, is told of each hand-off once it is recorded
+	// (crm.EventHandedOff, for the webhooks).
+	HandedOff crm.Publisher
 	// CatchUp is how far back the sweep looks for messages committed but
 	// not decided (a crash between ingest and the bot). Default 15 minutes:
 	// an answer later than that would surprise more than help.
@@ -112,6 +115,9 @@ func (b *Bot) DecideMany(ctx context.Context, ids []int64) ([]*crm.BotDecision, 
 		}
 		if r.M != nil {
 			b.cfg.Outbox.Queued(r.M)
+		}
+		if r.D.Action == crm.BotHandoff && b.cfg.HandedOff != nil {
+			b.cfg.HandedOff.Publish(crm.Event{Kind: crm.EventHandedOff, ConversationID: r.D.ConversationID, MessageID: r.D.MessageID})
 		}
 		b.cfg.Log.Debug("bot decided", "message", r.D.MessageID, "action", r.D.Action, "reason", r.D.Reason)
 		out = append(out, r.D)

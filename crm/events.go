@@ -16,6 +16,9 @@ type Event struct {
 	ConversationID int64  `json:"conversation_id,omitempty"`
 	MessageID      int64  `json:"message_id,omitempty"`
 	LeadID         int64  `json:"lead_id,omitempty"`
+	// RecordID is the customer, order or payment of a *.new event about
+	// one (EventCustomerNew, EventOrderNew, EventPaymentNew).
+	RecordID int64 `json:"record_id,omitempty"`
 }
 
 // Publisher receives committed events. Publish must not block.

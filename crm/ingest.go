@@ -18,6 +18,9 @@ type IngestConfig struct {
 	// LeadTeamID is the team whose round robin assigns new leads that no
 	// customer owner claims; 0 leaves them in the pool.
 	LeadTeamID int64
+	// Observe, if set, is told of each committed batch: its size and how
+	// long its transaction took (for /metrics).
+	Observe func(n int, took time.Duration)
 }
 
 // IngestResult tells an adapter what became of its message.
@@ -127,6 +130,9 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 func (g *Ingester) publish(res *IngestResult) {
 	if g.cfg.Events == nil || res.Duplicate || res.Skipped {
 		return
+	}
+	if res.NewConversation {
+		g.cfg.Events.Publish(Event{Kind: EventConversationNew, ConversationID: res.ConversationID})
 	}
 	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID})
 	if res.NewLead {

@@ -1,6 +1,9 @@
 package crm
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // commit writes a batch in one transaction. If anything in it fails, the
 // batch is rolled back and each message retried alone, so one bad message
@@ -34,6 +37,7 @@ func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 // write applies a batch in one transaction.
 func (g *Ingester) write(ctx context.Context, batch []*ingestReq) ([]*IngestResult, error) {
 	results := make([]*IngestResult, len(batch))
+	start := time.Now()
 	err := g.cfg.Store.WithIngestTx(ctx, func(ctx context.Context, tx IngestTx) error {
 		if err := prefetch(ctx, tx, batch); err != nil {
 			return err
@@ -49,6 +53,8 @@ func (g *Ingester) write(ctx context.Context, batch []*ingestReq) ([]*IngestResu
 	})
 	if err != nil {
 		clear(results)
+	} else if g.cfg.Observe != nil {
+		g.cfg.Observe(len(batch), time.Since(start))
 	}
 	return results, err
 }

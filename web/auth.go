@@ -18,6 +18,7 @@ type authKey struct{}
 type auth struct {
 	user   *crm.User
 	bearer bool  // authenticated by an API token, not a cookie
+	scrape bool  // a /metrics scrape with the metrics token: no user
 	err    error // the store failed: routes that need a user answer with it
 }
 
@@ -27,7 +28,9 @@ type auth struct {
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a := auth{}
-		if h := r.Header.Get("Authorization"); h != "" {
+		if s.metricsScrape(r) {
+			a.scrape = true
+		} else if h := r.Header.Get("Authorization"); h != "" {
 			a = s.bearerAuth(r.Context(), h)
 			if a.user == nil && a.err == nil {
 				s.writeError(w, r, errUnauthorized())

@@ -176,6 +176,7 @@ func (s *Server) putAssignment(r *http.Request) (*crm.Conversation, error) {
 	c, err := ib.Assign(r.Context(), viewerOf(r), id, a)
 	if err == nil {
 		s.publish(EventConversationUpdated, id, 0)
+		s.hook(crm.Event{Kind: crm.EventAssigned, ConversationID: id})
 	}
 	return c, err
 }
@@ -197,6 +198,9 @@ func (s *Server) putStatus(r *http.Request) (*crm.Conversation, error) {
 	c, err := ib.SetStatus(r.Context(), viewerOf(r), id, b.Status, b.SnoozedUntil)
 	if err == nil {
 		s.publish(EventConversationUpdated, id, 0)
+		if c.Status == crm.ConvResolved {
+			s.hook(crm.Event{Kind: crm.EventResolved, ConversationID: id})
+		}
 	}
 	return c, err
 }

@@ -45,16 +45,21 @@ func createRecord[T any](r *http.Request, s *Server, res resource[T]) (*T, error
 	if owner := res.owner(rec); owner != nil && pooled(res.kind) {
 		// The cap holds for records created with an owner too; the check
 		// and the insert share a transaction, so two creations queue.
-		return rec, s.store.WithTx(ctx, func(ctx context.Context) error {
+		err := s.store.WithTx(ctx, func(ctx context.Context) error {
 			if err := s.checkNewOwner(ctx, v, res.kind, *owner); err != nil {
 				return err
 			}
 			return res.create(ctx, v, rec)
 		})
+		if err == nil {
+			s.hookCreated(res.kind, res.id(rec)) // after the commit
+		}
+		return rec, err
 	}
 	if err := res.create(ctx, v, rec); err != nil {
 		return nil, err
 	}
+	s.hookCreated(res.kind, res.id(rec))
 	return rec, nil
 }
 

@@ -13,7 +13,7 @@ import (
 // buildRouter turns the route table into a chi router.
 func (s *Server) buildRouter(rs []route) chi.Router {
 	r := chi.NewRouter()
-	r.Use(s.recoverer, securityHeaders, s.crossOrigin, s.authenticate)
+	r.Use(s.measure, s.recoverer, securityHeaders, s.crossOrigin, s.authenticate)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, crm.Errorf(crm.ENOTFOUND, "No such page."))
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/metrics"
 )
 
 // Config is what the operator decides.
@@ -27,6 +28,12 @@ type Config struct {
 	// is answered 429; 0: 2 s, negative: no wait.
 	HashSlots int
 	HashWait  time.Duration
+	// MetricsToken, when set, lets a scraper read /metrics with
+	// "Authorization: Bearer <token>" (admins need no token).
+	MetricsToken string
+	// AccessLog logs each request at info: method, route pattern, status,
+	// duration and size; off by default.
+	AccessLog bool
 }
 
 // Deps are the services the web layer uses.
@@ -64,6 +71,15 @@ type Deps struct {
 	// transfer, freeze) under the pool's rules; nil: this server refuses
 	// them (501) rather than let owners change unchecked.
 	Pool crm.Owners
+	// Webhooks keeps outgoing webhooks for their admin API and pages; Hooks
+	// is told of records created and conversations assigned or resolved
+	// through the web layer; HookQueued wakes the deliverer after a
+	// redelivery. Each nil: none.
+	// Metrics records requests and serves /metrics; nil: none.
+	Metrics    *metrics.Metrics
+	Webhooks   crm.WebhookStore
+	Hooks      crm.Publisher
+	HookQueued func()
 }
 
 // Server is Rapport's HTTP handler.

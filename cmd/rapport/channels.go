@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/store/sqlstore"
 )
 
@@ -22,8 +23,9 @@ type channelDeps struct {
 	log      *slog.Logger
 	now      func() time.Time
 	baseURL  string
-	holder   string   // this process's name in leases (claimInstance)
-	bot      *bot.Bot // its catch-up sweep runs under the scheduler
+	holder   string           // this process's name in leases (claimInstance)
+	bot      *bot.Bot         // its catch-up sweep runs under the scheduler
+	metrics  *metrics.Metrics // nil in commands other than serve
 }
 
 // channelParts is what a channel adapter gives serve back. Every field is

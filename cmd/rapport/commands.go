@@ -33,6 +33,7 @@ func (c *cli) commands() []command {
 		{"mailbox", "manage email mailboxes: mailbox add|update|list|remove (see mailbox add -h)", (*cli).mailbox},
 		{"token", "manage API tokens: token create --email E [--name N]", (*cli).token},
 		{"wechat", "manage WeChat official accounts: wechat add --app-id ID [--name N] [--mode M]; wechat list", (*cli).wechat},
+		{"secrets", "secrets rotate: seal the stored secrets under RAPPORT_NEW_SECRET_KEY instead of RAPPORT_SECRET_KEY", (*cli).secrets},
 		{"healthcheck", "exit 0 if the local server is ready (for container health checks)", (*cli).healthcheck},
 		{"version", "print the version", (*cli).version},
 		{"help", "show this help", (*cli).help},

@@ -49,6 +49,11 @@ type Config struct {
 	CareCap           int           // RAPPORT_CARE_CAP: care messages per contact in CareCapWindow
 	CareCapWindow     time.Duration // RAPPORT_CARE_CAP_WINDOW
 	EscalateAfterDays int           // RAPPORT_ESCALATE_AFTER_DAYS: overdue follow-ups go to the manager after
+	// Operations (webhooks, metrics).
+	WebhookAllowPrivate bool   // RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses
+	MetricsToken        string // RAPPORT_METRICS_TOKEN(_FILE): bearer token for /metrics besides an admin session
+	SecretKey           string // RAPPORT_SECRET_KEY(_FILE): 32-byte key sealing the secrets in the database
+	AccessLog           bool   // RAPPORT_ACCESS_LOG: log each request (route pattern, status, duration)
 }
 
 // defaultConfig holds the defaults that apply before the environment.
@@ -111,6 +116,8 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.IntVar(&cfg.CareCap, "care-cap", cfg.CareCap, "care messages one contact may get in the cap window, across plans (RAPPORT_CARE_CAP)")
 	fs.DurationVar(&cfg.CareCapWindow, "care-cap-window", cfg.CareCapWindow, "the care cap's window (RAPPORT_CARE_CAP_WINDOW)")
 	fs.IntVar(&cfg.EscalateAfterDays, "escalate-after-days", cfg.EscalateAfterDays, "days a follow-up's next step may be overdue before its maker's manager gets a task (RAPPORT_ESCALATE_AFTER_DAYS)")
+	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log each request: method, route pattern, status, duration, size; never paths, queries or bodies (RAPPORT_ACCESS_LOG)")
+	fs.BoolVar(&cfg.WebhookAllowPrivate, "webhook-allow-private", cfg.WebhookAllowPrivate, "let webhooks reach loopback and private addresses (RAPPORT_WEBHOOK_ALLOW_PRIVATE)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "grace for requests in flight on SIGTERM (RAPPORT_SHUTDOWN_TIMEOUT)")
 }
 

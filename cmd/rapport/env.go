@@ -45,6 +45,10 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.int(&cfg.CareCap, "RAPPORT_CARE_CAP")
 	e.duration(&cfg.CareCapWindow, "RAPPORT_CARE_CAP_WINDOW")
 	e.int(&cfg.EscalateAfterDays, "RAPPORT_ESCALATE_AFTER_DAYS")
+	e.boolean(&cfg.WebhookAllowPrivate, "RAPPORT_WEBHOOK_ALLOW_PRIVATE")
+	e.boolean(&cfg.AccessLog, "RAPPORT_ACCESS_LOG")
+	e.secret(&cfg.MetricsToken, "RAPPORT_METRICS_TOKEN")
+	e.secret(&cfg.SecretKey, "RAPPORT_SECRET_KEY")
 	return cfg, e.err
 }
 

@@ -22,7 +22,7 @@ func schedulerWorker(d *channelDeps, own ...crm.Sweep) worker {
 		sweeps = append(sweeps, setup(d)...)
 	}
 	s := crm.NewScheduler(crm.SchedulerConfig{Leases: d.db, Now: d.now, Holder: instanceName(),
-		Log: d.log.With("part", "scheduler")}, sweeps...)
+		Log: d.log.With("part", "scheduler")}, measuredSweeps(d.metrics, sweeps)...)
 	return worker{"scheduler", func(ctx context.Context) error {
 		s.Run(ctx)
 		return ctx.Err()

@@ -60,7 +60,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	deps := p.webDeps(web.Deps{Store: db, Blobs: blobs, Logger: log, Now: time.Now, Version: versionString()}, db)
 	h := web.New(web.Config{BaseURL: baseURL, SessionTTL: cfg.SessionTTL, MaxBodyBytes: cfg.MaxBodyBytes,
-		TrustedProxies: cfg.trustedProxies}, deps)
+		TrustedProxies: cfg.trustedProxies, MetricsToken: cfg.MetricsToken, AccessLog: cfg.AccessLog}, deps)
 	bg := startWorkers(log, p.workers)
 	defer bg.stop()
 	log.Info("listening", "addr", ln.Addr().String(), "url", baseURL, "version", versionString())

@@ -9,6 +9,7 @@ import (
 	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -19,6 +20,8 @@ import (
 // outbox, the channels, and the events that tie them to live views.
 type pipeline struct {
 	events   *crm.Broker
+	metrics  *metrics.Metrics
+	hooks    *hooks
 	ingester *crm.Ingester
 	outbox   *crm.Outbox
 	parts    []channelParts
@@ -28,19 +31,21 @@ type pipeline struct {
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
-	p := &pipeline{events: crm.NewBroker()}
+	p := &pipeline{events: crm.NewBroker(), metrics: newMetrics(db)}
+	p.hooks = newHooks(cfg, db, log, p.metrics)
 	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains),
 		ReopenWithin: cfg.ReopenWithin})
-	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m, Events: p.events,
-		Now: time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID})
+	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m,
+		Events: crm.Publishers{p.events, p.hooks.disp, eventCounter{p.metrics}},
+		Now:    time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID, Observe: p.metrics.IngestBatch})
 	senders := map[string]crm.Sender{}
 	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "outbox")})
 	b := bot.New(bot.Config{Store: db, Outbox: p.outbox, Events: p.events, Now: time.Now,
-		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains)})
-	p.workers = []worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}
+		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains), HandedOff: p.hooks.disp})
+	p.workers = append([]worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}, p.hooks.workers()...)
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
@@ -68,6 +73,8 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Events, d.Outbox, d.Pool = p.events, p.outbox, p.owners
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
+	d = p.hooks.webDeps(d, db)
+	d.Metrics = p.metrics
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
 			d.WeChatCallback = part.wechatCallback

@@ -82,6 +82,10 @@ func openMigrated(ctx context.Context, cfg *Config, log *slog.Logger) (*sqlstore
 		db.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
+	if err := secureSecrets(ctx, cfg, db, log); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	return db, applied, nil
 }
 

@@ -26,6 +26,7 @@ var rules = []struct {
 	{"bot", []string{"crm", "internal/*"}},
 	{"care", []string{"crm", "internal/*"}},
 	{"pool", []string{"crm", "internal/*"}},
+	{"webhook", []string{"crm", "internal/*"}}, // outgoing webhooks: a behaviour
 	{"channels/*", []string{"crm", "internal/*"}},
 	{"store/sqlstore", []string{"crm", "internal/*"}},
 	{"store/sqlite", []string{"crm", "store/sqlstore", "migrations", "internal/*"}},
@@ -104,6 +105,8 @@ func TestRulesSayWhatDesignSays(t *testing.T) {
 		{"bot", "care", false},
 		{"pool", "store/sqlstore", false}, // nor a store
 		{"care", "web", false},            // nor web
+		{"webhook", "crm", true},
+		{"webhook", "store/sqlstore", false},
 		{"channels/webform", "internal/ratelimit", true},
 		{"store/sqlstore", "crm", true},
 		{"store/sqlstore", "store/sqlite", false},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/sealed"
 )
 
 // Options are what an engine package hands to New.
@@ -55,6 +56,7 @@ type DB struct {
 	region     string
 	release    func()
 	search     MessageIndex
+	box        *sealed.Box // seals secrets; nil: written clear (UseSealer)
 }
 
 var _ crm.Store = (*DB)(nil)

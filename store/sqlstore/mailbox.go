@@ -113,7 +113,7 @@ func (db *DB) CreateMailbox(ctx context.Context, m *crm.Mailbox) error {
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO mailboxes (name, address, config, secrets, enabled, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-			m.Name, m.Address, jsonArg(configOf(m)), jsonArg(secretsOf(m)), m.Enabled, now).Scan(&m.ID)
+			m.Name, m.Address, jsonArg(configOf(m)), db.seal(jsonArg(secretsOf(m)).(string)), m.Enabled, now).Scan(&m.ID)
 		if err != nil {
 			return db.conflict(err, "create mailbox", "A mailbox with this name exists already.")
 		}
@@ -141,7 +141,7 @@ func (db *DB) UpdateMailbox(ctx context.Context, m *crm.Mailbox) error {
 		m.UpdatedAt = db.now()
 		_, err = tx.ExecContext(ctx, `UPDATE mailboxes SET name = $1, address = $2, config = $3, secrets = $4,
 			enabled = $5, updated_at = $6 WHERE id = $7`,
-			m.Name, m.Address, jsonArg(configOf(m)), jsonArg(s), m.Enabled, m.UpdatedAt, m.ID)
+			m.Name, m.Address, jsonArg(configOf(m)), db.seal(jsonArg(s).(string)), m.Enabled, m.UpdatedAt, m.ID)
 		return db.conflict(err, "update mailbox", "A mailbox with this name exists already.")
 	})
 }

@@ -15,14 +15,18 @@ const mailboxCols = `b.id, b.name, b.address, b.config, b.secrets, b.enabled, b.
 	FROM mailboxes b LEFT JOIN mailbox_status s ON s.mailbox_id = b.id
 	LEFT JOIN mailbox_leases l ON l.mailbox_id = b.id`
 
-func scanMailbox(r scanner) (*crm.Mailbox, error) {
+func (db *DB) scanMailbox(r scanner) (*crm.Mailbox, error) {
 	m := &crm.Mailbox{}
 	var cfg mailboxConfig
 	var sec mailboxSecrets
+	var secText string
 	st := &m.Status
-	err := r.Scan(&m.ID, &m.Name, &m.Address, jsonCol{&cfg}, jsonCol{&sec}, &m.Enabled, tm{&m.CreatedAt},
+	err := r.Scan(&m.ID, &m.Name, &m.Address, jsonCol{&cfg}, sealedCol{db, &secText}, &m.Enabled, tm{&m.CreatedAt},
 		tm{&m.UpdatedAt}, &st.State, ntm{&st.LastSyncAt}, &st.LastError, &st.Ingested, &st.Duplicates,
 		&st.Pending, ntm{&st.UpdatedAt}, &st.Holder, &st.Failed)
+	if err == nil {
+		err = jsonCol{&sec}.Scan(secText)
+	}
 	cfg.apply(m)
 	sec.apply(m)
 	return m, err
@@ -31,7 +35,7 @@ func scanMailbox(r scanner) (*crm.Mailbox, error) {
 // Mailbox returns one mailbox with its secrets and status. ENOTFOUND.
 func (db *DB) Mailbox(ctx context.Context, id int64) (m *crm.Mailbox, err error) {
 	err = db.view(ctx, func(q querier) error {
-		m, err = scanMailbox(q.QueryRowContext(ctx, `SELECT `+mailboxCols+` WHERE b.id = $1`, id))
+		m, err = db.scanMailbox(q.QueryRowContext(ctx, `SELECT `+mailboxCols+` WHERE b.id = $1`, id))
 		return db.notFound(err, "Mailbox", "get mailbox")
 	})
 	return m, err
@@ -40,7 +44,7 @@ func (db *DB) Mailbox(ctx context.Context, id int64) (m *crm.Mailbox, err error)
 // Mailboxes returns every mailbox, by id.
 func (db *DB) Mailboxes(ctx context.Context) (list []*crm.Mailbox, err error) {
 	err = db.view(ctx, func(q querier) error {
-		list, err = queryAll(ctx, q, scanMailbox, `SELECT `+mailboxCols+` ORDER BY b.id`)
+		list, err = queryAll(ctx, q, db.scanMailbox, `SELECT `+mailboxCols+` ORDER BY b.id`)
 		return db.wrap(err, "list mailboxes")
 	})
 	return list, err

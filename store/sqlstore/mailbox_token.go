@@ -23,7 +23,7 @@ func (db *DB) SaveMailboxToken(ctx context.Context, id int64, token crm.Secret, 
 		if refresh != "" {
 			s.OAuthRefreshToken = refresh.Reveal()
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE mailboxes SET secrets = $1 WHERE id = $2`, jsonArg(s), id)
+		_, err = tx.ExecContext(ctx, `UPDATE mailboxes SET secrets = $1 WHERE id = $2`, db.seal(jsonArg(s).(string)), id)
 		return db.wrap(err, "save mailbox token")
 	})
 }
@@ -35,6 +35,9 @@ func (db *DB) secrets(ctx context.Context, tx *sql.Tx, id int64) (mailboxSecrets
 	err := tx.QueryRowContext(ctx, `SELECT secrets FROM mailboxes WHERE id = $1`, id).Scan(&raw)
 	if err != nil {
 		return s, db.notFound(err, "Mailbox", "read mailbox secrets")
+	}
+	if raw, err = db.open(raw); err != nil {
+		return s, err
 	}
 	return s, db.wrap(json.Unmarshal([]byte(raw), &s), "read mailbox secrets")
 }

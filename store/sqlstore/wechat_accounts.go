@@ -11,10 +11,12 @@ var _ crm.WeChatStore = (*DB)(nil)
 
 const wechatAccountCols = `app_id, name, app_secret, token, encoding_aes_key, mode, templates, api_base, created_at, updated_at`
 
-func scanWeChatAccount(r scanner) (*crm.WeChatAccount, error) {
+func (db *DB) scanWeChatAccount(r scanner) (*crm.WeChatAccount, error) {
 	a := &crm.WeChatAccount{}
-	err := r.Scan(&a.AppID, &a.Name, &a.AppSecret, &a.Token, &a.EncodingAESKey, &a.Mode,
+	var secret, token, aesKey string
+	err := r.Scan(&a.AppID, &a.Name, sealedCol{db, &secret}, sealedCol{db, &token}, sealedCol{db, &aesKey}, &a.Mode,
 		jsonCol{&a.Templates}, &a.APIBase, tm{&a.CreatedAt}, tm{&a.UpdatedAt})
+	a.AppSecret, a.Token, a.EncodingAESKey = secret, token, aesKey
 	return a, err
 }
 
@@ -27,8 +29,8 @@ func (db *DB) CreateWeChatAccount(ctx context.Context, a *crm.WeChatAccount) err
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := db.now()
 		_, err := tx.ExecContext(ctx, `INSERT INTO wechat_accounts (`+wechatAccountCols+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`, a.AppID, a.Name, a.AppSecret, a.Token,
-			a.EncodingAESKey, a.Mode, jsonArg(templatesOrEmpty(a.Templates)), a.APIBase, now)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`, a.AppID, a.Name, db.seal(a.AppSecret),
+			db.seal(a.Token), db.seal(a.EncodingAESKey), a.Mode, jsonArg(templatesOrEmpty(a.Templates)), a.APIBase, now)
 		if err != nil {
 			return db.conflict(err, "create wechat account", "A WeChat account with this AppID exists.")
 		}
@@ -54,7 +56,7 @@ func (db *DB) UpdateWeChatAccount(ctx context.Context, a *crm.WeChatAccount) err
 		now := db.now()
 		res, err := tx.ExecContext(ctx, `UPDATE wechat_accounts SET name = $2, app_secret = $3, token = $4,
 			encoding_aes_key = $5, mode = $6, templates = $7, api_base = $8, updated_at = $9 WHERE app_id = $1`,
-			a.AppID, a.Name, a.AppSecret, a.Token, a.EncodingAESKey, a.Mode,
+			a.AppID, a.Name, db.seal(a.AppSecret), db.seal(a.Token), db.seal(a.EncodingAESKey), a.Mode,
 			jsonArg(templatesOrEmpty(a.Templates)), a.APIBase, now)
 		if err != nil {
 			return db.wrap(err, "update wechat account")
@@ -70,7 +72,7 @@ func (db *DB) UpdateWeChatAccount(ctx context.Context, a *crm.WeChatAccount) err
 // WeChatAccount returns one account. ENOTFOUND.
 func (db *DB) WeChatAccount(ctx context.Context, appID string) (a *crm.WeChatAccount, err error) {
 	err = db.query(ctx, func(q querier) error {
-		a, err = scanWeChatAccount(q.QueryRowContext(ctx,
+		a, err = db.scanWeChatAccount(q.QueryRowContext(ctx,
 			`SELECT `+wechatAccountCols+` FROM wechat_accounts WHERE app_id = $1`, appID))
 		return db.notFound(err, "WeChat account", "get wechat account")
 	})
@@ -83,7 +85,7 @@ func (db *DB) WeChatAccount(ctx context.Context, appID string) (a *crm.WeChatAcc
 // WeChatAccounts returns every account, by AppID.
 func (db *DB) WeChatAccounts(ctx context.Context) (as []*crm.WeChatAccount, err error) {
 	err = db.query(ctx, func(q querier) error {
-		as, err = queryAll(ctx, q, scanWeChatAccount, `SELECT `+wechatAccountCols+` FROM wechat_accounts ORDER BY app_id`)
+		as, err = queryAll(ctx, q, db.scanWeChatAccount, `SELECT `+wechatAccountCols+` FROM wechat_accounts ORDER BY app_id`)
 		return db.wrap(err, "list wechat accounts")
 	})
 	return as, err
