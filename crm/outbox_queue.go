@@ -42,6 +42,12 @@ func (o *Outbox) Prepare(ctx context.Context, v Viewer, d Draft) (*Message, *Out
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := o.routeReply(c, &d, rc); err != nil {
+		return nil, err
+	}
+	if err := requireAccount(&d); err != nil {
+		return nil, err
+	}
 	out := outgoingFor(c, &d, rc)
 	checked := d
 	checked.To = out.To // the channel checks whom it would send to
@@ -148,6 +154,9 @@ func (o *Outbox) CanSend(ctx context.Context, v Viewer, id int64) error {
 	// who unsubscribed), as Queue fills it in.
 	rc, err := o.cfg.Store.ReplyContext(ctx, id)
 	if err != nil {
+		return err
+	}
+	if err := o.routeReply(c, d, rc); err != nil {
 		return err
 	}
 	if last := rc.LastInbound; last != nil && last.Channel == c.Channel && last.From.Address != "" {
