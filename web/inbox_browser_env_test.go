@@ -37,7 +37,7 @@ func newLiveEnv(t *testing.T) *liveEnv {
 		return map[string]crm.Sender{crm.ChannelEmail: sender, crm.ChannelWeChat: sender}
 	}})
 	le := &liveEnv{env: newEnvOn(t, app), ing: app.Ingester, sender: sender, beacons: &beacons{image: make(chan struct{}, 1)}}
-	le.serve(web.Config{}, web.Deps{Events: app.Events, Outbox: app.Outbox, Inbox: app.DB}, le.beacons.wrap)
+	le.serve(web.Config{}, web.Deps{Events: app.Events, Outbox: app.Outbox, Inbox: app.DB, Mailboxes: app.DB}, le.beacons.wrap)
 	return le
 }
 

@@ -26,9 +26,10 @@ type convData struct {
 	Canned     []*crm.CannedReply
 	Users      []*crm.User
 	Teams      []*crm.Team
-	ReplyTo    string       // the customer's address, for email's To
-	ReplyCc    string       // the other recipients, for reply-all
-	C360       *customer360 // the records pages' panel (web/customer360.go)
+	ReplyTo    string          // the customer's address, for email's To
+	ReplyCc    string          // the other recipients, for reply-all
+	Mailboxes  []mailboxChoice // to answer a web-form lead by email from
+	C360       *customer360    // the records pages' panel (web/customer360.go)
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
 	LabelsText         string
@@ -106,7 +107,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 			}
 		}
 	}
-	if d.Send, err = s.sendState(r, id); err != nil {
+	if d.Send, err = s.sendState(r, d.Lang, id); err != nil {
 		return nil, err
 	}
 	if d.Canned, err = ib.CannedReplies(ctx); err != nil {
@@ -123,6 +124,9 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 		return nil, err
 	}
 	d.ReplyTo, d.ReplyCc = replyAddresses(d.Items, own)
+	if d.Mailboxes, err = s.replyMailboxes(r, c, d.Items); err != nil {
+		return nil, err
+	}
 	if d.C360, err = s.customer360(ctx, v, c); err != nil {
 		return nil, err
 	}

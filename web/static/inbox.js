@@ -133,6 +133,7 @@
         body.to = addresses(f.elements.to.value);
         body.cc = addresses(f.elements.cc.value);
       }
+      if (f.elements.mailbox_id) body.mailbox_id = Number(f.elements.mailbox_id.value);
       return ["POST", "/api/v1/conversations/" + id + "/reply", body];
     },
     assign: function (f, sub, id) {

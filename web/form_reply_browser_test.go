@@ -1,0 +1,78 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// form stores a web-form submission as the form handler does.
+func (le *liveEnv) form(t *testing.T, p crm.Person, text string) int64 {
+	t.Helper()
+	le.seq++
+	in := &crm.Inbound{Channel: crm.ChannelWebForm, Account: "formkey", ExternalID: fmt.Sprintf("form-%d", le.seq),
+		From: crm.Address{Name: p.Name, Address: p.Email}, Subject: "官网咨询", Text: text, Person: p, ReceivedAt: time.Now()}
+	res, err := le.ing.Ingest(context.Background(), in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.ConversationID
+}
+
+// A rep answers a web-form lead by email: the composer offers the
+// mailboxes and the person's address, and the answer leaves through the
+// outbox by email from the chosen mailbox with the form quoted. A lead who
+// left no email address cannot be answered, and the page says why in the
+// rep's language.
+func TestBrowserAnswerFormLeadByEmail(t *testing.T) {
+	le := newLiveEnv(t)
+	mb := &crm.Mailbox{Name: "销售部", Address: "sales@rapport.example", IMAPHost: "127.0.0.1", IMAPPort: 993,
+		IMAPTLS: crm.SecurityTLS, Username: "sales", Password: "pw", SMTPHost: "127.0.0.1", SMTPPort: 465,
+		SMTPTLS: crm.SecurityTLS, SyncDays: 30, Enabled: true}
+	if err := le.db.CreateMailbox(context.Background(), mb); err != nil {
+		t.Fatal(err)
+	}
+	conv := le.form(t, crm.Person{Name: "赵敏", Email: "zhao.min@buyer.example"}, "想了解 200 台扫描仪的价格")
+	ctx := le.browser(t, nil, "rep1")
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d", le.srv.URL, conv)), chromedp.WaitVisible(`#form-by-email`))
+	if v := eval[string](t, ctx, `document.querySelector('#composer select[name=mailbox_id]').value`); v != strconv.FormatInt(mb.ID, 10) {
+		t.Errorf("mailbox offered %q, want %d", v, mb.ID)
+	}
+	if v := eval[string](t, ctx, `document.querySelector('#composer input[name=to]').value`); v != "zhao.min@buyer.example" {
+		t.Errorf("To is %q, want the address the person left", v)
+	}
+	do(t, ctx, chromedp.SendKeys(`#composer textarea[name=text]`, "您好，报价单稍后发送。"), chromedp.Click(`#send`))
+	waitFor(t, ctx, "the answer, queued", `document.querySelector('#timeline [data-delivery="queued"]')`)
+	le.sender.next <- struct{}{}
+	out := <-le.sender.sent
+	if out.Channel != crm.ChannelEmail || out.Account != strconv.FormatInt(mb.ID, 10) || len(out.To) != 1 ||
+		out.To[0].Address != "zhao.min@buyer.example" || out.Subject != "Re: 官网咨询" ||
+		!strings.HasPrefix(out.Text, "您好，报价单稍后发送。") || !strings.Contains(out.Text, "> 想了解 200 台扫描仪的价格") {
+		t.Errorf("sent %+v", out)
+	}
+	waitFor(t, ctx, "the answer, sent", `document.querySelector('#timeline [data-delivery="sent"]')`)
+	screenshot(t, ctx, "form-lead-answered")
+
+	tests := []struct{ lang, want string }{
+		{"zh-CN", "此人没有留下邮箱地址"},
+		{"en", "This person left no email address"},
+	}
+	noEmail := le.form(t, crm.Person{Name: "周强", Phone: "+8613900139000"}, "请来电")
+	for _, tt := range tests {
+		do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d?lang=%s", le.srv.URL, noEmail, tt.lang)), chromedp.WaitVisible(`#composer`))
+		if got := eval[string](t, ctx, `document.querySelector('#cannot-send')?.textContent || ''`); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: the composer says %q, want %q", tt.lang, got, tt.want)
+		}
+		if !eval[bool](t, ctx, `document.querySelector('#send').disabled`) {
+			t.Errorf("%s: Send is enabled for a lead without email", tt.lang)
+		}
+	}
+	screenshot(t, ctx, "form-lead-no-email")
+}
