@@ -43,10 +43,10 @@ func (o *Outbox) Prepare(ctx context.Context, v Viewer, d Draft) (*Message, *Out
 		return nil, nil, err
 	}
 	if err := o.routeReply(c, &d, rc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := requireAccount(&d); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := outgoingFor(c, &d, rc)
 	checked := d
@@ -94,6 +94,9 @@ func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
 		Direction: DirectionOut, ExternalID: "out-" + rand.Text(),
 		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
 		Automated: o.Kind == OutAuto, SentAt: now, CreatedAt: now, Delivery: DeliveryQueued}
+	if m.Text == "" && m.HTML == "" && o.Template != "" {
+		m.Text = templateSummary(o)
+	}
 	if v.UserID != 0 {
 		id := v.UserID
 		m.AuthorID = &id
