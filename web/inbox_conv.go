@@ -26,10 +26,11 @@ type convData struct {
 	Canned     []*crm.CannedReply
 	Users      []*crm.User
 	Teams      []*crm.Team
-	ReplyTo    string          // the customer's address, for email's To
-	ReplyCc    string          // the other recipients, for reply-all
-	Mailboxes  []mailboxChoice // to answer a web-form lead by email from
-	C360       *customer360    // the records pages' panel (web/customer360.go)
+	ReplyTo    string                // the customer's address, for email's To
+	ReplyCc    string                // the other recipients, for reply-all
+	Mailboxes  []mailboxChoice       // to answer a web-form lead by email from
+	Templates  []crm.ChannelTemplate // WeChat's, offered outside its window
+	C360       *customer360          // the records pages' panel (web/customer360.go)
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
 	LabelsText         string
@@ -110,6 +111,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	if d.Send, err = s.sendState(r, d.Lang, id); err != nil {
 		return nil, err
 	}
+	d.Templates = s.windowTemplates(r, c, d.Send)
 	if d.Canned, err = ib.CannedReplies(ctx); err != nil {
 		return nil, err
 	}

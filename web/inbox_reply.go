@@ -109,3 +109,30 @@ func (s *Server) replyMailboxes(r *http.Request, c *crm.Conversation, items []ti
 	}
 	return out, nil
 }
+
+func (s *Server) listTemplates(r *http.Request) ([]crm.ChannelTemplate, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	if s.deps.Outbox == nil {
+		return []crm.ChannelTemplate{}, nil
+	}
+	ts, err := s.deps.Outbox.Templates(r.Context(), viewerOf(r), id)
+	return ts, translated(langOf(r), err)
+}
+
+// windowTemplates are the templates the composer offers when a WeChat
+// conversation cannot take text (outside the 48-hour window). WeChat not
+// answering leaves the page usable: the reason is logged and none offered.
+func (s *Server) windowTemplates(r *http.Request, c *crm.Conversation, send canSendAnswer) []crm.ChannelTemplate {
+	if c.Channel != crm.ChannelWeChat || send.OK || s.deps.Outbox == nil {
+		return nil
+	}
+	ts, err := s.deps.Outbox.Templates(r.Context(), viewerOf(r), c.ID)
+	if err != nil {
+		s.log.WarnContext(r.Context(), "templates not listed", "conversation", c.ID, "err", err)
+		return nil
+	}
+	return ts
+}
