@@ -69,4 +69,3 @@ func TestStartConversationByEmail(t *testing.T) {
 		t.Fatalf("the answer went to conversation %d, want the started %d", res.ConversationID, conv.ID)
 	}
 }
-
