@@ -76,3 +76,76 @@ func TestBrowserAnswerFormLeadByEmail(t *testing.T) {
 	}
 	screenshot(t, ctx, "form-lead-no-email")
 }
+
+// From a contact's page a rep writes a new email: the button opens the
+// composer with the contact's address, Send starts a conversation with the
+// contact and opens it, and the email leaves from the chosen mailbox. A
+// contact the rep may not see has no composer (404).
+func TestBrowserStartEmailFromContact(t *testing.T) {
+	le := newLiveEnv(t)
+	ctx0 := context.Background()
+	mb := &crm.Mailbox{Name: "销售部", Address: "sales@rapport.example", IMAPHost: "127.0.0.1", IMAPPort: 993,
+		IMAPTLS: crm.SecurityTLS, Username: "sales", Password: "pw", SMTPHost: "127.0.0.1", SMTPPort: 465,
+		SMTPTLS: crm.SecurityTLS, SyncDays: 30, Enabled: true}
+	if err := le.db.CreateMailbox(ctx0, mb); err != nil {
+		t.Fatal(err)
+	}
+	rep := le.users["rep1"].ID
+	mine := &crm.Contact{Name: "陈静", Emails: []string{"chen.jing@client.example"}, OwnerID: &rep}
+	theirs := &crm.Contact{Name: "别人的", Emails: []string{"x@other.example"}, OwnerID: &le.users["rep2"].ID}
+	for _, c := range []*crm.Contact{mine, theirs} {
+		if err := le.db.CreateContact(ctx0, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := le.browser(t, nil, "rep1")
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/contacts/%d?lang=zh-CN", le.srv.URL, mine.ID)),
+		chromedp.Click(fmt.Sprintf(`a[href="/contacts/%d/compose"]`, mine.ID)), chromedp.WaitVisible(`#compose-new`))
+	if v := eval[string](t, ctx, `document.querySelector('#compose-new input[name=to]').value`); v != "chen.jing@client.example" {
+		t.Errorf("To is %q, want the contact's address", v)
+	}
+	do(t, ctx, chromedp.SendKeys(`#compose-new input[name=subject]`, "新品目录"),
+		chromedp.SendKeys(`#compose-new textarea[name=text]`, "陈经理您好，附上新品目录。"))
+	screenshot(t, ctx, "compose-new-email")
+	do(t, ctx, chromedp.Click(`#compose-send`), chromedp.WaitVisible(`#timeline`))
+	le.sender.next <- struct{}{}
+	out := <-le.sender.sent
+	if out.Channel != crm.ChannelEmail || out.Account != strconv.FormatInt(mb.ID, 10) || out.Subject != "新品目录" ||
+		len(out.To) != 1 || out.To[0].Address != "chen.jing@client.example" {
+		t.Errorf("sent %+v", out)
+	}
+	conv, err := le.db.Conversation(ctx0, crm.System, out.ConversationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if conv.ContactID == nil || *conv.ContactID != mine.ID || conv.AssigneeID == nil || *conv.AssigneeID != rep {
+		t.Errorf("the new conversation %+v is not the contact's, assigned to the rep", conv)
+	}
+	if url := eval[string](t, ctx, `location.pathname`); url != fmt.Sprintf("/inbox/%d", conv.ID) {
+		t.Errorf("after sending the page is %s", url)
+	}
+	waitFor(t, ctx, "the email, sent", `document.querySelector('#timeline [data-delivery="sent"]')`)
+
+	body := map[string]any{"text": "您好", "mailbox_id": mb.ID}
+	le.fail("rep1", "POST", fmt.Sprintf("/api/v1/contacts/%d/conversations", theirs.ID), body, 404, "not_found")
+	req := le.request("rep1", "POST", fmt.Sprintf("/api/v1/contacts/%d/conversations", mine.ID), map[string]any{"text": "您好"})
+	req.Header.Set("Accept-Language", "zh-CN")
+	res, b := le.send(req)
+	if res.StatusCode != 400 || !strings.Contains(string(b), "请选择发件邮箱") {
+		t.Errorf("a new email without a mailbox: %d %s, want 400 in Chinese", res.StatusCode, b)
+	}
+	var m crm.Message
+	le.call("rep1", "POST", fmt.Sprintf("/api/v1/leads/%d/conversations", le.leadWithEmail(t, rep)), body, 201, &m)
+	if m.ConversationID == 0 || m.Delivery != crm.DeliveryQueued {
+		t.Errorf("the API's new email to a lead: %+v", m)
+	}
+}
+
+func (le *liveEnv) leadWithEmail(t *testing.T, owner int64) int64 {
+	t.Helper()
+	l := &crm.Lead{Name: "刘洋", Email: "liu.yang@lead.example", OwnerID: &owner, Status: crm.LeadNew}
+	if err := le.db.CreateLead(context.Background(), l); err != nil {
+		t.Fatal(err)
+	}
+	return l.ID
+}
