@@ -75,6 +75,26 @@ func TestBrowserAnswerFormLeadByEmail(t *testing.T) {
 		}
 	}
 	screenshot(t, ctx, "form-lead-no-email")
+
+	// A known follower who leaves only a phone number: the composer sends
+	// the rep to their WeChat conversation.
+	fan := &crm.Contact{Name: "孙丽", Phones: []string{"+8613700137000"},
+		Identities: []crm.Identity{{Kind: crm.IdentityWeChat, Key: "wxapp", Value: "o-sunli"}}}
+	if err := le.db.CreateContact(context.Background(), fan); err != nil {
+		t.Fatal(err)
+	}
+	wx, err := le.ing.Ingest(context.Background(), &crm.Inbound{Channel: crm.ChannelWeChat, Account: "wxapp", ExternalID: "wx-sunli-1",
+		From: crm.Address{Address: "o-sunli"}, Identity: &crm.Identity{Kind: crm.IdentityWeChat, Key: "wxapp", Value: "o-sunli"},
+		Text: "你好", ReceivedAt: time.Now()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byForm := le.form(t, crm.Person{Name: "孙丽", Phone: "+8613700137000"}, "请联系我")
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d?lang=en", le.srv.URL, byForm)), chromedp.WaitVisible(`#composer`))
+	href := eval[string](t, ctx, `document.querySelector('#answer-wechat a')?.getAttribute('href') || ''`)
+	if href != fmt.Sprintf("/inbox/%d", wx.ConversationID) {
+		t.Errorf("the follower's form lead links to %q, want their WeChat conversation %d", href, wx.ConversationID)
+	}
 }
 
 // From a contact's page a rep writes a new email: the button opens the

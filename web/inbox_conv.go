@@ -30,6 +30,7 @@ type convData struct {
 	ReplyCc    string                // the other recipients, for reply-all
 	Mailboxes  []mailboxChoice       // to answer a web-form lead by email from
 	Templates  []crm.ChannelTemplate // WeChat's, offered outside its window
+	WeChatConv int64                 // a form lead's conversation as a WeChat follower
 	C360       *customer360          // the records pages' panel (web/customer360.go)
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
@@ -127,6 +128,9 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	}
 	d.ReplyTo, d.ReplyCc = replyAddresses(d.Items, own)
 	if d.Mailboxes, err = s.replyMailboxes(r, c, d.Items); err != nil {
+		return nil, err
+	}
+	if d.WeChatConv, err = s.followerConversation(ctx, v, c); err != nil {
 		return nil, err
 	}
 	if d.C360, err = s.customer360(ctx, v, c); err != nil {

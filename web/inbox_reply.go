@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -135,4 +136,24 @@ func (s *Server) windowTemplates(r *http.Request, c *crm.Conversation, send canS
 		return nil
 	}
 	return ts
+}
+
+// followerConversation is, for a web-form lead who is a known WeChat
+// follower (the form's contact has a WeChat conversation v may see), that
+// conversation: the composer offers to answer there instead; 0 for none.
+func (s *Server) followerConversation(ctx context.Context, v crm.Viewer, c *crm.Conversation) (int64, error) {
+	about, ok := s.store.(conversationsAbout)
+	if c.Channel != crm.ChannelWebForm || c.ContactID == nil || !ok {
+		return 0, nil
+	}
+	cs, err := about.ConversationsAbout(ctx, v, c.ContactID, nil, 20)
+	if err != nil {
+		return 0, err
+	}
+	for _, o := range cs {
+		if o.Channel == crm.ChannelWeChat {
+			return o.ID, nil
+		}
+	}
+	return 0, nil
 }
