@@ -19,6 +19,7 @@ type composePage struct {
 	To, Subject, Text   string
 	Problem             string
 	NoMailbox, NoSender bool
+	WeChatConv          int64 // a contact's WeChat conversation, to write there instead
 }
 
 // composeRoutes are the record pages' "new email": the API's and the
@@ -45,8 +46,12 @@ func (s *Server) getCompose(kind string) http.HandlerFunc {
 		id, err := pathID(r)
 		if err == nil {
 			var to []crm.Address
-			if _, to, err = s.startTarget(r.Context(), viewerOf(r), kind, id); err == nil && len(to) > 0 {
+			var c *crm.Conversation
+			if c, to, err = s.startTarget(r.Context(), viewerOf(r), kind, id); err == nil && len(to) > 0 {
 				d.To = to[0].Address
+			}
+			if err == nil {
+				d.WeChatConv, err = s.wechatConversationOf(r.Context(), viewerOf(r), c.ContactID)
 			}
 		}
 		if err == nil {

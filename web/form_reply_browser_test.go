@@ -95,6 +95,11 @@ func TestBrowserAnswerFormLeadByEmail(t *testing.T) {
 	if href != fmt.Sprintf("/inbox/%d", wx.ConversationID) {
 		t.Errorf("the follower's form lead links to %q, want their WeChat conversation %d", href, wx.ConversationID)
 	}
+	// The follower's own page: New email offers their WeChat conversation too.
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/contacts/%d/compose", le.srv.URL, fan.ID)), chromedp.WaitVisible(`#compose-new`))
+	if href := eval[string](t, ctx, `document.querySelector('#answer-wechat a')?.getAttribute('href') || ''`); href != fmt.Sprintf("/inbox/%d", wx.ConversationID) {
+		t.Errorf("the follower's New email links to %q, want their WeChat conversation", href)
+	}
 }
 
 // From a contact's page a rep writes a new email: the button opens the

@@ -142,11 +142,20 @@ func (s *Server) windowTemplates(r *http.Request, c *crm.Conversation, send canS
 // follower (the form's contact has a WeChat conversation v may see), that
 // conversation: the composer offers to answer there instead; 0 for none.
 func (s *Server) followerConversation(ctx context.Context, v crm.Viewer, c *crm.Conversation) (int64, error) {
-	about, ok := s.store.(conversationsAbout)
-	if c.Channel != crm.ChannelWebForm || c.ContactID == nil || !ok {
+	if c.Channel != crm.ChannelWebForm {
 		return 0, nil
 	}
-	cs, err := about.ConversationsAbout(ctx, v, c.ContactID, nil, 20)
+	return s.wechatConversationOf(ctx, v, c.ContactID)
+}
+
+// wechatConversationOf is the contact's latest WeChat conversation v may
+// see; 0 for none (or no contact).
+func (s *Server) wechatConversationOf(ctx context.Context, v crm.Viewer, contactID *int64) (int64, error) {
+	about, ok := s.store.(conversationsAbout)
+	if contactID == nil || !ok {
+		return 0, nil
+	}
+	cs, err := about.ConversationsAbout(ctx, v, contactID, nil, 20)
 	if err != nil {
 		return 0, err
 	}
