@@ -130,6 +130,9 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	if d.Mailboxes, err = s.replyMailboxes(r, c, d.Items); err != nil {
 		return nil, err
 	}
+	if c.Channel == crm.ChannelWebForm && d.Send.OK && len(d.Mailboxes) == 0 && !answeredByEmail(d.Items) {
+		d.Send = canSendAnswer{Reason: translate(d.Lang, "compose.no_mailbox")}
+	}
 	if d.WeChatConv, err = s.followerConversation(ctx, v, c); err != nil {
 		return nil, err
 	}

@@ -166,3 +166,14 @@ func (s *Server) wechatConversationOf(ctx context.Context, v crm.Viewer, contact
 	}
 	return 0, nil
 }
+
+// answeredByEmail reports whether the person has written by email in the
+// thread: a reply then goes on from that mailbox without a choice.
+func answeredByEmail(items []timelineItem) bool {
+	for _, it := range items {
+		if m := it.Msg; m != nil && m.Direction == crm.DirectionIn && m.Channel == crm.ChannelEmail {
+			return true
+		}
+	}
+	return false
+}

@@ -80,4 +80,12 @@ func TestBrowserTemplateOutsideWindow(t *testing.T) {
 	if len(api.Calls("/cgi-bin/message/custom/send")) != 0 {
 		t.Error("a customer-service message went out after 48 h")
 	}
+
+	// No mailbox on this server: a form lead cannot be answered, and the
+	// composer says why rather than failing on Send.
+	lead := le.form(t, crm.Person{Name: "郑华", Email: "zheng@buyer.example"}, "请报价")
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/inbox/%d?lang=en", le.srv.URL, lead)), chromedp.WaitVisible(`#composer`))
+	if got := eval[string](t, ctx, `document.querySelector('#cannot-send')?.textContent || ''`); !strings.Contains(got, "No mailbox") {
+		t.Errorf("without a mailbox the composer says %q", got)
+	}
 }
