@@ -42,6 +42,12 @@ func (o *Outbox) Prepare(ctx context.Context, v Viewer, d Draft) (*Message, *Out
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := o.routeReply(c, &d, rc); err != nil {
+		return nil, nil, err
+	}
+	if err := requireAccount(&d); err != nil {
+		return nil, nil, err
+	}
 	out := outgoingFor(c, &d, rc)
 	checked := d
 	checked.To = out.To // the channel checks whom it would send to
@@ -88,6 +94,9 @@ func outboundMessage(v Viewer, o *Outgoing, now time.Time) *Message {
 		Direction: DirectionOut, ExternalID: "out-" + rand.Text(),
 		To: o.To, Cc: o.Cc, Subject: o.Subject, Text: o.Text, HTML: o.HTML, Attachments: o.Attachments,
 		Automated: o.Kind == OutAuto, SentAt: now, CreatedAt: now, Delivery: DeliveryQueued}
+	if m.Text == "" && m.HTML == "" && o.Template != "" {
+		m.Text = templateSummary(o)
+	}
 	if v.UserID != 0 {
 		id := v.UserID
 		m.AuthorID = &id
@@ -148,6 +157,9 @@ func (o *Outbox) CanSend(ctx context.Context, v Viewer, id int64) error {
 	// who unsubscribed), as Queue fills it in.
 	rc, err := o.cfg.Store.ReplyContext(ctx, id)
 	if err != nil {
+		return err
+	}
+	if err := o.routeReply(c, d, rc); err != nil {
 		return err
 	}
 	if last := rc.LastInbound; last != nil && last.Channel == c.Channel && last.From.Address != "" {

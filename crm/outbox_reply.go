@@ -16,6 +16,11 @@ func outgoingFor(c *Conversation, d *Draft, rc *ReplyContext) *Outgoing {
 	if last == nil {
 		return o
 	}
+	if last.Channel == ChannelWebForm && o.Channel == ChannelEmail && o.Kind == OutReply {
+		answerForm(o, last)
+		o.References = nil
+		return o
+	}
 	if o.Channel != last.Channel {
 		// Another channel's addresses and references mean nothing here.
 		o.References = nil
@@ -25,7 +30,7 @@ func outgoingFor(c *Conversation, d *Draft, rc *ReplyContext) *Outgoing {
 		o.To = []Address{last.From}
 	}
 	o.InReplyTo = last.MessageRef
-	if o.Subject == "" && c.Channel == ChannelEmail {
+	if o.Subject == "" && o.Channel == ChannelEmail {
 		o.Subject = replySubject(last.Subject)
 	}
 	return o

@@ -37,7 +37,26 @@ func (s *Server) checkContact(ctx context.Context, v crm.Viewer, b *jsonBody, ol
 		return err
 	}
 	if changed(b, old, "customer_id") {
-		return s.visibleID(ctx, v, "customer_id", crm.RefCustomer, c.CustomerID)
+		if err := s.visibleID(ctx, v, "customer_id", crm.RefCustomer, c.CustomerID); err != nil {
+			return err
+		}
+	}
+	if old == nil && !b.has("owner_id") && c.CustomerID != nil {
+		return s.inheritOwner(ctx, v, c)
+	}
+	return nil
+}
+
+// inheritOwner gives a new contact, created without an owner of its own,
+// its customer's owner: ownership follows the customer. A pool customer's
+// contact keeps its creator.
+func (s *Server) inheritOwner(ctx context.Context, v crm.Viewer, c *crm.Contact) error {
+	cu, err := s.store.Customer(ctx, v, *c.CustomerID)
+	if err != nil {
+		return err
+	}
+	if cu.OwnerID != nil {
+		c.OwnerID = cu.OwnerID
 	}
 	return nil
 }

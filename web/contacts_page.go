@@ -35,7 +35,7 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 		},
 		links: func(cs *cells, c *crm.Contact) []navLink {
 			id := strconv.FormatInt(c.ID, 10)
-			return cs.newLinks("/contacts/"+id, "rec.task.new", "/tasks/new?refs=contact:"+id)
+			return append(cs.newLinks("/contacts/"+id, "rec.task.new", "/tasks/new?refs=contact:"+id), cs.composeLink("contacts", id))
 		},
 	}
 }

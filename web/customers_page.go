@@ -52,8 +52,9 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 		},
 		links: func(cs *cells, c *crm.Customer) []navLink {
 			id := strconv.FormatInt(c.ID, 10)
-			return cs.newLinks("/customers/"+id, "rec.contact.new", "/contacts/new?customer_id="+id,
-				"rec.order.new", "/orders/new?customer_id="+id, "rec.task.new", "/tasks/new?refs=customer:"+id)
+			return append(cs.newLinks("/customers/"+id, "rec.contact.new", "/contacts/new?customer_id="+id,
+				"rec.order.new", "/orders/new?customer_id="+id, "rec.task.new", "/tasks/new?refs=customer:"+id),
+				cs.composeLink("customers", id))
 		},
 	}
 }

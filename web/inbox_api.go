@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -78,52 +77,26 @@ func (s *Server) canSend(r *http.Request) (canSendAnswer, error) {
 	if err != nil {
 		return canSendAnswer{}, err
 	}
-	return s.sendState(r, id)
+	return s.sendState(r, langOf(r), id)
 }
 
-// sendState asks the outbox; a refusal is an answer, not an error.
-func (s *Server) sendState(r *http.Request, id int64) (canSendAnswer, error) {
+// sendState asks the outbox; a refusal is an answer, not an error, in
+// lang (the page's, which a ?lang= may have just changed).
+func (s *Server) sendState(r *http.Request, lang string, id int64) (canSendAnswer, error) {
 	if _, err := s.store.Conversation(r.Context(), viewerOf(r), id); err != nil {
 		return canSendAnswer{}, err
 	}
 	if s.deps.Outbox == nil {
-		return canSendAnswer{Reason: translate(langOf(r), "conv.no_outbox")}, nil
+		return canSendAnswer{Reason: translate(lang, "conv.no_outbox")}, nil
 	}
 	err := s.deps.Outbox.CanSend(r.Context(), viewerOf(r), id)
 	switch crm.ErrorCode(err) {
 	case "":
 		return canSendAnswer{OK: true}, nil
 	case crm.EINVALID, crm.EFORBIDDEN:
-		return canSendAnswer{Reason: crm.ErrorMessage(err)}, nil
+		return canSendAnswer{Reason: problemText(lang, crm.ErrorMessage(err))}, nil
 	}
 	return canSendAnswer{}, err
-}
-
-// replyBody is a rep's answer. Empty To answers the customer's last
-// message; Cc (email) copies others, as reply-all does.
-type replyBody struct {
-	Text string        `json:"text"`
-	To   []crm.Address `json:"to"`
-	Cc   []crm.Address `json:"cc"`
-}
-
-func (s *Server) postReply(r *http.Request) (*crm.Message, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	var b replyBody
-	if err := decodeNew(r, &b); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(b.Text) == "" {
-		return nil, &crm.Error{Code: crm.EINVALID, Message: "Write something first.", Fields: map[string]string{"text": "is required"}}
-	}
-	if s.deps.Outbox == nil {
-		return nil, crm.Errorf(crm.EINVALID, "%s", translate(langOf(r), "conv.no_outbox"))
-	}
-	return s.deps.Outbox.Queue(r.Context(), viewerOf(r), crm.Draft{ConversationID: id, Kind: crm.OutReply,
-		To: b.To, Cc: b.Cc, Text: b.Text})
 }
 
 type noteBody struct {

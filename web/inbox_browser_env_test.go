@@ -30,14 +30,31 @@ type liveEnv struct {
 	seq     int
 }
 
-func newLiveEnv(t *testing.T) *liveEnv {
+// liveOpt changes a live env's parts before they start: its Senders, or
+// the clock it runs on (real time by default).
+type liveOpt func(*liveParts)
+
+type liveParts struct {
+	clocked bool                                              // the app's movable clock instead of real time
+	senders []func(app *testapp.App, m map[string]crm.Sender) // replace or add Senders
+}
+
+func newLiveEnv(t *testing.T, opts ...liveOpt) *liveEnv {
 	t.Helper()
+	var p liveParts
+	for _, o := range opts {
+		o(&p)
+	}
 	sender := &gatedSender{next: make(chan struct{}, 8), sent: make(chan *crm.Outgoing, 8)}
-	app := testapp.New(t, testapp.Options{RealTime: true, Senders: func(*testapp.App) map[string]crm.Sender {
-		return map[string]crm.Sender{crm.ChannelEmail: sender, crm.ChannelWeChat: sender}
+	app := testapp.New(t, testapp.Options{RealTime: !p.clocked, Senders: func(a *testapp.App) map[string]crm.Sender {
+		m := map[string]crm.Sender{crm.ChannelEmail: sender, crm.ChannelWeChat: sender}
+		for _, f := range p.senders {
+			f(a, m)
+		}
+		return m
 	}})
 	le := &liveEnv{env: newEnvOn(t, app), ing: app.Ingester, sender: sender, beacons: &beacons{image: make(chan struct{}, 1)}}
-	le.serve(web.Config{}, web.Deps{Events: app.Events, Outbox: app.Outbox, Inbox: app.DB}, le.beacons.wrap)
+	le.serve(web.Config{}, web.Deps{Events: app.Events, Outbox: app.Outbox, Inbox: app.DB, Mailboxes: app.DB}, le.beacons.wrap)
 	return le
 }
 

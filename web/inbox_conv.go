@@ -26,9 +26,12 @@ type convData struct {
 	Canned     []*crm.CannedReply
 	Users      []*crm.User
 	Teams      []*crm.Team
-	ReplyTo    string       // the customer's address, for email's To
-	ReplyCc    string       // the other recipients, for reply-all
-	C360       *customer360 // the records pages' panel (web/customer360.go)
+	ReplyTo    string                // the customer's address, for email's To
+	ReplyCc    string                // the other recipients, for reply-all
+	Mailboxes  []mailboxChoice       // to answer a web-form lead by email from
+	Templates  []crm.ChannelTemplate // WeChat's, offered outside its window
+	WeChatConv int64                 // a form lead's conversation as a WeChat follower
+	C360       *customer360          // the records pages' panel (web/customer360.go)
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
 	LabelsText         string
@@ -106,9 +109,10 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 			}
 		}
 	}
-	if d.Send, err = s.sendState(r, id); err != nil {
+	if d.Send, err = s.sendState(r, d.Lang, id); err != nil {
 		return nil, err
 	}
+	d.Templates = s.windowTemplates(r, c, d.Send)
 	if d.Canned, err = ib.CannedReplies(ctx); err != nil {
 		return nil, err
 	}
@@ -123,6 +127,15 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 		return nil, err
 	}
 	d.ReplyTo, d.ReplyCc = replyAddresses(d.Items, own)
+	if d.Mailboxes, err = s.replyMailboxes(r, c, d.Items); err != nil {
+		return nil, err
+	}
+	if c.Channel == crm.ChannelWebForm && d.Send.OK && len(d.Mailboxes) == 0 && !answeredByEmail(d.Items) {
+		d.Send = canSendAnswer{Reason: translate(d.Lang, "compose.no_mailbox")}
+	}
+	if d.WeChatConv, err = s.followerConversation(ctx, v, c); err != nil {
+		return nil, err
+	}
 	if d.C360, err = s.customer360(ctx, v, c); err != nil {
 		return nil, err
 	}

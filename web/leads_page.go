@@ -33,6 +33,9 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 		panel: func(c *cells, v crm.Viewer, l *crm.Lead) *poolPanel {
 			return s.panelOf(c, v, "/leads/"+strconv.FormatInt(l.ID, 10), l.OwnerID, l.PoolState)
 		},
+		links: func(c *cells, l *crm.Lead) []navLink {
+			return []navLink{c.composeLink("leads", strconv.FormatInt(l.ID, 10))}
+		},
 		actions: func(c *cells, l *crm.Lead) []rowAction {
 			if l.OwnerID != nil {
 				return nil

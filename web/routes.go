@@ -25,6 +25,7 @@ func (s *Server) routeTable() []route {
 	}
 	rs = append(rs, s.recordRoutes()...)
 	rs = append(rs, s.poolRoutes()...)
+	rs = append(rs, s.composeRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 

@@ -3,7 +3,6 @@ package wechat
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"slices"
@@ -71,10 +70,7 @@ func (c *Channel) sendCustom(ctx context.Context, a *crm.WeChatAccount, to strin
 }
 
 func (c *Channel) sendTemplate(ctx context.Context, a *crm.WeChatAccount, to string, m *crm.Outgoing) (*crm.SendResult, error) {
-	t, ok := a.Templates[m.Template]
-	if !ok {
-		return nil, crm.PermanentSendError(fmt.Sprintf("the WeChat account has no template message for %q", m.Template), nil)
-	}
+	t := templateFor(a, m.Template)
 	msg := map[string]any{"touser": to, "template_id": t.ID, "data": templateData(t, m)}
 	path, link := "/cgi-bin/message/template/send", "url"
 	if t.Subscribe {

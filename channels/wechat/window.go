@@ -25,6 +25,14 @@ func (c *Channel) CheckSend(ctx context.Context, conv *crm.Conversation, d *crm.
 			return err
 		}
 	}
+	if _, ok := a.Templates[d.Template]; d.Template != "" && !ok {
+		// Not a configured purpose: a template the rep picked from the
+		// account's list on WeChat.
+		listed, err := c.listedTemplate(ctx, conv.Account, d.Template)
+		if err != nil || listed {
+			return err
+		}
+	}
 	return checkWindow(a, conv, d.Template, now)
 }
 

@@ -133,7 +133,7 @@ func (db *DB) orderView(ctx context.Context, v crm.Viewer, col string, key any) 
 func (db *DB) order(ctx context.Context, q querier, v crm.Viewer, col string, key any) (*crm.Order, error) {
 	w := &where{}
 	w.and(col + " = " + w.arg(key))
-	w.visible(v, "o.owner_id")
+	w.visibleOrder(v)
 	o, err := scanOrder(q.QueryRowContext(ctx, `SELECT `+orderCols+` FROM orders o`+w.String(), w.args...))
 	if err != nil {
 		return nil, db.notFound(err, "Order", "get order")
@@ -154,7 +154,7 @@ func (db *DB) order(ctx context.Context, q querier, v crm.Viewer, col string, ke
 func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*crm.Order], err error) {
 	pg := f.Page.Clamp()
 	w := &where{}
-	w.visible(f.Viewer, "o.owner_id")
+	w.visibleOrder(f.Viewer)
 	w.search(db.dialect.ILike(), f.Query, "o.number", "o.title")
 	w.equal("o.kind", f.Kind)
 	w.equal("o.status", f.Status)

@@ -102,7 +102,7 @@ func (db *DB) Payment(ctx context.Context, v crm.Viewer, id int64) (pm *crm.Paym
 func (db *DB) payment(ctx context.Context, q querier, v crm.Viewer, id int64) (*crm.Payment, error) {
 	w := &where{}
 	w.and("p.id = " + w.arg(id))
-	w.visible(v, "o.owner_id")
+	w.visibleOrder(v)
 	pm, err := scanPayment(q.QueryRowContext(ctx, `SELECT `+paymentCols+` FROM payments p
 		JOIN orders o ON o.id = p.order_id`+w.String(), w.args...))
 	if err != nil {
@@ -115,7 +115,7 @@ func (db *DB) payment(ctx context.Context, q querier, v crm.Viewer, id int64) (*
 func (db *DB) ListPayments(ctx context.Context, f crm.PaymentFilter) (l crm.List[*crm.Payment], err error) {
 	pg := f.Page.Clamp()
 	w := &where{}
-	w.visible(f.Viewer, "o.owner_id")
+	w.visibleOrder(f.Viewer)
 	w.equalID("p.order_id", f.OrderID)
 	tail := w.page("p.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {

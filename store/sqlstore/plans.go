@@ -20,7 +20,7 @@ func scanPlan(r scanner) (*crm.PaymentPlan, error) {
 func (db *DB) orderVisible(ctx context.Context, q querier, v crm.Viewer, id int64) error {
 	w := &where{}
 	w.and("o.id = " + w.arg(id))
-	w.visible(v, "o.owner_id")
+	w.visibleOrder(v)
 	var one int64
 	err := q.QueryRowContext(ctx, `SELECT o.id FROM orders o`+w.String(), w.args...).Scan(&one)
 	return db.notFound(err, "Order", "check order")

@@ -12,15 +12,37 @@ import "github.com/rapport-crm/rapport/crm"
 // 100k customers), where walking the primary key newest first stops after
 // one page. PostgreSQL plans the same either way.
 func (w *where) visible(v crm.Viewer, ownerCol string) {
-	ownerCol = "+" + ownerCol
-	switch {
-	case v.SeesAll():
+	if v.SeesAll() {
 		return
-	case v.Role == crm.RoleManager && v.TeamID != 0:
-		u := w.arg(v.UserID)
-		w.and("(" + ownerCol + " IS NULL OR " + ownerCol + " = " + u + " OR " + ownerCol +
-			" IN (SELECT id FROM users WHERE team_id = " + w.arg(v.TeamID) + "))")
-	default:
-		w.and("(" + ownerCol + " IS NULL OR " + ownerCol + " = " + w.arg(v.UserID) + ")")
 	}
+	w.and(w.owns(v, "+"+ownerCol, true))
+}
+
+// visibleOrder adds the condition that v may see order o (and what hangs
+// on it: payments, plans, deliveries): by the order's own owner, or by its
+// customer's: ownership follows the customer, so the rep who owns a
+// customer sees its orders and contracts whoever signed them. A pool
+// customer opens none of another rep's orders.
+func (w *where) visibleOrder(v crm.Viewer) {
+	if v.SeesAll() {
+		return
+	}
+	w.and("(" + w.owns(v, "+o.owner_id", true) + " OR EXISTS (SELECT 1 FROM customers cu WHERE cu.id = o.customer_id AND " +
+		w.owns(v, "cu.owner_id", false) + "))")
+}
+
+// owns is the condition that v owns (a manager: v's team owns) the record
+// whose owner is in col; pool: or nobody does.
+func (w *where) owns(v crm.Viewer, col string, pool bool) string {
+	var cond string
+	if v.Role == crm.RoleManager && v.TeamID != 0 {
+		u := w.arg(v.UserID)
+		cond = col + " = " + u + " OR " + col + " IN (SELECT id FROM users WHERE team_id = " + w.arg(v.TeamID) + ")"
+	} else {
+		cond = col + " = " + w.arg(v.UserID)
+	}
+	if pool {
+		cond = col + " IS NULL OR " + cond
+	}
+	return "(" + cond + ")"
 }

@@ -33,6 +33,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"BadMessageInOneBatch", testIngestBadMessageInBatch},
 		{"RoundRobinWithCap", testIngestRoundRobin},
 		{"MessageTeamTakesTheLead", testIngestMessageTeam},
+		{"ContactWithoutOwnerGoesToCustomerOwner", testIngestCustomerOwner},
 		{"AmbiguousGoesToReview", testIngestReview},
 		{"FindDuplicates", testFindDuplicates},
 		{"FindMessages", testFindMessages},

@@ -105,3 +105,28 @@ func testIngestReview(t *testing.T, h *ingestHarness) {
 	_, err = h.s.ResolveReview(ctx, h.w.repB.Viewer(), crm.Relink{ConversationID: res.ConversationID})
 	wantFields(t, err, "contact_id")
 }
+
+// testIngestCustomerOwner: ownership follows the customer: a message from
+// a customer's contact who has no owner of their own goes to the
+// customer's owner; a contact's own owner comes first.
+func testIngestCustomerOwner(t *testing.T, h *ingestHarness) {
+	cust := &crm.Customer{Name: "宁波模具厂", OwnerID: ptr(h.w.repA2.ID)}
+	must(t, h.s.CreateCustomer(ctx, cust))
+	tests := []struct {
+		email string
+		owner *int64
+		want  int64
+	}{
+		{"wu.gang@mould.example", nil, h.w.repA2.ID},
+		{"li.na@mould.example", ptr(h.w.repB.ID), h.w.repB.ID},
+	}
+	for _, tt := range tests {
+		must(t, h.s.CreateContact(ctx, &crm.Contact{Name: tt.email, CustomerID: &cust.ID, Emails: []string{tt.email}, OwnerID: tt.owner}))
+		res := h.ingest(t, mail(tt.email, "询价 "+tt.email, "请报价"))
+		c, err := h.s.Conversation(ctx, crm.System, res.ConversationID)
+		must(t, err)
+		if c.AssigneeID == nil || *c.AssigneeID != tt.want {
+			t.Errorf("%s: conversation assigned to %v, want %d", tt.email, c.AssigneeID, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ var orderTests = []storeTest{
 	{"Order/InvalidAndConflict", testOrderInvalid},
 	{"Order/Visibility", testOrderVisibility},
 	{"Order/ListAndSearch", testOrderList},
+	{"Order/FollowsCustomerOwner", testOrderFollowsCustomer},
 }
 
 // newOrder stores an order for a new customer, owned by owner.

@@ -25,6 +25,7 @@ func RunOutbox(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"AutomaticAnswersCapped", testOutboxAutoCap},
 		{"RefusedWhenNotAllowed", testOutboxRefused},
 		{"RepReplyCountsAsFollowingUp", testOutboxReplyFollowsUp},
+		{"StartConversation", testOutboxStart},
 	}
 	for _, tt := range tests {
 		t.Run("Outbox/"+tt.name, func(t *testing.T) {

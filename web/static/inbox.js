@@ -133,6 +133,15 @@
         body.to = addresses(f.elements.to.value);
         body.cc = addresses(f.elements.cc.value);
       }
+      if (f.elements.mailbox_id) body.mailbox_id = Number(f.elements.mailbox_id.value);
+      var tpl = f.elements.template && f.elements.template.value;
+      if (tpl) {
+        body.template = tpl;
+        body.template_values = {};
+        f.querySelectorAll('.template-fields[data-template="' + CSS.escape(tpl) + '"] input[data-field]').forEach(function (i) {
+          body.template_values[i.dataset.field] = i.value;
+        });
+      }
       return ["POST", "/api/v1/conversations/" + id + "/reply", body];
     },
     assign: function (f, sub, id) {
@@ -173,7 +182,8 @@
     }).catch(function (x) {
       if (err) { err.textContent = x.message; err.hidden = false; }
     }).then(function () {
-      if (sub && !(sub.id === "send" && document.getElementById("cannot-send"))) sub.disabled = false;
+      var tpl = f.elements.template && f.elements.template.value;
+      if (sub && !(sub.id === "send" && document.getElementById("cannot-send") && !tpl)) sub.disabled = false;
     });
   });
 
@@ -184,6 +194,11 @@
       t.value = t.value ? t.value + "\n" + el.value : el.value;
       el.value = "";
       t.focus();
+    }
+    if (el.name === "template" && el.form && el.form.id === "composer") {
+      // Outside WeChat's window a chosen template is what Send sends.
+      el.form.querySelectorAll(".template-fields").forEach(function (d) { d.hidden = d.dataset.template !== el.value; });
+      document.getElementById("send").disabled = !el.value;
     }
     if (el.name === "reply_all") {
       var cc = el.form.elements.cc;

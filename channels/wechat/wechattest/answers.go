@@ -52,6 +52,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c Call) {
 			return
 		}
 		writeJSON(w, map[string]any{"menu": m})
+	case "/cgi-bin/template/get_all_private_template":
+		s.mu.Lock()
+		list := append([]map[string]any{}, s.Templates...)
+		s.mu.Unlock()
+		writeJSON(w, map[string]any{"template_list": list})
 	case "/cgi-bin/user/info":
 		s.userInfo(w, r.URL.Query().Get("openid"))
 	case "/cgi-bin/media/get":

@@ -31,13 +31,16 @@ type Failure struct {
 // Server is the fake API. Its URL is the accounts' APIBase.
 type Server struct {
 	*httptest.Server
-	mu          sync.Mutex
-	calls       []Call
-	tokenFetch  int
-	token       string
-	failures    map[string][]Failure
-	Users       map[string]map[string]any // openid → user/info answer
-	Media       map[string][]byte         // media_id → content (image/jpeg)
+	mu         sync.Mutex
+	calls      []Call
+	tokenFetch int
+	token      string
+	failures   map[string][]Failure
+	Users      map[string]map[string]any // openid → user/info answer
+	Media      map[string][]byte         // media_id → content (image/jpeg)
+	// Templates is what template/get_all_private_template lists: maps with
+	// template_id, title, content and example, as WeChat answers.
+	Templates   []map[string]any
 	nextMsgID   int64
 	msgIDs      []int64
 	uploadCount int

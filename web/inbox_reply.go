@@ -1,0 +1,88 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// replyBody is a rep's answer. Empty To answers the customer's last
+// message; Cc (email) copies others, as reply-all does.
+type replyBody struct {
+	Text string        `json:"text"`
+	To   []crm.Address `json:"to"`
+	Cc   []crm.Address `json:"cc"`
+	// MailboxID sends by email from this mailbox: required to answer a
+	// web-form lead (the form has no way back of its own).
+	MailboxID int64 `json:"mailbox_id,omitempty" doc:"the mailbox to send from; required to answer a web-form lead by email"`
+	// Template sends a WeChat template (or subscription) message, the only
+	// kind WeChat takes outside its 48-hour window.
+	Template       string            `json:"template,omitempty" doc:"a WeChat account's template purpose (GET /api/v1/conversations/{id}/templates)"`
+	TemplateValues map[string]string `json:"template_values,omitempty" doc:"the template's values by key"`
+}
+
+func (s *Server) postReply(r *http.Request) (*crm.Message, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	var b replyBody
+	if err := decodeNew(r, &b); err != nil {
+		return nil, err
+	}
+	lang := langOf(r)
+	if strings.TrimSpace(b.Text) == "" && b.Template == "" {
+		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"), Fields: map[string]string{"text": "is required"}}
+	}
+	if s.deps.Outbox == nil {
+		return nil, crm.Errorf(crm.EINVALID, "%s", translate(lang, "conv.no_outbox"))
+	}
+	d := crm.Draft{ConversationID: id, Kind: crm.OutReply, To: b.To, Cc: b.Cc, Text: b.Text,
+		Template: b.Template, TemplateValues: b.TemplateValues}
+	if b.MailboxID != 0 {
+		d.Channel, d.Account = crm.ChannelEmail, strconv.FormatInt(b.MailboxID, 10)
+	}
+	m, err := s.deps.Outbox.Queue(r.Context(), viewerOf(r), d)
+	return m, translated(lang, err)
+}
+
+// problemText is a refusal's message in the user's language when the
+// catalogs know it (problems.*.toml, "err." and the English text).
+func problemText(lang, msg string) string {
+	if tr := translate(lang, "err."+msg); tr != "err."+msg {
+		return tr
+	}
+	return msg
+}
+
+// translated returns err with its message, and its fields' messages, in
+// the user's language where the catalogs know them.
+func translated(lang string, err error) error {
+	var e *crm.Error
+	if !errors.As(err, &e) || e.Code == crm.EINTERNAL {
+		return err
+	}
+	out := &crm.Error{Code: e.Code, Message: problemText(lang, e.Message)}
+	if len(e.Fields) > 0 {
+		out.Fields = map[string]string{}
+		for k, v := range e.Fields {
+			out.Fields[k] = problemText(lang, v)
+		}
+	}
+	return out
+}
+
+func (s *Server) listTemplates(r *http.Request) ([]crm.ChannelTemplate, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	if s.deps.Outbox == nil {
+		return []crm.ChannelTemplate{}, nil
+	}
+	ts, err := s.deps.Outbox.Templates(r.Context(), viewerOf(r), id)
+	return ts, translated(langOf(r), err)
+}
