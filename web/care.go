@@ -105,7 +105,8 @@ func (s *Server) saveCarePlan(r *http.Request, id int64) (*crm.CarePlan, error) 
 }
 
 func (s *Server) previewCarePlan(r *http.Request) ([]crm.CarePreviewItem, error) {
-	cp, _, err := s.carePlanner(viewerOf(r), true)
+	v := viewerOf(r)
+	cp, _, err := s.carePlanner(v, true)
 	if err != nil {
 		return nil, err
 	}
@@ -118,5 +119,9 @@ func (s *Server) previewCarePlan(r *http.Request) ([]crm.CarePreviewItem, error)
 	if err := decodeNew(r, &p); err != nil {
 		return nil, err
 	}
-	return cp.Preview(r.Context(), &p, intOr(days, 30))
+	items, err := cp.Preview(r.Context(), &p, intOr(days, 30))
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleCare(r.Context(), v, items)
 }

@@ -88,6 +88,9 @@ func (s *Server) postCarePage(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		d.Preview, err = s.deps.Care.Preview(r.Context(), p, 30)
+		if err == nil {
+			d.Preview, err = s.visibleCare(r.Context(), viewerOf(r), d.Preview)
+		}
 		d.Previewed = err == nil
 	}
 	var ce *crm.Error

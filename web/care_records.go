@@ -41,7 +41,11 @@ func (s *Server) careCalendar(r *http.Request) ([]crm.CarePreviewItem, error) {
 	if err := q.err(); err != nil {
 		return nil, err
 	}
-	return cp.Upcoming(r.Context(), f)
+	items, err := cp.Upcoming(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleCare(r.Context(), v, items)
 }
 
 func (s *Server) listCareOccurrences(r *http.Request) ([]*crm.CareOccurrence, error) {
