@@ -66,6 +66,9 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 		{"GET", "/api/v1/bot/faqs/export", nil, http.StatusForbidden},
 		{"POST", "/api/v1/bot/faqs/import", "question,alternatives,answer,answer_en\nq,,a,\n", http.StatusForbidden},
 		{"GET", "/api/v1/bot/counts", nil, http.StatusForbidden},
+		{"GET", "/bot", nil, http.StatusForbidden},
+		{"GET", "/bot/rules/new", nil, http.StatusForbidden},
+		{"GET", "/care", nil, http.StatusForbidden},
 		{"GET", "/api/v1/bot/menu/live?account=wx1", nil, http.StatusForbidden},
 		{"POST", "/api/v1/bot/menu/publish?account=wx1", nil, http.StatusForbidden},
 		{"GET", conv, nil, http.StatusNotFound},
@@ -129,6 +132,9 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 		{"rep3", "POST", "/api/v1/duplicates", map[string]any{"q": "138001"}, false},
 		{"rep3", "POST", "/api/v1/duplicates", map[string]any{"q": "secretco.example"}, false},
 		{"rep3", "POST", "/api/v1/duplicates", map[string]any{"name": "Secretco Trading"}, false},
+		{"rep3", "GET", "/revisits", nil, true},
+		{"rep3", "GET", "/reminders", nil, true},
+		{"rep3", "GET", "/pool", nil, false},
 		{"rep3", "POST", "/api/v1/revisits/tasks", map[string]any{"customer_ids": []int64{cust.ID}}, false},
 	}
 	for _, c := range filtered {
@@ -155,6 +161,13 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 		})
 	}
 
+	// The public search page masks team A's records.
+	req0 := e.request("rep3", "POST", "/search", url.Values{"q": {"Secretco"}}.Encode())
+	req0.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if res, b := e.send(req0); res.StatusCode != http.StatusOK || strings.Contains(string(b), "Secretco Trading") ||
+		strings.Contains(string(b), "Zhang Secret") {
+		t.Errorf("rep3's public search: %d, want team A's names masked: %s", res.StatusCode, b)
+	}
 	// The care page's preview form, as team A's manager.
 	form := url.Values{"op": {"preview"}, "name": {"生日关怀"}, "action": {"send"}, "trigger": {"birthday"},
 		"text_zh": {"{{contact.name}}，生日快乐！"}}
