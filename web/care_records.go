@@ -18,8 +18,8 @@ func intOr(p *int64, def int) int {
 }
 
 // ownOnly keeps a rep to their own care; managers and admins may ask for
-// anyone's (an owner filter outside a manager's team finds nothing they
-// cannot see: occurrences carry no message text).
+// anyone's, and visibleCare and visibleOccurrences then drop what a
+// manager may not see (another team's).
 func ownOnly(v crm.Viewer, owner *int64) *int64 {
 	if v.Role == crm.RoleRep {
 		id := v.UserID
@@ -60,7 +60,11 @@ func (s *Server) listCareOccurrences(r *http.Request) ([]*crm.CareOccurrence, er
 	if err := q.err(); err != nil {
 		return nil, err
 	}
-	return st.ListCareOccurrences(r.Context(), f)
+	occ, err := st.ListCareOccurrences(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleOccurrences(r.Context(), v, occ)
 }
 
 // customerCareOut is a customer's last care done and next care due.

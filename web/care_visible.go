@@ -11,6 +11,17 @@ import (
 // calendar or preview would otherwise show another team's contacts' names
 // and texts. A rep's calendar is already their own; an admin sees all.
 func (s *Server) visibleCare(ctx context.Context, v crm.Viewer, items []crm.CarePreviewItem) ([]crm.CarePreviewItem, error) {
+	return keepSeen(ctx, s, v, items, func(it crm.CarePreviewItem) *int64 { return it.OwnerID })
+}
+
+// visibleOccurrences keeps the care done that v may see, for the same
+// reason: the occurrence filter knows owners, not teams.
+func (s *Server) visibleOccurrences(ctx context.Context, v crm.Viewer, occ []*crm.CareOccurrence) ([]*crm.CareOccurrence, error) {
+	return keepSeen(ctx, s, v, occ, func(o *crm.CareOccurrence) *int64 { return o.OwnerID })
+}
+
+// keepSeen keeps the items whose owner v sees (crm.Viewer.SeesOwned).
+func keepSeen[T any](ctx context.Context, s *Server, v crm.Viewer, items []T, owner func(T) *int64) ([]T, error) {
 	if v.SeesAll() || len(items) == 0 {
 		return items, nil
 	}
@@ -24,13 +35,13 @@ func (s *Server) visibleCare(ctx context.Context, v crm.Viewer, items []crm.Care
 			team[u.ID] = *u.TeamID
 		}
 	}
-	out := make([]crm.CarePreviewItem, 0, len(items))
+	out := make([]T, 0, len(items))
 	for _, it := range items {
 		var t int64
-		if it.OwnerID != nil {
-			t = team[*it.OwnerID]
+		if o := owner(it); o != nil {
+			t = team[*o]
 		}
-		if v.SeesOwned(it.OwnerID, t) {
+		if v.SeesOwned(owner(it), t) {
 			out = append(out, it)
 		}
 	}

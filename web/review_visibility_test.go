@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
@@ -161,6 +162,19 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 		})
 	}
 
+	// Care done: after the birthday's sweep, team A's manager sees their
+	// team's occurrence, not rep3's.
+	e.clock.Set(time.Date(2026, 3, 5, 3, 0, 0, 0, time.UTC))
+	mustDo(t, svc.Sweep(ctx, e.clock.Now()))
+	var occ []crm.CareOccurrence
+	e.call("admin", "GET", "/api/v1/care/occurrences", nil, http.StatusOK, &occ)
+	if len(occ) != 2 {
+		t.Fatalf("admin's occurrences: %+v, want team A's and team B's", occ)
+	}
+	e.call("manager", "GET", "/api/v1/care/occurrences", nil, http.StatusOK, &occ)
+	if len(occ) != 1 || occ[0].ContactID != k.ID {
+		t.Errorf("manager's occurrences: %+v, want only team A's contact %d", occ, k.ID)
+	}
 	// The public search page masks team A's records.
 	req0 := e.request("rep3", "POST", "/search", url.Values{"q": {"Secretco"}}.Encode())
 	req0.Header.Set("Content-Type", "application/x-www-form-urlencoded")
