@@ -24,7 +24,7 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 	ctx := context.Background()
 	svc, err := care.New(care.Config{Store: e.db, Records: e.db, Reminders: e.db, Now: e.clock.Now})
 	mustDo(t, err)
-	e.serve(web.Config{}, web.Deps{Care: svc, CareStore: e.db, Reminders: e.db})
+	e.serve(web.Config{}, web.Deps{Care: svc, CareStore: e.db, Reminders: e.db, Webhooks: e.db})
 
 	rep1 := ptr(e.id("rep1"))
 	cust := &crm.Customer{Name: "Secretco Trading", Status: "lost", OwnerID: rep1}
@@ -68,6 +68,9 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 		{"POST", "/api/v1/bot/faqs/import", "question,alternatives,answer,answer_en\nq,,a,\n", http.StatusForbidden},
 		{"GET", "/api/v1/bot/counts", nil, http.StatusForbidden},
 		{"GET", "/bot", nil, http.StatusForbidden},
+		{"GET", "/api/v1/webhooks", nil, http.StatusForbidden},
+		{"POST", "/api/v1/webhooks", map[string]any{"url": "https://hooks.example/x", "events": []string{"lead.created"}}, http.StatusForbidden},
+		{"GET", "/webhooks", nil, http.StatusForbidden},
 		{"GET", "/bot/rules/new", nil, http.StatusForbidden},
 		{"GET", "/care", nil, http.StatusForbidden},
 		{"GET", "/api/v1/bot/menu/live?account=wx1", nil, http.StatusForbidden},
@@ -174,6 +177,26 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 	e.call("manager", "GET", "/api/v1/care/occurrences", nil, http.StatusOK, &occ)
 	if len(occ) != 1 || occ[0].ContactID != k.ID {
 		t.Errorf("manager's occurrences: %+v, want only team A's contact %d", occ, k.ID)
+	}
+	// A webhook's secret never reads back from the API (its own admin page
+	// shows it on purpose, webhooks_page.go) nor reaches the log.
+	var hook struct {
+		ID            int64  `json:"id"`
+		SigningSecret string `json:"signing_secret"`
+	}
+	e.call("admin", "POST", "/api/v1/webhooks", map[string]any{"url": "https://hooks.example/x",
+		"events": []string{"lead.created"}}, http.StatusCreated, &hook)
+	if hook.SigningSecret == "" {
+		t.Fatalf("no signing secret on create: %+v", hook)
+	}
+	for _, path := range []string{"/api/v1/webhooks", fmt.Sprintf("/api/v1/webhooks/%d", hook.ID),
+		"/webhooks"} {
+		if _, b := e.send(e.request("admin", "GET", path, nil)); strings.Contains(string(b), hook.SigningSecret) {
+			t.Errorf("GET %s shows the webhook's secret", path)
+		}
+	}
+	if strings.Contains(e.logs.String(), hook.SigningSecret) {
+		t.Errorf("the log holds the webhook's secret")
 	}
 	// The public search page masks team A's records.
 	req0 := e.request("rep3", "POST", "/search", url.Values{"q": {"Secretco"}}.Encode())
