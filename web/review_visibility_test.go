@@ -31,7 +31,7 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 	mustDo(t, e.db.CreateCustomer(ctx, cust))
 	bday := crm.Date{Year: 1980, Month: 3, Day: 5}
 	k := &crm.Contact{Name: "Zhang Secret", Birthday: &bday, OwnerID: rep1, CustomerID: &cust.ID,
-		Phones: []string{"+8613800138000"}}
+		Phones: []string{"+8613800138000"}, Emails: []string{"zhang.private@hidden-secretco.example"}}
 	mustDo(t, e.db.CreateContact(ctx, k))
 	// Team B's: team A's manager must not see it in care either.
 	kB := &crm.Contact{Name: "Li Teamb", Birthday: &bday, OwnerID: ptr(e.id("rep3"))}
@@ -153,7 +153,7 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 			if res.StatusCode >= 300 {
 				t.Fatalf("status %d; body %s", res.StatusCode, b)
 			}
-			hidden := []string{"Secretco Trading", "Zhang Secret", "secret price", "secret quote", "13800138000", "call Secretco"}
+			hidden := []string{"Secretco Trading", "Zhang Secret", "secret price", "secret quote", "13800138000", "call Secretco", "zhang.private"}
 			if c.who == "manager" { // team A's own are theirs; team B's are not
 				hidden = []string{"Li Teamb"}
 			}
@@ -177,6 +177,9 @@ func TestNewRoutesKeepTeamsApart(t *testing.T) {
 	e.call("manager", "GET", "/api/v1/care/occurrences", nil, http.StatusOK, &occ)
 	if len(occ) != 1 || occ[0].ContactID != k.ID {
 		t.Errorf("manager's occurrences: %+v, want only team A's contact %d", occ, k.ID)
+	}
+	if b := e.call("rep3", "POST", "/api/v1/duplicates", map[string]any{"q": "Secretco"}, http.StatusOK, nil); !strings.Contains(string(b), `"visible":false`) {
+		t.Errorf("rep3's search by a fragment of team A's name finds nothing masked (the check above is empty): %s", b)
 	}
 	// A webhook's secret never reads back from the API (its own admin page
 	// shows it on purpose, webhooks_page.go) nor reaches the log.
