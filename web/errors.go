@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/rapport-crm/rapport/crm"
 )
 
@@ -37,12 +39,14 @@ func httpStatus(err error) int {
 }
 
 // writeError answers with err: JSON under /api, plain text elsewhere.
-// Internal errors are logged here, once, and hidden from the client.
+// Internal errors are logged here, once, and hidden from the client. The log
+// names the route's pattern, not the path: a path can carry a secret (a care
+// unsubscribe token is one).
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code := crm.ErrorCode(err)
 	if code == crm.EINTERNAL {
 		s.log.ErrorContext(r.Context(), "request failed",
-			"method", r.Method, "path", r.URL.Path, "err", err)
+			"method", r.Method, "route", routePattern(r), "err", err)
 	}
 	st := httpStatus(err)
 	if !isAPI(r) {
@@ -81,4 +85,13 @@ func invalid(field, msg string) error {
 	p := crm.Problems{}
 	p.Add(field, msg)
 	return p.Err()
+}
+
+// routePattern is the pattern of the route r matched ("/care/unsubscribe/{token}"),
+// or "unmatched".
+func routePattern(r *http.Request) string {
+	if rc := chi.RouteContext(r.Context()); rc != nil && rc.RoutePattern() != "" {
+		return rc.RoutePattern()
+	}
+	return "unmatched"
 }

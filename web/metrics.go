@@ -26,10 +26,7 @@ func (s *Server) measure(next http.Handler) http.Handler {
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		start := time.Now()
 		next.ServeHTTP(ww, r)
-		route := ""
-		if rc := chi.RouteContext(r.Context()); rc != nil {
-			route = rc.RoutePattern()
-		}
+		route := routePattern(r)
 		status := ww.Status()
 		if status == 0 {
 			status = http.StatusOK
@@ -37,9 +34,6 @@ func (s *Server) measure(next http.Handler) http.Handler {
 		took := time.Since(start)
 		s.deps.Metrics.HTTP(route, r.Method, status, took)
 		if s.cfg.AccessLog {
-			if route == "" {
-				route = "unmatched"
-			}
 			s.log.Info("http", "method", r.Method, "route", route, "status", status,
 				"duration_ms", float64(took.Microseconds())/1000, "bytes", ww.BytesWritten())
 		}
