@@ -48,7 +48,11 @@ type CareOccurrenceFilter struct {
 	ContactID  *int64
 	CustomerID *int64
 	OwnerID    *int64
-	Limit      int
+	// Viewer, when set, keeps the occurrences whose owner it sees (a
+	// manager: their team's and unowned ones), inside the query, so that
+	// a page is full.
+	Viewer *Viewer
+	Limit  int
 }
 
 // CareStore keeps care plans, their occurrences and contacts' care settings.

@@ -179,13 +179,10 @@ func (s *Server) bell(r *http.Request, u *crm.User) *int {
 	return &n
 }
 
-// reminders are a user's reminders due by the end of today, in the care
-// time zone.
+// reminders are a user's reminders due by the end of today, in their time
+// zone (else the company's).
 func (s *Server) reminders(r *http.Request, userID int64) ([]crm.Reminder, error) {
-	zone, err := time.LoadLocation(crm.DefaultCareTimeZone)
-	if err != nil {
-		zone = time.UTC
-	}
+	zone := s.userZone(r, userID)
 	y, m, d := s.now().In(zone).Date()
 	return s.deps.Reminders.Reminders(r.Context(), crm.ReminderQuery{OwnerID: userID,
 		Before: time.Date(y, m, d+1, 0, 0, 0, 0, zone), Zone: zone, Limit: 500})
@@ -195,6 +192,7 @@ func (s *Server) reminders(r *http.Request, userID int64) ([]crm.Reminder, error
 type remindersPage struct {
 	pageData
 	Groups []reminderGroup
+	Me     *crm.UserSettings // the user's own settings form; nil: not on this server
 }
 
 type reminderGroup struct {
@@ -217,10 +215,16 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if s.deps.UserSettings != nil {
+		if d.Me, err = s.deps.UserSettings.UserSettings(r.Context(), d.User.ID); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
 	now := s.now()
 	overdue, today := reminderGroup{"overdue", "reminders.overdue", nil}, reminderGroup{"today", "reminders.today", nil}
 	for _, it := range rs {
-		v := reminderView{Kind: "remind." + it.Kind, Title: it.Title, Due: localTime(&it.DueAt), Link: reminderLink(it)}
+		v := reminderView{Kind: "remind." + it.Kind, Title: it.Title, Due: localTime(&it.DueAt), Link: it.Path()}
 		if it.DueAt.Before(now) {
 			overdue.Items = append(overdue.Items, v)
 		} else {
@@ -233,17 +237,4 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "reminders", d)
-}
-
-func reminderLink(it crm.Reminder) string {
-	id := strconv.FormatInt(it.Ref.ID, 10)
-	switch it.Kind {
-	case crm.RemindTask:
-		return "/tasks/" + id
-	case crm.RemindInstalment, crm.RemindContractEnd:
-		return "/orders/" + id
-	case crm.RemindSnooze:
-		return "/inbox/" + id
-	}
-	return "/follow-ups/" + id
 }

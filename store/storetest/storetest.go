@@ -41,6 +41,8 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Outbox", func(t *testing.T) { RunOutbox(t, open, m) }},
 		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
+		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
+		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
