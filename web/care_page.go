@@ -17,7 +17,7 @@ import (
 func (s *Server) carePageRoutes() []route {
 	return []route{
 		rawRoute(get, "/care", "Care plans: list, build, preview (admin, manager)", html, s.getCarePage).page().
-			query([]param{{"saved", "boolean", "say that the plan was saved"}}, recLangParam),
+			query([]param{{"saved", "boolean", "say that the plan was saved"}, {"edit", "integer", "edit this plan in the form"}}, recLangParam),
 		rawRoute(post, "/care", "Preview or save a care plan from the page's form (admin, manager)", html,
 			s.postCarePage).page(),
 		rawRoute(post, "/care/{id}/switch", "Switch a care plan on or off (admin, manager)", html,
@@ -41,6 +41,8 @@ type carePage struct {
 	Previewed bool
 	Saved     bool
 	Variables string
+	Editing   *crm.CarePlan // the plan the form edits; nil: a new one
+	Teams     []*crm.Team   // the audience's team choices
 }
 
 func (s *Server) carePageData(w http.ResponseWriter, r *http.Request) (*carePage, error) {
@@ -50,7 +52,10 @@ func (s *Server) carePageData(w http.ResponseWriter, r *http.Request) (*carePage
 	}
 	d := &carePage{pageData: s.pageData(w, r, "care.title"), Form: url.Values{}, Triggers: careTriggers,
 		Variables: "{{contact.name}} {{customer.name}} {{order.number}} {{contract.end_date}} {{event.date}} …"}
-	d.Plans, err = st.ListCarePlans(r.Context(), false)
+	if d.Plans, err = st.ListCarePlans(r.Context(), false); err != nil {
+		return nil, err
+	}
+	d.Teams, err = s.store.ListTeams(r.Context())
 	return d, err
 }
 
@@ -66,6 +71,10 @@ func (s *Server) getCarePage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Saved = r.URL.Query().Get("saved") == "1"
 	d.Form.Set("send_at", "10:00")
+	if err := s.editPlan(r, d); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "care", d)
 }
 
@@ -81,7 +90,7 @@ func (s *Server) postCarePage(w http.ResponseWriter, r *http.Request) {
 	d.Form = r.PostForm
 	p := planFromForm(r.PostForm)
 	if r.PostForm.Get("op") == "save" {
-		err = s.deps.Care.SavePlan(r.Context(), viewerOf(r), p)
+		err = s.savePlanForm(r, d, p)
 		if err == nil {
 			http.Redirect(w, r, "/care?saved=1", http.StatusSeeOther)
 			return
