@@ -42,6 +42,18 @@ type CareRecipient struct {
 	Unsubscribed map[string]bool // WeChat appid → the follower left the account
 }
 
+// LeftWeChat returns a WeChat account the contact unfollowed, or "". An
+// unfollow is one of the opt-outs that every channel honours: the care
+// message does not go on by email instead.
+func (r *CareRecipient) LeftWeChat() string {
+	for acct, gone := range r.Unsubscribed {
+		if gone {
+			return acct
+		}
+	}
+	return ""
+}
+
 // CareOccurrenceFilter narrows ListCareOccurrences. Zero fields do not filter.
 type CareOccurrenceFilter struct {
 	PlanID     *int64
