@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -176,5 +177,53 @@ func TestBellTimeZone(t *testing.T) {
 	e2.call("rep1", "GET", "/api/v1/reminders", nil, http.StatusOK, &out)
 	if out.DueToday != 0 {
 		t.Fatalf("the company's zone decides when the user has none: %d", out.DueToday)
+	}
+}
+
+// TestSatisfactionAndMySettingsPages: the admin's settings form saves an
+// account's row (a manager may not open it); a user's own settings form
+// on the reminders page saves their zone and their reminder emails.
+func TestSatisfactionAndMySettingsPages(t *testing.T) {
+	e, _ := withSatisfaction(t, "")
+	form := func(who, path string, v url.Values) *http.Response {
+		req := e.withCookie(e.session(who), "POST", path, v.Encode())
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, _ := e.send(req)
+		return res
+	}
+	res := form("admin", "/satisfaction", url.Values{"channel": {"wechat"}, "account": {"wx1"}, "enabled": {"1"},
+		"low_score": {"1"}, "reply_hours": {"12"}, "link_days": {"3"}, "locale": {"en"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving the form: %d", res.StatusCode)
+	}
+	got, err := e.db.SatisfactionSettings(context.Background(), crm.ChannelWeChat, "wx1")
+	mustDo(t, err)
+	if !got.Enabled || got.LowScore != 1 || got.ReplyHours != 12 || got.Locale != "en" {
+		t.Errorf("saved %+v", got)
+	}
+	_, page := e.send(e.withCookie(e.session("admin"), "GET", "/satisfaction?lang=zh-CN", nil))
+	if !strings.Contains(string(page), "客户满意度调查") || !strings.Contains(string(page), "wx1") {
+		t.Errorf("the zh-CN page lists the account")
+	}
+	res, _ = e.send(e.withCookie(e.session("manager"), "GET", "/satisfaction", nil))
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("a manager opens the settings: %d", res.StatusCode)
+	}
+	res = form("admin", "/satisfaction", url.Values{"channel": {"wechat"}, "low_score": {"9"}, "reply_hours": {"12"},
+		"link_days": {"3"}, "locale": {"en"}})
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("a refused form is shown again with its problems: %d", res.StatusCode)
+	}
+	if res := form("rep1", "/me/settings", url.Values{"time_zone": {"Europe/Berlin"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("my settings: %d", res.StatusCode)
+	}
+	mine, err := e.db.UserSettings(context.Background(), e.id("rep1"))
+	mustDo(t, err)
+	if mine.TimeZone != "Europe/Berlin" || mine.ReminderEmail {
+		t.Errorf("my settings saved as %+v (the unticked box turns emails off)", mine)
+	}
+	_, page = e.send(e.withCookie(e.session("rep1"), "GET", "/reminders", nil))
+	if !strings.Contains(string(page), `value="Europe/Berlin"`) {
+		t.Errorf("the reminders page shows my zone")
 	}
 }
