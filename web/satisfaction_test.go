@@ -42,8 +42,10 @@ func withSatisfaction(t *testing.T, zone string) (*env, *care.Service) {
 // resolved.
 func resolvedEmail(t *testing.T, e *env, rep string) *crm.Conversation {
 	ctx, now := context.Background(), e.clock.Now()
+	cu := &crm.Customer{Name: "华强电子 " + rep, Kind: crm.KindCustomer, OwnerID: ptr(e.id(rep))}
+	mustDo(t, e.db.CreateCustomer(ctx, cu))
 	c := &crm.Conversation{Channel: crm.ChannelEmail, Account: "1", Subject: "发票", Status: crm.ConvOpen,
-		AssigneeID: ptr(e.id(rep)), LastMessageAt: now, LastInboundAt: &now, CreatedAt: now}
+		AssigneeID: ptr(e.id(rep)), CustomerID: &cu.ID, LastMessageAt: now, LastInboundAt: &now, CreatedAt: now}
 	mustDo(t, e.db.CreateConversation(ctx, c))
 	mustDo(t, e.db.CreateMessage(ctx, &crm.Message{ConversationID: c.ID, Channel: crm.ChannelEmail, Account: "1",
 		Direction: crm.DirectionIn, ExternalID: "<q" + strconv.FormatInt(c.ID, 10) + "@kunde.example>",
@@ -114,6 +116,10 @@ func TestSatisfactionEndToEnd(t *testing.T) {
 	_, page := e.send(e.withCookie(e.session("rep1"), "GET", "/inbox/"+id, nil))
 	if !strings.Contains(string(page), `id="conv-surveys"`) || !strings.Contains(string(page), "5/5") {
 		t.Errorf("the conversation shows the score")
+	}
+	_, page = e.send(e.withCookie(e.session("rep1"), "GET", "/customers/"+strconv.FormatInt(*c.CustomerID, 10), nil))
+	if !strings.Contains(string(page), `id="c360-surveys"`) || !strings.Contains(string(page), "5/5") {
+		t.Errorf("the customer page shows the score")
 	}
 	otherID := strconv.FormatInt(other.ID, 10)
 	e.call("rep3", "GET", "/api/v1/conversations/"+otherID+"/surveys", nil, http.StatusOK, &svs)
