@@ -10,9 +10,10 @@ import (
 )
 
 // UseSealer makes the store seal the secrets it writes (mailbox passwords
-// and tokens, WeChat AppSecret, Token and EncodingAESKey, webhook secrets)
-// and open the sealed ones it reads. Without it secrets are written clear,
-// and reading a sealed one fails: the key is missing.
+// and tokens, WeChat AppSecret, Token and EncodingAESKey, webhook secrets,
+// the generative endpoint's key) and open the sealed ones it reads.
+// Without it secrets are written clear, and reading a sealed one fails:
+// the key is missing.
 func (db *DB) UseSealer(b *sealed.Box) { db.box = b }
 
 func (db *DB) seal(s string) string {
@@ -64,6 +65,7 @@ var secretColumns = [][3]string{
 	{"wechat_accounts", "app_id", "token"},
 	{"wechat_accounts", "app_id", "encoding_aes_key"},
 	{"webhooks", "id", "secret"},
+	{"bot_generative", "id", "api_key"},
 }
 
 // CheckSecrets opens one sealed secret of each column, if any: a wrong or

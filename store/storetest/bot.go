@@ -22,6 +22,8 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"DecidedOnceUnderRace", testBotDecidedOnce},
 		{"UndecidedAndHistory", testBotUndecided},
 		{"CountsPerDay", testBotCounts},
+		{"GenerativeSettings", testBotGenerative},
+		{"GenerativeDailyCap", testBotGenerativeCap},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {

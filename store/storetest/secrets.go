@@ -15,6 +15,7 @@ type SealingStore interface {
 	crm.MailboxStore
 	crm.WeChatStore
 	crm.WebhookStore
+	crm.GenerativeStore
 	UseSealer(b *sealed.Box)
 	CheckSecrets(ctx context.Context) error
 	SealSecrets(ctx context.Context) (int, error)
@@ -32,7 +33,7 @@ type Dumper func(t *testing.T) []byte
 // one useless.
 func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	plain := []string{"imap-pass-3c1d", "smtp-pass-8e2f", "wx-appsecret-7f3a", "wx-token-91b2",
-		"KqAESkey0123456789abcdefghijklmnopqrstuvwxy", "whsec_dump_check_55", "imap-pass-new-77"}
+		"KqAESkey0123456789abcdefghijklmnopqrstuvwxy", "whsec_dump_check_55", "imap-pass-new-77", "sk-generative-key-4d9e"}
 	m := aMailbox("Support")
 	m.Password, m.SMTPPassword = crm.Secret(plain[0]), crm.Secret(plain[1])
 	must(t, s.CreateMailbox(ctx, m))
@@ -41,6 +42,8 @@ func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	must(t, s.CreateWeChatAccount(ctx, a))
 	w := &crm.Webhook{URL: "https://x.example/", Events: []string{crm.HookLeadCreated}, Secret: crm.Secret(plain[5])}
 	must(t, s.CreateWebhook(ctx, w))
+	must(t, s.SaveGenerativeSettings(ctx, &crm.GenerativeSettings{BaseURL: "http://127.0.0.1:9/v1", Model: "qwen",
+		APIKey: crm.Secret(plain[7])}))
 	if d := dump(t); !bytes.Contains(d, []byte(plain[2])) {
 		t.Fatal("the dump does not show a secret stored without a key: it is not a dump")
 	}
@@ -49,7 +52,7 @@ func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	must(t, s.CheckSecrets(ctx))
 	n, err := s.SealSecrets(ctx)
 	must(t, err)
-	same(t, "sealed on upgrade", n, 5)
+	same(t, "sealed on upgrade", n, 6)
 	m2 := aMailbox("Sales")
 	m2.Password = crm.Secret(plain[6])
 	must(t, s.CreateMailbox(ctx, m2))
@@ -65,14 +68,16 @@ func RunSecrets(t *testing.T, s SealingStore, dump Dumper) {
 	must(t, err)
 	gotW, err := s.Webhook(ctx, w.ID)
 	must(t, err)
+	gotG, err := s.GenerativeSettings(ctx)
+	must(t, err)
 	same(t, "read back", []string{gotM.Password.Reveal(), gotM.SMTPPassword.Reveal(), gotA.AppSecret, gotA.Token,
-		gotA.EncodingAESKey, gotW.Secret.Reveal()}, plain[:6])
+		gotA.EncodingAESKey, gotW.Secret.Reveal(), gotG.APIKey.Reveal()}, append(plain[:6:6], plain[7]))
 	n, err = s.SealSecrets(ctx)
 	must(t, err)
 	same(t, "nothing left to seal", n, 0)
 	n, err = s.ResealSecrets(ctx, newBox(t, 3)) // rotate
 	must(t, err)
-	same(t, "resealed", n, 6)
+	same(t, "resealed", n, 7)
 	gotW, err = s.Webhook(ctx, w.ID)
 	must(t, err)
 	same(t, "read under the new key", gotW.Secret.Reveal(), plain[5])
