@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -39,6 +40,11 @@ type Config struct {
 	// not decided (a crash between ingest and the bot). Default 15 minutes:
 	// an answer later than that would surprise more than help.
 	CatchUp time.Duration
+	// Generative keeps the generative endpoint's settings and its daily
+	// count; nil takes Store's when it has them (the SQL store does).
+	Generative crm.GenerativeStore
+	// HTTP calls the generative endpoint; nil: a client of its own.
+	HTTP *http.Client
 }
 
 // Bot decides about inbound messages.
@@ -58,6 +64,12 @@ func New(cfg Config) *Bot {
 	}
 	if cfg.CatchUp <= 0 {
 		cfg.CatchUp = 15 * time.Minute
+	}
+	if g, ok := cfg.Store.(crm.GenerativeStore); ok && cfg.Generative == nil {
+		cfg.Generative = g
+	}
+	if cfg.HTTP == nil {
+		cfg.HTTP = &http.Client{}
 	}
 	return &Bot{cfg: cfg}
 }
@@ -91,15 +103,24 @@ func (b *Bot) DecideMany(ctx context.Context, ids []int64) ([]*crm.BotDecision, 
 	if err != nil {
 		return nil, err
 	}
-	var rs []crm.BotRecord
+	ps := make([]*pending, 0, len(ids))
 	for _, id := range ids {
-		r, err := b.prepare(ctx, c, id)
+		p, err := b.chooseFor(ctx, c, id)
 		if err != nil {
 			return nil, err
 		}
-		if r != nil {
-			rs = append(rs, *r)
+		if p != nil {
+			ps = append(ps, p)
 		}
+	}
+	b.askAll(ctx, c, ps)
+	var rs []crm.BotRecord
+	for _, p := range ps {
+		r, err := b.prepare(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, *r)
 	}
 	if len(rs) == 0 {
 		return nil, nil
@@ -125,9 +146,17 @@ func (b *Bot) DecideMany(ctx context.Context, ids []int64) ([]*crm.BotDecision, 
 	return out, nil
 }
 
-// prepare decides about one message and prepares its answer; nil for a
-// message that is not the bot's to decide (ours, a note).
-func (b *Bot) prepare(ctx context.Context, c *cache, id int64) (*crm.BotRecord, error) {
+// pending is a message decided but not yet prepared: its generative
+// question, if any, is asked between the two.
+type pending struct {
+	in  *crm.BotInput
+	ch  choice
+	now time.Time
+}
+
+// chooseFor decides about one message; nil for a message that is not the
+// bot's to decide (ours, a note).
+func (b *Bot) chooseFor(ctx context.Context, c *cache, id int64) (*pending, error) {
 	in, err := b.cfg.Store.BotInput(ctx, id)
 	if err != nil {
 		return nil, err
@@ -139,14 +168,41 @@ func (b *Bot) prepare(ctx context.Context, c *cache, id int64) (*crm.BotRecord, 
 		return nil, err
 	}
 	now := b.cfg.Now()
-	ch := b.choose(in, c, now)
-	d := &crm.BotDecision{MessageID: id, ConversationID: in.Message.ConversationID, Channel: in.Message.Channel,
+	return &pending{in: in, ch: b.choose(in, c, now), now: now}, nil
+}
+
+// askAll asks the generative endpoint the burst's questions, a few at a
+// time, outside any transaction: a slow endpoint delays the answers by at
+// most its timeout, and a failure leaves the plain answer or the hand-off.
+func (b *Bot) askAll(ctx context.Context, c *cache, ps []*pending) {
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for _, p := range ps {
+		if p.ch.ask == nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			ans, err := b.generate(ctx, c, p.ch.ask)
+			applyGenerated(&p.ch, p.ch.ask, c.gen.Model, ans, err)
+		}()
+	}
+	wg.Wait()
+}
+
+// prepare records the decision and prepares its answer.
+func (b *Bot) prepare(ctx context.Context, p *pending) (*crm.BotRecord, error) {
+	in, ch, now := p.in, p.ch, p.now
+	d := &crm.BotDecision{MessageID: in.Message.ID, ConversationID: in.Message.ConversationID, Channel: in.Message.Channel,
 		Account: in.Message.Account, Action: ch.action, Reason: ch.reason, RuleID: ch.ruleID, FAQID: ch.faqID,
-		Score: ch.score, DecidedAt: now}
+		Score: ch.score, DecidedAt: now, HandoffTeamID: in.Settings.HandoffTeamID}
 	r := &crm.BotRecord{D: d}
 	if ch.text == "" {
 		return r, nil
 	}
+	var err error
 	r.M, r.O, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
 		Kind: crm.OutAuto, Text: ch.text})
 	var ce *crm.Error

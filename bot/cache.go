@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -16,8 +17,12 @@ type cache struct {
 	rev   int64
 	rules map[scope][]*compiled
 	faqs  *faqIndex
-	mu    sync.Mutex
-	accs  map[scope]*crm.BotSettings // read on first use
+	// gen and chat are the generative endpoint's settings and client; nil
+	// while it is off.
+	gen  *crm.GenerativeSettings
+	chat *chatClient
+	mu   sync.Mutex
+	accs map[scope]*crm.BotSettings // read on first use
 }
 
 // settings returns an account's settings as of the cache's revision.
@@ -59,6 +64,9 @@ func (b *Bot) cache(ctx context.Context) (*cache, error) {
 		return nil, err
 	}
 	c = buildCache(rev, rules, faqs)
+	if err := b.useGenerative(ctx, c); err != nil {
+		return nil, err
+	}
 	b.mu.Lock()
 	b.c = c
 	b.mu.Unlock()
@@ -74,4 +82,20 @@ func buildCache(rev int64, rules []*crm.BotRule, faqs []*crm.FAQ) *cache {
 		}
 	}
 	return c
+}
+
+// useGenerative reads the generative settings into the cache and makes
+// its client when the endpoint is on.
+func (b *Bot) useGenerative(ctx context.Context, c *cache) error {
+	if b.cfg.Generative == nil {
+		return nil
+	}
+	g, err := b.cfg.Generative.GenerativeSettings(ctx)
+	if err != nil || !g.Enabled {
+		return err
+	}
+	c.gen = g
+	c.chat = &chatClient{http: b.cfg.HTTP, baseURL: g.BaseURL, model: g.Model, key: g.APIKey.Reveal(),
+		timeout: time.Duration(g.TimeoutMS) * time.Millisecond}
+	return nil
 }

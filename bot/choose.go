@@ -31,6 +31,10 @@ type choice struct {
 	ruleID, faqID  *int64
 	score          float64
 	text           string
+	// ask, when set, is for the generative endpoint; ack is the email
+	// acknowledgement that starts text.
+	ask *genAsk
+	ack string
 }
 
 // eventOf reads a WeChat event from an inbound message: the adapter keys
@@ -133,35 +137,53 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	}
 	ack := m.Channel == crm.ChannelEmail && s.Acknowledge && in.PriorInbound == 0
 	if s.FAQ || ack {
-		first, second := c.faqs.best(norm)
-		th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
-		if first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision && !isChitChat(norm) {
-			ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
-				reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
-				text:   first.faq.Answer}
-			if en && first.faq.AnswerEn != "" {
-				ch.text = first.faq.AnswerEn
-			}
-			if ack {
-				ch.text = ackText(s, en) + "\n\n" + ch.text
-			}
-			return ch
-		}
-		if ack {
-			return choice{action: crm.BotAnswer, reason: "acknowledgement", text: ackText(s, en)}
-		}
-		if isChitChat(norm) {
-			return b.awayOr(in, now, choice{action: crm.BotNone, reason: "chit-chat"})
-		}
-		if s.FAQ {
-			reason := "unsure: no faq entry matched"
-			if first.faq != nil {
-				reason = fmt.Sprintf("unsure: best faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score)
-			}
-			return b.handoff(s, reason, en, now)
-		}
+		return b.faqChoice(in, c, now, raw, norm, en, ack)
 	}
 	return b.awayOr(in, now, choice{action: crm.BotNone, reason: "no rule matched"})
+}
+
+// faqChoice answers from the FAQ when the match is confident, else hands
+// off (or only acknowledges a mail); with generative answers on, the
+// endpoint is asked to phrase the answer from the entries retrieved.
+func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm string, en, ack bool) choice {
+	s := in.Settings
+	first, second := c.faqs.best(norm)
+	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
+	gen := c.chat != nil && s.Generative && !isChitChat(norm)
+	if first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision && !isChitChat(norm) {
+		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
+			reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
+			text:   first.faq.Answer}
+		if en && first.faq.AnswerEn != "" {
+			ch.text = first.faq.AnswerEn
+		}
+		if ack {
+			ch.ack = ackText(s, en)
+			ch.text = ch.ack + "\n\n" + ch.text
+		}
+		if gen {
+			ch.ask = &genAsk{text: raw, en: en, entries: c.faqs.top(norm, 3), confident: true}
+		}
+		return ch
+	}
+	if ack {
+		return choice{action: crm.BotAnswer, reason: "acknowledgement", text: ackText(s, en)}
+	}
+	if isChitChat(norm) {
+		return b.awayOr(in, now, choice{action: crm.BotNone, reason: "chit-chat"})
+	}
+	if !s.FAQ {
+		return b.awayOr(in, now, choice{action: crm.BotNone, reason: "no rule matched"})
+	}
+	reason := "unsure: no faq entry matched"
+	if first.faq != nil {
+		reason = fmt.Sprintf("unsure: best faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score)
+	}
+	ch := b.handoff(s, reason, en, now)
+	if gen && first.faq != nil && first.score >= c.gen.MinScore {
+		ch.ask = &genAsk{text: raw, en: en, entries: c.faqs.top(norm, 3)}
+	}
+	return ch
 }
 
 func orDefault(v, d float64) float64 {

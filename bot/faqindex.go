@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -143,6 +145,12 @@ func (x *faqIndex) idf(k string) float64 {
 
 // best returns the two best-scoring entries (the second may be empty).
 func (x *faqIndex) best(norm string) (first, second match) {
+	return x.scan(norm, nil)
+}
+
+// scan scores the entries against a message: it returns the best two, or,
+// with visit, shows visit each entry that passes the guards instead.
+func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	ft := features(norm)
 	han := false
 	for k := range ft {
@@ -266,6 +274,10 @@ func (x *faqIndex) best(norm string) (first, second match) {
 	}
 	for e, es := range scores {
 		m := match{x.entries[e], es.score, es.prec}
+		if visit != nil {
+			visit(m)
+			continue
+		}
 		switch {
 		case first.faq == nil || m.score > first.score || (m.score == first.score && m.faq.ID < first.faq.ID):
 			first, second = m, first
@@ -274,6 +286,20 @@ func (x *faqIndex) best(norm string) (first, second match) {
 		}
 	}
 	return first, second
+}
+
+// top returns up to k entries that pass best's guards, best first: what
+// the generative endpoint is given.
+func (x *faqIndex) top(norm string, k int) []match {
+	var all []match
+	x.scan(norm, func(m match) { all = append(all, m) })
+	slices.SortFunc(all, func(a, b match) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.faq.ID, b.faq.ID)
+	})
+	return all[:min(k, len(all))]
 }
 
 // hanFeature reports whether a feature is Chinese characters (not a

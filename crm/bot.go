@@ -76,6 +76,10 @@ type BotDecision struct {
 	Score          float64   `json:"score,omitempty"`
 	ReplyMessageID *int64    `json:"reply_message_id,omitempty"`
 	DecidedAt      time.Time `json:"decided_at"`
+	// HandoffTeamID is the team whose round robin a hand-off uses when
+	// the conversation has no assignee and no record owner (the account's
+	// BotSettings.HandoffTeamID); not stored.
+	HandoffTeamID int64 `json:"-"`
 }
 
 // BotRecord is a decision with the answer it queues (M and O nil: none).

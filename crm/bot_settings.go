@@ -35,6 +35,12 @@ type BotSettings struct {
 	// person gets AckText (plus a confident FAQ answer).
 	Acknowledge bool   `json:"acknowledge,omitempty"`
 	AckText     string `json:"ack_text,omitempty"`
+	// Generative lets the generative endpoint (GenerativeSettings, off by
+	// default) phrase this account's FAQ answers from the entries found.
+	Generative bool `json:"generative,omitempty"`
+	// HandoffTeamID is the team whose round robin gets a conversation the
+	// bot hands over with no assignee and no record owner; 0: none.
+	HandoffTeamID int64 `json:"handoff_team_id,omitempty"`
 	// Menu (WeChat accounts) is the menu as edited in Rapport; publishing
 	// sends it to WeChat.
 	Menu      *Menu     `json:"menu,omitempty"`
