@@ -47,6 +47,13 @@ func newFakeChat(t *testing.T) (*fakeChat, *httptest.Server) {
 	return f, srv
 }
 
+// seen returns the calls, the last Authorization header and request.
+func (f *fakeChat) seen() (int, string, chatRequest) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.calls, f.auth, f.request
+}
+
 func (f *fakeChat) set(a func(w http.ResponseWriter, r *http.Request)) {
 	f.mu.Lock()
 	f.answer, f.calls = a, 0
@@ -125,12 +132,13 @@ func TestGenerativeAnswers(t *testing.T) {
 				t.Fatalf("decision %s %q, reason %q: want %s %q, reason with %q", d.Action, text, d.Reason,
 					tc.action, tc.reply, tc.reasonHas)
 			}
-			if !strings.Contains(d.Reason, "qwen-test") || f.calls != 1 {
-				t.Errorf("reason %q, %d calls: want the model named and one call", d.Reason, f.calls)
+			calls, auth, req := f.seen()
+			if !strings.Contains(d.Reason, "qwen-test") || calls != 1 {
+				t.Errorf("reason %q, %d calls: want the model named and one call", d.Reason, calls)
 			}
-			if f.auth != "Bearer "+fakeKey || f.request.Model != "qwen-test" ||
-				!strings.Contains(f.request.Messages[1].Content, "满99包邮") {
-				t.Errorf("the request: auth %q, %+v", f.auth, f.request)
+			if auth != "Bearer "+fakeKey || req.Model != "qwen-test" || len(req.Messages) != 2 ||
+				!strings.Contains(req.Messages[1].Content, "满99包邮") {
+				t.Errorf("the request: auth %q, %+v", auth, req)
 			}
 			if strings.Contains(d.Reason, fakeKey) {
 				t.Errorf("the reason shows the key: %q", d.Reason)
@@ -153,21 +161,21 @@ func TestGenerativeOffAndCapped(t *testing.T) {
 	must(t, w.db.SaveGenerativeSettings(ctx, &crm.GenerativeSettings{Enabled: true, BaseURL: srv.URL + "/v1",
 		Model: "m", DailyCap: 2}))
 	d, _ := w.decide(t, w.push(t, "off-1", "寄到新疆运费多少", ""))
-	if f.calls != 0 || d.Action != crm.BotHandoff {
-		t.Fatalf("account without generative: %d calls, %s", f.calls, d.Action)
+	if calls, _, _ := f.seen(); calls != 0 || d.Action != crm.BotHandoff {
+		t.Fatalf("account without generative: %d calls, %s", calls, d.Action)
 	}
 	must(t, w.db.SaveBotSettings(ctx, &crm.BotSettings{Channel: crm.ChannelWeChat, Account: "wx1", Enabled: true,
 		FAQ: true, Generative: true, Threshold: 0.99}))
 	for _, text := range []string{"你好", "目录", "加盟"} {
 		w.decide(t, w.push(t, "off-"+text, text, ""))
 	}
-	if f.calls != 0 {
-		t.Fatalf("chit-chat and rules made %d calls", f.calls)
+	if calls, _, _ := f.seen(); calls != 0 {
+		t.Fatalf("chit-chat and rules made %d calls", calls)
 	}
 	for i := range 3 {
 		d, _ = w.decide(t, w.push(t, fmt.Sprintf("cap-%d", i), "寄到新疆运费多少", ""))
 	}
-	if f.calls != 2 || d.Action != crm.BotHandoff || !strings.Contains(d.Reason, "daily cap reached") {
-		t.Fatalf("past the cap: %d calls, %s %q", f.calls, d.Action, d.Reason)
+	if calls, _, _ := f.seen(); calls != 2 || d.Action != crm.BotHandoff || !strings.Contains(d.Reason, "daily cap reached") {
+		t.Fatalf("past the cap: %s %q", d.Action, d.Reason)
 	}
 }
