@@ -113,7 +113,9 @@ type BotStore interface {
 	// BotInput reads what deciding about inbound message id needs.
 	BotInput(ctx context.Context, messageID int64) (*BotInput, error)
 	// RecordBotDecision stores d and, when m is not nil, queues m with o as
-	// its outbox entry, and, for a hand-off, reopens the conversation, all
+	// its outbox entry, and, for a hand-off, reopens the conversation and
+	// gives it, when unassigned, to the owner of its records or the next
+	// rep of the hand-off team's round robin (saying so in d.Reason), all
 	// in one transaction. It returns false, changing nothing, when the
 	// message was decided already.
 	RecordBotDecision(ctx context.Context, d *BotDecision, m *Message, o *Outgoing) (bool, error)

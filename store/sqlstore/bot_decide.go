@@ -91,6 +91,17 @@ func (db *DB) recordBotDecision(ctx context.Context, tx *sql.Tx, d *crm.BotDecis
 			WHERE id = $1 AND status <> 'open'`, d.ConversationID); err != nil {
 			return false, db.wrap(err, "hand off")
 		}
+		who, err := db.assignHandoff(ctx, tx, d)
+		if err != nil {
+			return false, err
+		}
+		if who != "" {
+			d.Reason += "; " + who
+			if _, err := tx.ExecContext(ctx, `UPDATE bot_decisions SET reason = $1 WHERE message_id = $2`,
+				d.Reason, d.MessageID); err != nil {
+				return false, db.wrap(err, "hand-off reason")
+			}
+		}
 	}
 	if m == nil {
 		return true, nil

@@ -24,6 +24,7 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"CountsPerDay", testBotCounts},
 		{"GenerativeSettings", testBotGenerative},
 		{"GenerativeDailyCap", testBotGenerativeCap},
+		{"HandoffAssigns", testBotHandoffAssigns},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -67,4 +68,40 @@ func testBotGenerativeCap(t *testing.T, h *botHarness) {
 	ok, err = gs.TakeGenerativeCall(ctx, "2026-12-03", 0)
 	must(t, err)
 	same(t, "a cap of 0", ok, false)
+}
+
+// testBotHandoffAssigns: a hand-off gives an unassigned conversation to
+// the next rep of the account's hand-off team, says so in the decision's
+// reason, and leaves an assigned one with its rep.
+func testBotHandoffAssigns(t *testing.T, h *botHarness) {
+	must(t, h.s.SetAssignmentRule(ctx, crm.AssignmentRule{TeamID: h.w.teamB.ID, LeadCap: 10}))
+	handoff := func(in *crm.IngestResult) *crm.BotDecision {
+		d := &crm.BotDecision{MessageID: in.MessageID, ConversationID: in.ConversationID, Channel: crm.ChannelEmail,
+			Account: "sales@rapport.example", Action: crm.BotHandoff, Reason: "person: asked (转人工)", DecidedAt: h.now,
+			HandoffTeamID: h.w.teamB.ID}
+		ok, err := h.bs.RecordBotDecision(ctx, d, nil, nil)
+		must(t, err)
+		same(t, "recorded", ok, true)
+		return d
+	}
+	in := h.ingest(t, mail("wang@gmail.com", "你好", "转人工"))
+	d := handoff(in)
+	c, err := h.s.Conversation(ctx, crm.System, in.ConversationID)
+	must(t, err)
+	same(t, "assignee", c.AssigneeID, &h.w.repB.ID)
+	ds, err := h.bs.BotDecisions(ctx, in.ConversationID)
+	must(t, err)
+	want := "person: asked (转人工); assigned to user " + strconv.FormatInt(h.w.repB.ID, 10) + " (round robin of team " + strconv.FormatInt(h.w.teamB.ID, 10) + ")"
+	same(t, "reason", []string{d.Reason, ds[0].Reason}, []string{want, want})
+	again := h.ingest(t, mail("wang@gmail.com", "Re: 你好", "还在吗"))
+	ib, ok := h.s.(crm.InboxStore)
+	if !ok {
+		t.Fatal("the store has no inbox")
+	}
+	_, err = ib.Assign(ctx, crm.System, again.ConversationID, crm.Assignment{AssigneeID: &h.w.repA1.ID})
+	must(t, err)
+	d = handoff(again)
+	c, err = h.s.Conversation(ctx, crm.System, again.ConversationID)
+	must(t, err)
+	same(t, "an assigned conversation keeps its rep", []any{c.AssigneeID, d.Reason}, []any{&h.w.repA1.ID, "person: asked (转人工)"})
 }
