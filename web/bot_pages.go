@@ -79,8 +79,9 @@ func (s *Server) ruleKind() *settingsKind {
 type botPage struct {
 	pageData
 	Notice string
-	FAQs   []*crm.FAQ
-	Rules  []*crm.BotRule
+	FAQs     []*crm.FAQ
+	Rules    []*crm.BotRule
+	Accounts []botAccount
 }
 
 func (s *Server) getBotPage(w http.ResponseWriter, r *http.Request) {
@@ -94,6 +95,9 @@ func (s *Server) getBotPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		d.Rules, err = b.BotRules(r.Context(), "", "")
+	}
+	if err == nil {
+		d.Accounts, err = s.botAccounts(r.Context())
 	}
 	if err != nil {
 		s.writeError(w, r, err)

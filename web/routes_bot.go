@@ -21,6 +21,7 @@ func (s *Server) botRoutes() []route {
 	}
 	pages = append(pages, s.settingsRoutes(s.faqKind(), "an FAQ entry")...)
 	pages = append(pages, s.settingsRoutes(s.ruleKind(), "a bot rule")...)
+	pages = append(pages, s.botSettingsRoutes()...)
 	return append(pages, []route{
 		apiRoute(get, "/api/v1/bot/settings", "The bot's settings of one account (off when never saved)",
 			s.getBotSettings).query(scopeParams).admin(),
