@@ -78,7 +78,7 @@ func (s *Server) ruleKind() *settingsKind {
 // botPage is what pages/bot.html sees: the FAQ and the rules.
 type botPage struct {
 	pageData
-	Notice string
+	Notice   string
 	FAQs     []*crm.FAQ
 	Rules    []*crm.BotRule
 	Accounts []botAccount
