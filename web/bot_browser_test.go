@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/web"
 )
 
 // TestBrowserBotAnswers: an admin builds a keyword rule and an FAQ entry on
@@ -63,4 +64,57 @@ func TestBrowserBotAnswers(t *testing.T) {
 			`[...document.querySelectorAll('.bot-reason')].some(e => e.innerText.includes('机器人自动回复'))`)
 	}
 	shot(t, b, "bot-answer.png")
+}
+
+// TestBrowserBotSettingsAndMenu: in real Chromium an admin sets an
+// account's business hours and away message, writes a menu (a name over
+// WeChat's limit is named by its line), publishes it and reads it back,
+// and sets up the generative endpoint in English.
+func TestBrowserBotSettingsAndMenu(t *testing.T) {
+	le := newLiveEnv(t)
+	menus := &fakeMenus{live: map[string]*crm.Menu{}}
+	le.serve(web.Config{}, web.Deps{Events: le.app.Events, Outbox: le.app.Outbox, Inbox: le.app.DB,
+		Mailboxes: le.app.DB, Menus: menus})
+	b := le.browser(t, nil, "admin")
+	do(t, b,
+		chromedp.Navigate(le.srv.URL+"/bot/settings?channel=wechat&account=wx1&lang=zh-CN"),
+		chromedp.WaitVisible(`#f-hours`),
+		chromedp.SetValue(`#f-hours`, "1 09:00-18:00\n5 09:00-17:00"),
+		chromedp.SendKeys(`#f-away_text`, "我们下班了，明早回复您。"),
+		chromedp.Click(`form.settings-form button.primary`),
+		chromedp.WaitVisible(`.flash.ok`),
+		chromedp.Navigate(le.srv.URL+"/bot/menu?account=wx1&lang=zh-CN"),
+		chromedp.WaitVisible(`#f-menu`),
+		chromedp.SetValue(`#f-menu`, "营业时间和地址 | click | V_HOURS"),
+		chromedp.Click(`form.menu-form button.primary`),
+		chromedp.WaitVisible(`.menu-problems`),
+	)
+	waitFor(t, b, "the problem named by line", `document.querySelector('.menu-problems').innerText.includes('line 1: name')`)
+	do(t, b,
+		chromedp.SetValue(`#f-menu`, "营业时间 | click | V_HOURS\n关于我们\n- 官网 | view | https://rapport.example/about"),
+		chromedp.Click(`form.menu-form button.primary`),
+		chromedp.WaitVisible(`.flash.ok`),
+		chromedp.Click(`form.menu-publish button`),
+		chromedp.WaitVisible(`.menu-live`),
+	)
+	waitFor(t, b, "the live menu read back", `document.querySelector('.menu-live').innerText.includes('- 官网 | view | https://rapport.example/about')`)
+	shot(t, b, "bot-menu.png")
+	do(t, b,
+		chromedp.Navigate(le.srv.URL+"/bot/generative?lang=en"),
+		chromedp.WaitVisible(`#f-base_url`),
+		chromedp.Click(`#f-enabled`),
+		chromedp.SendKeys(`#f-base_url`, "http://127.0.0.1:11434/v1"),
+		chromedp.SendKeys(`#f-model`, "qwen2.5:7b"),
+		chromedp.SendKeys(`#f-api_key`, "sk-browser-5150"),
+		chromedp.Click(`form.settings-form button.primary`),
+		chromedp.WaitVisible(`.flash.ok`),
+	)
+	g, err := le.db.GenerativeSettings(context.Background())
+	if err != nil || !g.Enabled || g.Model != "qwen2.5:7b" || g.APIKey.Reveal() != "sk-browser-5150" {
+		t.Fatalf("saved generative settings %+v, %v", g, err)
+	}
+	st, err := le.db.BotSettings(context.Background(), crm.ChannelWeChat, "wx1")
+	if err != nil || len(st.Hours) != 2 || st.AwayText == "" || st.Menu == nil || len(menus.live["wx1"].Buttons) != 2 {
+		t.Fatalf("saved settings %+v, %v", st, err)
+	}
 }
