@@ -199,12 +199,12 @@ func (b *Bot) prepare(ctx context.Context, p *pending) (*crm.BotRecord, error) {
 		Account: in.Message.Account, Action: ch.action, Reason: ch.reason, RuleID: ch.ruleID, FAQID: ch.faqID,
 		Score: ch.score, DecidedAt: now, HandoffTeamID: in.Settings.HandoffTeamID}
 	r := &crm.BotRecord{D: d}
-	if ch.text == "" {
+	if ch.text == "" && len(ch.images) == 0 {
 		return r, nil
 	}
 	var err error
 	r.M, r.O, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
-		Kind: crm.OutAuto, Text: ch.text})
+		Kind: crm.OutAuto, Text: ch.text, Attachments: ch.images})
 	var ce *crm.Error
 	switch {
 	case errors.As(err, &ce) && (ce.Code == crm.ERATELIMITED || ce.Code == crm.EINVALID):

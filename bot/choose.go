@@ -35,6 +35,8 @@ type choice struct {
 	// acknowledgement that starts text.
 	ask *genAsk
 	ack string
+	// images go with the text (a rule's image reply).
+	images []crm.Attachment
 }
 
 // eventOf reads a WeChat event from an inbound message: the adapter keys
@@ -201,6 +203,9 @@ func ruleChoice(r *crm.BotRule, en bool) choice {
 	}
 	if r.LinkURL != "" {
 		ch.text = strings.TrimSpace(ch.text + "\n" + r.LinkTitle + " " + r.LinkURL)
+	}
+	if r.Image != nil {
+		ch.images = []crm.Attachment{*r.Image}
 	}
 	return ch
 }

@@ -46,9 +46,14 @@ type BotRule struct {
 	Reply    string   `json:"reply"`
 	ReplyEn  string   `json:"reply_en,omitempty"`
 	// LinkTitle and LinkURL make the reply a link card (WeChat news).
-	LinkTitle string    `json:"link_title,omitempty"`
-	LinkURL   string    `json:"link_url,omitempty"`
-	UpdatedAt time.Time `json:"updated_at"`
+	LinkTitle string `json:"link_title,omitempty"`
+	LinkURL   string `json:"link_url,omitempty"`
+	// ImageID is an uploaded image (POST /api/v1/bot/images) sent with
+	// the reply: on WeChat an image message through uploaded media. Image
+	// is its metadata, filled when the rule is saved.
+	ImageID   *int64      `json:"image_id,omitempty"`
+	Image     *Attachment `json:"image,omitempty"`
+	UpdatedAt time.Time   `json:"updated_at"`
 }
 
 // FAQ is one entry of the shared FAQ that the bot answers from.

@@ -19,7 +19,7 @@ func (r *BotRule) Validate() error {
 	p.Require("kind", r.Kind)
 	p.OneOf("kind", r.Kind, RuleWelcome, RuleKeyword, RuleClick)
 	p.MaxLen("name", r.Name, 60)
-	if strings.TrimSpace(r.Reply) == "" && r.LinkURL == "" {
+	if strings.TrimSpace(r.Reply) == "" && r.LinkURL == "" && r.ImageID == nil {
 		p.Add("reply", "is required")
 	}
 	p.MaxLen("reply", r.Reply, 2000)

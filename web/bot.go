@@ -93,6 +93,9 @@ func (s *Server) createBotRule(r *http.Request) (*crm.BotRule, error) {
 	if err := decodeNew(r, &rule); err != nil {
 		return nil, err
 	}
+	if err := s.fillRuleImage(r.Context(), &rule); err != nil {
+		return nil, err
+	}
 	return &rule, b.CreateBotRule(r.Context(), &rule)
 }
 
@@ -106,6 +109,9 @@ func (s *Server) updateBotRule(r *http.Request) (*crm.BotRule, error) {
 		return nil, err
 	}
 	rule.ID = id
+	if err := s.fillRuleImage(r.Context(), &rule); err != nil {
+		return nil, err
+	}
 	return &rule, b.UpdateBotRule(r.Context(), &rule)
 }
 
