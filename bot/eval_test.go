@@ -117,7 +117,7 @@ func evaluate(t *testing.T, faqs []*crm.FAQ, cases []evalCase, names [2]string, 
 	}
 	for i, ec := range cases {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-			Direction: crm.DirectionIn, ExternalID: "1", Text: ec.text}, Conversation: &crm.Conversation{}}
+			Direction: crm.DirectionIn, ExternalID: "1", Text: ec.text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
 		h := &halves[i%2]
 		switch ec.want {

@@ -86,7 +86,7 @@ func runSets(t *testing.T, sets []evalSet, th, mg float64, show bool) (right, wr
 				continue
 			}
 			in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-				Direction: crm.DirectionIn, ExternalID: "1", Text: ec.text}, Conversation: &crm.Conversation{}}
+				Direction: crm.DirectionIn, ExternalID: "1", Text: ec.text}}
 			ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
 			ok := false
 			switch ec.want {

@@ -20,7 +20,7 @@ func TestPersonRequests(t *testing.T) {
 		"有活人吗", "机器人别回了，找个人来", "我要找你们客服", "帮我叫个销售来", "Is anyone there?", "can someone help me",
 		"Can I talk to a real person?", "call me back"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-			Direction: crm.DirectionIn, ExternalID: "1", Text: text}, Conversation: &crm.Conversation{}}
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
 		if ch.action != crm.BotHandoff || ch.reason[:7] != "person:" {
 			t.Errorf("%q: got %s (%s), want a hand-off as a request for a person", text, ch.action, ch.reason)
@@ -37,7 +37,7 @@ func TestMisleadingKeywords(t *testing.T) {
 	for _, text := range []string{"发票丢了怎么办", "运费险怎么理赔", "积分被清零了", "发票金额开错了", "滤网多少钱一个",
 		"你们有没有卖空调", "优惠券过期了能补吗", "退货地址是哪里", "私教一节课多少钱"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-			Direction: crm.DirectionIn, ExternalID: "1", Text: text}, Conversation: &crm.Conversation{}}
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		if ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)); ch.faqID != nil {
 			t.Errorf("%q: answered with faq %d (%s), want no answer", text, *ch.faqID, ch.reason)
 		}

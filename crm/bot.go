@@ -96,9 +96,8 @@ type BotRecord struct {
 
 // BotInput is what the bot reads about an inbound message before deciding.
 type BotInput struct {
-	Message      *Message
-	Conversation *Conversation
-	Settings     *BotSettings // the account's; the bot fills it from its cache
+	Message  *Message
+	Settings *BotSettings // the account's; the bot fills it from its cache
 	// PriorInbound counts the conversation's inbound messages before this
 	// one (a returning follower has some).
 	PriorInbound int

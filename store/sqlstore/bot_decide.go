@@ -9,8 +9,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// BotInput reads the message, its conversation and what the
-// conversation's history says about the bot's place in it.
+// BotInput reads the message and what its conversation's history says
+// about the bot's place in it: two reads, on every inbound message.
 func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, err error) {
 	in = &crm.BotInput{}
 	err = db.view(ctx, func(q querier) error {
@@ -19,10 +19,6 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 			return db.notFound(err, "Message", "bot message")
 		}
 		cid := in.Message.ConversationID
-		in.Conversation, err = scanConversation(q.QueryRowContext(ctx, `SELECT `+conversationCols+` FROM conversations v WHERE v.id = $1`, cid))
-		if err != nil {
-			return db.notFound(err, "Conversation", "bot conversation")
-		}
 		var paused, colleague int
 		err = q.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM users WHERE email = $3),
