@@ -204,7 +204,7 @@ func (b *Bot) prepare(ctx context.Context, p *pending) (*crm.BotRecord, error) {
 	}
 	var err error
 	r.M, r.O, err = b.cfg.Outbox.Prepare(ctx, crm.System, crm.Draft{ConversationID: d.ConversationID,
-		Kind: crm.OutAuto, Text: ch.text, Attachments: ch.images})
+		Kind: crm.OutAuto, Text: ch.text, Attachments: ch.images, Link: ch.link})
 	var ce *crm.Error
 	switch {
 	case errors.As(err, &ce) && (ce.Code == crm.ERATELIMITED || ce.Code == crm.EINVALID):

@@ -35,8 +35,10 @@ type choice struct {
 	// acknowledgement that starts text.
 	ask *genAsk
 	ack string
-	// images go with the text (a rule's image reply).
+	// images go with the text (a rule's image reply); link is a rule's
+	// link card (WeChat sends it as a news message).
 	images []crm.Attachment
+	link   *crm.LinkCard
 }
 
 // eventOf reads a WeChat event from an inbound message: the adapter keys
@@ -202,6 +204,7 @@ func ruleChoice(r *crm.BotRule, en bool) choice {
 		ch.text = r.ReplyEn
 	}
 	if r.LinkURL != "" {
+		ch.link = &crm.LinkCard{Title: r.LinkTitle, Description: ch.text, URL: r.LinkURL}
 		ch.text = strings.TrimSpace(ch.text + "\n" + r.LinkTitle + " " + r.LinkURL)
 	}
 	if r.Image != nil {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"testing"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -25,5 +26,25 @@ func TestImageReply(t *testing.T) {
 	must(t, err)
 	if len(m.Attachments) != 1 || m.Attachments[0].SHA256 != a.SHA256 {
 		t.Fatalf("the answer's attachments %+v: want the rule's image", m.Attachments)
+	}
+}
+
+// TestLinkCardReply: a rule's link goes out as a link card (WeChat's news
+// message), its text still holding the link for the other channels.
+func TestLinkCardReply(t *testing.T) {
+	w := newWorld(t)
+	setup(t, w, crm.BotSettings{FAQ: true})
+	must(t, w.db.CreateBotRule(ctx, &crm.BotRule{Channel: crm.ChannelWeChat, Account: "wx1", Kind: crm.RuleKeyword,
+		Keywords: []string{"价目表"}, Reply: "最新价目表请点开看", LinkTitle: "2026价目表", LinkURL: "https://rapport.example/prices",
+		Enabled: true}))
+	_, text := w.decide(t, w.push(t, "link-1", "价目表发我", ""))
+	if text != "最新价目表请点开看\n2026价目表 https://rapport.example/prices" {
+		t.Fatalf("the answer's text %q", text)
+	}
+	out, err := w.db.ClaimOutbound(ctx, w.clock().Add(time.Hour), w.clock().Add(2*time.Hour), 10)
+	must(t, err)
+	if len(out) != 1 || out[0].Link == nil || *out[0].Link != (crm.LinkCard{Title: "2026价目表",
+		Description: "最新价目表请点开看", URL: "https://rapport.example/prices"}) {
+		t.Fatalf("queued %+v: want the link card", out)
 	}
 }

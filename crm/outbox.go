@@ -49,7 +49,18 @@ type Outgoing struct {
 	// Unsubscribe is the one-click unsubscribe link of a care message
 	// (email List-Unsubscribe, RFC 8058); empty for others.
 	Unsubscribe string `json:"unsubscribe,omitempty"`
-	Attempt     int    `json:"attempt"` // 1 on the first try
+	// Link is a link card (a bot rule's): WeChat sends it as a news
+	// message; other channels send Text, which also holds the link.
+	Link    *LinkCard `json:"link,omitempty"`
+	Attempt int       `json:"attempt"` // 1 on the first try
+}
+
+// LinkCard is a link shown as a card: a title, a line of text and the
+// address (WeChat's news message with one article).
+type LinkCard struct {
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
+	URL         string `json:"url"`
 }
 
 // SendResult is what a channel said when it accepted a message.
@@ -138,6 +149,8 @@ type Draft struct {
 	TemplateValues map[string]string `json:"template_values"`
 	// Unsubscribe is a care message's one-click unsubscribe link.
 	Unsubscribe string `json:"-"`
+	// Link is a bot rule's link card (see Outgoing.Link).
+	Link *LinkCard `json:"-"`
 }
 
 // ReplyContext is what a reply needs to know of its conversation.

@@ -8,7 +8,7 @@ func outgoingFor(c *Conversation, d *Draft, rc *ReplyContext) *Outgoing {
 	o := &Outgoing{ConversationID: c.ID, Channel: c.Channel, Account: c.Account, Kind: d.Kind,
 		To: d.To, Cc: d.Cc, Subject: d.Subject, Text: d.Text, HTML: d.HTML, Attachments: d.Attachments,
 		Template: d.Template, TemplateValues: d.TemplateValues, References: rc.References,
-		Unsubscribe: d.Unsubscribe}
+		Unsubscribe: d.Unsubscribe, Link: d.Link}
 	if d.Channel != "" {
 		o.Channel, o.Account = d.Channel, d.Account
 	}

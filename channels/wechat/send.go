@@ -50,7 +50,15 @@ func permanentOr(err error) error {
 }
 
 func (c *Channel) sendCustom(ctx context.Context, a *crm.WeChatAccount, to string, m *crm.Outgoing) (*crm.SendResult, error) {
-	if m.Text != "" {
+	if l := m.Link; l != nil {
+		// A link card: one news article; its description is the reply
+		// (Text repeats it with the link, for the other channels).
+		msg := map[string]any{"touser": to, "msgtype": "news", "news": map[string]any{"articles": []map[string]string{
+			{"title": l.Title, "description": l.Description, "url": l.URL}}}}
+		if err := c.call(ctx, a, http.MethodPost, "/cgi-bin/message/custom/send", nil, msg, nil); err != nil {
+			return nil, sendError(err)
+		}
+	} else if m.Text != "" {
 		msg := map[string]any{"touser": to, "msgtype": "text", "text": map[string]string{"content": m.Text}}
 		if err := c.call(ctx, a, http.MethodPost, "/cgi-bin/message/custom/send", nil, msg, nil); err != nil {
 			return nil, sendError(err)

@@ -119,6 +119,25 @@ func TestImageReplyUploadsThenSends(t *testing.T) {
 	}
 }
 
+// TestLinkCardSendsNews: a bot's link card goes out as one news article
+// (its text, which repeats the link for other channels, is not sent too).
+func TestLinkCardSendsNews(t *testing.T) {
+	e := newEnv(t)
+	conv := e.converse(t, "o1")
+	_, err := e.ch.Send(ctx, &crm.Outgoing{ConversationID: conv, Account: appID, Kind: crm.OutAuto,
+		To: []crm.Address{{Address: "o1"}}, Text: "点开看\n价目表 https://x.example/p",
+		Link: &crm.LinkCard{Title: "价目表", Description: "点开看", URL: "https://x.example/p"}})
+	check(t, err)
+	calls := e.api.Calls("/cgi-bin/message/custom/send")
+	if len(calls) != 1 || calls[0].Body["msgtype"] != "news" {
+		t.Fatalf("calls %+v", calls)
+	}
+	arts := calls[0].Body["news"].(map[string]any)["articles"].([]any)
+	if a := arts[0].(map[string]any); len(arts) != 1 || a["title"] != "价目表" || a["url"] != "https://x.example/p" || a["description"] != "点开看" {
+		t.Fatalf("articles %+v", arts)
+	}
+}
+
 func TestTokenSharedByTwoInstances(t *testing.T) {
 	e := newEnv(t)
 	conv := e.converse(t, "o1")
