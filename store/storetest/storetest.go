@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Outbox", func(t *testing.T) { RunOutbox(t, open, m) }},
 		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
+		{"Imports", func(t *testing.T) { RunImports(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()

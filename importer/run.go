@@ -1,0 +1,149 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+const leaseName = "import"
+
+// Run imports queued jobs until ctx ends, looking for work every poll.
+func (s *Service) Run(ctx context.Context, poll time.Duration) {
+	for {
+		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+			s.cfg.Log.Warn("import: tick", "err", err)
+		}
+		t := time.NewTimer(poll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Tick takes the runner's lease and imports every queued job, one chunk
+// of rows per transaction, renewing the lease between chunks; it returns
+// when no job is left, the lease is lost or ctx ends. Tests call it.
+func (s *Service) Tick(ctx context.Context) error {
+	if ok, err := s.takeLease(ctx); err != nil || !ok {
+		return err
+	}
+	defer func() {
+		// A clean stop frees the lease, so a restart resumes at once.
+		if err := s.cfg.Store.ReleaseLease(context.WithoutCancel(ctx), leaseName, s.cfg.Holder); err != nil {
+			s.cfg.Log.Warn("import: release lease", "err", err)
+		}
+	}()
+	for ctx.Err() == nil {
+		j, err := s.cfg.Store.NextImport(ctx)
+		if crm.IsNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.runJob(ctx, j); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+func (s *Service) takeLease(ctx context.Context) (bool, error) {
+	now := s.cfg.Now()
+	return s.cfg.Store.TakeLease(ctx, leaseName, s.cfg.Holder, now, now.Add(s.cfg.Lease))
+}
+
+var errLeaseLost = errors.New("import: lease lost")
+
+// runJob imports j's rows from where it stopped. A store failure leaves
+// the job running, for the next tick; a file that cannot be read any more
+// fails the job.
+func (s *Service) runJob(ctx context.Context, j *crm.ImportJob) error {
+	t, err := s.file(ctx, j)
+	if err != nil {
+		if crm.ErrorCode(err) == crm.EINVALID || crm.IsNotFound(err) {
+			return s.finish(ctx, j, crm.ImportFailed, crm.ErrorMessage(err))
+		}
+		return err
+	}
+	e, err := newEngine(ctx, s.cfg.Store, j, false)
+	if err != nil {
+		return err
+	}
+	if j.Status == crm.ImportQueued {
+		j.Status = crm.ImportRunning
+		if err := s.cfg.Store.SaveImport(ctx, j); err != nil {
+			return err
+		}
+	}
+	var batch []row
+	err = t.each(ctx, j.Done+1, func(no int, cells []string) error {
+		batch = append(batch, mapRow(no, append([]string(nil), cells...), j.Mapping))
+		if len(batch) < s.cfg.Chunk {
+			return nil
+		}
+		err := s.chunk(ctx, e, j, batch, no)
+		batch = batch[:0]
+		return err
+	})
+	if err == nil {
+		err = s.chunk(ctx, e, j, batch, j.Total)
+	}
+	if err != nil {
+		return err
+	}
+	return s.finish(ctx, j, crm.ImportDone, "")
+}
+
+// chunk imports rows in one transaction with the job's progress up to
+// row through, then renews the lease: a crash loses the chunk whole, and
+// the job resumes at its first row.
+func (s *Service) chunk(ctx context.Context, e *engine, j *crm.ImportJob, rows []row, through int) error {
+	next := *j
+	err := s.cfg.Store.WithTx(ctx, func(ctx context.Context) error {
+		var out []crm.ImportRow
+		for _, r := range rows {
+			xs, err := e.do(ctx, r)
+			if err != nil {
+				return err
+			}
+			count(&next.Created, &next.Updated, &next.Skipped, &next.Failed, xs)
+			out = append(out, xs...)
+		}
+		if err := s.cfg.Store.AddImportRows(ctx, out); err != nil {
+			return err
+		}
+		next.Done = max(through, next.Done)
+		return s.cfg.Store.SaveImport(ctx, &next)
+	})
+	if err != nil {
+		e.seen = map[string]match{} // what the rolled-back rows made is gone
+		return err
+	}
+	*j = next
+	if s.cfg.OnChunk != nil {
+		s.cfg.OnChunk(j)
+	}
+	ok, err := s.takeLease(ctx)
+	if err == nil && !ok {
+		err = errLeaseLost
+	}
+	return err
+}
+
+func (s *Service) finish(ctx context.Context, j *crm.ImportJob, status, msg string) error {
+	now := s.cfg.Now()
+	j.Status, j.Error, j.FinishedAt = status, msg, &now
+	if status == crm.ImportDone {
+		j.Done = j.Total
+	}
+	s.cfg.Log.Info("import: finished", "job", j.ID, "status", status, "created", j.Created, "updated", j.Updated,
+		"skipped", j.Skipped, "failed", j.Failed)
+	return s.cfg.Store.SaveImport(ctx, j)
+}
