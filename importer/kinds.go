@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -89,7 +90,7 @@ func (e *engine) leadsBy(ctx context.Context, k dupKey) ([]match, error) {
 	}
 	out := make([]match, 0, len(ls))
 	for _, l := range ls {
-		out = append(out, match{id: l.ID, label: l.Name + " " + l.Company, rule: k.rule})
+		out = append(out, match{id: l.ID, label: strings.TrimSpace(l.Name + " " + l.Company), rule: k.rule})
 	}
 	return out, err
 }
