@@ -63,7 +63,7 @@ func newWorld(t *testing.T, cfg func(*importer.Config)) *world {
 	return w
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
