@@ -26,6 +26,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.recordRoutes()...)
 	rs = append(rs, s.poolRoutes()...)
 	rs = append(rs, s.composeRoutes()...)
+	rs = append(rs, s.productRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 

@@ -54,7 +54,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 func RunRecords(t *testing.T, open Opener) {
 	var all []storeTest
 	for _, group := range [][]storeTest{userTests, customerTests, contactTests, leadTests,
-		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests} {
+		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests, productTests} {
 		all = append(all, group...)
 	}
 	for _, tt := range all {
