@@ -12,10 +12,18 @@ const (
 	ImportCustomers = "customers"
 	ImportContacts  = "contacts"
 	ImportLeads     = "leads"
+	ImportProducts  = "products"
+	ImportOrders    = "orders" // past orders: a row per line, with its payment
 )
 
 // ImportKinds lists the kinds in the order the UI offers them.
-var ImportKinds = []string{ImportCustomers, ImportContacts, ImportLeads}
+var ImportKinds = []string{ImportCustomers, ImportContacts, ImportLeads, ImportProducts, ImportOrders}
+
+// Record kinds an import writes besides the Ref* ones.
+const (
+	RefProduct = "product"
+	RefPayment = "payment"
+)
 
 // Import statuses. An uploaded job waits for its mapping and dry run;
 // queued and running jobs belong to the background runner.

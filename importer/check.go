@@ -29,7 +29,7 @@ func (s *Service) Check(ctx context.Context, v crm.Viewer, id int64, set crm.Imp
 	if err != nil {
 		return nil, err
 	}
-	e, err := newEngine(ctx, s.cfg.Store, j, true)
+	e, err := newEngine(ctx, s.cfg.Store, j, true, s.cfg.Now)
 	if err != nil {
 		return nil, err
 	}

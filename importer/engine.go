@@ -15,6 +15,7 @@ type engine struct {
 	job    *crm.ImportJob
 	viewer crm.Viewer // who started the import: the owners they may give
 	dry    bool
+	now    func() time.Time
 	users  map[string]*crm.User // by lower-case email and by name
 	// seen holds the records earlier rows of this pass made or matched, by
 	// duplicate key ("customer:name:<key>", "contact:email:<addr>"…): the
@@ -38,7 +39,7 @@ func (m match) String() string {
 	return "#" + itoa(int(m.id)) + " " + m.label + " (" + m.rule + ")"
 }
 
-func newEngine(ctx context.Context, st Store, job *crm.ImportJob, dry bool) (*engine, error) {
+func newEngine(ctx context.Context, st Store, job *crm.ImportJob, dry bool, now func() time.Time) (*engine, error) {
 	u, err := st.UserByID(ctx, job.CreatedBy)
 	if err != nil {
 		return nil, err
@@ -47,7 +48,7 @@ func newEngine(ctx context.Context, st Store, job *crm.ImportJob, dry bool) (*en
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{st: st, job: job, viewer: u.Viewer(), dry: dry, users: map[string]*crm.User{}, seen: map[string]match{}}
+	e := &engine{st: st, job: job, viewer: u.Viewer(), dry: dry, now: now, users: map[string]*crm.User{}, seen: map[string]match{}}
 	for _, x := range users {
 		e.users[strings.ToLower(x.Email)] = x
 		if _, ok := e.users[x.Name]; !ok && x.Name != "" {
@@ -99,6 +100,10 @@ func (e *engine) do(ctx context.Context, r row) ([]crm.ImportRow, error) {
 		return e.customerRow(ctx, r, key)
 	case crm.ImportContacts:
 		return e.contactRow(ctx, r, key)
+	case crm.ImportProducts:
+		return e.productRow(ctx, r, key)
+	case crm.ImportOrders:
+		return e.orderRow(ctx, r, key)
 	default:
 		return e.leadRow(ctx, r, key)
 	}

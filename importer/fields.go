@@ -61,6 +61,33 @@ var kindFields = map[string][]field{
 		{"campaign", "Campaign", "推广活动", false, []string{"活动", "市场活动", "来源活动"}},
 		notesField, ownerField,
 	},
+	crm.ImportProducts: {
+		{"sku", "SKU", "产品编号", true, []string{"编号", "货号", "产品编码", "物料编码", "product code", "item code", "code"}},
+		{"name", "Product name", "产品名称", true, []string{"名称", "品名", "产品", "product", "name"}},
+		{"category", "Category", "产品分类", false, []string{"分类", "类别", "品类"}},
+		{"unit", "Unit", "单位", false, []string{"计量单位"}},
+		{"list_price", "List price", "标准价格", false, []string{"单价", "价格", "售价", "标准价", "price", "unit price"}},
+		{"cost", "Cost", "成本", false, []string{"成本价", "进价", "unit cost"}},
+		{"active", "Active", "是否上架", false, []string{"上架", "启用", "状态", "status"}},
+	},
+	crm.ImportOrders: {
+		{"number", "Order number", "订单编号", true, []string{"订单号", "合同编号", "单号", "order no", "order", "number"}},
+		{"customer", "Customer", "客户名称", true, []string{"客户", "公司名称", "公司", "company", "customer name", "account"}},
+		{"title", "Title", "订单标题", false, []string{"标题", "主题", "合同名称"}},
+		{"order_date", "Order date", "下单日期", false, []string{"订单日期", "日期", "签约日期", "成交日期", "date", "sales date"}},
+		{"status", "Status", "订单状态", false, []string{"状态"}},
+		{"currency", "Currency", "币种", false, []string{"货币"}},
+		{"dealer", "Dealer", "经销商", false, []string{"代理商", "渠道"}},
+		{"sku", "SKU", "产品编号", false, []string{"编号", "货号", "产品编码", "物料编码", "product code", "item code"}},
+		{"product", "Product", "产品名称", false, []string{"产品", "品名", "名称", "product name", "item"}},
+		{"quantity", "Quantity", "数量", false, []string{"qty", "件数"}},
+		{"unit_price", "Unit price", "单价", false, []string{"价格", "售价", "price"}},
+		{"amount", "Amount", "金额", false, []string{"小计", "总价", "订单金额", "合同金额", "line amount", "total"}},
+		{"paid_amount", "Paid amount", "回款金额", false, []string{"回款", "已回款", "收款金额", "付款金额", "paid", "payment"}},
+		{"paid_date", "Paid date", "回款日期", false, []string{"收款日期", "付款日期", "payment date"}},
+		{"paid_method", "Payment method", "付款方式", false, []string{"收款方式", "回款方式", "method"}},
+		notesField, ownerField,
+	},
 }
 
 // fieldsOf returns kind's fields; nil for an unknown kind.

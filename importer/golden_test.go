@@ -54,6 +54,8 @@ func newWorld(t *testing.T, cfg func(*importer.Config)) *world {
 	ct := &crm.Contact{Name: "王芳", CustomerID: &c.ID, Emails: []string{"wang@huaqiang.example"}}
 	must(t, w.db.CreateContact(ctx, ct))
 	must(t, w.db.CreateLead(ctx, &crm.Lead{Name: "张伟", Phone: "+8613700137000"}))
+	must(t, w.db.CreateProduct(ctx, &crm.Product{SKU: "P-100", Name: "工控主板", ListPrice: 120000, Active: true}))
+	must(t, w.db.CreateOrder(ctx, &crm.Order{Number: "SO-OLD-1", CustomerID: c.ID, Amount: 100}))
 	w.customer, w.contact = c.ID, ct.ID
 	conf := importer.Config{Store: w.db, Blobs: app.Blobs, Now: app.Now, Chunk: 3, Holder: "test"}
 	if cfg != nil {
@@ -70,7 +72,7 @@ func must(t testing.TB, err error) {
 	}
 }
 
-var kinds = []string{crm.ImportCustomers, crm.ImportContacts, crm.ImportLeads}
+var kinds = crm.ImportKinds
 
 // variants are each kind's golden files: the UTF-8 source, its GBK copy
 // (as Excel in China saves CSV) and its XLSX copy, with the encoding each

@@ -72,7 +72,7 @@ func (s *Service) runJob(ctx context.Context, j *crm.ImportJob) error {
 		}
 		return err
 	}
-	e, err := newEngine(ctx, s.cfg.Store, j, false)
+	e, err := newEngine(ctx, s.cfg.Store, j, false, s.cfg.Now)
 	if err != nil {
 		return err
 	}
@@ -84,13 +84,18 @@ func (s *Service) runJob(ctx context.Context, j *crm.ImportJob) error {
 	}
 	var batch []row
 	err = t.each(ctx, j.Done+1, func(no int, cells []string) error {
-		batch = append(batch, mapRow(no, append([]string(nil), cells...), j.Mapping))
-		if len(batch) < s.cfg.Chunk {
-			return nil
+		r := mapRow(no, append([]string(nil), cells...), j.Mapping)
+		// A full chunk commits before the next row, unless that row is
+		// another line of the chunk's last order: an order never spans two
+		// chunks, so a resumed import never finds half of one.
+		if n := len(batch); n >= s.cfg.Chunk && !sameOrder(j.Kind, batch[n-1], r) {
+			if err := s.chunk(ctx, e, j, batch, batch[n-1].no); err != nil {
+				return err
+			}
+			batch = batch[:0]
 		}
-		err := s.chunk(ctx, e, j, batch, no)
-		batch = batch[:0]
-		return err
+		batch = append(batch, r)
+		return nil
 	})
 	if err == nil {
 		err = s.chunk(ctx, e, j, batch, j.Total)
@@ -146,4 +151,9 @@ func (s *Service) finish(ctx context.Context, j *crm.ImportJob, status, msg stri
 	s.cfg.Log.Info("import: finished", "job", j.ID, "status", status, "created", j.Created, "updated", j.Updated,
 		"skipped", j.Skipped, "failed", j.Failed)
 	return s.cfg.Store.SaveImport(ctx, j)
+}
+
+// sameOrder reports whether a and b are lines of one order.
+func sameOrder(kind string, a, b row) bool {
+	return kind == crm.ImportOrders && a.vals["number"] != "" && a.vals["number"] == b.vals["number"]
 }

@@ -282,3 +282,38 @@ func dimensionBomb(t *testing.T) []byte {
 		"xl/worksheets/sheet1.xml":   `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c></row></sheetData></worksheet>`,
 	})
 }
+
+// TestPastOrders imports products then past orders with their lines and
+// payments, and undoes the orders: their payments go with them, the
+// products stay.
+func TestPastOrders(t *testing.T) {
+	w := newWorld(t, nil)
+	start(t, w, upload(t, w, crm.ImportProducts, "products.xlsx"), crm.DupSkip)
+	j := start(t, w, upload(t, w, crm.ImportOrders, "orders.xlsx"), crm.DupSkip)
+	if j.Status != crm.ImportDone || j.Created != 3 || j.Updated != 1 || j.Failed != 3 {
+		t.Fatalf("orders import = %+v", j)
+	}
+	o, err := w.db.OrderByNumber(ctx, crm.System, "SO-2024-001")
+	must(t, err)
+	if len(o.Items) != 2 || o.Amount != 1_480_000 || o.Items[0].ProductID == nil || o.Items[1].Product != "安装服务" ||
+		o.OrderDate == nil || o.OrderDate.String() != "2024-03-05" || o.Status != crm.OrderCompleted {
+		t.Fatalf("SO-2024-001 = %+v", o)
+	}
+	ps, err := w.db.ListPayments(ctx, crm.PaymentFilter{Viewer: crm.System, OrderID: &o.ID})
+	must(t, err)
+	if len(ps.Items) != 1 || ps.Items[0].Amount != 1_280_000 || ps.Items[0].Method != crm.MethodBank ||
+		ps.Items[0].PaidAt.Format("2006-01-02") != "2024-04-01" {
+		t.Fatalf("SO-2024-001's payments = %+v", ps.Items)
+	}
+	_, err = w.svc.Undo(ctx, w.admin.Viewer(), j.ID)
+	must(t, err)
+	if _, err := w.db.OrderByNumber(ctx, crm.System, "SO-2024-001"); !crm.IsNotFound(err) {
+		t.Fatalf("undo left SO-2024-001: %v", err)
+	}
+	if _, err := w.db.OrderByNumber(ctx, crm.System, "SO-OLD-1"); err != nil {
+		t.Fatalf("undo removed an order the import only skipped: %v", err)
+	}
+	if _, err := w.db.ProductBySKU(ctx, "P-200"); err != nil {
+		t.Fatalf("undoing the orders removed a product: %v", err)
+	}
+}

@@ -29,6 +29,14 @@ type Store interface {
 	CustomersByNameKey(ctx context.Context, key string) ([]*crm.Customer, error)
 	LeadsByEmail(ctx context.Context, email string) ([]*crm.Lead, error)
 	LeadsByPhone(ctx context.Context, e164 string) ([]*crm.Lead, error)
+	CreateProduct(ctx context.Context, p *crm.Product) error
+	UpdateProduct(ctx context.Context, p *crm.Product) error
+	ProductBySKU(ctx context.Context, sku string) (*crm.Product, error)
+	CreateOrder(ctx context.Context, o *crm.Order) error
+	UpdateOrder(ctx context.Context, v crm.Viewer, o *crm.Order) error
+	Order(ctx context.Context, v crm.Viewer, id int64) (*crm.Order, error)
+	OrderByNumber(ctx context.Context, v crm.Viewer, number string) (*crm.Order, error)
+	RecordPayment(ctx context.Context, v crm.Viewer, pm *crm.Payment) error
 	UserByID(ctx context.Context, id int64) (*crm.User, error)
 	ListUsers(ctx context.Context) ([]*crm.User, error)
 }

@@ -10,9 +10,15 @@ import (
 )
 
 // importTables are the record kinds an import writes, children first: a
-// contact is removed before the customer it belongs to.
-var importTables = []struct{ kind, table string }{
-	{crm.RefContact, "contacts"}, {crm.RefCustomer, "customers"}, {crm.RefLead, "leads"},
+// payment before its order, an order before its customer and products, a
+// contact before its customer. Payments have no updated_at: they are
+// never changed, only added, so their order's stamp stands for them.
+var importTables = []struct {
+	kind, table string
+	stamped     bool
+}{
+	{crm.RefPayment, "payments", false}, {crm.RefOrder, "orders", true}, {crm.RefContact, "contacts", true},
+	{crm.RefCustomer, "customers", true}, {crm.RefLead, "leads", true}, {crm.RefProduct, "products", true},
 }
 
 // UndoImport removes the records a job created and restores those it
@@ -44,6 +50,9 @@ func (db *DB) UndoImport(ctx context.Context, jobID int64) error {
 func (db *DB) importUntouched(ctx context.Context, tx *sql.Tx, jobID int64) error {
 	total := 0
 	for _, t := range importTables {
+		if !t.stamped {
+			continue
+		}
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.table+` x WHERE x.id IN (SELECT record_id
 			FROM import_rows WHERE job_id = $1 AND record_kind = $2 AND action IN ('created', 'updated'))
@@ -91,6 +100,9 @@ func (db *DB) restoreRecord(ctx context.Context, r crm.ImportRow) error {
 	case crm.RefLead:
 		l := &crm.Lead{}
 		rec, save = l, func() error { return db.UpdateLead(ctx, crm.System, l) }
+	case crm.RefProduct:
+		p := &crm.Product{}
+		rec, save = p, func() error { return db.UpdateProduct(ctx, p) }
 	default:
 		return fmt.Errorf("sqlstore: restore an imported %q", r.RecordKind)
 	}
