@@ -117,6 +117,20 @@ type ImportRow struct {
 	Stamp      *time.Time `json:"-"` // the record's updated_at once written
 }
 
+// ImportMatch is a record holding a looked-up value: its id and a label
+// (its name); for the row_key rule, the import (ID) and its row (Row).
+type ImportMatch struct {
+	ID    int64
+	Label string
+	Row   int
+}
+
+// ImportMatchRules are what ImportMatches looks up: a row's content key
+// among rows imported and not undone, a customer's company name key, a
+// contact's or a lead's email or phone, a product's SKU, an order's number.
+var ImportMatchRules = []string{"row_key", "customer:name", "contact:email", "contact:phone", "lead:email",
+	"lead:phone", "product:sku", "order:number"}
+
 // ImportReport is a dry run's answer: what the import would do.
 type ImportReport struct {
 	Job     *ImportJob  `json:"job"`
@@ -159,6 +173,10 @@ type ImportStore interface {
 	// RowImported returns the row of a job not undone that created or
 	// updated a record from a row with this key. ENOTFOUND.
 	RowImported(ctx context.Context, key string) (*ImportRow, error)
+	// ImportMatches looks many values up at once, for a chunk of rows:
+	// for each value found, the records holding it, by id. rule is one of
+	// ImportMatchRules. A value nobody holds is absent from the answer.
+	ImportMatches(ctx context.Context, rule string, values []string) (map[string][]ImportMatch, error)
 	// UndoImport removes the records a job created and restores those it
 	// updated, if none was changed since (ECONFLICT, naming how many).
 	// ENOTFOUND.

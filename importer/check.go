@@ -34,9 +34,30 @@ func (s *Service) Check(ctx context.Context, v crm.Viewer, id int64, set crm.Imp
 		return nil, err
 	}
 	rep := &crm.ImportReport{Job: j, Rows: []crm.ImportRow{}}
-	created := 0
+	var batch []row
 	err = t.each(ctx, 1, func(no int, cells []string) error {
-		xs, err := e.do(ctx, mapRow(no, cells, j.Mapping))
+		batch = append(batch, mapRow(no, append([]string(nil), cells...), j.Mapping))
+		if len(batch) < s.cfg.Chunk {
+			return nil
+		}
+		err := checkBatch(ctx, e, batch, rep)
+		batch = batch[:0]
+		return err
+	})
+	if err == nil {
+		err = checkBatch(ctx, e, batch, rep)
+	}
+	return rep, err
+}
+
+// checkBatch decides a batch of rows for the dry run, with one prefetch.
+func checkBatch(ctx context.Context, e *engine, rows []row, rep *crm.ImportReport) error {
+	if err := e.prefetch(ctx, rows); err != nil {
+		return err
+	}
+	defer func() { e.pre = nil }()
+	for _, r := range rows {
+		xs, err := e.do(ctx, r)
 		if err != nil {
 			return err
 		}
@@ -44,7 +65,7 @@ func (s *Service) Check(ctx context.Context, v crm.Viewer, id int64, set crm.Imp
 		count(&rep.Created, &rep.Updated, &rep.Skipped, &rep.Failed, xs)
 		for _, x := range xs {
 			if x.Action == crm.RowCreated {
-				if created++; created > maxCreated {
+				if rep.Created > maxCreated {
 					continue
 				}
 			}
@@ -52,9 +73,8 @@ func (s *Service) Check(ctx context.Context, v crm.Viewer, id int64, set crm.Imp
 				rep.Rows = append(rep.Rows, x)
 			}
 		}
-		return nil
-	})
-	return rep, err
+	}
+	return nil
 }
 
 // count adds a row's outcome: failed when any of its records failed, else

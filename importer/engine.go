@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -21,6 +22,11 @@ type engine struct {
 	// duplicate key ("customer:name:<key>", "contact:email:<addr>"…): the
 	// file's rows refer to each other, and a dry run has no records to find.
 	seen map[string]match
+	// pre is the current chunk's prefetch (nil: none; ask the store).
+	pre map[string][]match
+	// strict: the chunk runs without savepoints, so a write the store
+	// refuses fails the chunk (errRowRefused) instead of the row.
+	strict bool
 }
 
 // match is a record a row matches: existing (id) or made by an earlier
@@ -89,11 +95,22 @@ func mayOwn(v crm.Viewer, u *crm.User) bool {
 // main record. An error is the store's failure, not the row's.
 func (e *engine) do(ctx context.Context, r row) ([]crm.ImportRow, error) {
 	key := r.key(e.job.Kind)
-	if prev, err := e.st.RowImported(ctx, key); err == nil {
-		return []crm.ImportRow{e.result(r, key, "", crm.RowSkipped, nil,
-			"imported already by import #"+itoa(int(prev.JobID))+" (its row "+itoa(prev.RowNo)+")")}, nil
-	} else if !crm.IsNotFound(err) {
+	prev, err := e.lookup(ctx, dupKey{key: "row_key:" + key}, func(ctx context.Context, _ dupKey) ([]match, error) {
+		x, err := e.st.RowImported(ctx, key)
+		if crm.IsNotFound(err) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return []match{{id: x.JobID, row: x.RowNo}}, nil
+	})
+	if err != nil {
 		return nil, err
+	}
+	if len(prev) > 0 {
+		return []crm.ImportRow{e.result(r, key, "", crm.RowSkipped, nil,
+			"imported already by import #"+itoa(int(prev[0].id))+" (its row "+itoa(prev[0].row)+")")}, nil
 	}
 	switch e.job.Kind {
 	case crm.ImportCustomers:
@@ -175,11 +192,18 @@ func (e *engine) update(ctx context.Context, r row, key string, m match, o ops) 
 	return x, m.id, nil
 }
 
+// errRowRefused stops a chunk run without savepoints at the first write the
+// store refuses: the chunk is then run again with them.
+var errRowRefused = errors.New("import: a row's write was refused")
+
 // storeFailure turns a refusal of the store (invalid, conflict, gone) into
 // the row's failure; anything else stops the chunk.
 func (e *engine) storeFailure(r row, key, kind string, err error) (crm.ImportRow, int64, error) {
 	switch crm.ErrorCode(err) {
 	case crm.EINVALID, crm.ECONFLICT, crm.ENOTFOUND:
+		if e.strict {
+			return crm.ImportRow{}, 0, errors.Join(errRowRefused, err)
+		}
 		var p rowProblems
 		p.addErr("", err)
 		return e.result(r, key, kind, crm.RowFailed, nil, p.reason()), 0, nil

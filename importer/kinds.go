@@ -21,7 +21,7 @@ func (e *engine) find(ctx context.Context, keys []dupKey, lookup func(context.Co
 		if m, ok := e.seen[k.key]; ok {
 			return []match{m}, nil
 		}
-		ms, err := lookup(ctx, k)
+		ms, err := e.lookup(ctx, k, lookup)
 		if err != nil {
 			return nil, err
 		}

@@ -79,13 +79,22 @@ func (e *engine) orderRow(ctx context.Context, r row, key string) ([]crm.ImportR
 	if m, ok := e.seen[numKey]; ok {
 		return e.addLine(ctx, r, key, m, line, pm)
 	}
-	old, err := e.st.OrderByNumber(ctx, crm.System, o.Number)
-	switch {
-	case err == nil:
-		return []crm.ImportRow{e.result(r, key, crm.RefOrder, crm.RowSkipped, &old.ID,
-			"order "+o.Number+" exists already (#"+itoa(int(old.ID))+")")}, nil
-	case !crm.IsNotFound(err):
+	old, err := e.lookup(ctx, dupKey{key: numKey}, func(ctx context.Context, _ dupKey) ([]match, error) {
+		o, err := e.st.OrderByNumber(ctx, crm.System, o.Number)
+		if crm.IsNotFound(err) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return []match{{id: o.ID}}, nil
+	})
+	if err != nil {
 		return nil, err
+	}
+	if len(old) > 0 {
+		return []crm.ImportRow{e.result(r, key, crm.RefOrder, crm.RowSkipped, &old[0].id,
+			"order "+o.Number+" exists already (#"+itoa(int(old[0].id))+")")}, nil
 	}
 	if err := e.resolveParties(ctx, r, o, &p); err != nil || len(p) > 0 {
 		return e.failed(r, key, p), err
@@ -118,14 +127,20 @@ func (e *engine) resolveProduct(ctx context.Context, r row, it *crm.LineItem, p 
 	if sku == "" {
 		return
 	}
-	pr, err := e.st.ProductBySKU(ctx, sku)
-	if err != nil {
+	ms, err := e.lookup(ctx, dupKey{key: "product:sku:" + sku}, func(ctx context.Context, _ dupKey) ([]match, error) {
+		pr, err := e.st.ProductBySKU(ctx, sku)
+		if err != nil {
+			return nil, nil // not found, or unreadable: the row says so
+		}
+		return []match{{id: pr.ID, label: pr.Name}}, nil
+	})
+	if err != nil || len(ms) == 0 {
 		p.add("sku", "no product with SKU "+sku+" (import the products first)")
 		return
 	}
-	it.ProductID = &pr.ID
+	it.ProductID = &ms[0].id
 	if it.Product == "" {
-		it.Product = pr.Name
+		it.Product = ms[0].label
 	}
 }
 

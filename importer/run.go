@@ -110,8 +110,39 @@ func (s *Service) runJob(ctx context.Context, j *crm.ImportJob) error {
 // row through, then renews the lease: a crash loses the chunk whole, and
 // the job resumes at its first row.
 func (s *Service) chunk(ctx context.Context, e *engine, j *crm.ImportJob, rows []row, through int) error {
+	e.strict = true
+	next, err := s.writeChunk(ctx, s.cfg.Store.WithBatchTx, e, j, rows, through)
+	e.strict = false
+	if errors.Is(err, errRowRefused) {
+		// A row's write was refused: again, each write under its savepoint,
+		// so that the row fails alone.
+		next, err = s.writeChunk(ctx, s.cfg.Store.WithTx, e, j, rows, through)
+	}
+	if err != nil {
+		return err
+	}
+	*j = next
+	if s.cfg.OnChunk != nil {
+		s.cfg.OnChunk(j)
+	}
+	ok, err := s.takeLease(ctx)
+	if err == nil && !ok {
+		err = errLeaseLost
+	}
+	return err
+}
+
+type txFunc func(ctx context.Context, fn func(ctx context.Context) error) error
+
+// writeChunk decides and writes rows in one transaction of tx, with the
+// job's counts and progress; it answers the job as saved.
+func (s *Service) writeChunk(ctx context.Context, tx txFunc, e *engine, j *crm.ImportJob, rows []row, through int) (crm.ImportJob, error) {
 	next := *j
-	err := s.cfg.Store.WithTx(ctx, func(ctx context.Context) error {
+	err := tx(ctx, func(ctx context.Context) error {
+		if err := e.prefetch(ctx, rows); err != nil {
+			return err
+		}
+		defer func() { e.pre = nil }()
 		var out []crm.ImportRow
 		for _, r := range rows {
 			xs, err := e.do(ctx, r)
@@ -129,17 +160,8 @@ func (s *Service) chunk(ctx context.Context, e *engine, j *crm.ImportJob, rows [
 	})
 	if err != nil {
 		e.seen = map[string]match{} // what the rolled-back rows made is gone
-		return err
 	}
-	*j = next
-	if s.cfg.OnChunk != nil {
-		s.cfg.OnChunk(j)
-	}
-	ok, err := s.takeLease(ctx)
-	if err == nil && !ok {
-		err = errLeaseLost
-	}
-	return err
+	return next, err
 }
 
 func (s *Service) finish(ctx context.Context, j *crm.ImportJob, status, msg string) error {

@@ -317,3 +317,38 @@ func TestPastOrders(t *testing.T) {
 		t.Fatalf("undoing the orders removed a product: %v", err)
 	}
 }
+
+// refusingStore refuses to create the lead named 拒绝, as a store refuses a
+// write its own checks catch.
+type refusingStore struct{ importer.Store }
+
+func (s refusingStore) CreateLead(ctx context.Context, l *crm.Lead) error {
+	if l.Name == "拒绝" {
+		return crm.Errorf(crm.ECONFLICT, "refused by the store")
+	}
+	return s.Store.CreateLead(ctx, l)
+}
+
+// TestRefusedRowFailsAlone: a chunk runs without savepoints; when the
+// store refuses one row's write, the chunk runs again with them and only
+// that row fails.
+func TestRefusedRowFailsAlone(t *testing.T) {
+	w := newWorld(t, nil)
+	svc := importer.New(importer.Config{Store: refusingStore{w.db}, Blobs: w.app.Blobs, Now: w.app.Now, Chunk: 10})
+	j, err := svc.Upload(ctx, w.admin.Viewer(), crm.ImportLeads, "l.csv",
+		strings.NewReader("姓名,手机\n甲,13900000001\n拒绝,13900000002\n乙,13900000003\n"))
+	must(t, err)
+	_, err = svc.Start(ctx, w.admin.Viewer(), j.ID, crm.ImportSettings{})
+	must(t, err)
+	must(t, svc.Tick(ctx))
+	j, err = w.db.Import(ctx, crm.System, j.ID)
+	must(t, err)
+	if j.Created != 2 || j.Failed != 1 {
+		t.Fatalf("created %d, failed %d; want 2 and 1", j.Created, j.Failed)
+	}
+	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
+	must(t, err)
+	if len(rows) != 1 || rows[0].RowNo != 2 || !strings.Contains(rows[0].Reason, "refused by the store") {
+		t.Fatalf("failed rows = %+v", rows)
+	}
+}

@@ -15,6 +15,9 @@ import (
 type Store interface {
 	crm.ImportStore
 	crm.LeaseStore
+	// WithBatchTx is WithTx whose nested writes take no savepoints: any
+	// error must roll it back whole (sqlstore.DB.WithBatchTx).
+	WithBatchTx(ctx context.Context, fn func(ctx context.Context) error) error
 	CreateCustomer(ctx context.Context, c *crm.Customer) error
 	UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer) error
 	Customer(ctx context.Context, v crm.Viewer, id int64) (*crm.Customer, error)

@@ -16,6 +16,44 @@ func RunImports(t *testing.T, open Opener) {
 	t.Run("rows", func(t *testing.T) { importRowsKeys(t, open(t)) })
 	t.Run("undo", func(t *testing.T) { importUndo(t, open(t)) })
 	t.Run("undo refused", func(t *testing.T) { importUndoRefused(t, open(t)) })
+	t.Run("matches", func(t *testing.T) { importMatches(t, open(t)) })
+}
+
+// importMatches looks values up many at a time, each rule on its own.
+func importMatches(t *testing.T, s crm.Store) {
+	is := s.(crm.ImportStore)
+	c := &crm.Customer{Name: "深圳市华强电子有限公司"}
+	must(t, s.CreateCustomer(ctx, c))
+	ct := &crm.Contact{Name: "王芳", Emails: []string{"wang@huaqiang.example"}, Phones: []string{"+8613800138000"}}
+	must(t, s.CreateContact(ctx, ct))
+	l := &crm.Lead{Name: "李", Company: "百度", Email: "li@baidu.example"}
+	must(t, s.CreateLead(ctx, l))
+	tests := []struct {
+		rule   string
+		values []string
+		want   map[string]int64
+	}{
+		{"customer:name", []string{crm.CompanyKey("华强电子"), "nobody"}, map[string]int64{crm.CompanyKey("华强电子"): c.ID}},
+		{"contact:email", []string{"wang@huaqiang.example", "x@y.example"}, map[string]int64{"wang@huaqiang.example": ct.ID}},
+		{"contact:phone", []string{"+8613800138000"}, map[string]int64{"+8613800138000": ct.ID}},
+		{"lead:email", []string{"li@baidu.example"}, map[string]int64{"li@baidu.example": l.ID}},
+		{"lead:phone", []string{"+8613800138000"}, map[string]int64{}},
+		{"order:number", nil, map[string]int64{}},
+	}
+	for _, tt := range tests {
+		got, err := is.ImportMatches(ctx, tt.rule, tt.values)
+		must(t, err)
+		if len(got) != len(tt.want) {
+			t.Fatalf("%s: %v, want %v", tt.rule, got, tt.want)
+		}
+		for v, id := range tt.want {
+			if len(got[v]) != 1 || got[v][0].ID != id {
+				t.Fatalf("%s %s: %v, want id %d", tt.rule, v, got[v], id)
+			}
+		}
+	}
+	_, err := is.ImportMatches(ctx, "users", []string{"x"})
+	wantCode(t, err, crm.EINVALID)
 }
 
 func aJob(w *world, by *crm.User) *crm.ImportJob {
