@@ -275,12 +275,9 @@ func bomb(t *testing.T) []byte {
 // dimensionBomb is a small, valid workbook whose sheet declares every cell
 // of the largest sheet Excel allows.
 func dimensionBomb(t *testing.T) []byte {
-	return zipBytes(t, map[string]string{
-		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-		"xl/worksheets/sheet1.xml":   `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c></row></sheetData></worksheet>`,
-	})
+	files := workbookParts()
+	files["xl/worksheets/sheet1.xml"] = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c></row></sheetData></worksheet>`
+	return zipBytes(t, files)
 }
 
 // TestPastOrders imports products then past orders with their lines and
@@ -350,5 +347,51 @@ func TestRefusedRowFailsAlone(t *testing.T) {
 	must(t, err)
 	if len(rows) != 1 || rows[0].RowNo != 2 || !strings.Contains(rows[0].Reason, "refused by the store") {
 		t.Fatalf("failed rows = %+v", rows)
+	}
+}
+
+// TestFormulasAndMergedCells reads a workbook as Excel writes one: a
+// formula's saved result is its value (a formula without one reads empty),
+// and a merged block's value fills each of its cells.
+func TestFormulasAndMergedCells(t *testing.T) {
+	w := newWorld(t, nil)
+	sheet := `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c><c r="B1" t="inlineStr"><is><t>联系人</t></is></c>` +
+		`<c r="C1" t="inlineStr"><is><t>手机</t></is></c><c r="D1" t="inlineStr"><is><t>备注</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="str"><f>"公式"&amp;"科技"</f><v>公式科技</v></c><c r="B2" t="inlineStr"><is><t>甲</t></is></c>` +
+		`<c r="C2"><f>13800138000+1</f><v>13800138001</v></c><c r="D2"><f>1/0</f></c></row>` +
+		`<row r="3"><c r="B3" t="inlineStr"><is><t>乙</t></is></c><c r="C3"><v>13800138002</v></c></row>` +
+		`</sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>`
+	files := map[string]string{}
+	for k, v := range workbookParts() {
+		files[k] = v
+	}
+	files["xl/worksheets/sheet1.xml"] = sheet
+	j, err := w.svc.Upload(ctx, w.admin.Viewer(), crm.ImportCustomers, "f.xlsx", bytes.NewReader(zipBytes(t, files)))
+	must(t, err)
+	j = start(t, w, j, crm.DupSkip)
+	if j.Created != 1 || j.Skipped != 1 || j.Failed != 0 {
+		t.Fatalf("import = %+v", j)
+	}
+	cs, err := w.db.CustomersByNameKey(ctx, crm.CompanyKey("公式科技"))
+	must(t, err)
+	if len(cs) != 1 || cs[0].Notes != "" {
+		t.Fatalf("customers named by the formula: %+v", cs)
+	}
+	l, err := w.db.ListContacts(ctx, crm.ContactFilter{Viewer: crm.System, CustomerID: &cs[0].ID})
+	must(t, err)
+	if len(l.Items) != 2 || l.Items[1].Phones[0] != "+8613800138001" {
+		t.Fatalf("contacts of the merged customer: %+v", l.Items)
+	}
+}
+
+// workbookParts are the parts of a one-sheet workbook but its sheet.
+func workbookParts() map[string]string {
+	return map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"_rels/.rels":                `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/styles.xml":              `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`,
 	}
 }
