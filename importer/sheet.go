@@ -26,7 +26,8 @@ type table struct {
 
 // openTable reads the headings of a CSV or XLSX file, telling them apart
 // by content rather than by name. A file that is neither, or an old .xls,
-// is refused with the reason.
+// is refused with the reason. The rows are checked by walking them all
+// (Upload counts them), before any is used.
 func openTable(data []byte) (*table, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):

@@ -53,12 +53,10 @@ func openCSV(data []byte) (*table, error) {
 	t := &table{format: "csv", encoding: name}
 	first := true
 	err = walkCSV(context.Background(), reader(), func(no int, cells []string) error {
-		if first {
-			t.headings, first = append([]string(nil), cells...), false
-		}
-		return nil
+		t.headings, first = append([]string(nil), cells...), false
+		return errHeadings // the rows are walked by the caller's count
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errHeadings) {
 		return nil, err
 	}
 	if first {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"encoding/xml"
 	"io"
 	"path"
@@ -22,6 +23,8 @@ const (
 	xmlInMemory   = 16 << 20 // excelize spills larger sheets to a temporary file
 	maxDimensions = 1 << 24  // declared rows × columns of the sheet
 )
+
+var errHeadings = errors.New("headings read")
 
 // openXLSX checks the workbook, reads its first sheet's merged cells and
 // walks it once, so that a broken sheet is refused before any row is used.
@@ -51,12 +54,10 @@ func openXLSX(data []byte) (*table, error) {
 		})
 	}
 	err = walkXLSX(context.Background(), data, merges, func(no int, cells []string) error {
-		if no == 0 {
-			t.headings = append([]string(nil), cells...)
-		}
-		return nil
+		t.headings = append([]string(nil), cells...)
+		return errHeadings // the rows are walked by the caller's count
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errHeadings) {
 		return nil, err
 	}
 	if t.headings == nil {

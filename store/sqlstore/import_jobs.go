@@ -121,9 +121,11 @@ func scanImportRow(r scanner) (crm.ImportRow, error) {
 }
 
 // AddImportRows records what rows did, in multi-row statements: an import
-// writes one or two of these per row.
+// writes one or two of these per row. Statements stay at 200 parameters:
+// SQLite finds a numbered parameter by walking the list of them, so a
+// statement's cost grows with the square of its parameters.
 func (db *DB) AddImportRows(ctx context.Context, rows []crm.ImportRow) error {
-	const per = 100
+	const per = 20
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		for len(rows) > 0 {
 			n := min(per, len(rows))

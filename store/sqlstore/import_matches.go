@@ -32,15 +32,23 @@ func (db *DB) ImportMatches(ctx context.Context, rule string, values []string) (
 		return nil, crm.Errorf(crm.EINVALID, "Unknown import match rule %q.", rule)
 	}
 	out := map[string][]crm.ImportMatch{}
-	if len(values) == 0 {
-		return out, nil
+	for len(values) > 0 {
+		n := min(len(values), 100) // see AddImportRows on parameters
+		if err := db.importMatches(ctx, rule, q, values[:n], out); err != nil {
+			return nil, err
+		}
+		values = values[n:]
 	}
+	return out, nil
+}
+
+func (db *DB) importMatches(ctx context.Context, rule, q string, values []string, out map[string][]crm.ImportMatch) error {
 	marks := make([]string, len(values))
 	args := make([]any, len(values))
 	for i, v := range values {
 		marks[i], args[i] = "$"+itoa(i+1), v
 	}
-	err := db.query(ctx, func(qr querier) error {
+	return db.query(ctx, func(qr querier) error {
 		rows, err := qr.QueryContext(ctx, strings.Replace(q, "%s", strings.Join(marks, ", "), 1)+` ORDER BY 2, 4`, args...)
 		if err != nil {
 			return db.wrap(err, "import matches "+rule)
@@ -56,5 +64,4 @@ func (db *DB) ImportMatches(ctx context.Context, rule string, values []string) (
 		}
 		return db.wrap(rows.Err(), "import matches "+rule)
 	})
-	return out, err
 }
