@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -233,29 +234,40 @@ func walkXLSX(ctx context.Context, data []byte, merges []mergeRange, fn func(no 
 
 // mergeFill copies a merged block's value into each of its cells: a
 // customer's name merged over the rows of its several contacts reads on
-// every row.
+// every row. Rows come in order, so only the blocks open at the current
+// row are looked at (a sheet may hold thousands of blocks).
 type mergeFill struct {
-	merges []mergeRange
-	values []string
+	merges []mergeRange // by top row
+	next   int          // the first block not yet open
+	open   []openMerge
+}
+
+type openMerge struct {
+	mergeRange
+	value string
 }
 
 func newMergeFill(m []mergeRange) *mergeFill {
-	return &mergeFill{merges: m, values: make([]string, len(m))}
+	m = slices.Clone(m)
+	slices.SortFunc(m, func(a, b mergeRange) int { return a.top - b.top })
+	return &mergeFill{merges: m}
 }
 
 func (m *mergeFill) apply(r int, cells []string) []string {
-	for i, g := range m.merges {
-		if r < g.top || r > g.bottom {
-			continue
+	m.open = slices.DeleteFunc(m.open, func(g openMerge) bool { return g.bottom < r })
+	for ; m.next < len(m.merges) && m.merges[m.next].top <= r; m.next++ {
+		g := openMerge{mergeRange: m.merges[m.next]}
+		if g.top == r && g.left < len(cells) {
+			g.value = cells[g.left]
 		}
-		if r == g.top && g.left < len(cells) {
-			m.values[i] = cells[g.left]
-		}
+		m.open = append(m.open, g)
+	}
+	for _, g := range m.open {
 		for len(cells) <= g.right {
 			cells = append(cells, "")
 		}
 		for c := g.left; c <= g.right; c++ {
-			cells[c] = m.values[i]
+			cells[c] = g.value
 		}
 	}
 	return cells
