@@ -122,6 +122,9 @@ func (s *Service) chunk(ctx context.Context, e *engine, j *crm.ImportJob, rows [
 		return err
 	}
 	*j = next
+	// What the chunk made is committed: the next chunk's prefetch finds it,
+	// so the pass keeps no memory of it (a 100k-row import stays small).
+	e.seen = map[string]match{}
 	if s.cfg.OnChunk != nil {
 		s.cfg.OnChunk(j)
 	}
