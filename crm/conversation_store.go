@@ -7,6 +7,10 @@ import "context"
 type ConversationStore interface {
 	// Conversation returns a conversation v may see. ENOTFOUND.
 	Conversation(ctx context.Context, v Viewer, id int64) (*Conversation, error)
+	// FoldedInto returns the conversation a folded one (a split thread
+	// joined again) was folded into, following later folds. ENOTFOUND for
+	// an id never folded.
+	FoldedInto(ctx context.Context, id int64) (int64, error)
 	// Messages returns a page of a conversation's messages, oldest first,
 	// with their links. ENOTFOUND for a conversation v cannot see.
 	Messages(ctx context.Context, v Viewer, conversationID int64, p Page) (List[*Message], error)

@@ -14,12 +14,18 @@ import (
 var quoteHeader = regexp.MustCompile(`\A[ \t]*(?:` +
 	`On .{1,200}wrote:[ \t]*(?:\n|\z)|` +
 	`在.{1,200}写道[:：][ \t]*(?:\n|\z)|` +
-	`-{2,}[ \t]*(?:Original Message|Forwarded message|原始邮件|转发邮件|转发的邮件|转发邮件信息|原邮件)[ \t]*-{2,}|` +
+	`(?:Am|Le|El|Em) .{1,200}(?:schrieb|a écrit|escribió|escreveu)[^\n]{0,100}[ \t]?:[ \t]*(?:\n|\z)|` +
+	`-{2,}[ \t]*(?i:Original Message|Forwarded message|原始邮件|转发邮件|转发的邮件|转发邮件信息|原邮件|` +
+	`Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message transféré|Message d'origine|` +
+	`Mensaje reenviado|Mensaje original|Mensagem encaminhada|Mensagem original|` +
+	`Пересылаемое сообщение|Исходное сообщение|転送されたメッセージ|元のメッセージ)[ \t]*-{2,}|` +
 	`Begin forwarded message:|` +
 	`_{10,}[ \t]*(?:\n|\z)|` +
-	`(?:From|发件人)[ \t]*[:：].*\n[ \t]*(?:Sent|Date|To|发送时间|日期|时间|收件人)[ \t]*[:：])`)
+	`(?:From|发件人|Von|De|От|差出人)[ \t]*[:：].*\n[ \t]*` +
+	`(?:Sent|Date|To|发送时间|日期|时间|收件人|Gesendet|Datum|An|Envoyé|Enviado|Fecha|À|Para|Отправлено|Дата|Кому|送信日時|宛先)[ \t]*[:：])`)
 
-var quoteLeads = []string{"On ", "在", "--", "__", "From", "发件人", "Begin forwarded"}
+var quoteLeads = []string{"On ", "在", "--", "__", "From", "发件人", "Begin forwarded", "Am ", "Le ", "El ", "Em ",
+	"Von", "De", "От", "差出人"}
 
 // Spans that hold digits but are not phone numbers: addresses, links, dates
 // and times. They are blanked before looking for phone numbers.

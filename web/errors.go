@@ -38,11 +38,19 @@ func httpStatus(err error) int {
 	return http.StatusInternalServerError
 }
 
-// writeError answers with err: JSON under /api, plain text elsewhere.
-// Internal errors are logged here, once, and hidden from the client. The log
-// names the route's pattern, not the path: a path can carry a secret (a care
-// unsubscribe token is one).
+// writeError answers with err: JSON under /api, plain text elsewhere. A
+// conversation folded into another is not an error: the request is sent on.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if crm.IsNotFound(err) && s.redirectFolded(w, r) {
+		return
+	}
+	s.writeErrorBody(w, r, err)
+}
+
+// writeErrorBody writes err. Internal errors are logged here, once, and
+// hidden from the client. The log names the route's pattern, not the path:
+// a path can carry a secret (a care unsubscribe token is one).
+func (s *Server) writeErrorBody(w http.ResponseWriter, r *http.Request, err error) {
 	code := crm.ErrorCode(err)
 	if code == crm.EINTERNAL {
 		s.log.ErrorContext(r.Context(), "request failed",

@@ -2,6 +2,7 @@ package email
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/emersion/go-message"
@@ -13,16 +14,52 @@ const maxForwards = 5
 
 // forwardMarker is a line that mail clients put above a forwarded or
 // quoted mail's header block: Gmail, Thunderbird, Apple Mail, Outlook,
-// QQ Mail / Foxmail, NetEase 163/126, in English and Chinese.
+// QQ Mail / Foxmail, NetEase 163/126, in Chinese and English, and in the
+// languages a Chinese exporter's customers write from most (Japanese,
+// Korean, German, French, Spanish, Portuguese, Russian), as those clients
+// word it.
 var forwardMarker = regexp.MustCompile(`(?i)^[\s>*]*(?:-{2,}|_{2,})?\s*(?:` +
 	`forwarded message|original message|begin forwarded message:?|` +
 	`转发的邮件|转发邮件信息|转发邮件|原始邮件|原邮件|邮件原文|` +
-	`轉寄的郵件|原始郵件)\s*(?:-{2,}|_{2,})?\s*$`)
+	`轉寄的郵件|原始郵件|` +
+	`転送されたメッセージ|元のメッセージ|전달된 메시지|원본 메시지|` +
+	`weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine|` +
+	`mensaje reenviado|mensaje original|mensagem encaminhada|mensagem original|` +
+	`пересылаемое сообщение|исходное сообщение)\s*(?:-{2,}|_{2,})?\s*$`)
 
 // forwardField is one line of a forwarded header block: "From: …",
-// "发件人：…", Outlook's bold "*From:* …".
-var forwardField = regexp.MustCompile(`^[\s>*]*(From|Sent|Date|To|Cc|Subject|发件人|寄件者|发送时间|发件时间|发送日期|` +
-	`日期|时间|收件人|收件者|抄送|副本|主题|主旨)[*\s]*[:：][*\s]*(.*)$`)
+// "发件人：…", Outlook's bold "*From:* …", and the same fields in the
+// marker's other languages.
+var forwardField = regexp.MustCompile(`^[\s>*]*(` + strings.Join(fieldNames(), "|") + `)[*\s]*[:：][*\s]*(.*)$`)
+
+// forwardFields names a header block's fields in each language clients
+// write them in, by what they hold.
+var forwardFields = map[string][]string{
+	"from": {"From", "发件人", "寄件者", "差出人", "보낸 사람", "Von", "De", "От"},
+	"date": {"Sent", "Date", "发送时间", "发件时间", "发送日期", "日期", "时间", "送信日時", "日付", "보낸 날짜", "날짜",
+		"Gesendet", "Datum", "Envoyé", "Enviado", "Enviada", "Fecha", "Data", "Отправлено", "Дата"},
+	"to":      {"To", "收件人", "收件者", "宛先", "받는 사람", "An", "À", "Para", "Кому"},
+	"cc":      {"Cc", "抄送", "副本", "参照", "참조", "Копия"},
+	"subject": {"Subject", "主题", "主旨", "件名", "제목", "Betreff", "Objet", "Asunto", "Assunto", "Тема"},
+}
+
+// fieldNames lists every name of forwardFields, longest first, so that
+// "发送时间" is tried before "时间".
+func fieldNames() []string {
+	var all []string
+	for _, names := range forwardFields {
+		for _, n := range names {
+			all = append(all, regexp.QuoteMeta(n))
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if len(all[i]) != len(all[j]) {
+			return len(all[i]) > len(all[j])
+		}
+		return all[i] < all[j]
+	})
+	return all
+}
 
 // readForwards finds the header blocks of forwarded or quoted mail in
 // text and returns each one's sender, subject and text, newest first.
@@ -104,15 +141,12 @@ func readBlock(lines []string, start int) (*crm.Forward, int) {
 }
 
 func fieldName(k string) string {
-	switch strings.ToLower(k) {
-	case "from", "发件人", "寄件者":
-		return "from"
-	case "sent", "date", "发送时间", "发件时间", "发送日期", "日期", "时间":
-		return "date"
-	case "to", "收件人", "收件者":
-		return "to"
-	case "cc", "抄送", "副本":
-		return "cc"
+	for kind, names := range forwardFields {
+		for _, n := range names {
+			if strings.EqualFold(n, k) {
+				return kind
+			}
+		}
 	}
 	return "subject"
 }

@@ -6,8 +6,12 @@ import (
 )
 
 // replyPrefix matches the reply and forward markers mailers put before a
-// subject, in English and Chinese, with or without a count ("Re[2]:").
-var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|fw|fwd|aw|sv|回复|答复|回覆|转发|轉寄)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*`)
+// subject, with or without a count ("Re[2]:"): English and Chinese, and
+// the German (AW, WG), French (TR), Spanish (RV), Portuguese (RES, ENC),
+// Dutch, Nordic, Japanese, Korean and Russian ones the forward markers
+// know too.
+var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|fw|fwd|aw|wg|tr|rv|res|enc|antw|doorst|sv|vs|vl|` +
+	`回复|答复|回覆|转发|轉寄|返信|転送|회신|전달|отв|пер)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*`)
 
 // NormalizeSubject strips reply and forward prefixes and folds case and
 // spaces. replied tells whether there was a prefix: only such subjects are

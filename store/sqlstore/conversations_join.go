@@ -21,6 +21,15 @@ var joinSQL = []string{
 
 const dropSQL = `DELETE FROM conversations WHERE id = $1`
 
+// foldSQL leaves the dropped id's forwarding address ($2 folded into $1),
+// and moves on the addresses that named $2, so that each names a
+// conversation that exists.
+var foldSQL = []string{
+	`UPDATE conversation_folds SET into_id = $1 WHERE into_id = $2`,
+	`INSERT INTO conversation_folds (from_id, into_id, folded_at) VALUES ($2, $1, $3)
+		ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id`,
+}
+
 // JoinConversations folds conversation from into into (every table that
 // names a conversation is in joinSQL, or is cascaded by dropSQL on
 // purpose): one thread that
@@ -33,9 +42,28 @@ func (db *DB) JoinConversations(ctx context.Context, into, from int64) error {
 				return db.wrap(err, "join conversations")
 			}
 		}
-		_, err := tx.ExecContext(ctx, dropSQL, from)
+		// The addresses naming from move on before it goes: its deletion
+		// would cascade them away.
+		if _, err := tx.ExecContext(ctx, foldSQL[0], into, from); err != nil {
+			return db.wrap(err, "join conversations")
+		}
+		if _, err := tx.ExecContext(ctx, dropSQL, from); err != nil {
+			return db.wrap(err, "join conversations")
+		}
+		_, err := tx.ExecContext(ctx, foldSQL[1], into, from, db.now())
 		return db.wrap(err, "join conversations")
 	})
+}
+
+// FoldedInto returns the conversation that id was folded into, or
+// ENOTFOUND when id was never folded. It says nothing of whether the
+// caller may see that one: ask Conversation.
+func (db *DB) FoldedInto(ctx context.Context, id int64) (into int64, err error) {
+	err = db.view(ctx, func(q querier) error {
+		err := q.QueryRowContext(ctx, `SELECT into_id FROM conversation_folds WHERE from_id = $1`, id).Scan(&into)
+		return db.notFound(err, "Conversation", "folded conversation")
+	})
+	return into, err
 }
 
 // JoinConversations in a batch: the store's, after the queue is written

@@ -127,8 +127,15 @@ func (db *DB) applyRelink(ctx context.Context, v crm.Viewer, c *crm.Conversation
 // message in the conversation with the reviewed ones, recording who decided.
 func (db *DB) relinkMessages(ctx context.Context, tx *sql.Tx, v crm.Viewer, c *crm.Conversation) error {
 	// A colleague the message copied (RuleCc) is not who it is from: kept.
+	// So is the link that says a message made the lead the conversation
+	// keeps: it is that lead's source (its SourceMessageID).
+	kept := int64(0)
+	if c.LeadID != nil {
+		kept = *c.LeadID
+	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM message_links WHERE kind IN ('contact', 'customer', 'lead')
-		AND rule <> $2 AND message_id IN (SELECT id FROM messages WHERE conversation_id = $1)`, c.ID, crm.RuleCc)
+		AND rule <> $2 AND NOT (kind = 'lead' AND rule = $3 AND target_id = $4)
+		AND message_id IN (SELECT id FROM messages WHERE conversation_id = $1)`, c.ID, crm.RuleCc, crm.RuleNewLead, kept)
 	if err != nil {
 		return db.wrap(err, "clear links")
 	}
@@ -141,7 +148,9 @@ func (db *DB) relinkMessages(ctx context.Context, tx *sql.Tx, v crm.Viewer, c *c
 			continue
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO message_links (message_id, kind, target_id, rule, value)
-			SELECT id, $1, $2, $3, $4 FROM messages WHERE conversation_id = $5`, l.kind, *l.id, crm.RuleReview, value, c.ID)
+			SELECT id, $1, $2, $3, $4 FROM messages m WHERE conversation_id = $5 AND NOT EXISTS (
+				SELECT 1 FROM message_links k WHERE k.message_id = m.id AND k.kind = $1 AND k.target_id = $2)`,
+			l.kind, *l.id, crm.RuleReview, value, c.ID)
 		if err != nil {
 			return db.wrap(err, "relink messages")
 		}

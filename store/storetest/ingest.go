@@ -35,6 +35,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"MessageTeamTakesTheLead", testIngestMessageTeam},
 		{"ContactWithoutOwnerGoesToCustomerOwner", testIngestCustomerOwner},
 		{"AmbiguousGoesToReview", testIngestReview},
+		{"ReviewKeepsLeadSource", testReviewKeepsLeadSource},
 		{"FindDuplicates", testFindDuplicates},
 		{"FindMessages", testFindMessages},
 		{"MergeContacts", testMergeContacts},

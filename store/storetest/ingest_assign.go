@@ -106,6 +106,38 @@ func testIngestReview(t *testing.T, h *ingestHarness) {
 	wantFields(t, err, "contact_id")
 }
 
+// testReviewKeepsLeadSource: a rep who links a new lead's conversation to
+// a customer keeps the lead, and the lead keeps the message that made it.
+func testReviewKeepsLeadSource(t *testing.T, h *ingestHarness) {
+	res := h.ingest(t, mail("newbuyer@163.com", "询价", "请报价 500 件"))
+	if res.LeadID == 0 {
+		t.Fatalf("result %+v: an unknown sender must make a lead", res)
+	}
+	cust := &crm.Customer{Name: "温州鞋业"}
+	must(t, cust.Normalize())
+	must(t, h.s.CreateCustomer(ctx, cust))
+	c, err := h.s.ResolveReview(ctx, h.w.admin.Viewer(), crm.Relink{ConversationID: res.ConversationID, CustomerID: &cust.ID})
+	must(t, err)
+	if c.LeadID == nil || *c.LeadID != res.LeadID {
+		t.Fatalf("after the re-link the conversation's lead is %v, want %d kept", c.LeadID, res.LeadID)
+	}
+	lead, err := h.s.Lead(ctx, crm.System, res.LeadID)
+	must(t, err)
+	if lead.SourceMessageID == nil || *lead.SourceMessageID != res.MessageID {
+		t.Errorf("lead source %v, want message %d", lead.SourceMessageID, res.MessageID)
+	}
+	msgs := h.messages(t, c.ID)
+	leadLinks := 0
+	for _, l := range msgs[0].Links {
+		if l.Kind == crm.RefLead {
+			leadLinks++
+		}
+	}
+	if leadLinks != 1 || !hasLink(msgs[0].Links, crm.RefCustomer, cust.ID) {
+		t.Errorf("links %+v: want the lead once and the chosen customer", msgs[0].Links)
+	}
+}
+
 // testIngestCustomerOwner: ownership follows the customer: a message from
 // a customer's contact who has no owner of their own goes to the
 // customer's owner; a contact's own owner comes first.

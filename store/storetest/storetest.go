@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Records", func(t *testing.T) { RunRecords(t, open) }},
 		{"Tx", func(t *testing.T) { RunTx(t, open) }},
 		{"ConversationsAbout", func(t *testing.T) { RunConversationsAbout(t, open) }},
+		{"ConversationFolds", func(t *testing.T) { RunConversationFolds(t, open) }},
 		{"Forms", func(t *testing.T) { RunForms(t, open) }},
 		{"Inbox", func(t *testing.T) { RunInbox(t, open) }},
 		{"Ingest", func(t *testing.T) { RunIngest(t, open, m) }},

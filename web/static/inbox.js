@@ -14,9 +14,17 @@
     });
   }
 
+  // getHTML fetches a fragment. When the open conversation was folded
+  // into another (a split mail thread joined), the server redirects its
+  // fragments to the one that stayed: the page goes there.
   function getHTML(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
+      var moved = conv && r.redirected && /\/inbox\/(\d+)\//.exec(new URL(r.url).pathname);
+      if (moved && moved[1] !== conv.dataset.conv) {
+        location.assign("/inbox/" + moved[1]);
+        throw new Error("moved");
+      }
       return r.text();
     });
   }
