@@ -47,6 +47,29 @@ type Config struct {
 	// WeChatTemplate is the purpose of the accounts' template used outside
 	// the 48-hour window; default "care".
 	WeChatTemplate string
+	// Satisfaction keeps the surveys asked when a conversation is
+	// resolved; nil: none are asked.
+	Satisfaction crm.SatisfactionStore
+	// Users finds the manager a low score's task goes to.
+	Users UserLister
+	// BaseURL is the server's public address ("https://crm.example.com"):
+	// survey links (BaseURL/satisfaction/TOKEN/SCORE) and the links in
+	// reminder emails start with it.
+	BaseURL string
+	// SurveyCooldown is how long after one survey a conversation's customer
+	// is not asked again; default 7 days.
+	SurveyCooldown time.Duration
+	// Mail sends reminder emails (the email channel's sender, from
+	// ReminderMailbox); nil: reminders stay in the bell.
+	Mail            crm.Sender
+	ReminderMailbox string
+	// ReminderMail keeps reminder emails and whom they went to.
+	ReminderMail crm.ReminderMailStore
+}
+
+// UserLister lists the users (for managers and teams).
+type UserLister interface {
+	ListUsers(ctx context.Context) ([]*crm.User, error)
 }
 
 // Service runs care plans.
@@ -54,6 +77,7 @@ type Service struct {
 	cfg            Config
 	zone           *time.Location
 	quietS, quietE int
+	sign           *signer
 }
 
 var _ crm.CarePlanner = (*Service)(nil)
@@ -78,6 +102,9 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Cap <= 0 {
 		cfg.Cap = 2
 	}
+	if cfg.SurveyCooldown <= 0 {
+		cfg.SurveyCooldown = 7 * 24 * time.Hour
+	}
 	if cfg.CapWindow <= 0 {
 		cfg.CapWindow = 7 * 24 * time.Hour
 	}
@@ -90,7 +117,7 @@ func New(cfg Config) (*Service, error) {
 	if !okS || !okE {
 		return nil, crm.Errorf(crm.EINVALID, "care quiet hours must be HH:MM")
 	}
-	return &Service{cfg: cfg, zone: zone, quietS: s, quietE: e}, nil
+	return &Service{cfg: cfg, zone: zone, quietS: s, quietE: e, sign: &signer{}}, nil
 }
 
 func or(s, def string) string {

@@ -91,6 +91,8 @@ func (s *Service) previewOne(ctx context.Context, p *crm.CarePlan, c dueCandidat
 	}
 	if r.OptedOut {
 		it.Skip = "the contact opted out of care messages"
+	} else if r.LeftWeChat() != "" && p.Action == crm.CareActionSend {
+		it.Skip = leftReason(r)
 	} else if it.Channel == "" {
 		it.Skip = "the contact has no WeChat or email conversation"
 	}

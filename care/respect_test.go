@@ -2,6 +2,7 @@ package care_test
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -254,5 +255,30 @@ func TestPermanentFailureShown(t *testing.T) {
 				t.Errorf("%d messages queued again", len(again))
 			}
 		})
+	}
+}
+
+// An unfollow on WeChat is an opt-out on every channel: the birthday
+// wish does not go on by email, and the preview says so.
+func TestUnfollowStopsEveryChannel(t *testing.T) {
+	w := newWorld(t, engines[0], care.Config{})
+	now := local(2027, 5, 1, 12)
+	w.clock.Set(now)
+	k := w.contact(t, "戊", "1980-05-01")
+	k.Identities = []crm.Identity{{Kind: crm.IdentityWeChat, Key: "wx-plain", Value: "o-left"}}
+	must(t, w.db.UpdateContact(ctx, crm.System, k))
+	w.conv(t, k, crm.ChannelWeChat, "wx-plain", now.Add(-time.Hour))
+	w.conv(t, k, crm.ChannelEmail, "1", now.Add(-time.Hour))
+	must(t, w.db.SetWeChatSubscribed(ctx, "wx-plain", "o-left", false, now.Add(-time.Minute)))
+	p := w.plan(t, crm.CarePlan{Name: "生日", Trigger: crm.CareTrigger{Kind: crm.CareBirthday}})
+	items, err := w.care.Preview(ctx, p, 1)
+	must(t, err)
+	if len(items) != 1 || !strings.Contains(items[0].Skip, "unfollowed") {
+		t.Fatalf("preview %+v", items)
+	}
+	must(t, w.care.Sweep(ctx, now))
+	o := w.occurrences(t)[key(p, k, "2027-05-01")]
+	if o == nil || o.State != crm.CareStateSkipped || !strings.Contains(o.Reason, "unfollowed WeChat account wx-plain") {
+		t.Fatalf("occurrence %+v, want skipped: unfollowed", o)
 	}
 }

@@ -130,6 +130,8 @@ func (s *Service) occur(ctx context.Context, p *crm.CarePlan, c dueCandidate, on
 		return s.skip(ctx, o, "the contact opted out of care messages")
 	case p.Action == crm.CareActionTask:
 		return s.openTask(ctx, p, r, c, o, due)
+	case r.LeftWeChat() != "":
+		return s.skip(ctx, o, leftReason(r))
 	}
 	n, err := s.cfg.Store.CountCareSends(ctx, c.ContactID, now.Add(-s.cfg.CapWindow))
 	if err != nil {
@@ -145,4 +147,9 @@ func (s *Service) skip(ctx context.Context, o *crm.CareOccurrence, reason string
 	o.State, o.Reason = crm.CareStateSkipped, reason
 	_, err := s.cfg.Store.RecordCareOccurrence(ctx, o)
 	return err
+}
+
+// leftReason says why a contact who unfollowed gets no care message.
+func leftReason(r *crm.CareRecipient) string {
+	return "the contact unfollowed WeChat account " + r.LeftWeChat() + ": an unfollow stops care messages on every channel"
 }

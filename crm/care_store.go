@@ -42,13 +42,29 @@ type CareRecipient struct {
 	Unsubscribed map[string]bool // WeChat appid → the follower left the account
 }
 
+// LeftWeChat returns a WeChat account the contact unfollowed, or "". An
+// unfollow is one of the opt-outs that every channel honours: the care
+// message does not go on by email instead.
+func (r *CareRecipient) LeftWeChat() string {
+	for acct, gone := range r.Unsubscribed {
+		if gone {
+			return acct
+		}
+	}
+	return ""
+}
+
 // CareOccurrenceFilter narrows ListCareOccurrences. Zero fields do not filter.
 type CareOccurrenceFilter struct {
 	PlanID     *int64
 	ContactID  *int64
 	CustomerID *int64
 	OwnerID    *int64
-	Limit      int
+	// Viewer, when set, keeps the occurrences whose owner it sees (a
+	// manager: their team's and unowned ones), inside the query, so that
+	// a page is full.
+	Viewer *Viewer
+	Limit  int
 }
 
 // CareStore keeps care plans, their occurrences and contacts' care settings.

@@ -21,6 +21,10 @@ type IngestConfig struct {
 	// Observe, if set, is told of each committed batch: its size and how
 	// long its transaction took (for /metrics).
 	Observe func(n int, took time.Duration)
+	// Surveys, if set, takes a customer's bare 1–5 reply to a waiting
+	// satisfaction survey as its score: the conversation stays resolved and
+	// the bot leaves the reply alone.
+	Surveys SurveyReplies
 }
 
 // IngestResult tells an adapter what became of its message.

@@ -29,10 +29,21 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 		return nil, err
 	}
 	res := &IngestResult{NewConversation: isNew, NeedsReview: m.NeedsReview}
+	sv, score, err := g.surveyReply(ctx, in, m, isNew, now)
+	if err != nil {
+		return nil, err
+	}
+	if sv != nil {
+		m.NewLead = nil // a score is no new enquiry
+	}
 	if err := g.createRecords(ctx, tx, in, m, res, now); err != nil {
 		return nil, err
 	}
+	status, until := conv.Status, conv.SnoozedUntil
 	fillConversation(conv, in, m, res)
+	if sv != nil {
+		conv.Status, conv.SnoozedUntil = status, until // a score does not reopen what it rates
+	}
 	if err := saveConversation(ctx, tx, conv, isNew, m); err != nil {
 		return nil, err
 	}
@@ -45,6 +56,11 @@ func (g *Ingester) apply(ctx context.Context, tx IngestTx, in *Inbound, cur *Cur
 		return nil, err
 	}
 	res.MessageID, res.Links = msg.ID, m.Links
+	if sv != nil {
+		if err := g.answerSurvey(ctx, sv, score, msg, now); err != nil {
+			return nil, err
+		}
+	}
 	if err := tx.AddReferences(ctx, in.Channel, in.Account, conv.ID, threadRefs(in)); err != nil {
 		return nil, err
 	}

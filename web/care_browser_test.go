@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,4 +66,60 @@ func TestBrowserCarePlan(t *testing.T) {
 		t.Fatalf("the reminders page shows %q", list)
 	}
 	shot(t, ctx, "care-reminders.png")
+}
+
+// TestBrowserCarePlanEdit: a manager opens a plan that is on, in English,
+// changes its trigger, text and team, previews and saves it; the plan keeps
+// its id and stays on. The zh-CN page offers the same edit.
+func TestBrowserCarePlanEdit(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	svc := withCare(e)
+	p := &crm.CarePlan{Name: "交付回访", Action: crm.CareActionTask, Enabled: true, Locale: "zh-CN", SendAt: "10:00",
+		Trigger: crm.CareTrigger{Kind: crm.CareAfterDelivery, Days: 3},
+		Texts:   map[string]crm.CareText{"zh-CN": {Subject: "回访", Text: "{{contact.name}}，收到货了吗？"}}}
+	mustDo(t, svc.SavePlan(context.Background(), crm.Viewer{Role: crm.RoleAdmin}, p))
+	ctx := browsertest.New(t)
+	u := e.srv.URL
+	id := strconv.FormatInt(p.ID, 10)
+	do(t, ctx,
+		chromedp.Navigate(u+"/login?lang=en"),
+		chromedp.SendKeys(`input[name="email"]`, "manager@example.com"),
+		chromedp.SendKeys(`input[name="password"]`, password),
+		chromedp.Submit(`input[name="password"]`),
+		chromedp.WaitVisible(`.who`),
+		chromedp.Navigate(u+"/care?lang=en"),
+		chromedp.Click(`#edit-plan-`+id),
+		chromedp.WaitVisible(`#care-cancel`),
+	)
+	if h := eval[string](t, ctx, `document.querySelector('.care-new h2').innerText`); !strings.Contains(h, "Edit care plan") {
+		t.Fatalf("the form's heading %q", h)
+	}
+	if v := eval[string](t, ctx, `document.querySelector('input[name="days"]').value`); v != "3" {
+		t.Fatalf("the form holds the plan: days %q", v)
+	}
+	do(t, ctx,
+		chromedp.SetValue(`input[name="days"]`, "7"),
+		chromedp.SetValue(`textarea[name="text_zh"]`, "{{contact.name}}，用得怎么样？"),
+		chromedp.SetValue(`select[name="team_id"]`, strconv.FormatInt(e.teamA, 10)),
+		chromedp.Click(`#care-preview`),
+		chromedp.WaitVisible(`#care-preview-none`),
+		chromedp.Click(`#care-save`),
+		chromedp.WaitVisible(`p.flash.ok`),
+	)
+	got, err := e.db.CarePlan(context.Background(), p.ID)
+	mustDo(t, err)
+	if got.Trigger.Days != 7 || got.Texts["zh-CN"].Text != "{{contact.name}}，用得怎么样？" || !got.Enabled ||
+		got.Audience.TeamID == nil || *got.Audience.TeamID != e.teamA {
+		t.Fatalf("the plan after editing: %+v", got)
+	}
+	plans, err := e.db.ListCarePlans(context.Background(), false)
+	mustDo(t, err)
+	if len(plans) != 1 {
+		t.Fatalf("editing made %d plans", len(plans))
+	}
+	shot(t, ctx, "care-plan-edit.png")
+	do(t, ctx, chromedp.Navigate(u+"/care?lang=zh-CN"), chromedp.WaitVisible(`#edit-plan-`+id))
+	if l := eval[string](t, ctx, `document.getElementById('edit-plan-`+id+`').innerText`); l != "编辑" {
+		t.Fatalf("the zh-CN edit link says %q", l)
+	}
 }

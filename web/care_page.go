@@ -17,7 +17,7 @@ import (
 func (s *Server) carePageRoutes() []route {
 	return []route{
 		rawRoute(get, "/care", "Care plans: list, build, preview (admin, manager)", html, s.getCarePage).page().
-			query([]param{{"saved", "boolean", "say that the plan was saved"}}, recLangParam),
+			query([]param{{"saved", "boolean", "say that the plan was saved"}, {"edit", "integer", "edit this plan in the form"}}, recLangParam),
 		rawRoute(post, "/care", "Preview or save a care plan from the page's form (admin, manager)", html,
 			s.postCarePage).page(),
 		rawRoute(post, "/care/{id}/switch", "Switch a care plan on or off (admin, manager)", html,
@@ -41,6 +41,8 @@ type carePage struct {
 	Previewed bool
 	Saved     bool
 	Variables string
+	Editing   *crm.CarePlan // the plan the form edits; nil: a new one
+	Teams     []*crm.Team   // the audience's team choices
 }
 
 func (s *Server) carePageData(w http.ResponseWriter, r *http.Request) (*carePage, error) {
@@ -50,7 +52,10 @@ func (s *Server) carePageData(w http.ResponseWriter, r *http.Request) (*carePage
 	}
 	d := &carePage{pageData: s.pageData(w, r, "care.title"), Form: url.Values{}, Triggers: careTriggers,
 		Variables: "{{contact.name}} {{customer.name}} {{order.number}} {{contract.end_date}} {{event.date}} …"}
-	d.Plans, err = st.ListCarePlans(r.Context(), false)
+	if d.Plans, err = st.ListCarePlans(r.Context(), false); err != nil {
+		return nil, err
+	}
+	d.Teams, err = s.store.ListTeams(r.Context())
 	return d, err
 }
 
@@ -66,6 +71,10 @@ func (s *Server) getCarePage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Saved = r.URL.Query().Get("saved") == "1"
 	d.Form.Set("send_at", "10:00")
+	if err := s.editPlan(r, d); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "care", d)
 }
 
@@ -81,7 +90,7 @@ func (s *Server) postCarePage(w http.ResponseWriter, r *http.Request) {
 	d.Form = r.PostForm
 	p := planFromForm(r.PostForm)
 	if r.PostForm.Get("op") == "save" {
-		err = s.deps.Care.SavePlan(r.Context(), viewerOf(r), p)
+		err = s.savePlanForm(r, d, p)
 		if err == nil {
 			http.Redirect(w, r, "/care?saved=1", http.StatusSeeOther)
 			return
@@ -179,13 +188,10 @@ func (s *Server) bell(r *http.Request, u *crm.User) *int {
 	return &n
 }
 
-// reminders are a user's reminders due by the end of today, in the care
-// time zone.
+// reminders are a user's reminders due by the end of today, in their time
+// zone (else the company's).
 func (s *Server) reminders(r *http.Request, userID int64) ([]crm.Reminder, error) {
-	zone, err := time.LoadLocation(crm.DefaultCareTimeZone)
-	if err != nil {
-		zone = time.UTC
-	}
+	zone := s.userZone(r, userID)
 	y, m, d := s.now().In(zone).Date()
 	return s.deps.Reminders.Reminders(r.Context(), crm.ReminderQuery{OwnerID: userID,
 		Before: time.Date(y, m, d+1, 0, 0, 0, 0, zone), Zone: zone, Limit: 500})
@@ -195,6 +201,7 @@ func (s *Server) reminders(r *http.Request, userID int64) ([]crm.Reminder, error
 type remindersPage struct {
 	pageData
 	Groups []reminderGroup
+	Me     *crm.UserSettings // the user's own settings form; nil: not on this server
 }
 
 type reminderGroup struct {
@@ -217,10 +224,16 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if s.deps.UserSettings != nil {
+		if d.Me, err = s.deps.UserSettings.UserSettings(r.Context(), d.User.ID); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
 	now := s.now()
 	overdue, today := reminderGroup{"overdue", "reminders.overdue", nil}, reminderGroup{"today", "reminders.today", nil}
 	for _, it := range rs {
-		v := reminderView{Kind: "remind." + it.Kind, Title: it.Title, Due: localTime(&it.DueAt), Link: reminderLink(it)}
+		v := reminderView{Kind: "remind." + it.Kind, Title: it.Title, Due: localTime(&it.DueAt), Link: it.Path()}
 		if it.DueAt.Before(now) {
 			overdue.Items = append(overdue.Items, v)
 		} else {
@@ -233,17 +246,4 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "reminders", d)
-}
-
-func reminderLink(it crm.Reminder) string {
-	id := strconv.FormatInt(it.Ref.ID, 10)
-	switch it.Kind {
-	case crm.RemindTask:
-		return "/tasks/" + id
-	case crm.RemindInstalment, crm.RemindContractEnd:
-		return "/orders/" + id
-	case crm.RemindSnooze:
-		return "/inbox/" + id
-	}
-	return "/follow-ups/" + id
 }

@@ -14,12 +14,6 @@ func (s *Server) visibleCare(ctx context.Context, v crm.Viewer, items []crm.Care
 	return keepSeen(ctx, s, v, items, func(it crm.CarePreviewItem) *int64 { return it.OwnerID })
 }
 
-// visibleOccurrences keeps the care done that v may see, for the same
-// reason: the occurrence filter knows owners, not teams.
-func (s *Server) visibleOccurrences(ctx context.Context, v crm.Viewer, occ []*crm.CareOccurrence) ([]*crm.CareOccurrence, error) {
-	return keepSeen(ctx, s, v, occ, func(o *crm.CareOccurrence) *int64 { return o.OwnerID })
-}
-
 // keepSeen keeps the items whose owner v sees (crm.Viewer.SeesOwned).
 func keepSeen[T any](ctx context.Context, s *Server, v crm.Viewer, items []T, owner func(T) *int64) ([]T, error) {
 	if v.SeesAll() || len(items) == 0 {

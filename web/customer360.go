@@ -28,6 +28,7 @@ type customer360 struct {
 	NextCare      *crm.CarePreviewItem // the next 90 days' first
 	CareOn        bool                 // care is set up: the contact's opt-out form shows
 	OptedOut      bool                 // the contact said no care messages
+	Surveys       []surveyView         // satisfaction scores, newest first
 	Refs          []string             // "kind:id" of the records the forms file against
 	Methods       []string             // the follow-up form's choices
 }
@@ -65,7 +66,7 @@ func (s *Server) gather360(ctx context.Context, v crm.Viewer, contactID, custome
 		return nil, err
 	}
 	steps := []func(context.Context, crm.Viewer, *customer360) error{
-		s.conversations360, s.orders360, s.tasks360, s.followUps360,
+		s.conversations360, s.orders360, s.tasks360, s.followUps360, s.surveys360,
 	}
 	for _, step := range steps {
 		if err := step(ctx, v, p); err != nil {

@@ -32,6 +32,7 @@ type convData struct {
 	Templates  []crm.ChannelTemplate // WeChat's, offered outside its window
 	WeChatConv int64                 // a form lead's conversation as a WeChat follower
 	C360       *customer360          // the records pages' panel (web/customer360.go)
+	Surveys    []surveyView          // this conversation's satisfaction surveys
 	// Plain values for the templates, which have no helper functions.
 	AssigneeID, TeamID int64
 	LabelsText         string
@@ -135,6 +136,9 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 	}
 	if d.WeChatConv, err = s.followerConversation(ctx, v, c); err != nil {
 		return nil, err
+	}
+	if d.Surveys, err = s.surveyViews(ctx, crm.System, crm.SurveyFilter{ConversationID: &c.ID}); err != nil {
+		return nil, err // the conversation is v's to see, and so are its surveys
 	}
 	if d.C360, err = s.customer360(ctx, v, c); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -16,24 +15,18 @@ type remindersOut struct {
 }
 
 // getReminders lists the logged-in user's reminders due by the end of
-// today (in the care time zone): follow-ups' next steps, tasks, unpaid
-// instalments, contracts ending within 30 days, snoozed conversations.
+// today (in the user's time zone, else the company's): follow-ups' next
+// steps, tasks, unpaid instalments, contracts ending within 30 days,
+// snoozed conversations.
 func (s *Server) getReminders(r *http.Request) (*remindersOut, error) {
 	if s.deps.Reminders == nil {
 		return nil, crm.Errorf(crm.ENOTIMPLEMENTED, "Reminders are not set up on this server.")
 	}
-	zone, err := time.LoadLocation(crm.DefaultCareTimeZone)
-	if err != nil {
-		zone = time.UTC
-	}
-	now := s.now().In(zone)
-	y, m, d := now.Date()
-	endOfDay := time.Date(y, m, d+1, 0, 0, 0, 0, zone)
-	items, err := s.deps.Reminders.Reminders(r.Context(), crm.ReminderQuery{OwnerID: viewerOf(r).UserID,
-		Before: endOfDay, Zone: zone, Limit: 500})
+	items, err := s.reminders(r, viewerOf(r).UserID)
 	if err != nil {
 		return nil, err
 	}
+	now := s.now()
 	out := &remindersOut{DueToday: len(items), Items: items}
 	for _, it := range items {
 		if it.DueAt.Before(now) {

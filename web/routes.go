@@ -27,6 +27,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.poolRoutes()...)
 	rs = append(rs, s.composeRoutes()...)
 	rs = append(rs, s.productRoutes()...)
+	rs = append(rs, s.satisfactionRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 

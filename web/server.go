@@ -67,6 +67,15 @@ type Deps struct {
 	CareStore crm.CareStore
 	// Reminders finds what is due for the bell; nil: 501.
 	Reminders crm.ReminderStore
+	// TimeZone is the company's zone (RAPPORT_CARE_TIME_ZONE): a user's
+	// "today" unless they chose their own in UserSettings; "" is
+	// Asia/Shanghai. UserSettings nil: the company's zone for everyone.
+	TimeZone     string
+	UserSettings crm.UserSettingsStore
+	// Satisfaction keeps survey settings and scores, Surveys answers the
+	// survey links of emails; nil: 501 and 404.
+	Satisfaction crm.SatisfactionStore
+	Surveys      crm.SurveyLinks
 	// Pool is the one door for ownership changes (claim, release, assign,
 	// transfer, freeze) under the pool's rules; nil: this server refuses
 	// them (501) rather than let owners change unchecked.

@@ -23,9 +23,10 @@ type channelDeps struct {
 	log      *slog.Logger
 	now      func() time.Time
 	baseURL  string
-	holder   string           // this process's name in leases (claimInstance)
-	bot      *bot.Bot         // its catch-up sweep runs under the scheduler
-	metrics  *metrics.Metrics // nil in commands other than serve
+	holder   string                // this process's name in leases (claimInstance)
+	bot      *bot.Bot              // its catch-up sweep runs under the scheduler
+	metrics  *metrics.Metrics      // nil in commands other than serve
+	senders  map[string]crm.Sender // the channels' senders, filled as they are set up
 }
 
 // channelParts is what a channel adapter gives serve back. Every field is

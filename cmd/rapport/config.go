@@ -48,6 +48,7 @@ type Config struct {
 	CareQuietHours    string        // RAPPORT_CARE_QUIET_HOURS: local hours without sends, "21:00-09:00"
 	CareCap           int           // RAPPORT_CARE_CAP: care messages per contact in CareCapWindow
 	CareCapWindow     time.Duration // RAPPORT_CARE_CAP_WINDOW
+	ReminderMailbox   string        // RAPPORT_REMINDER_MAILBOX: the mailbox id reminder emails are sent from; "": none
 	EscalateAfterDays int           // RAPPORT_ESCALATE_AFTER_DAYS: overdue follow-ups go to the manager after
 	// Operations (webhooks, metrics).
 	WebhookAllowPrivate bool   // RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses
@@ -115,6 +116,7 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.CareQuietHours, "care-quiet-hours", cfg.CareQuietHours, "local `HH:MM-HH:MM` in which no care message is sent; the send waits (RAPPORT_CARE_QUIET_HOURS)")
 	fs.IntVar(&cfg.CareCap, "care-cap", cfg.CareCap, "care messages one contact may get in the cap window, across plans (RAPPORT_CARE_CAP)")
 	fs.DurationVar(&cfg.CareCapWindow, "care-cap-window", cfg.CareCapWindow, "the care cap's window (RAPPORT_CARE_CAP_WINDOW)")
+	fs.StringVar(&cfg.ReminderMailbox, "reminder-mailbox", cfg.ReminderMailbox, "`id` of the mailbox that emails users their due reminders; empty: reminders stay in the bell (RAPPORT_REMINDER_MAILBOX)")
 	fs.IntVar(&cfg.EscalateAfterDays, "escalate-after-days", cfg.EscalateAfterDays, "days a follow-up's next step may be overdue before its maker's manager gets a task (RAPPORT_ESCALATE_AFTER_DAYS)")
 	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log each request: method, route pattern, status, duration, size; never paths, queries or bodies (RAPPORT_ACCESS_LOG)")
 	fs.BoolVar(&cfg.WebhookAllowPrivate, "webhook-allow-private", cfg.WebhookAllowPrivate, "let webhooks reach loopback and private addresses (RAPPORT_WEBHOOK_ALLOW_PRIVATE)")

@@ -44,6 +44,7 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.str(&cfg.CareQuietHours, "RAPPORT_CARE_QUIET_HOURS")
 	e.int(&cfg.CareCap, "RAPPORT_CARE_CAP")
 	e.duration(&cfg.CareCapWindow, "RAPPORT_CARE_CAP_WINDOW")
+	e.str(&cfg.ReminderMailbox, "RAPPORT_REMINDER_MAILBOX")
 	e.int(&cfg.EscalateAfterDays, "RAPPORT_ESCALATE_AFTER_DAYS")
 	e.boolean(&cfg.WebhookAllowPrivate, "RAPPORT_WEBHOOK_ALLOW_PRIVATE")
 	e.boolean(&cfg.AccessLog, "RAPPORT_ACCESS_LOG")

@@ -58,7 +58,8 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	deps := p.webDeps(web.Deps{Store: db, Blobs: blobs, Logger: log, Now: time.Now, Version: versionString()}, db)
+	deps := p.webDeps(web.Deps{Store: db, Blobs: blobs, Logger: log, Now: time.Now, Version: versionString(),
+		TimeZone: cfg.CareTimeZone}, db)
 	h := web.New(web.Config{BaseURL: baseURL, SessionTTL: cfg.SessionTTL, MaxBodyBytes: cfg.MaxBodyBytes,
 		TrustedProxies: cfg.trustedProxies, MetricsToken: cfg.MetricsToken, AccessLog: cfg.AccessLog}, deps)
 	bg := startWorkers(log, p.workers)

@@ -39,7 +39,8 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		ReopenWithin: cfg.ReopenWithin})
 	p.ingester = crm.NewIngester(crm.IngestConfig{Store: db, Matcher: m,
 		Events: crm.Publishers{p.events, p.hooks.disp, eventCounter{p.metrics}},
-		Now:    time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID, Observe: p.metrics.IngestBatch})
+		Now:    time.Now, Logger: log.With("part", "ingest"), LeadTeamID: cfg.LeadTeamID, Observe: p.metrics.IngestBatch,
+		Surveys: db})
 	senders := map[string]crm.Sender{}
 	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "outbox")})
@@ -47,7 +48,8 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains), HandedOff: p.hooks.disp})
 	p.workers = append([]worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}, p.hooks.workers()...)
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
-		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics}
+		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics,
+		senders: senders}
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
@@ -62,7 +64,7 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		p.parts = append(p.parts, part)
 	}
 	var err error
-	if p.care, err = newCare(cfg, db, p.outbox, baseURL, log); err != nil {
+	if p.care, err = newCare(cfg, db, p.outbox, baseURL, log, senders[crm.ChannelEmail]); err != nil {
 		return nil, err
 	}
 	p.owners = newPool(d)
@@ -79,6 +81,7 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	d.Importer = p.importer
+	d.UserSettings, d.Satisfaction, d.Surveys = db, db, p.care
 	d = p.hooks.webDeps(d, db)
 	d.Metrics = p.metrics
 	for _, part := range p.parts {

@@ -73,6 +73,9 @@ func (db *DB) ListCareOccurrences(ctx context.Context, f crm.CareOccurrenceFilte
 	w.equalID("o.contact_id", f.ContactID)
 	w.equalID("o.customer_id", f.CustomerID)
 	w.equalID("o.owner_id", f.OwnerID)
+	if f.Viewer != nil {
+		w.visible(*f.Viewer, "o.owner_id")
+	}
 	limit := f.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 100

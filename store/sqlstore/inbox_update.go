@@ -84,8 +84,11 @@ func (db *DB) SetStatus(ctx context.Context, v crm.Viewer, id int64, status stri
 		if _, err := db.Conversation(ctx, v, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE conversations SET status = $1, snoozed_until = $2 WHERE id = $3`,
-			status, nullTime(until), id)
+		// resolved_at marks each resolution (not a repeated one): the
+		// satisfaction survey asks once per resolution.
+		_, err := tx.ExecContext(ctx, `UPDATE conversations SET status = $1, snoozed_until = $2,
+			resolved_at = CASE WHEN $1 = 'resolved' AND status <> 'resolved' THEN $4 ELSE resolved_at END WHERE id = $3`,
+			status, nullTime(until), id, db.now())
 		if err != nil {
 			return db.wrap(err, "set status")
 		}

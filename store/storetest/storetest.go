@@ -42,6 +42,8 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
 		{"Imports", func(t *testing.T) { RunImports(t, open) }},
+		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
+		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
