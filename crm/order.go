@@ -21,10 +21,12 @@ const (
 
 // LineItem is one product on an order.
 type LineItem struct {
-	Product   string  `json:"product"`
+	ProductID *int64  `json:"product_id" doc:"the catalogue product; null for a free-text line (a one-off)"`
+	Product   string  `json:"product" doc:"the product's name; filled from the catalogue when product_id is given and this is empty"`
 	Quantity  float64 `json:"quantity"`
 	UnitPrice Money   `json:"unit_price"`
 	Amount    Money   `json:"amount"` // Quantity × UnitPrice, rounded
+	UnitCost  *Money  `json:"unit_cost" doc:"the unit cost for gross margin: the product's cost when the order was saved, unless given; null when unknown"`
 }
 
 // Order is an order or a contract with a customer.
@@ -45,6 +47,7 @@ type Order struct {
 	SignedDate       *Date        `json:"signed_date"`
 	OrderDate        *Date        `json:"order_date" doc:"the day the order was placed (an order's own date, apart from when it was entered)"`
 	ContractID       *int64       `json:"contract_id" doc:"the contract this order was placed under: a contract of the same customer"`
+	DealerID         *int64       `json:"dealer_id" doc:"the dealer or agent (经销商/代理商) it was sold through: a customer of kind dealer or agent; customer_id is then the end customer"`
 	Status           string       `json:"status"`
 	OwnerID          *int64       `json:"owner_id"`
 	Attachments      []Attachment `json:"attachments"`
@@ -79,6 +82,9 @@ func (o *Order) Normalize() error {
 	if o.StartDate != nil && o.EndDate != nil && o.EndDate.String() < o.StartDate.String() {
 		p.Add("end_date", "is before the start date")
 	}
+	if o.DealerID != nil && (*o.DealerID <= 0 || *o.DealerID == o.CustomerID) {
+		p.Add("dealer_id", "must name a dealer other than the end customer")
+	}
 	if o.ContractID != nil && (*o.ContractID <= 0 || *o.ContractID == o.ID) {
 		p.Add("contract_id", "must name another record, a contract")
 	}
@@ -95,7 +101,8 @@ func (o *Order) sumItems(p Problems) {
 	var total Money
 	for i := range o.Items {
 		it := &o.Items[i]
-		if it.Product == "" || it.Quantity <= 0 || it.UnitPrice < 0 {
+		if (it.Product == "" && it.ProductID == nil) || it.Quantity <= 0 || it.UnitPrice < 0 ||
+			(it.UnitCost != nil && *it.UnitCost < 0) {
 			p.Add("items", "each item needs a product, a positive quantity and a price")
 			return
 		}
@@ -112,6 +119,10 @@ type OrderFilter struct {
 	Kind       string
 	Status     string
 	CustomerID *int64
+	DealerID   *int64 // orders sold through this dealer
+	OwnerID    *int64 // orders this user owns
+	TeamID     *int64 // orders owned by this team's members
+	From, To   *Date  // sold on these days (order date, else entry date), inclusive
 	Page       Page
 }
 

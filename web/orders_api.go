@@ -11,6 +11,7 @@ var orderParams = []param{
 	{"kind", "string", "order or contract"},
 	{"status", "string", "draft, active, completed or cancelled"},
 	{"customer_id", "integer", "orders of this customer"},
+	{"dealer_id", "integer", "orders sold through this dealer or agent"},
 }
 
 func (s *Server) orders() resource[crm.Order] {
@@ -47,6 +48,11 @@ func (s *Server) checkOrder(ctx context.Context, v crm.Viewer, b *jsonBody, old,
 	}
 	if changed(b, old, "customer_signer_id") {
 		if err := s.visibleID(ctx, v, "customer_signer_id", crm.RefContact, o.CustomerSignerID); err != nil {
+			return err
+		}
+	}
+	if changed(b, old, "dealer_id") {
+		if err := s.visibleID(ctx, v, "dealer_id", crm.RefCustomer, o.DealerID); err != nil {
 			return err
 		}
 	}
@@ -89,7 +95,7 @@ func (s *Server) listOrders(r *http.Request) (crm.List[*crm.Order], error) {
 	q := newQuery(r)
 	f := crm.OrderFilter{
 		Viewer: viewerOf(r), Query: q.str("q"), Kind: q.str("kind"), Status: q.str("status"),
-		CustomerID: q.id("customer_id"), Page: q.page(),
+		CustomerID: q.id("customer_id"), DealerID: q.id("dealer_id"), Page: q.page(),
 	}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.Order]{}, err

@@ -16,6 +16,7 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 	return &recordKind[crm.Order]{
 		path: "orders", one: "rec.order", res: s.orders,
 		fields: []field{kind, {Name: "number", Need: true}, {Name: "customer_id", Type: "id", Need: true},
+			{Name: "dealer_id", Type: "id"}, {Name: "order_date", Type: "date"},
 			{Name: "title"}, status, {Name: "items", Type: "items"}, {Name: "amount", Type: "money"},
 			{Name: "currency"}, {Name: "start_date", Type: "date"}, {Name: "end_date", Type: "date"},
 			{Name: "signed_date", Type: "date"}, {Name: "customer_signer_id", Type: "id"},
@@ -29,8 +30,9 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 		},
 		filters: []field{kind, status},
 		list: func(r *http.Request, f listFilter) (crm.List[*crm.Order], error) {
-			return s.store.ListOrders(r.Context(), crm.OrderFilter{Viewer: viewerOf(r), Query: f.Query,
-				Kind: f.Kind, Status: f.Status, Page: f.Page})
+			of := crm.OrderFilter{Viewer: viewerOf(r), Query: f.Query, Kind: f.Kind, Status: f.Status, Page: f.Page}
+			f.Drill.orderFilter(&of)
+			return s.store.ListOrders(r.Context(), of)
 		},
 		title: func(o *crm.Order) string { return o.Number },
 		extra: s.orderExtra,

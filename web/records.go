@@ -63,7 +63,9 @@ type listFilter struct {
 	// Countdown: leads and customers: "days_left" (sorted), "soon" (about
 	// to be reclaimed) or "frozen".
 	Countdown string
-	Page      crm.Page
+	// Drill: the list behind a report's figure (see drill.go).
+	Drill drill
+	Page  crm.Page
 }
 
 // ownerID turns the owner filter into the store's owner id and pool flag.
@@ -88,6 +90,7 @@ func readListFilter(r *http.Request) (listFilter, error) {
 	q := newQuery(r)
 	f := listFilter{Query: q.str("q"), Owner: q.str("owner"), Status: q.str("status"),
 		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Page: q.page()}
+	f.Drill = readDrill(q)
 	return f, q.err()
 }
 
@@ -101,6 +104,12 @@ var recListParams = []param{
 	{"countdown", "string", "leads and customers: days_left (soonest reclaim first), soon (about to be reclaimed) or frozen"},
 	{"limit", "integer", "page size, 1–500 (default 50)"},
 	{"cursor", "string", "the previous page's last id"},
+	{"customer_id", "integer", "orders, payments: of this customer"},
+	{"dealer_id", "integer", "orders: sold through this dealer"},
+	{"team_id", "integer", "orders, follow-ups, tasks: owned by (done by) this team's members"},
+	{"user_id", "integer", "orders, follow-ups, tasks: owned by (done by) this user"},
+	{"from", "string", "orders, follow-ups, payments: on or after this day (YYYY-MM-DD)"},
+	{"to", "string", "orders, follow-ups, payments: on or before this day (YYYY-MM-DD)"},
 	afterAlias,
 	{"lang", "string", "switch the page language: en or zh-CN"},
 }

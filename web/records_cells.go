@@ -58,7 +58,7 @@ func (c *cells) display(f field, v string) string {
 		return c.user(v)
 	case "id":
 		switch f.Name {
-		case "customer_id":
+		case "customer_id", "dealer_id":
 			return c.customer(v)
 		case "order_id":
 			return c.order(v)
@@ -124,7 +124,8 @@ func (c *cells) itemViews(vals url.Values) []itemView {
 	out := []itemView{}
 	for i, p := range vals["items.product"] {
 		out = append(out, itemView{Product: p, Quantity: nth(vals["items.quantity"], i),
-			UnitPrice: nth(vals["items.unit_price"], i), Amount: nth(vals["items.amount"], i)})
+			UnitPrice: nth(vals["items.unit_price"], i), Amount: nth(vals["items.amount"], i),
+			ProductID: digits(nth(vals["items.product_id"], i)), UnitCost: digits(nth(vals["items.unit_cost"], i))})
 	}
 	return append(out, itemView{}, itemView{}, itemView{})
 }

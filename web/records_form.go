@@ -105,7 +105,14 @@ func formItems(form url.Values, p crm.Problems) []map[string]any {
 		if !noteUnless(p, "items", err == nil && ok, "each item needs a quantity and a price") {
 			return nil
 		}
-		items = append(items, map[string]any{"product": strings.TrimSpace(prod), "quantity": n, "unit_price": m})
+		item := map[string]any{"product": strings.TrimSpace(prod), "quantity": n, "unit_price": m}
+		if id, err := strconv.ParseInt(nth(form["items.product_id"], i), 10, 64); err == nil {
+			item["product_id"] = id
+		}
+		if c, err := strconv.ParseInt(nth(form["items.unit_cost"], i), 10, 64); err == nil {
+			item["unit_cost"] = c
+		}
+		items = append(items, item)
 	}
 	return items
 }

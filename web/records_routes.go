@@ -7,6 +7,7 @@ func (s *Server) recordRoutes() []route {
 	rs := concatRoutes(
 		kindRoutes(s, s.customerPages()), kindRoutes(s, s.contactPages()), kindRoutes(s, s.leadPages()),
 		kindRoutes(s, s.orderPages()), kindRoutes(s, s.paymentPages()), kindRoutes(s, s.taskPages()),
+		kindRoutes(s, s.productPages()), s.dealerRoutes(),
 	)
 	return append(rs,
 		rawRoute(get, "/search", "Public search (公共检索): the form", html, s.getPublicSearch).page().query(recLangParam),

@@ -25,7 +25,9 @@ type selectOption struct {
 	Selected     bool
 }
 
-type itemView struct{ Product, Quantity, UnitPrice, Amount string }
+// itemView is one line item row; ProductID and UnitCost ride along hidden
+// so that editing an order keeps the catalogue product and its cost.
+type itemView struct{ ProductID, Product, Quantity, UnitPrice, Amount, UnitCost string }
 
 // recordValues reads a record's fields as the form shows them, through its
 // JSON form, so that one description of the fields serves every kind.
@@ -125,6 +127,7 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 			fv.Options = c.userOptions(fv.Value)
 		case "items":
 			fv.Items = c.itemViews(vals)
+			fv.Options = c.productOptions()
 			fv.Cols = []string{c.t("field.product"), c.t("field.quantity"), c.t("field.unit_price")}
 		case "refs":
 			fv.Values = vals["refs"]

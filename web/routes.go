@@ -20,12 +20,13 @@ const (
 func (s *Server) routeTable() []route {
 	rs := s.coreRoutes()
 	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes(),
-		s.messageRoutes(), s.botRoutes(), s.webhookRoutes(), s.opsRoutes()} {
+		s.messageRoutes(), s.botRoutes(), s.webhookRoutes(), s.opsRoutes(), s.importRoutes()} {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)
 	rs = append(rs, s.poolRoutes()...)
 	rs = append(rs, s.composeRoutes()...)
+	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.satisfactionRoutes()...)
 	return append(rs, s.careRoutes()...)
 }

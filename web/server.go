@@ -85,7 +85,10 @@ type Deps struct {
 	// through the web layer; HookQueued wakes the deliverer after a
 	// redelivery. Each nil: none.
 	// Metrics records requests and serves /metrics; nil: none.
-	Metrics    *metrics.Metrics
+	Metrics *metrics.Metrics
+	// Importer imports customers, contacts and leads from files; nil: the
+	// import API answers 501.
+	Importer   crm.Importer
 	Webhooks   crm.WebhookStore
 	Hooks      crm.Publisher
 	HookQueued func()

@@ -9,6 +9,7 @@ import (
 	"github.com/rapport-crm/rapport/bot"
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/importer"
 	"github.com/rapport-crm/rapport/internal/metrics"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/pool"
@@ -28,6 +29,7 @@ type pipeline struct {
 	workers  []worker
 	care     *care.Service
 	owners   *pool.Pool
+	importer *importer.Service
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
@@ -67,6 +69,9 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 	}
 	p.owners = newPool(d)
 	p.workers = append(p.workers, schedulerWorker(d, p.owners.Sweep()))
+	var imports worker
+	p.importer, imports = newImporter(cfg, db, blobs, holder, log)
+	p.workers = append(p.workers, imports)
 	return p, nil
 }
 
@@ -75,6 +80,7 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Events, d.Outbox, d.Pool = p.events, p.outbox, p.owners
 	d.Mailboxes, d.WeChat, d.Forms, d.Inbox, d.Bot = db, db, db, db, db
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
+	d.Importer = p.importer
 	d.UserSettings, d.Satisfaction, d.Surveys = db, db, p.care
 	d = p.hooks.webDeps(d, db)
 	d.Metrics = p.metrics

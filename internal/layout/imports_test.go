@@ -26,7 +26,8 @@ var rules = []struct {
 	{"bot", []string{"crm", "internal/*"}},
 	{"care", []string{"crm", "internal/*"}},
 	{"pool", []string{"crm", "internal/*"}},
-	{"webhook", []string{"crm", "internal/*"}}, // outgoing webhooks: a behaviour
+	{"webhook", []string{"crm", "internal/*"}},  // outgoing webhooks: a behaviour
+	{"importer", []string{"crm", "internal/*"}}, // CSV/XLSX imports: a behaviour
 	{"channels/*", []string{"crm", "internal/*"}},
 	{"store/sqlstore", []string{"crm", "internal/*"}},
 	{"store/sqlite", []string{"crm", "store/sqlstore", "migrations", "internal/*"}},
@@ -107,6 +108,9 @@ func TestRulesSayWhatDesignSays(t *testing.T) {
 		{"care", "web", false},            // nor web
 		{"webhook", "crm", true},
 		{"webhook", "store/sqlstore", false},
+		{"importer", "crm", true},
+		{"importer", "store/sqlstore", false}, // it talks to crm interfaces
+		{"importer", "web", false},
 		{"channels/webform", "internal/ratelimit", true},
 		{"store/sqlstore", "crm", true},
 		{"store/sqlstore", "store/sqlite", false},

@@ -9,14 +9,14 @@ import (
 
 const orderCols = `o.id, o.kind, o.number, o.customer_id, o.title, o.items, o.amount, o.currency, o.terms,
 	o.start_date, o.end_date, o.customer_signer_id, o.our_signer_id, o.signed_date, o.status, o.owner_id,
-	o.created_at, o.updated_at, o.order_date, o.contract_id`
+	o.created_at, o.updated_at, o.order_date, o.contract_id, o.dealer_id`
 
 func scanOrder(r scanner) (*crm.Order, error) {
 	o := &crm.Order{}
 	err := r.Scan(&o.ID, &o.Kind, &o.Number, &o.CustomerID, &o.Title, jsonCol{&o.Items}, &o.Amount, &o.Currency,
 		&o.Terms, dt{&o.StartDate}, dt{&o.EndDate}, nid{&o.CustomerSignerID}, nid{&o.OurSignerID},
 		dt{&o.SignedDate}, &o.Status, nid{&o.OwnerID}, tm{&o.CreatedAt}, tm{&o.UpdatedAt},
-		dt{&o.OrderDate}, nid{&o.ContractID})
+		dt{&o.OrderDate}, nid{&o.ContractID}, nid{&o.DealerID})
 	return o, err
 }
 
@@ -35,15 +35,19 @@ func (db *DB) CreateOrder(ctx context.Context, o *crm.Order) error {
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO orders (kind, number, customer_id, title, items, amount,
 			currency, terms, start_date, end_date, customer_signer_id, our_signer_id, signed_date, status,
-			owner_id, created_at, updated_at, order_date, contract_id)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id`,
+			owner_id, created_at, updated_at, order_date, contract_id, dealer_id, sales_date)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20) RETURNING id`,
 			o.Kind, o.Number, o.CustomerID, o.Title, jsonArg(o.Items), o.Amount, o.Currency, o.Terms,
 			dateArg(o.StartDate), dateArg(o.EndDate), idArg(o.CustomerSignerID), idArg(o.OurSignerID),
-			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, dateArg(o.OrderDate), idArg(o.ContractID)).Scan(&o.ID)
+			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, dateArg(o.OrderDate), idArg(o.ContractID),
+			idArg(o.DealerID), salesDate(o, now)).Scan(&o.ID)
 		if err != nil {
 			return db.conflict(err, "create order", numberTaken)
 		}
 		o.CreatedAt, o.UpdatedAt = now, now
+		if err := db.writeOrderLines(ctx, tx, o); err != nil {
+			return err
+		}
 		return db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: o.CustomerID})
 	})
 }
@@ -65,14 +69,18 @@ func (db *DB) UpdateOrder(ctx context.Context, v crm.Viewer, o *crm.Order) error
 		_, err = tx.ExecContext(ctx, `UPDATE orders SET kind = $1, number = $2, customer_id = $3, title = $4,
 			items = $5, amount = $6, currency = $7, terms = $8, start_date = $9, end_date = $10,
 			customer_signer_id = $11, our_signer_id = $12, signed_date = $13, status = $14, owner_id = $15,
-			updated_at = $16, order_date = $18, contract_id = $19 WHERE id = $17`,
+			updated_at = $16, order_date = $18, contract_id = $19, dealer_id = $20, sales_date = $21 WHERE id = $17`,
 			o.Kind, o.Number, o.CustomerID, o.Title, jsonArg(o.Items), o.Amount, o.Currency, o.Terms,
 			dateArg(o.StartDate), dateArg(o.EndDate), idArg(o.CustomerSignerID), idArg(o.OurSignerID),
-			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, o.ID, dateArg(o.OrderDate), idArg(o.ContractID))
+			dateArg(o.SignedDate), o.Status, idArg(o.OwnerID), now, o.ID, dateArg(o.OrderDate), idArg(o.ContractID),
+			idArg(o.DealerID), salesDate(o, old.CreatedAt))
 		if err != nil {
 			return db.conflict(err, "update order", numberTaken)
 		}
 		o.CreatedAt, o.UpdatedAt, o.Attachments = old.CreatedAt, now, old.Attachments
+		if err := db.writeOrderLines(ctx, tx, o); err != nil {
+			return err
+		}
 		if old.CustomerID != o.CustomerID {
 			if err := db.refreshPool(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: old.CustomerID}); err != nil {
 				return err
@@ -86,6 +94,12 @@ func (db *DB) checkOrderRefs(ctx context.Context, tx *sql.Tx, o *crm.Order) erro
 	err := db.checkExist(ctx, tx, exists{"customer_id", "customers", &o.CustomerID},
 		exists{"customer_signer_id", "contacts", o.CustomerSignerID},
 		exists{"our_signer_id", "users", o.OurSignerID}, exists{"owner_id", "users", o.OwnerID})
+	if err == nil {
+		err = db.checkDealer(ctx, tx, o)
+	}
+	if err == nil {
+		err = db.fillLines(ctx, tx, o)
+	}
 	if err != nil || o.ContractID == nil {
 		return err
 	}
@@ -159,6 +173,17 @@ func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*cr
 	w.equal("o.kind", f.Kind)
 	w.equal("o.status", f.Status)
 	w.equalID("o.customer_id", f.CustomerID)
+	w.equalID("o.dealer_id", f.DealerID)
+	w.equalID("o.owner_id", f.OwnerID)
+	if f.TeamID != nil {
+		w.and("o.owner_id IN (SELECT id FROM users WHERE team_id = " + w.arg(*f.TeamID) + ")")
+	}
+	if f.From != nil {
+		w.and("o.sales_date >= " + w.arg(f.From.String()))
+	}
+	if f.To != nil {
+		w.and("o.sales_date <= " + w.arg(f.To.String()))
+	}
 	tail := w.page("o.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanOrder, `SELECT `+orderCols+` FROM orders o`+w.String()+tail, w.args...)

@@ -31,7 +31,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 // transaction: the caller may handle the error and go on.
 func (db *DB) withTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		if ctx.Value(writeBehindKey{}) == nil {
+		if ctx.Value(writeBehindKey{}) == nil && ctx.Value(batchKey{}) == nil {
 			return db.savepoint(ctx, tx, fn)
 		}
 		if b := writeBehindOf(ctx); b != nil {

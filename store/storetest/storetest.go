@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Outbox", func(t *testing.T) { RunOutbox(t, open, m) }},
 		{"WeChat", func(t *testing.T) { RunWeChat(t, open, m) }},
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
+		{"Imports", func(t *testing.T) { RunImports(t, open) }},
 		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
 		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
 	} {
@@ -56,7 +57,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 func RunRecords(t *testing.T, open Opener) {
 	var all []storeTest
 	for _, group := range [][]storeTest{userTests, customerTests, contactTests, leadTests,
-		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests} {
+		orderTests, paymentTests, taskTests, followUpTests, attachmentTests, apiGapTests, productTests} {
 		all = append(all, group...)
 	}
 	for _, tt := range all {

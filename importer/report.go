@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// Jobs returns a page of the jobs v may see, newest first.
+func (s *Service) Jobs(ctx context.Context, v crm.Viewer, p crm.Page) (crm.List[*crm.ImportJob], error) {
+	if err := mayImport(v); err != nil {
+		return crm.List[*crm.ImportJob]{}, err
+	}
+	return s.cfg.Store.ListImports(ctx, v, p)
+}
+
+// ErrorReport writes the rows that failed, as read, with a last column
+// saying why: CSV in UTF-8 with a byte-order mark, which Excel opens
+// without garbling Chinese. Fixed, the file imports again as it is.
+func (s *Service) ErrorReport(ctx context.Context, v crm.Viewer, id int64, w io.Writer) error {
+	j, err := s.Job(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(append(append([]string{}, j.Headings...), "原因 Why", "行 Row")); err != nil {
+		return err
+	}
+	after := 0
+	for {
+		rows, err := s.cfg.Store.ImportRows(ctx, j.ID, crm.RowFailed, after, 1000)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			cells := make([]string, len(j.Headings))
+			copy(cells, r.Cells)
+			if err := cw.Write(append(cells, r.Reason, itoa(r.RowNo))); err != nil {
+				return err
+			}
+			after = r.RowNo
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil || len(rows) < 1000 {
+			return err
+		}
+	}
+}
+
+// Template writes an empty file of kind with the headings in lang.
+func (s *Service) Template(kind, lang, format string, w io.Writer) error {
+	if err := checkKind(kind); err != nil {
+		return err
+	}
+	var heads []string
+	for _, f := range fieldsOf(kind) {
+		h := f.en
+		if lang == "zh-CN" {
+			h = f.zh
+		}
+		if f.required {
+			h += " *"
+		}
+		heads = append(heads, h)
+	}
+	switch format {
+	case "csv":
+		var b bytes.Buffer
+		b.Write([]byte{0xEF, 0xBB, 0xBF})
+		cw := csv.NewWriter(&b)
+		_ = cw.Write(heads)
+		cw.Flush()
+		_, err := w.Write(b.Bytes())
+		return err
+	case "xlsx":
+		f := excelize.NewFile()
+		defer f.Close()
+		sw, err := f.NewStreamWriter("Sheet1")
+		if err != nil {
+			return err
+		}
+		cells := make([]any, len(heads))
+		for i, h := range heads {
+			cells[i] = h
+		}
+		if err := sw.SetRow("A1", cells); err != nil {
+			return err
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+		return f.Write(w)
+	}
+	return &crm.Error{Code: crm.EINVALID, Message: "Unknown template format.", Fields: map[string]string{"format": "csv or xlsx"}}
+}
