@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
 		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
 		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
+		{"RateCounters", func(t *testing.T) { RunRateCounters(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
