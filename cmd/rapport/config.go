@@ -18,6 +18,12 @@ type Config struct {
 	PhoneRegion string // RAPPORT_PHONE_REGION: region of numbers written without +CC
 	LogLevel    string // RAPPORT_LOG_LEVEL: debug, info, warn, error
 	LogFormat   string // RAPPORT_LOG_FORMAT: text or json
+	// Stored files: on disk under DataDir unless FilesURL names a bucket.
+	FilesURL    string // RAPPORT_FILES_URL: s3://bucket/prefix
+	S3Endpoint  string // RAPPORT_S3_ENDPOINT: https://host[:port]; "": AWS
+	S3Region    string // RAPPORT_S3_REGION
+	S3AccessKey string // RAPPORT_S3_ACCESS_KEY(_FILE)
+	S3SecretKey string // RAPPORT_S3_SECRET_KEY(_FILE)
 
 	// Serving.
 	Addr            string        // RAPPORT_ADDR

@@ -179,3 +179,41 @@ func TestPackKeepsPayloadsUnderTheLimit(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBusFanOut measures how long an event takes from Publish on one
+// instance to a subscriber of another, one at a time; p50 and p99 are
+// reported.
+func BenchmarkBusFanOut(b *testing.B) {
+	base := pgtest.URL(b)
+	url := pgtest.FreshSchema(b, base)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var buses []*postgres.Bus
+	for range 2 {
+		bus, err := postgres.NewBus(ctx, postgres.BusConfig{URL: url})
+		if err != nil {
+			b.Fatal(err)
+		}
+		go bus.Run(ctx)
+		buses = append(buses, bus)
+	}
+	ch, stop := buses[1].Subscribe(16)
+	defer stop()
+	time.Sleep(500 * time.Millisecond) // both listening
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		buses[0].Publish(crm.Event{Kind: crm.EventMessageNew, MessageID: int64(i + 1)})
+		for e := range ch {
+			if e.MessageID == int64(i+1) {
+				break
+			}
+		}
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
