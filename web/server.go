@@ -142,7 +142,7 @@ func New(cfg Config, deps Deps) *Server {
 	}
 	s.dummyHash = sync.OnceValue(newDummyHash)
 	s.routes = s.routeTable()
-	s.openapi = sync.OnceValue(func() []byte { return buildOpenAPI(s.routes, s.version) })
+	s.openapi = sync.OnceValue(func() []byte { return buildOpenAPI(s.routes, s.version, cfg.BaseURL) })
 	s.router = s.buildRouter(s.routes)
 	return s
 }
