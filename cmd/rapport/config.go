@@ -58,6 +58,7 @@ type Config struct {
 	EscalateAfterDays int           // RAPPORT_ESCALATE_AFTER_DAYS: overdue follow-ups go to the manager after
 	// Operations (webhooks, metrics).
 	WebhookAllowPrivate bool   // RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses
+	Metrics             bool   // RAPPORT_METRICS: record and serve /metrics (default true)
 	MetricsToken        string // RAPPORT_METRICS_TOKEN(_FILE): bearer token for /metrics besides an admin session
 	SecretKey           string // RAPPORT_SECRET_KEY(_FILE): 32-byte key sealing the secrets in the database
 	AccessLog           bool   // RAPPORT_ACCESS_LOG: log each request (route pattern, status, duration)
@@ -79,6 +80,7 @@ func defaultConfig() Config {
 		MaxBodyBytes:    1 << 20,
 		MaxFileBytes:    25 << 20,
 		ShutdownTimeout: 15 * time.Second,
+		Metrics:         true,
 		FormIPPerMinute: 20,
 		FormPerSecond:   100,
 		FormMaxBody:     64 << 10,

@@ -53,6 +53,7 @@ func loadEnv(getenv func(string) string) (Config, error) {
 	e.int(&cfg.EscalateAfterDays, "RAPPORT_ESCALATE_AFTER_DAYS")
 	e.boolean(&cfg.WebhookAllowPrivate, "RAPPORT_WEBHOOK_ALLOW_PRIVATE")
 	e.boolean(&cfg.AccessLog, "RAPPORT_ACCESS_LOG")
+	e.boolean(&cfg.Metrics, "RAPPORT_METRICS")
 	e.secret(&cfg.MetricsToken, "RAPPORT_METRICS_TOKEN")
 	e.secret(&cfg.SecretKey, "RAPPORT_SECRET_KEY")
 	return cfg, e.err

@@ -33,7 +33,10 @@ type pipeline struct {
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
-	p := &pipeline{metrics: newMetrics(db)}
+	p := &pipeline{}
+	if cfg.Metrics {
+		p.metrics = newMetrics(db) // off: /metrics answers 404 and nothing is counted
+	}
 	events, own, busWorker, err := newEventBus(cfg, log)
 	if err != nil {
 		return nil, err
