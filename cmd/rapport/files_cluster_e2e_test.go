@@ -3,7 +3,6 @@ package main
 import (
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,18 +11,13 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
 )
 
 // Two instances on one PostgreSQL with RAPPORT_FILES_URL on an S3 server
 // on 127.0.0.1: the attachment of a mail one instance fetched is read
 // through both, and nothing lands in the data directory's files/.
 func TestInstancesShareFilesThroughS3(t *testing.T) {
-	srv := httptest.NewServer(gofakes3.New(s3mem.New(), gofakes3.WithAutoBucket(true)).Server())
-	defer srv.Close()
-	c := startCluster(t, 2, "RAPPORT_FILES_URL=s3://rapport/files", "RAPPORT_S3_ENDPOINT="+srv.URL,
-		"RAPPORT_S3_REGION=us-east-1", "RAPPORT_S3_ACCESS_KEY=key", "RAPPORT_S3_SECRET_KEY=secret")
+	c := startCluster(t, 2, append(fakeS3(t), "RAPPORT_FILES_URL=s3://rapport/files")...)
 	box := startMemIMAP(t, "imap password s3")
 	const content = "PDF-1.4 合同 contract body"
 	raw := "From: buyer@example.cn\r\nTo: " + memIMAPUser + "\r\nSubject: 合同\r\nMessage-ID: <s3-1@example.cn>\r\n" +

@@ -18,10 +18,7 @@ import (
 // S3 server on 127.0.0.1, over HTTP), and from the bucket into another
 // data directory, where they read back the same.
 func TestFilesMigrateToS3AndBack(t *testing.T) {
-	srv := httptest.NewServer(gofakes3.New(s3mem.New(), gofakes3.WithAutoBucket(true)).Server())
-	defer srv.Close()
-	s3 := []string{"RAPPORT_S3_ENDPOINT=" + srv.URL, "RAPPORT_S3_REGION=us-east-1",
-		"RAPPORT_S3_ACCESS_KEY=key", "RAPPORT_S3_SECRET_KEY=secret"}
+	s3 := fakeS3(t)
 	ctx := context.Background()
 	first := t.TempDir()
 	disk, err := files.New(filepath.Join(first, "files"), 1<<20)
@@ -54,4 +51,14 @@ func TestFilesMigrateToS3AndBack(t *testing.T) {
 	if res := runRapport(t, append(s3, "RAPPORT_DATA="+second), "", "files", "migrate", "--to", "ftp://x"); res.code != 2 {
 		t.Errorf("a bad URL exits %d, want 2", res.code)
 	}
+}
+
+// fakeS3 starts an S3 server on 127.0.0.1 (buckets made on first use) and
+// returns the RAPPORT_S3_* settings that reach it.
+func fakeS3(t *testing.T) []string {
+	t.Helper()
+	srv := httptest.NewServer(gofakes3.New(s3mem.New(), gofakes3.WithAutoBucket(true)).Server())
+	t.Cleanup(srv.Close)
+	return []string{"RAPPORT_S3_ENDPOINT=" + srv.URL, "RAPPORT_S3_REGION=us-east-1",
+		"RAPPORT_S3_ACCESS_KEY=key", "RAPPORT_S3_SECRET_KEY=secret"}
 }
