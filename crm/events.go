@@ -19,6 +19,25 @@ type Event struct {
 	// RecordID is the customer, order or payment of a *.new event about
 	// one (EventCustomerNew, EventOrderNew, EventPaymentNew).
 	RecordID int64 `json:"record_id,omitempty"`
+	// UserID and State are a presence report's: who is viewing or typing
+	// in ConversationID (web's presence events).
+	UserID int64  `json:"user_id,omitempty"`
+	State  string `json:"state,omitempty"`
+}
+
+// EventResync tells live views that events may have been missed (the
+// link between instances dropped and came back): reload what they show.
+const EventResync = "resync"
+
+// Bus carries committed events to every subscriber: in this process (a
+// Broker, for one instance on SQLite) or to every instance on one
+// database (PostgreSQL's LISTEN/NOTIFY). Events carry ids only, so that
+// each instance reads what changed, as its viewer may see it.
+type Bus interface {
+	Publisher
+	// Subscribe returns a channel of events, from this instance and the
+	// others, and a function that ends the subscription.
+	Subscribe(buffer int) (<-chan Event, func())
 }
 
 // Publisher receives committed events. Publish must not block.

@@ -13,6 +13,9 @@ const (
 	EventCustomerNew     = "customer.new"
 	EventOrderNew        = "order.new"
 	EventPaymentNew      = "payment.new"
+	// EventFormChanged: a form (RecordID) was created, changed or deleted;
+	// form capture on every instance drops its cached copy.
+	EventFormChanged = "form.changed"
 )
 
 // Publishers sends each event to every publisher in turn: the live views'

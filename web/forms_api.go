@@ -31,7 +31,11 @@ func (s *Server) createForm(r *http.Request) (*crm.Form, error) {
 	if err := decodeNew(r, f); err != nil {
 		return nil, err
 	}
-	return f, fs.CreateForm(r.Context(), f)
+	if err := fs.CreateForm(r.Context(), f); err != nil {
+		return nil, err
+	}
+	s.formChanged(f.ID)
+	return f, nil
 }
 
 func (s *Server) getForm(r *http.Request) (*crm.Form, error) {
@@ -59,7 +63,19 @@ func (s *Server) updateForm(r *http.Request) (*crm.Form, error) {
 	if err := b.into(f); err != nil {
 		return nil, err
 	}
-	return f, s.deps.Forms.UpdateForm(r.Context(), f)
+	if err := s.deps.Forms.UpdateForm(r.Context(), f); err != nil {
+		return nil, err
+	}
+	s.formChanged(f.ID)
+	return f, nil
+}
+
+// formChanged tells every instance's form capture to read the form again
+// rather than serve its cached copy for a few more seconds.
+func (s *Server) formChanged(id int64) {
+	if s.deps.Events != nil {
+		s.deps.Events.Publish(crm.Event{Kind: crm.EventFormChanged, RecordID: id})
+	}
 }
 
 // deleted is the answer to a DELETE.
@@ -76,7 +92,11 @@ func (s *Server) deleteForm(r *http.Request) (deleted, error) {
 	if err != nil {
 		return deleted{}, err
 	}
-	return deleted{true}, fs.DeleteForm(r.Context(), id)
+	if err := fs.DeleteForm(r.Context(), id); err != nil {
+		return deleted{}, err
+	}
+	s.formChanged(id)
+	return deleted{true}, nil
 }
 
 func (s *Server) getFormSnippet(w http.ResponseWriter, r *http.Request) {

@@ -18,9 +18,10 @@ func (s *Server) formRoutes() []route {
 	return append([]route{
 		rawRoute(get, "/f/{key}", "The hosted form page (public)", html, s.formCapture).open().query(page),
 		rawRoute(post, "/f/{key}", "Submit a web form: urlencoded, multipart or JSON (public; CORS for the form's origins)",
-			jsonT, s.formCapture).open().query(lang, utmParams),
+			jsonT, s.formCapture).open().query(lang, utmParams).
+			fails(http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests),
 		rawRoute(http.MethodOptions, "/f/{key}", "CORS preflight of a form's submission (public)", "",
-			s.formCapture).open(),
+			s.formCapture).open().fails(http.StatusNotFound),
 
 		apiRoute(get, "/api/v1/forms", "List web forms (admin)", s.listForms).admin(),
 		apiRoute(post, "/api/v1/forms", "Create a web form; its public key is made for it (admin)",

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -10,8 +11,13 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// EventPresence tells live views that who has a conversation open changed.
-const EventPresence = "presence"
+// EventPresence tells live views that who has a conversation open changed;
+// EventPresenceSeen repeats a report that changed nothing, so that other
+// instances keep the user listed (browsers are not told of it).
+const (
+	EventPresence     = "presence"
+	EventPresenceSeen = "presence.seen"
+)
 
 // Presence states a browser reports.
 const (
@@ -27,12 +33,14 @@ const (
 	typingTTL   = 8 * time.Second
 )
 
-// presenceHub remembers, in memory, who has which conversation open. It is
-// per process: with several instances behind a balancer, reps on
-// different instances do not see each other (docs/inbox.md says so).
+// presenceHub remembers, in memory, who has which conversation open. Each
+// report is published on the event bus, and every instance's event
+// streams apply the reports they carry (see applyPresence), so that reps
+// on different instances behind a balancer see each other.
 type presenceHub struct {
 	mu    sync.Mutex
 	convs map[int64]map[int64]*presence
+	names map[int64]string // users' names, for reports from other instances
 }
 
 // presence is one user on one conversation.
@@ -113,10 +121,50 @@ func (s *Server) postPresence(r *http.Request) ([]presence, error) {
 		return nil, err
 	}
 	u := userOf(r.Context())
+	kind := EventPresenceSeen
 	if s.presence.set(id, presence{UserID: u.ID, Name: u.Name, State: b.State, Seen: s.now()}) {
-		s.publish(EventPresence, id, 0)
+		kind = EventPresence
+	}
+	if s.deps.Events != nil {
+		s.deps.Events.Publish(crm.Event{Kind: kind, ConversationID: id, UserID: u.ID, State: b.State})
 	}
 	return s.presence.list(id, s.now()), nil
+}
+
+// applyPresence records a report carried by the event bus, from this
+// instance (already recorded: setting it again changes nothing) or
+// another. It runs in the event stream before the event is passed on, so
+// the browser's next fetch of the list finds it.
+func (s *Server) applyPresence(ctx context.Context, e crm.Event) {
+	if e.UserID == 0 || e.ConversationID == 0 {
+		return
+	}
+	name, ok := s.presence.name(e.UserID)
+	if !ok {
+		u, err := s.store.UserByID(ctx, e.UserID)
+		if err != nil {
+			return
+		}
+		name = u.Name
+		s.presence.remember(u.ID, name)
+	}
+	s.presence.set(e.ConversationID, presence{UserID: e.UserID, Name: name, State: e.State, Seen: s.now()})
+}
+
+func (h *presenceHub) name(user int64) (string, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n, ok := h.names[user]
+	return n, ok
+}
+
+func (h *presenceHub) remember(user int64, name string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.names == nil || len(h.names) > 10000 {
+		h.names = map[int64]string{}
+	}
+	h.names[user] = name
 }
 
 func (s *Server) listPresence(r *http.Request) ([]presence, error) {

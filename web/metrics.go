@@ -70,7 +70,7 @@ func (s *Server) opsRoutes() []route {
 	prof := func(name string) http.HandlerFunc { return pprof.Handler(name).ServeHTTP }
 	return []route{
 		rawRoute(get, "/metrics", "Prometheus metrics (an admin, or Authorization: Bearer RAPPORT_METRICS_TOKEN)",
-			"text/plain", s.getMetrics).open(),
+			"text/plain", s.getMetrics).open().fails(http.StatusUnauthorized, http.StatusForbidden),
 		rawRoute(get, pp+"/", "Go profiler index (admin)", html, pprof.Index).admin().query(pprofParams),
 		rawRoute(get, pp+"/profile", "CPU profile (admin)", "application/octet-stream", pprof.Profile).admin().query(pprofParams),
 		rawRoute(get, pp+"/trace", "Execution trace (admin)", "application/octet-stream", pprof.Trace).admin().query(pprofParams),

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,11 +12,16 @@ import (
 // obj is a JSON object under construction.
 type obj = map[string]any
 
-// buildOpenAPI describes the route table as OpenAPI 3.1.
-func buildOpenAPI(rs []route, version string) []byte {
+// buildOpenAPI describes the route table as OpenAPI 3.1: the API, the
+// public channel endpoints and the operators' ones; the HTML pages and
+// static files, which no API client calls, are left out.
+func buildOpenAPI(rs []route, version, baseURL string) []byte {
 	sc := newSchemas()
 	paths := obj{}
 	for _, rt := range rs {
+		if !inAPIDescription(rt) {
+			continue
+		}
 		item, _ := paths[rt.Pattern].(obj)
 		if item == nil {
 			item = obj{}
@@ -28,12 +34,18 @@ func buildOpenAPI(rs []route, version string) []byte {
 		"message": obj{"type": "string"},
 		"fields":  obj{"type": "object", "additionalProperties": obj{"type": "string"}},
 	}}
+	server := obj{"url": "/", "description": "the server that serves this description"}
+	if o := origin(baseURL); o != "" {
+		server = obj{"url": o, "description": "this Rapport"}
+	}
 	doc := obj{
 		"openapi": "3.1.0",
 		"info":    obj{"title": "Rapport", "version": orDev(version)},
+		"servers": []obj{server},
 		"paths":   paths,
 		"components": obj{
-			"schemas": sc.defs,
+			"schemas":   sc.defs,
+			"responses": errorResponses(),
 			"securitySchemes": obj{
 				"bearer":  obj{"type": "http", "scheme": "bearer", "description": "an API token, rpt_…"},
 				"session": obj{"type": "apiKey", "in": "cookie", "name": sessionCookie},
@@ -57,6 +69,8 @@ func operation(rt route, sc *schemas) obj {
 	}
 	if rt.Access != public {
 		op["security"] = []obj{{"bearer": []string{}}, {"session": []string{}}}
+	} else {
+		op["security"] = []obj{} // anyone: no credentials
 	}
 	var params []obj
 	for _, name := range pathParams(rt.Pattern) {
@@ -87,10 +101,64 @@ func responses(rt route, sc *schemas) obj {
 	case rt.Produce != "":
 		res["200"] = obj{"description": "OK", "content": obj{rt.Produce: obj{}}}
 	}
-	if rt.Method == http.MethodPost && rt.Produce == html {
-		res["303"] = obj{"description": "redirect after the form"}
+	for _, code := range clientErrors(rt) {
+		res[strconv.Itoa(code)] = obj{"$ref": "#/components/responses/E" + strconv.Itoa(code)}
 	}
 	return res
+}
+
+// inAPIDescription reports whether a route belongs in the API description: not
+// the HTML pages nor the static files.
+func inAPIDescription(rt route) bool {
+	return !rt.Page && rt.Produce != html && !strings.HasPrefix(rt.Pattern, "/static/")
+}
+
+// clientErrors are the 4XX answers a route gives, as the router and the
+// handlers decide them: an undeclared query parameter (400, every route),
+// no or a bad login (401), a role or a cross-site write (403), a missing
+// record (404), a body past the limit (413), and what a route declares
+// itself (fails: a form's 429, say).
+func clientErrors(rt route) []int {
+	set := map[int]bool{http.StatusBadRequest: true}
+	for _, c := range rt.Fails {
+		set[c] = true
+	}
+	write := rt.Method != http.MethodGet && rt.Method != http.MethodHead && rt.Method != http.MethodOptions
+	if rt.Access != public {
+		set[http.StatusUnauthorized] = true
+		if len(pathParams(rt.Pattern)) > 0 {
+			set[http.StatusNotFound] = true
+		}
+	}
+	if rt.Access == adminOnly || (write && rt.Access != public) {
+		set[http.StatusForbidden] = true // CrossOriginProtection refuses a cross-site write
+	}
+	if rt.In != nil {
+		set[http.StatusRequestEntityTooLarge] = true
+	}
+	var out []int
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// errorResponses are the shared 4XX answers, each the Error body.
+func errorResponses() obj {
+	out := obj{}
+	for code, what := range map[int]string{
+		http.StatusBadRequest:            "a bad request: an unknown query parameter, or invalid fields (listed in fields)",
+		http.StatusUnauthorized:          "no valid session or API token",
+		http.StatusForbidden:             "the user's role may not do this, or a browser's cross-site write was refused",
+		http.StatusNotFound:              "no such record, or not one the user may see",
+		http.StatusRequestEntityTooLarge: "the body is larger than the server accepts",
+		http.StatusTooManyRequests:       "too many requests: retry after Retry-After seconds",
+	} {
+		out["E"+strconv.Itoa(code)] = obj{"description": what,
+			"content": obj{jsonT: obj{"schema": obj{"$ref": "#/components/schemas/Error"}}}}
+	}
+	return out
 }
 
 var pathParamRE = regexp.MustCompile(`\{([a-z_]+)\}`)

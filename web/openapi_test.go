@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/go-chi/chi/v5"
 )
 
-// Every route the real router serves must be described in openapi.json.
+// Every route the real router serves is described in openapi.json, but
+// the HTML pages and static files, which are not.
 func TestOpenAPICoversEveryRoute(t *testing.T) {
 	t.Parallel()
 	s := New(Config{}, Deps{Version: "test"})
@@ -29,10 +31,23 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 	if doc.OpenAPI != "3.1.0" {
 		t.Errorf("openapi = %q, want 3.1.0", doc.OpenAPI)
 	}
+	pages := map[string]bool{}
+	for _, rt := range s.routes {
+		if !inAPIDescription(rt) {
+			pages[rt.Method+" "+rt.Pattern] = true
+		}
+	}
+	if !pages["GET /inbox"] || !pages["GET /static/{name}"] || pages["GET /api/v1/customers"] {
+		t.Errorf("the pages left out are wrong: %v", pages)
+	}
 	n := 0
 	err := chi.Walk(s.router, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		n++
-		if _, ok := doc.Paths[pattern][strings.ToLower(method)]; !ok {
+		_, ok := doc.Paths[pattern][strings.ToLower(method)]
+		switch {
+		case pages[method+" "+pattern] && ok:
+			t.Errorf("%s %s is a page but in openapi.json", method, pattern)
+		case !pages[method+" "+pattern] && !ok:
 			t.Errorf("%s %s is served but missing from openapi.json", method, pattern)
 		}
 		return nil
@@ -79,6 +94,58 @@ func TestOpenAPIShapes(t *testing.T) {
 	}
 	if !strings.Contains(string(s.openapi()), `"#/components/schemas/CustomerList"`) {
 		t.Error("the customer list response does not refer to CustomerList")
+	}
+}
+
+// Public operations say they need no credentials, each operation lists the
+// 4XX answers it gives, and the description names its server.
+func TestOpenAPISecurityAndErrors(t *testing.T) {
+	t.Parallel()
+	s := New(Config{BaseURL: "https://crm.example.cn/"}, Deps{})
+	var doc struct {
+		Servers []struct{ URL string }
+		Paths   map[string]map[string]struct {
+			Security  []map[string][]string
+			Responses map[string]any
+		}
+	}
+	if err := json.Unmarshal(s.openapi(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].URL != "https://crm.example.cn" {
+		t.Errorf("servers = %+v", doc.Servers)
+	}
+	tests := []struct {
+		method, path string
+		public       bool
+		codes        []string
+	}{
+		{"get", "/healthz", true, []string{"400"}},
+		{"post", "/f/{key}", true, []string{"400", "404", "413", "429"}},
+		{"get", "/metrics", true, []string{"400", "401", "403"}},
+		{"get", "/api/v1/customers", false, []string{"400", "401"}},
+		{"get", "/api/v1/customers/{id}", false, []string{"400", "401", "404"}},
+		{"post", "/api/v1/users", false, []string{"400", "401", "403", "413"}},
+	}
+	for _, tt := range tests {
+		op, ok := doc.Paths[tt.path][tt.method]
+		if !ok {
+			t.Errorf("%s %s missing", tt.method, tt.path)
+			continue
+		}
+		if got := op.Security != nil && len(op.Security) == 0; got != tt.public {
+			t.Errorf("%s %s: security %v, public %v", tt.method, tt.path, op.Security, tt.public)
+		}
+		var codes []string
+		for c := range op.Responses {
+			if c[0] == '4' {
+				codes = append(codes, c)
+			}
+		}
+		slices.Sort(codes)
+		if !slices.Equal(codes, tt.codes) {
+			t.Errorf("%s %s answers %v, want %v", tt.method, tt.path, codes, tt.codes)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"time"
 
 	"github.com/rapport-crm/rapport/internal/ratelimit"
@@ -19,14 +20,19 @@ const (
 
 // loginLimits throttles password guessing.
 type loginLimits struct {
-	pair    *ratelimit.Keyed // account × client
-	address *ratelimit.Keyed // client
+	pair    ratelimit.Limiter // account × client
+	address ratelimit.Limiter // client
 }
 
-func newLoginLimits() loginLimits {
+// newLoginLimits makes the limits with mk: in this process, or shared
+// by every instance on PostgreSQL (Deps.Limits).
+func newLoginLimits(mk ratelimit.Maker) loginLimits {
+	if mk == nil {
+		mk = ratelimit.InProcess
+	}
 	return loginLimits{
-		pair:    ratelimit.PerMinute(accountPerMinute),
-		address: ratelimit.PerMinute(addressPerMinute),
+		pair:    mk("login-pair", accountPerMinute/60.0, accountPerMinute),
+		address: mk("login-addr", addressPerMinute/60.0, addressPerMinute),
 	}
 }
 
@@ -37,14 +43,14 @@ type attempt struct{ refunds []func() }
 // budget at this client (IPv6 counted per /64), before the password is
 // hashed, so that concurrent guesses cannot all pass the check at once.
 // It returns how long to wait when either is spent.
-func (l loginLimits) begin(address, account string, now time.Time) (*attempt, time.Duration) {
+func (l loginLimits) begin(ctx context.Context, address, account string, now time.Time) (*attempt, time.Duration) {
 	client := ratelimit.ClientKey(address)
 	a := &attempt{}
 	for _, b := range []struct {
-		set *ratelimit.Keyed
+		set ratelimit.Limiter
 		key string
 	}{{l.address, client}, {l.pair, account + "\x00" + client}} {
-		refund, ok, wait := b.set.Spend(b.key, now)
+		refund, ok, wait := b.set.Spend(ctx, b.key, now)
 		if !ok {
 			a.succeeded()
 			return nil, wait

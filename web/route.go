@@ -39,6 +39,7 @@ type route struct {
 	Out     reflect.Type // JSON response body (nil: raw handler)
 	Produce string       // content type of a raw handler, for the docs
 	Params  []param
+	Fails   []int // 4XX answers of its own, for the docs (a form's 429, say)
 
 	api func(*http.Request) (any, error)
 	raw http.HandlerFunc
@@ -65,6 +66,7 @@ func (rt route) in(v any) route { rt.In = reflect.TypeOf(v); return rt }
 func (rt route) created() route            { rt.Status = http.StatusCreated; return rt }
 func (rt route) admin() route              { rt.Access = adminOnly; return rt }
 func (rt route) open() route               { rt.Access = public; return rt }
+func (rt route) fails(codes ...int) route  { rt.Fails = append(rt.Fails, codes...); return rt }
 func (rt route) page() route               { rt.Page = true; return rt }
 func (rt route) query(ps ...[]param) route { rt.Params = concat(rt.Params, ps...); return rt }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/internal/metrics"
+	"github.com/rapport-crm/rapport/internal/ratelimit"
 )
 
 // Config is what the operator decides.
@@ -45,7 +46,7 @@ type Deps struct {
 	Version string
 
 	// Events feeds live views (server-sent events); nil: none.
-	Events *crm.Broker
+	Events crm.Bus
 	// Outbox queues replies; nil: this server cannot send.
 	Outbox *crm.Outbox
 	// The channels' own records, for their admin API and pages; nil when
@@ -85,11 +86,13 @@ type Deps struct {
 	// through the web layer; HookQueued wakes the deliverer after a
 	// redelivery. Each nil: none.
 	// Metrics records requests and serves /metrics; nil: none.
-	Metrics *metrics.Metrics
+	Metrics  *metrics.Metrics
+	Webhooks crm.WebhookStore
 	// Importer imports customers, contacts and leads from files; nil: the
 	// import API answers 501.
-	Importer   crm.Importer
-	Webhooks   crm.WebhookStore
+	Importer crm.Importer
+	// Limits makes the login limits; nil: in this process (one instance).
+	Limits     ratelimit.Maker
 	Hooks      crm.Publisher
 	HookQueued func()
 }
@@ -132,7 +135,7 @@ func New(cfg Config, deps Deps) *Server {
 		cfg: cfg, deps: deps, store: deps.Store, log: deps.Logger, now: deps.Now, version: deps.Version,
 		cop:    http.NewCrossOriginProtection(),
 		pages:  mustParsePages(),
-		limits: newLoginLimits(),
+		limits: newLoginLimits(deps.Limits),
 		hashes: newHashGate(cfg.HashSlots, cfg.HashWait),
 	}
 	if o := origin(cfg.BaseURL); o != "" {
@@ -142,7 +145,7 @@ func New(cfg Config, deps Deps) *Server {
 	}
 	s.dummyHash = sync.OnceValue(newDummyHash)
 	s.routes = s.routeTable()
-	s.openapi = sync.OnceValue(func() []byte { return buildOpenAPI(s.routes, s.version) })
+	s.openapi = sync.OnceValue(func() []byte { return buildOpenAPI(s.routes, s.version, cfg.BaseURL) })
 	s.router = s.buildRouter(s.routes)
 	return s
 }

@@ -27,7 +27,7 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Email, d.Next = r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
 	email, _ := crm.NormalizeEmail(d.Email)
-	try, wait := s.limits.begin(s.clientAddress(r), accountKey(d.Email), s.now())
+	try, wait := s.limits.begin(r.Context(), s.clientAddress(r), accountKey(d.Email), s.now())
 	if try == nil {
 		s.tooMany(w, r, d, wait)
 		return

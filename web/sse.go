@@ -46,7 +46,11 @@ func (s *Server) getEvents(w http.ResponseWriter, r *http.Request) {
 			if !open {
 				return
 			}
-			if !seen.visible(r.Context(), e) {
+			switch e.Kind {
+			case EventPresence, EventPresenceSeen:
+				s.applyPresence(r.Context(), e)
+			}
+			if e.Kind == EventPresenceSeen || e.Kind == crm.EventFormChanged || !seen.visible(r.Context(), e) {
 				continue
 			}
 			b, _ := json.Marshal(e)
@@ -78,6 +82,9 @@ func newVisibleCache(s *Server, v crm.Viewer) *visibleCache {
 // visible reports whether e may go to the user: events about a conversation
 // they can see; other kinds (a new lead) only to those who see everything.
 func (c *visibleCache) visible(ctx context.Context, e crm.Event) bool {
+	if e.Kind == crm.EventResync {
+		return true // ids of nothing: every view reloads
+	}
 	if e.ConversationID == 0 {
 		return c.v.SeesAll()
 	}

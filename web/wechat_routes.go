@@ -1,5 +1,7 @@
 package web
 
+import "net/http"
+
 // wechatRoutes are the routes of WeChat official accounts: the callback and the accounts' admin API.
 func (s *Server) wechatRoutes() []route {
 	cb := []param{{"signature", "string", "sha1 of token, timestamp and nonce"},
@@ -9,9 +11,9 @@ func (s *Server) wechatRoutes() []route {
 		{"msg_signature", "string", "sha1 over the encrypted body (safe mode)"}}
 	return []route{
 		rawRoute(get, "/wechat/{account}", "WeChat's server URL check (echostr) for an official account",
-			"text/plain", s.wechatCallback).open().query(cb),
+			"text/plain", s.wechatCallback).open().query(cb).fails(http.StatusForbidden, http.StatusNotFound),
 		rawRoute(post, "/wechat/{account}", "WeChat pushes a message or event of an official account (XML)",
-			"text/plain", s.wechatCallback).open().query(cb),
+			"text/plain", s.wechatCallback).open().query(cb).fails(http.StatusForbidden, http.StatusNotFound),
 		apiRoute(get, "/api/v1/wechat/accounts", "List WeChat official accounts (admin; secrets never shown)",
 			s.listWeChatAccounts).admin(),
 		apiRoute(post, "/api/v1/wechat/accounts", "Add a WeChat official account (admin)",

@@ -32,8 +32,6 @@ type Limit struct {
 	Burst int
 }
 
-func (l Limit) keyed() *ratelimit.Keyed { return ratelimit.New(l.Rate, l.Burst) }
-
 // Config configures the Handler. Forms and Ingester are required.
 type Config struct {
 	Forms    Forms
@@ -48,6 +46,9 @@ type Config struct {
 	MaxBody  int64  // bytes; 0: 64 KiB
 	PerIP    Limit  // zero: 20 a minute, burst 10
 	PerForm  Limit  // zero: 100 a second, burst 200
+	// Limits makes the two limiters; nil: in this process. On PostgreSQL
+	// serve passes shared ones, so that several instances limit as one.
+	Limits ratelimit.Maker
 	// CacheTTL is how long a form definition is reused before it is read
 	// again; 0: 5 s, negative: read every time.
 	CacheTTL time.Duration
@@ -60,8 +61,8 @@ type Config struct {
 type Handler struct {
 	cfg    Config
 	forms  *formCache
-	perIP  *ratelimit.Keyed
-	byForm *ratelimit.Keyed
+	perIP  ratelimit.Limiter
+	byForm ratelimit.Limiter
 	pages  *pageSet
 }
 
@@ -69,7 +70,8 @@ type Handler struct {
 func New(cfg Config) *Handler {
 	cfg = withDefaults(cfg)
 	return &Handler{cfg: cfg, forms: newFormCache(cfg.Forms, cfg.CacheTTL, cfg.Now),
-		perIP: cfg.PerIP.keyed(), byForm: cfg.PerForm.keyed(), pages: mustParsePages()}
+		perIP:  cfg.Limits("form-ip", cfg.PerIP.Rate, cfg.PerIP.Burst),
+		byForm: cfg.Limits("form", cfg.PerForm.Rate, cfg.PerForm.Burst), pages: mustParsePages()}
 }
 
 func withDefaults(cfg Config) Config {
@@ -93,6 +95,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.PerForm == (Limit{}) {
 		cfg.PerForm = Limit{Rate: 100, Burst: 200}
+	}
+	if cfg.Limits == nil {
+		cfg.Limits = ratelimit.InProcess
 	}
 	if cfg.CacheTTL == 0 {
 		cfg.CacheTTL = 5 * time.Second

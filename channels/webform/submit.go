@@ -56,9 +56,9 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, f *crm.Form) {
 // limit, or answers when to come back.
 func (h *Handler) takeTokens(w http.ResponseWriter, r *http.Request, f *crm.Form) error {
 	now := h.cfg.Now()
-	ok, wait := h.perIP.Take(ratelimit.ClientKey(h.cfg.ClientIP(r)), now) // IPv6 per /64
+	_, ok, wait := h.perIP.Spend(r.Context(), ratelimit.ClientKey(h.cfg.ClientIP(r)), now) // IPv6 per /64
 	if ok {
-		ok, wait = h.byForm.Take(f.Key, now)
+		_, ok, wait = h.byForm.Spend(r.Context(), f.Key, now)
 	}
 	if ok {
 		return nil

@@ -21,17 +21,8 @@ func TestServeCapturesWebForms(t *testing.T) {
 		var form struct{ Key string }
 		call(t, cookie, http.MethodPost, s.url+"/api/v1/forms", `{"name":"Website"}`, http.StatusCreated, &form)
 		submit := func() int {
-			req, _ := http.NewRequest(http.MethodPost, s.url+"/f/"+form.Key, strings.NewReader(url.Values{
-				"name": {"访客"}, "email": {"visitor@buyer.example"}, "utm_source": {"baidu"}}.Encode()))
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("X-Forwarded-For", "203.0.113.5")
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			return resp.StatusCode
+			return postForm(t, s.url+"/f/"+form.Key, "203.0.113.5",
+				url.Values{"name": {"访客"}, "email": {"visitor@buyer.example"}, "utm_source": {"baidu"}})
 		}
 		for i, want := range []int{http.StatusOK, http.StatusOK, http.StatusTooManyRequests} {
 			if got := submit(); got != want {

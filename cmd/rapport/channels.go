@@ -19,7 +19,7 @@ type channelDeps struct {
 	blobs    crm.BlobStore
 	ingester *crm.Ingester
 	outbox   *crm.Outbox // for reports on sent messages and automatic answers
-	events   *crm.Broker
+	events   crm.Bus
 	log      *slog.Logger
 	now      func() time.Time
 	baseURL  string

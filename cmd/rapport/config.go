@@ -18,6 +18,12 @@ type Config struct {
 	PhoneRegion string // RAPPORT_PHONE_REGION: region of numbers written without +CC
 	LogLevel    string // RAPPORT_LOG_LEVEL: debug, info, warn, error
 	LogFormat   string // RAPPORT_LOG_FORMAT: text or json
+	// Stored files: on disk under DataDir unless FilesURL names a bucket.
+	FilesURL    string // RAPPORT_FILES_URL: s3://bucket/prefix
+	S3Endpoint  string // RAPPORT_S3_ENDPOINT: https://host[:port]; "": AWS
+	S3Region    string // RAPPORT_S3_REGION
+	S3AccessKey string // RAPPORT_S3_ACCESS_KEY(_FILE)
+	S3SecretKey string // RAPPORT_S3_SECRET_KEY(_FILE)
 
 	// Serving.
 	Addr            string        // RAPPORT_ADDR
@@ -52,6 +58,7 @@ type Config struct {
 	EscalateAfterDays int           // RAPPORT_ESCALATE_AFTER_DAYS: overdue follow-ups go to the manager after
 	// Operations (webhooks, metrics).
 	WebhookAllowPrivate bool   // RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses
+	Metrics             bool   // RAPPORT_METRICS: record and serve /metrics (default true)
 	MetricsToken        string // RAPPORT_METRICS_TOKEN(_FILE): bearer token for /metrics besides an admin session
 	SecretKey           string // RAPPORT_SECRET_KEY(_FILE): 32-byte key sealing the secrets in the database
 	AccessLog           bool   // RAPPORT_ACCESS_LOG: log each request (route pattern, status, duration)
@@ -73,6 +80,7 @@ func defaultConfig() Config {
 		MaxBodyBytes:    1 << 20,
 		MaxFileBytes:    25 << 20,
 		ShutdownTimeout: 15 * time.Second,
+		Metrics:         true,
 		FormIPPerMinute: 20,
 		FormPerSecond:   100,
 		FormMaxBody:     64 << 10,

@@ -11,7 +11,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rapport-crm/rapport/store/files"
 	"github.com/rapport-crm/rapport/web"
 )
 
@@ -35,7 +34,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	log.Info("database ready", "engine", engineName(cfg), "migrations_applied", len(applied))
-	blobs, err := files.New(cfg.FilesDir(), cfg.MaxFileBytes)
+	blobs, err := openFiles(ctx, cfg, cfg.FilesURL)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 	"github.com/rapport-crm/rapport/importer"
 	"github.com/rapport-crm/rapport/internal/metrics"
+	"github.com/rapport-crm/rapport/internal/ratelimit"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -20,7 +21,7 @@ import (
 // pipeline is what serve runs besides HTTP: the one ingest door, the
 // outbox, the channels, and the events that tie them to live views.
 type pipeline struct {
-	events   *crm.Broker
+	events   crm.Bus
 	metrics  *metrics.Metrics
 	hooks    *hooks
 	ingester *crm.Ingester
@@ -30,10 +31,22 @@ type pipeline struct {
 	care     *care.Service
 	owners   *pool.Pool
 	importer *importer.Service
+	limits   ratelimit.Maker
 }
 
 func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, holder string, log *slog.Logger) (*pipeline, error) {
-	p := &pipeline{events: crm.NewBroker(), metrics: newMetrics(db)}
+	p := &pipeline{}
+	if cfg.Metrics {
+		p.metrics = newMetrics(db) // off: /metrics answers 404 and nothing is counted
+	}
+	events, own, busWorker, err := newEventBus(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	p.events = events
+	if busWorker != nil {
+		p.workers = append(p.workers, *busWorker)
+	}
 	p.hooks = newHooks(cfg, db, log, p.metrics)
 	m := matcher.New(matcher.Config{PhoneRegion: cfg.PhoneRegion, OwnDomains: splitList(cfg.OwnDomains),
 		ReopenWithin: cfg.ReopenWithin})
@@ -44,12 +57,14 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 	senders := map[string]crm.Sender{}
 	p.outbox = crm.NewOutbox(crm.OutboxConfig{Store: db, Senders: senders, Events: p.events,
 		Now: time.Now, Logger: log.With("part", "outbox")})
-	b := bot.New(bot.Config{Store: db, Outbox: p.outbox, Events: p.events, Now: time.Now,
+	b := bot.New(bot.Config{Store: db, Outbox: p.outbox, Events: own, Now: time.Now,
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains), HandedOff: p.hooks.disp})
-	p.workers = append([]worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}, p.hooks.workers()...)
+	p.workers = append(p.workers, worker{"ingest", p.ingester.Run}, worker{"outbox", p.outbox.Run}, worker{"bot", b.Run})
+	p.workers = append(p.workers, p.hooks.workers()...)
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
 		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics,
 		senders: senders}
+	p.limits = d.limits()
 	for _, setup := range channelSetups {
 		part, err := setup(d)
 		if err != nil {
@@ -63,7 +78,6 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		}
 		p.parts = append(p.parts, part)
 	}
-	var err error
 	if p.care, err = newCare(cfg, db, p.outbox, baseURL, log, senders[crm.ChannelEmail]); err != nil {
 		return nil, err
 	}
@@ -84,6 +98,7 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.UserSettings, d.Satisfaction, d.Surveys = db, db, p.care
 	d = p.hooks.webDeps(d, db)
 	d.Metrics = p.metrics
+	d.Limits = p.limits
 	for _, part := range p.parts {
 		if part.wechatCallback != nil {
 			d.WeChatCallback = part.wechatCallback

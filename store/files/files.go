@@ -52,7 +52,7 @@ func (s *Store) Put(ctx context.Context, r io.Reader) (crm.Blob, error) {
 	if err != nil {
 		return crm.Blob{}, fmt.Errorf("files: %w", err)
 	}
-	b, err := s.write(ctx, tmp, r)
+	b, err := spool(ctx, tmp, r, s.maxSize)
 	if cerr := tmp.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("files: %w", cerr)
 	}
@@ -66,20 +66,20 @@ func (s *Store) Put(ctx context.Context, r io.Reader) (crm.Blob, error) {
 	return b, nil
 }
 
-// write copies at most maxSize bytes of r to f, hashing them, and makes
+// spool copies at most maxSize bytes of r to f, hashing them, and makes
 // them durable.
-func (s *Store) write(ctx context.Context, f *os.File, r io.Reader) (crm.Blob, error) {
+func spool(ctx context.Context, f *os.File, r io.Reader, maxSize int64) (crm.Blob, error) {
 	h := sha256.New()
 	// One byte past the limit tells "too large" from "exactly the limit".
-	limited := io.LimitReader(ctxReader{ctx, r}, s.maxSize+1)
+	limited := io.LimitReader(ctxReader{ctx, r}, maxSize+1)
 	n, err := io.Copy(io.MultiWriter(f, h), limited)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return crm.Blob{}, ctx.Err()
 	case err != nil:
 		return crm.Blob{}, fmt.Errorf("files: write: %w", err)
-	case n > s.maxSize:
-		return crm.Blob{}, crm.Errorf(crm.ETOOLARGE, "The file is larger than %s.", humanSize(s.maxSize))
+	case n > maxSize:
+		return crm.Blob{}, crm.Errorf(crm.ETOOLARGE, "The file is larger than %s.", humanSize(maxSize))
 	}
 	if err := f.Sync(); err != nil {
 		return crm.Blob{}, fmt.Errorf("files: sync: %w", err)
@@ -124,4 +124,23 @@ func (s *Store) Open(ctx context.Context, sum string) (io.ReadCloser, error) {
 
 func (s *Store) path(sum string) string {
 	return filepath.Join(s.dir, sum[:2], sum)
+}
+
+// Has reports whether the blob is stored.
+func (s *Store) Has(_ context.Context, sum string) (bool, error) {
+	_, err := os.Stat(s.path(strings.ToLower(sum)))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Each calls fn with the hash of every stored blob.
+func (s *Store) Each(_ context.Context, fn func(sum string) error) error {
+	return filepath.WalkDir(s.dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !validSum(d.Name()) {
+			return err
+		}
+		return fn(d.Name())
+	})
 }

@@ -106,6 +106,12 @@
         if (!conv || String(d.conversation_id) === conv.dataset.conv) refresh();
       });
     });
+    // The server's link to the other instances came back: events may have
+    // been missed, so reload the view.
+    on("resync", function () {
+      refresh();
+      refreshPresence();
+    });
     on("presence", function (d) {
       if (conv && String(d.conversation_id) === conv.dataset.conv) refreshPresence();
     });

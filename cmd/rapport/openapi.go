@@ -1,0 +1,19 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/rapport-crm/rapport/web"
+)
+
+// openapi prints the API description a server would serve at
+// /api/v1/openapi.json, for linters and client generators (CI lints it).
+func (c *cli) openapi(_ context.Context, _ []string) error {
+	h := web.New(web.Config{}, web.Deps{Version: versionString()})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/openapi.json", nil))
+	_, err := c.stdout.Write(rec.Body.Bytes())
+	return err
+}

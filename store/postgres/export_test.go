@@ -1,0 +1,4 @@
+package postgres
+
+// Pack is pack, for the external tests.
+var Pack = pack
