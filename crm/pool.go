@@ -133,7 +133,4 @@ type PoolStore interface {
 	// RefreshUnchecked computes the countdown of up to limit records
 	// whose countdown was never computed, returning how many.
 	RefreshUnchecked(ctx context.Context, limit int) (int, error)
-	// RecordWarning records the warning of d once. ECONFLICT when it is
-	// recorded already.
-	RecordWarning(ctx context.Context, d PoolDue, at time.Time) error
 }

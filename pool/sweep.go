@@ -80,13 +80,8 @@ func (s *sweep) warnings(ctx context.Context) (int, int, error) {
 				Details: p.text("warn_body", d.RuleID, p.why(d.Why, rule))})
 		}
 	}
-	done, err := p.cfg.Store.WarnBatch(ctx, items, s.now)
-	if err != nil {
-		done = s.oneByOne(ctx, len(items), func(i int) ([]crm.PoolDue, error) {
-			return p.cfg.Store.WarnBatch(ctx, items[i:i+1], s.now)
-		}, func(i int) crm.PoolDue { return items[i].Due }, err)
-	}
-	return len(due), len(done), nil
+	done := batch(ctx, s, items, p.cfg.Store.WarnBatch, func(it crm.PoolWarning) crm.PoolDue { return it.Due })
+	return len(due), done, nil
 }
 
 // reclaims takes a batch of due records back to their pools, each once
@@ -116,28 +111,29 @@ func (s *sweep) reclaims(ctx context.Context) (int, int, error) {
 		}
 		items = append(items, it)
 	}
-	done, err := p.cfg.Store.ReclaimBatch(ctx, items, s.now)
-	if err != nil {
-		done = s.oneByOne(ctx, len(items), func(i int) ([]crm.PoolDue, error) {
-			return p.cfg.Store.ReclaimBatch(ctx, items[i:i+1], s.now)
-		}, func(i int) crm.PoolDue { return items[i].Due }, err)
-	}
-	return len(due), len(done), nil
+	done := batch(ctx, s, items, p.cfg.Store.ReclaimBatch, func(it crm.PoolReclaim) crm.PoolDue { return it.Due })
+	return len(due), done, nil
 }
 
-// oneByOne is the fallback when a batch fails: each item alone (under its
-// own savepoint), so that one bad record is logged and spares the rest.
-func (s *sweep) oneByOne(ctx context.Context, n int, do func(i int) ([]crm.PoolDue, error),
-	item func(i int) crm.PoolDue, batchErr error) (done []crm.PoolDue) {
-	s.p.cfg.Log.Warn("pool: sweep batch failed, doing it item by item", "err", batchErr)
-	for i := range n {
-		d, err := do(i)
-		if err != nil {
-			s.p.cfg.Log.Error("pool: sweep item", "kind", item(i).Ref.Kind, "id", item(i).Ref.ID, "err", err)
-		}
-		done = append(done, d...)
+// batch writes items with write and says how many it did. When the
+// batch fails it does each item alone (under its own savepoint), so that
+// one bad record is logged and spares the rest.
+func batch[T any](ctx context.Context, s *sweep, items []T,
+	write func(context.Context, []T, time.Time) ([]crm.PoolDue, error), due func(T) crm.PoolDue) int {
+	done, err := write(ctx, items, s.now)
+	if err == nil {
+		return len(done)
 	}
-	return done
+	s.p.cfg.Log.Warn("pool: sweep batch failed, doing it item by item", "err", err)
+	n := 0
+	for i := range items {
+		d, err := write(ctx, items[i:i+1], s.now)
+		if err != nil {
+			s.p.cfg.Log.Error("pool: sweep item", "kind", due(items[i]).Ref.Kind, "id", due(items[i]).Ref.ID, "err", err)
+		}
+		n += len(d)
+	}
+	return n
 }
 
 // limitsOf is the limits of a team's pool, read once per sweep.

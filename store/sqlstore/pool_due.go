@@ -55,18 +55,3 @@ func (db *DB) duePool(ctx context.Context, col string, now time.Time, limit int)
 	})
 	return due, err
 }
-
-// RecordWarning records the warning of d once. ECONFLICT when recorded.
-func (db *DB) RecordWarning(ctx context.Context, d crm.PoolDue, at time.Time) error {
-	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		owner, rule, period := d.OwnerID, d.RuleID, d.At
-		err := db.poolEvent(ctx, tx, crm.OwnerMove{Ref: d.Ref, Action: crm.MoveWarn, To: &owner, RuleID: &rule,
-			Period: &period, Reason: d.Why, At: at}, &owner)
-		if err != nil {
-			return err
-		}
-		table, _ := poolTable(d.Ref.Kind)
-		_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET warn_pending = NULL WHERE id = $1`, d.Ref.ID)
-		return db.wrap(err, "warned")
-	})
-}

@@ -14,71 +14,58 @@ import (
 // pool and cooldown, the follow-up entries with their refs, and the audit
 // entries. The countdown of a pool record is empty, so it is cleared in
 // the same UPDATE instead of recomputed.
-func (db *DB) ReclaimBatch(ctx context.Context, items []crm.PoolReclaim, at time.Time) (done []crm.PoolDue, err error) {
-	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		dues := make([]crm.PoolDue, len(items))
-		for i, it := range items {
-			dues[i] = it.Due
-		}
-		fresh, err := db.poolEventsOnce(ctx, tx, crm.MoveReclaim, dues, at)
-		if err != nil {
-			return err
-		}
-		var keep []crm.PoolReclaim
-		for _, it := range items {
-			if fresh[it.Due.Ref] {
-				keep = append(keep, it)
+func (db *DB) ReclaimBatch(ctx context.Context, items []crm.PoolReclaim, at time.Time) ([]crm.PoolDue, error) {
+	return batchOnce(ctx, db, crm.MoveReclaim, items, at, func(it crm.PoolReclaim) crm.PoolDue { return it.Due },
+		func(ctx context.Context, tx *sql.Tx, keep []crm.PoolReclaim) error {
+			if err := db.reclaimOwners(ctx, tx, keep, at); err != nil {
+				return err
 			}
-		}
-		if err := db.reclaimOwners(ctx, tx, keep, at); err != nil {
-			return err
-		}
-		if err := db.reclaimNotes(ctx, tx, keep, at); err != nil {
-			return err
-		}
-		done = done[:0]
-		for _, it := range keep {
-			done = append(done, it.Due)
-		}
-		return nil
-	})
-	return done, err
+			return db.reclaimNotes(ctx, tx, keep, at)
+		})
 }
 
 // WarnBatch warns each item's owner once for its (rule, record, due date):
 // the pool events, warn_pending cleared, and the tasks with their refs.
-func (db *DB) WarnBatch(ctx context.Context, items []crm.PoolWarning, at time.Time) (done []crm.PoolDue, err error) {
+func (db *DB) WarnBatch(ctx context.Context, items []crm.PoolWarning, at time.Time) ([]crm.PoolDue, error) {
+	return batchOnce(ctx, db, crm.MoveWarn, items, at, func(it crm.PoolWarning) crm.PoolDue { return it.Due },
+		func(ctx context.Context, tx *sql.Tx, keep []crm.PoolWarning) error {
+			ids := map[string][]any{}
+			for _, it := range keep {
+				ids[it.Due.Ref.Kind] = append(ids[it.Due.Ref.Kind], it.Due.Ref.ID)
+			}
+			for kind, list := range ids {
+				table, _ := poolTable(kind)
+				err := db.execIn(ctx, tx, `UPDATE `+table+` SET warn_pending = NULL WHERE id IN `, nil, list)
+				if err != nil {
+					return db.wrap(err, "warned")
+				}
+			}
+			return db.warnTasks(ctx, tx, keep)
+		})
+}
+
+// batchOnce records the action's event of each item, in one transaction
+// (a savepoint inside the sweep's), and writes the rest of the items it
+// recorded with write; it returns their due entries.
+func batchOnce[T any](ctx context.Context, db *DB, action string, items []T, at time.Time,
+	due func(T) crm.PoolDue, write func(context.Context, *sql.Tx, []T) error) (done []crm.PoolDue, err error) {
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		dues := make([]crm.PoolDue, len(items))
 		for i, it := range items {
-			dues[i] = it.Due
+			dues[i] = due(it)
 		}
-		fresh, err := db.poolEventsOnce(ctx, tx, crm.MoveWarn, dues, at)
+		fresh, err := db.poolEventsOnce(ctx, tx, action, dues, at)
 		if err != nil {
 			return err
 		}
-		var keep []crm.PoolWarning
-		ids := map[string][]any{}
-		for _, it := range items {
-			if fresh[it.Due.Ref] {
-				keep = append(keep, it)
-				ids[it.Due.Ref.Kind] = append(ids[it.Due.Ref.Kind], it.Due.Ref.ID)
-			}
-		}
-		for kind, list := range ids {
-			table, _ := poolTable(kind)
-			if err := db.execIn(ctx, tx, `UPDATE `+table+` SET warn_pending = NULL WHERE id IN `, nil, list); err != nil {
-				return db.wrap(err, "warned")
-			}
-		}
-		if err := db.warnTasks(ctx, tx, keep); err != nil {
-			return err
-		}
+		var keep []T
 		done = done[:0]
-		for _, it := range keep {
-			done = append(done, it.Due)
+		for _, it := range items {
+			if d := due(it); fresh[d.Ref] {
+				keep, done = append(keep, it), append(done, d)
+			}
 		}
-		return nil
+		return write(ctx, tx, keep)
 	})
 	return done, err
 }
