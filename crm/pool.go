@@ -62,6 +62,7 @@ type OwnerLoad struct {
 	OpenLeads   int // leads new, contacted or qualified
 	Customers   int
 	ClaimsSince int // claims made since the time asked for
+	Frozen      int // leads and customers held frozen now
 	Disabled    bool
 }
 
@@ -82,11 +83,13 @@ type OwnerMove struct {
 
 // PoolDue is a record whose reclaim or warning date has come.
 type PoolDue struct {
-	Ref     Ref
-	OwnerID int64
-	At      time.Time // the reclaim date
-	RuleID  int64
-	Why     string
+	Ref         Ref
+	Name        string
+	OwnerID     int64
+	OwnerTeamID *int64    // the owner's team: its pool and limits
+	At          time.Time // the reclaim date
+	RuleID      int64
+	Why         string
 }
 
 // PoolStore keeps the pool's rules, limits, countdowns and events.
@@ -119,15 +122,15 @@ type PoolStore interface {
 	// (until nil), recording the event. ENOTFOUND.
 	Freeze(ctx context.Context, r Ref, until *time.Time, reason string, actor int64) error
 	// DueReclaims returns up to limit owned records whose reclaim date is
-	// at or before now, oldest due first.
+	// at or before now, oldest due first. In a transaction it locks them
+	// until its end, skipping those another instance holds, so that the
+	// batch can be written as read.
 	DueReclaims(ctx context.Context, now time.Time, limit int) ([]PoolDue, error)
 	// DueWarnings returns up to limit owned records whose warning date is
-	// at or before now and that have no warning recorded for their date.
+	// at or before now and that have no warning recorded for their date;
+	// locked in a transaction, as DueReclaims.
 	DueWarnings(ctx context.Context, now time.Time, limit int) ([]PoolDue, error)
 	// RefreshUnchecked computes the countdown of up to limit records
 	// whose countdown was never computed, returning how many.
 	RefreshUnchecked(ctx context.Context, limit int) (int, error)
-	// RecordWarning records the warning of d once. ECONFLICT when it is
-	// recorded already.
-	RecordWarning(ctx context.Context, d PoolDue, at time.Time) error
 }

@@ -18,6 +18,10 @@ type PoolFacts struct {
 	Dealt          bool // a won order or signed contract since the claim
 	OpenOrder      bool
 	ActiveContract bool
+	// ContractEnd is when the customer's last contract ended (the start
+	// of the day after its end date); nil with no contract, or one
+	// without an end date.
+	ContractEnd *time.Time
 }
 
 // Reclaim is when a record falls due, by which rule and why.
@@ -32,27 +36,37 @@ type Reclaim struct {
 // in the pool, closed, exempt, or no rule. The most specific rule applies:
 // the owner's team pool before the default pool, the record's level
 // before "any level". A freeze counts as activity up to its release date,
-// so the rules apply again, afresh, once it ends.
+// so the rules apply again, afresh, once it ends. The exemptions stop the
+// idle and no-deal parts; the contract-end part is about contracts that
+// have ended, so an exemption by an active contract does not stop it.
 func ReclaimOf(rules []PoolRule, f PoolFacts) *Reclaim {
 	r := pickRule(rules, f)
-	if r == nil || f.OwnerID == nil || f.Closed ||
-		(r.ExemptOpenOrder && f.OpenOrder) || (r.ExemptActiveContract && f.ActiveContract) {
+	if r == nil || f.OwnerID == nil || f.Closed {
 		return nil
 	}
+	exempt := (r.ExemptOpenOrder && f.OpenOrder) || (r.ExemptActiveContract && f.ActiveContract)
 	claimed := f.CreatedAt
 	if f.ClaimedAt != nil {
 		claimed = *f.ClaimedAt
 	}
 	start := later(claimed, f.FrozenUntil)
 	var due *Reclaim
-	if r.IdleDays > 0 {
-		due = &Reclaim{At: later(start, f.LastActivityAt).AddDate(0, 0, r.IdleDays), Why: ReclaimIdle}
-	}
-	if r.NoDealDays > 0 && !f.Dealt {
-		at := start.AddDate(0, 0, r.NoDealDays)
+	earliest := func(at time.Time, why string) {
 		if due == nil || at.Before(due.At) {
-			due = &Reclaim{At: at, Why: ReclaimNoDeal}
+			due = &Reclaim{At: at, Why: why}
 		}
+	}
+	if r.IdleDays > 0 && !exempt {
+		earliest(later(start, f.LastActivityAt).AddDate(0, 0, r.IdleDays), ReclaimIdle)
+	}
+	if r.NoDealDays > 0 && !f.Dealt && !exempt {
+		earliest(start.AddDate(0, 0, r.NoDealDays), ReclaimNoDeal)
+	}
+	if r.ContractEndDays > 0 && f.ContractEnd != nil {
+		// Counted from the end, or from the claim or release of a freeze
+		// when that came later: a rep who takes a lapsed customer gets the
+		// full N days.
+		earliest(later(start, f.ContractEnd).AddDate(0, 0, r.ContractEndDays), ReclaimContractEnd)
 	}
 	if due == nil {
 		return nil

@@ -9,6 +9,9 @@ import (
 const (
 	ReclaimIdle   = "idle"    // 闲置回收: no follow-up, reply or completed task for N days
 	ReclaimNoDeal = "no_deal" // 未成交回收: no won order or signed contract within N days of the claim
+	// ReclaimContractEnd: 合同到期回收, N days after the customer's last
+	// contract ended without a new one.
+	ReclaimContractEnd = "contract_end"
 )
 
 // PoolRule is a reclaim rule of one pool (the default pool, TeamID nil, or
@@ -22,7 +25,8 @@ type PoolRule struct {
 	Level                string    `json:"level"`   // "": any level
 	IdleDays             int       `json:"idle_days"`
 	NoDealDays           int       `json:"no_deal_days"`
-	WarnDays             int       `json:"warn_days"` // the owner is warned this many days before
+	ContractEndDays      int       `json:"contract_end_days"` // customers: days after the last contract ended
+	WarnDays             int       `json:"warn_days"`         // the owner is warned this many days before
 	ExemptOpenOrder      bool      `json:"exempt_open_order"`
 	ExemptActiveContract bool      `json:"exempt_active_contract"`
 	ToTeamPool           bool      `json:"to_team_pool"` // reclaimed records go to the owner's team pool
@@ -38,14 +42,18 @@ func (r *PoolRule) Normalize() error {
 	if r.Kind == RefLead && r.Level != "" {
 		p.Add("level", "leads have no level: leave it empty")
 	}
-	days := map[string]int{"idle_days": r.IdleDays, "no_deal_days": r.NoDealDays, "warn_days": r.WarnDays}
+	if r.Kind == RefLead && r.ContractEndDays != 0 {
+		p.Add("contract_end_days", "leads have no contracts: leave it 0")
+	}
+	days := map[string]int{"idle_days": r.IdleDays, "no_deal_days": r.NoDealDays, "warn_days": r.WarnDays,
+		"contract_end_days": r.ContractEndDays}
 	for f, d := range days {
 		if d < 0 || d > 3650 {
 			p.Add(f, "must be between 0 and 3650 days")
 		}
 	}
-	if r.IdleDays <= 0 && r.NoDealDays <= 0 {
-		p.Add("idle_days", "must be positive (or set no_deal_days): a rule without days reclaims nothing")
+	if r.IdleDays <= 0 && r.NoDealDays <= 0 && r.ContractEndDays <= 0 {
+		p.Add("idle_days", "must be positive (or set no_deal_days or contract_end_days): a rule without days reclaims nothing")
 	}
 	if shortest := r.shortest(); r.WarnDays > 0 && shortest > 0 && r.WarnDays >= shortest {
 		p.Add("warn_days", "must be fewer than the rule's days ("+strconv.Itoa(shortest)+")")
@@ -53,15 +61,15 @@ func (r *PoolRule) Normalize() error {
 	return p.Err()
 }
 
-// shortest is the smallest positive number of days of r.
+// shortest is the smallest positive number of days of r (0: none).
 func (r *PoolRule) shortest() int {
-	switch {
-	case r.IdleDays > 0 && r.NoDealDays > 0:
-		return min(r.IdleDays, r.NoDealDays)
-	case r.IdleDays > 0:
-		return r.IdleDays
+	m := 0
+	for _, d := range []int{r.IdleDays, r.NoDealDays, r.ContractEndDays} {
+		if d > 0 && (m == 0 || d < m) {
+			m = d
+		}
 	}
-	return r.NoDealDays
+	return m
 }
 
 // PoolLimits are the ownership limits of a pool (the default pool, TeamID
@@ -72,13 +80,14 @@ type PoolLimits struct {
 	CustomerCap  int    `json:"customer_cap"`  // customers a rep may own
 	DailyClaims  int    `json:"daily_claims"`  // claims a rep may make per day
 	CooldownDays int    `json:"cooldown_days"` // days before an ex-owner may claim a record back
+	FrozenCap    int    `json:"frozen_cap"`    // leads and customers a rep may hold frozen
 }
 
 // Normalize validates l.
 func (l *PoolLimits) Normalize() error {
 	p := Problems{}
 	for f, n := range map[string]int{"lead_cap": l.LeadCap, "customer_cap": l.CustomerCap,
-		"daily_claims": l.DailyClaims, "cooldown_days": l.CooldownDays} {
+		"daily_claims": l.DailyClaims, "cooldown_days": l.CooldownDays, "frozen_cap": l.FrozenCap} {
 		if n < 0 || n > 1_000_000 {
 			p.Add(f, "must be between 0 (no limit) and 1000000")
 		}

@@ -78,6 +78,9 @@ func (p *Pool) Freeze(ctx context.Context, v crm.Viewer, r crm.Ref, until *time.
 		if rec.OwnerID != nil && *rec.OwnerID != v.UserID && !managesOwner(v, rec) {
 			return crm.Errorf(crm.ENOTFOUND, "Record not found.")
 		}
+		if err := p.checkFrozenCap(ctx, rec, until); err != nil {
+			return err
+		}
 		if err := p.cfg.Store.Freeze(ctx, r, until, reason, v.UserID); err != nil {
 			return err
 		}
@@ -87,6 +90,24 @@ func (p *Pool) Freeze(ctx context.Context, v crm.Viewer, r crm.Ref, until *time.
 		}
 		return p.audit(ctx, &actor, r, action, detail)
 	})
+}
+
+// checkFrozenCap refuses to freeze one more record of an owner who holds
+// their pool's frozen cap already (re-dating a freeze is not one more).
+func (p *Pool) checkFrozenCap(ctx context.Context, rec *crm.PoolRecord, until *time.Time) error {
+	now := p.cfg.Now()
+	if until == nil || rec.OwnerID == nil || (rec.State.FrozenUntil != nil && rec.State.FrozenUntil.After(now)) {
+		return nil
+	}
+	load, err := p.cfg.Store.OwnerLoad(ctx, *rec.OwnerID, p.dayStart(now))
+	if err != nil {
+		return err
+	}
+	l, err := p.cfg.Store.PoolLimits(ctx, load.TeamID)
+	if err == nil && l.FrozenCap > 0 && load.Frozen >= l.FrozenCap {
+		err = crm.Errorf(crm.ECONFLICT, "Frozen cap %d reached: the owner holds %d frozen records.", l.FrozenCap, load.Frozen)
+	}
+	return err
 }
 
 func timeText(t *time.Time) string {

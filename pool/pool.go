@@ -16,6 +16,7 @@ import (
 // Store is what the pool needs of the database.
 type Store interface {
 	crm.PoolStore
+	crm.PoolSweepStore
 	crm.FollowUpStore
 	crm.TaskStore
 	crm.AuditStore

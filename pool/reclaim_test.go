@@ -101,31 +101,34 @@ func levelRules(e *env) []crm.PoolRule {
 }
 
 func TestReclaimRules(t *testing.T) {
-	forEngines(t, func(t *testing.T, e *env) {
-		for _, c := range reclaimCases {
-			t.Run(c.name, func(t *testing.T) {
-				e.t = t
-				for _, r := range e.rulesNow() {
-					e.must(e.db.DeletePoolRule(ctx, r.ID))
+	forEngines(t, func(t *testing.T, e *env) { runCases(t, e, reclaimCases) })
+}
+
+// runCases runs each case in e's database, with its rules alone.
+func runCases(t *testing.T, e *env, cases []reclaimCase) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e.t = t
+			for _, r := range e.rulesNow() {
+				e.must(e.db.DeletePoolRule(ctx, r.ID))
+			}
+			for _, r := range c.rules(e) {
+				e.rule(r)
+			}
+			e.clock.Set(t0)
+			rec := c.make(e)
+			for _, s := range c.steps {
+				e.clock.Set(t0.Add(s.at))
+				if s.act != nil {
+					s.act(e, rec)
 				}
-				for _, r := range c.rules(e) {
-					e.rule(r)
+				e.sweepAt(s.at)
+				if owned := e.owner(rec) != 0; owned != s.owned {
+					t.Fatalf("at day %.2f: owned = %v, want %v", s.at.Hours()/24, owned, s.owned)
 				}
-				e.clock.Set(t0)
-				rec := c.make(e)
-				for _, s := range c.steps {
-					e.clock.Set(t0.Add(s.at))
-					if s.act != nil {
-						s.act(e, rec)
-					}
-					e.sweepAt(s.at)
-					if owned := e.owner(rec) != 0; owned != s.owned {
-						t.Fatalf("at day %.2f: owned = %v, want %v", s.at.Hours()/24, owned, s.owned)
-					}
-				}
-			})
-		}
-	})
+			}
+		})
+	}
 }
 
 func (e *env) rulesNow() []crm.PoolRule {

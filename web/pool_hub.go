@@ -21,6 +21,7 @@ type ruleRow struct {
 	ID                 int64
 	Team, Kind, Level  string
 	Idle, NoDeal, Warn int
+	ContractEnd        int
 }
 
 func (s *Server) getPool(w http.ResponseWriter, r *http.Request) {
@@ -52,7 +53,7 @@ func (s *Server) getPool(w http.ResponseWriter, r *http.Request) {
 			team = names[*rl.TeamID]
 		}
 		d.Rules = append(d.Rules, ruleRow{ID: rl.ID, Team: team, Kind: d.T("kind." + rl.Kind), Level: rl.Level,
-			Idle: rl.IdleDays, NoDeal: rl.NoDealDays, Warn: rl.WarnDays})
+			Idle: rl.IdleDays, NoDeal: rl.NoDealDays, Warn: rl.WarnDays, ContractEnd: rl.ContractEndDays})
 	}
 	s.render(w, r, http.StatusOK, "pool", d)
 }
@@ -62,6 +63,7 @@ func (s *Server) postPoolRule(w http.ResponseWriter, r *http.Request) {
 	p := crm.Problems{}
 	rule := crm.PoolRule{Kind: r.PostFormValue("kind"), Level: r.PostFormValue("level"),
 		IdleDays: formInt(p, r, "idle_days"), NoDealDays: formInt(p, r, "no_deal_days"), WarnDays: formInt(p, r, "warn_days"),
+		ContractEndDays: formInt(p, r, "contract_end_days"),
 		ExemptOpenOrder: r.PostFormValue("exempt_open_order") == "true", ExemptActiveContract: r.PostFormValue("exempt_active_contract") == "true",
 		ToTeamPool: r.PostFormValue("to_team_pool") == "true"}
 	if t := r.PostFormValue("team_id"); t != "" {
@@ -87,7 +89,8 @@ func (s *Server) postPoolRuleDelete(w http.ResponseWriter, r *http.Request) {
 func (s *Server) postPoolLimits(w http.ResponseWriter, r *http.Request) {
 	p := crm.Problems{}
 	l := crm.PoolLimits{LeadCap: formInt(p, r, "lead_cap"), CustomerCap: formInt(p, r, "customer_cap"),
-		DailyClaims: formInt(p, r, "daily_claims"), CooldownDays: formInt(p, r, "cooldown_days")}
+		DailyClaims: formInt(p, r, "daily_claims"), CooldownDays: formInt(p, r, "cooldown_days"),
+		FrozenCap: formInt(p, r, "frozen_cap")}
 	err := p.Err()
 	if err == nil {
 		if err = mayRulePool(viewerOf(r), nil); err == nil {

@@ -61,8 +61,8 @@ func (s *Server) savePoolRule(r *http.Request, rule *crm.PoolRule, verb string) 
 	}
 	actor := v.UserID
 	return s.store.Audit(r.Context(), &crm.AuditEntry{ActorID: &actor, Action: "pool_rule." + verb,
-		Subject: crm.Ref{Kind: "pool_rule", ID: rule.ID}, Detail: fmt.Sprintf("%s level %q idle %d no-deal %d warn %d",
-			rule.Kind, rule.Level, rule.IdleDays, rule.NoDealDays, rule.WarnDays)})
+		Subject: crm.Ref{Kind: "pool_rule", ID: rule.ID}, Detail: fmt.Sprintf("%s level %q idle %d no-deal %d contract-end %d warn %d",
+			rule.Kind, rule.Level, rule.IdleDays, rule.NoDealDays, rule.ContractEndDays, rule.WarnDays)})
 }
 
 func (s *Server) deletePoolRule(r *http.Request) (*crm.PoolRule, error) {
@@ -121,7 +121,8 @@ func (s *Server) setPoolLimits(r *http.Request) (crm.PoolLimits, error) {
 	actor := v.UserID
 	return l, s.store.Audit(r.Context(), &crm.AuditEntry{ActorID: &actor, Action: "pool_limits.set",
 		Subject: crm.Ref{Kind: "pool_limits", ID: teamKey(l.TeamID)}, Detail: fmt.Sprintf("lead cap %d, customer cap %d, "+
-			"daily claims %d, cooldown %d days", l.LeadCap, l.CustomerCap, l.DailyClaims, l.CooldownDays)})
+			"daily claims %d, cooldown %d days, frozen cap %d", l.LeadCap, l.CustomerCap, l.DailyClaims, l.CooldownDays,
+			l.FrozenCap)})
 }
 
 func teamKey(id *int64) int64 {

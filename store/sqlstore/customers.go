@@ -132,7 +132,7 @@ func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.Li
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
-	tail := poolList(w, "c", "customers", f.PoolFilter, pg)
+	tail := poolList(w, f.Viewer, "c", "customers", f.PoolFilter, pg)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })

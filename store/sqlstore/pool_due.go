@@ -11,7 +11,7 @@ import (
 func scanPoolDue(kind string) func(r scanner) (crm.PoolDue, error) {
 	return func(r scanner) (crm.PoolDue, error) {
 		d := crm.PoolDue{Ref: crm.Ref{Kind: kind}}
-		return d, r.Scan(&d.Ref.ID, &d.OwnerID, tm{&d.At}, &d.RuleID, &d.Why)
+		return d, r.Scan(&d.Ref.ID, &d.Name, &d.OwnerID, nid{&d.OwnerTeamID}, tm{&d.At}, &d.RuleID, &d.Why)
 	}
 }
 
@@ -28,13 +28,22 @@ func (db *DB) DueWarnings(ctx context.Context, now time.Time, limit int) ([]crm.
 	return db.duePool(ctx, "warn_pending", now, limit)
 }
 
+// In a transaction the rows are locked until its end; on PostgreSQL
+// SKIP LOCKED leaves those another instance is sweeping to it (SQLite's
+// one writer serializes anyway).
 func (db *DB) duePool(ctx context.Context, col string, now time.Time, limit int) (due []crm.PoolDue, err error) {
+	lock := ""
+	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx && db.dialect.Name() == "postgres" {
+		lock = " FOR UPDATE SKIP LOCKED"
+	}
 	err = db.query(ctx, func(q querier) error {
 		for _, kind := range []string{crm.RefLead, crm.RefCustomer} {
 			table, _ := poolTable(kind)
-			part, err := queryAll(ctx, q, scanPoolDue(kind), `SELECT t.id, t.owner_id, t.reclaim_at, t.reclaim_rule_id,
+			part, err := queryAll(ctx, q, scanPoolDue(kind), `SELECT t.id, t.name, t.owner_id,
+				(SELECT u.team_id FROM users u WHERE u.id = t.owner_id), t.reclaim_at, t.reclaim_rule_id,
 				t.reclaim_why FROM `+table+` t WHERE t.`+col+` <= $1 AND t.reclaim_at IS NOT NULL
-				AND t.owner_id IS NOT NULL ORDER BY t.`+col+`, t.id LIMIT $2`, utc(now), max(limit-len(due), 0))
+				AND t.owner_id IS NOT NULL
+				ORDER BY t.`+col+`, t.id LIMIT $2`+lock, utc(now), max(limit-len(due), 0))
 			if err != nil {
 				return db.wrap(err, "due "+col)
 			}
@@ -45,19 +54,4 @@ func (db *DB) duePool(ctx context.Context, col string, now time.Time, limit int)
 		return nil
 	})
 	return due, err
-}
-
-// RecordWarning records the warning of d once. ECONFLICT when recorded.
-func (db *DB) RecordWarning(ctx context.Context, d crm.PoolDue, at time.Time) error {
-	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		owner, rule, period := d.OwnerID, d.RuleID, d.At
-		err := db.poolEvent(ctx, tx, crm.OwnerMove{Ref: d.Ref, Action: crm.MoveWarn, To: &owner, RuleID: &rule,
-			Period: &period, Reason: d.Why, At: at}, &owner)
-		if err != nil {
-			return err
-		}
-		table, _ := poolTable(d.Ref.Kind)
-		_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET warn_pending = NULL WHERE id = $1`, d.Ref.ID)
-		return db.wrap(err, "warned")
-	})
 }

@@ -48,9 +48,13 @@ func (db *DB) OwnerLoad(ctx context.Context, userID int64, since time.Time) (l c
 		err = tx.QueryRowContext(ctx, `SELECT u.team_id, u.role, u.disabled,
 			(SELECT count(*) FROM leads l WHERE l.owner_id = u.id AND l.status IN `+openLeadStatuses+`),
 			(SELECT count(*) FROM customers c WHERE c.owner_id = u.id),
-			(SELECT count(*) FROM pool_events e WHERE e.to_owner = u.id AND e.action = 'claim' AND e.at >= $2)
-			FROM users u WHERE u.id = $1`, userID, utc(since)).
-			Scan(nid{&l.TeamID}, &l.Role, &l.Disabled, &l.OpenLeads, &l.Customers, &l.ClaimsSince)
+			(SELECT count(*) FROM pool_events e WHERE e.to_owner = u.id AND e.action = 'claim' AND e.at >= $2),
+			(SELECT count(*) FROM leads l WHERE l.owner_id = u.id AND l.frozen_until IS NOT NULL
+				AND l.frozen_until > $3)
+			+ (SELECT count(*) FROM customers c WHERE c.owner_id = u.id AND c.frozen_until IS NOT NULL
+				AND c.frozen_until > $3)
+			FROM users u WHERE u.id = $1`, userID, utc(since), db.now()).
+			Scan(nid{&l.TeamID}, &l.Role, &l.Disabled, &l.OpenLeads, &l.Customers, &l.ClaimsSince, &l.Frozen)
 		return db.wrap(err, "owner load")
 	})
 	return l, err

@@ -9,12 +9,13 @@ import (
 )
 
 const poolRuleCols = `id, team_id, kind, level, idle_days, no_deal_days, warn_days, exempt_open_order,
-	exempt_active_contract, to_team_pool, created_at, updated_at`
+	exempt_active_contract, to_team_pool, created_at, updated_at, contract_end_days`
 
 func scanPoolRule(r scanner) (crm.PoolRule, error) {
 	var p crm.PoolRule
 	return p, r.Scan(&p.ID, nid{&p.TeamID}, &p.Kind, &p.Level, &p.IdleDays, &p.NoDealDays, &p.WarnDays,
-		&p.ExemptOpenOrder, &p.ExemptActiveContract, &p.ToTeamPool, tm{&p.CreatedAt}, tm{&p.UpdatedAt})
+		&p.ExemptOpenOrder, &p.ExemptActiveContract, &p.ToTeamPool, tm{&p.CreatedAt}, tm{&p.UpdatedAt},
+		&p.ContractEndDays)
 }
 
 // PoolRules returns every rule, ordered by id.
@@ -44,17 +45,17 @@ func (db *DB) SavePoolRule(ctx context.Context, r *crm.PoolRule) error {
 			return err
 		}
 		args := []any{idArg(r.TeamID), r.Kind, r.Level, r.IdleDays, r.NoDealDays, r.WarnDays,
-			r.ExemptOpenOrder, r.ExemptActiveContract, r.ToTeamPool, now}
+			r.ExemptOpenOrder, r.ExemptActiveContract, r.ToTeamPool, now, r.ContractEndDays}
 		if r.ID == 0 {
 			err := tx.QueryRowContext(ctx, `INSERT INTO pool_rules (team_id, kind, level, idle_days, no_deal_days,
-				warn_days, exempt_open_order, exempt_active_contract, to_team_pool, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`, args...).Scan(&r.ID)
+				warn_days, exempt_open_order, exempt_active_contract, to_team_pool, created_at, updated_at, contract_end_days)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id`, args...).Scan(&r.ID)
 			r.CreatedAt = now
 			return db.conflict(err, "create pool rule", "This pool has a rule for this kind and level already.")
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE pool_rules SET team_id = $1, kind = $2, level = $3, idle_days = $4,
 			no_deal_days = $5, warn_days = $6, exempt_open_order = $7, exempt_active_contract = $8,
-			to_team_pool = $9, updated_at = $10 WHERE id = $11`, append(args, r.ID)...)
+			to_team_pool = $9, updated_at = $10, contract_end_days = $11 WHERE id = $12`, append(args, r.ID)...)
 		if err != nil {
 			return db.conflict(err, "update pool rule", "This pool has a rule for this kind and level already.")
 		}
@@ -121,9 +122,9 @@ func (db *DB) PoolLimits(ctx context.Context, teamID *int64) (l crm.PoolLimits, 
 		if teamID != nil {
 			key = *teamID
 		}
-		err := q.QueryRowContext(ctx, `SELECT team_key, lead_cap, customer_cap, daily_claims, cooldown_days
-			FROM pool_limits WHERE team_key IN ($1, 0) ORDER BY team_key DESC LIMIT 1`, key).
-			Scan(&key, &l.LeadCap, &l.CustomerCap, &l.DailyClaims, &l.CooldownDays)
+		err := q.QueryRowContext(ctx, `SELECT team_key, lead_cap, customer_cap, daily_claims, cooldown_days,
+			frozen_cap FROM pool_limits WHERE team_key IN ($1, 0) ORDER BY team_key DESC LIMIT 1`, key).
+			Scan(&key, &l.LeadCap, &l.CustomerCap, &l.DailyClaims, &l.CooldownDays, &l.FrozenCap)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -149,10 +150,11 @@ func (db *DB) SetPoolLimits(ctx context.Context, l crm.PoolLimits) error {
 			key = *l.TeamID
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO pool_limits (team_key, lead_cap, customer_cap, daily_claims,
-			cooldown_days) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (team_key) DO UPDATE SET
+			cooldown_days, frozen_cap) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (team_key) DO UPDATE SET
 			lead_cap = excluded.lead_cap, customer_cap = excluded.customer_cap,
-			daily_claims = excluded.daily_claims, cooldown_days = excluded.cooldown_days`,
-			key, l.LeadCap, l.CustomerCap, l.DailyClaims, l.CooldownDays)
+			daily_claims = excluded.daily_claims, cooldown_days = excluded.cooldown_days,
+			frozen_cap = excluded.frozen_cap`,
+			key, l.LeadCap, l.CustomerCap, l.DailyClaims, l.CooldownDays, l.FrozenCap)
 		return db.wrap(err, "set pool limits")
 	})
 }

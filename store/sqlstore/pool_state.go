@@ -34,7 +34,7 @@ func poolTable(kind string) (string, bool) {
 
 // The facts of one record, with what its exemptions and deals need.
 const leadFactsSQL = `SELECT l.owner_id, u.team_id, '', l.status = 'converted', l.created_at, l.claimed_at,
-	l.last_activity_at, l.frozen_until, l.status = 'converted', 0 = 1, 0 = 1
+	l.last_activity_at, l.frozen_until, l.status = 'converted', 0 = 1, 0 = 1, NULL
 	FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = $1`
 
 const customerFactsSQL = `SELECT c.owner_id, u.team_id, c.level, 0 = 1, c.created_at, c.claimed_at,
@@ -42,8 +42,16 @@ const customerFactsSQL = `SELECT c.owner_id, u.team_id, c.level, 0 = 1, c.create
 	EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status IN ('active', 'completed')
 		AND (c.claimed_at IS NULL OR o.created_at >= c.claimed_at)),
 	EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.kind = 'order' AND o.status = 'active'),
-	EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.kind = 'contract' AND o.status = 'active')
+	EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.kind = 'contract' AND o.status = 'active'),
+	CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.kind = 'contract'
+		AND o.status IN ('active', 'completed') AND o.end_date IS NULL) THEN NULL
+	ELSE (SELECT max(o.end_date) FROM orders o WHERE o.customer_id = c.id AND o.kind = 'contract'
+		AND o.status IN ('active', 'completed')) END
 	FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = $1`
+
+// contractZone is where a contract's end date ends (UTC+8, no daylight
+// saving): contracts carry a date, not a time.
+var contractZone = time.FixedZone("CST", 8*3600)
 
 // refreshPool recomputes a record's countdown from its facts and the rules.
 // Every write that changes a fact calls it in its transaction.
@@ -61,11 +69,17 @@ func (db *DB) refreshPool(ctx context.Context, tx *sql.Tx, r crm.Ref) error {
 	if r.Kind == crm.RefCustomer {
 		q = customerFactsSQL
 	}
+	var ended *crm.Date
 	err = tx.QueryRowContext(ctx, q, r.ID).Scan(nid{&f.OwnerID}, nid{&f.OwnerTeamID}, &f.Level, &f.Closed,
 		tm{&f.CreatedAt}, ntm{&f.ClaimedAt}, ntm{&f.LastActivityAt}, ntm{&f.FrozenUntil}, &f.Dealt,
-		&f.OpenOrder, &f.ActiveContract)
+		&f.OpenOrder, &f.ActiveContract, dt{&ended})
 	if err != nil {
 		return db.notFound(err, "Record", "pool facts")
+	}
+	if ended != nil {
+		// A contract runs to the end of its last day, in China's time.
+		end := time.Date(ended.Year, time.Month(ended.Month), ended.Day+1, 0, 0, 0, 0, contractZone)
+		f.ContractEnd = &end
 	}
 	var at, warn *time.Time
 	var rule *int64
@@ -181,8 +195,10 @@ func (db *DB) RefreshUnchecked(ctx context.Context, limit int) (n int, err error
 
 // poolList adds f's conditions on the table aliased a and returns the
 // ORDER/LIMIT tail: newest first, or soonest reclaim first by keyset on
-// (reclaim_at, id), a read of the reclaim index.
-func poolList(w *where, a, table string, f crm.PoolFilter, pg crm.Page) string {
+// (reclaim_at, id), a read of the reclaim index. Only owned records count
+// down, so a rep's sorted list is their own records: said as such, it
+// reads (owner_id, reclaim_at) and does not walk past everyone else's.
+func poolList(w *where, v crm.Viewer, a, table string, f crm.PoolFilter, pg crm.Page) string {
 	if f.WarnBefore != nil {
 		w.and(a + ".warn_at <= " + w.arg(utc(*f.WarnBefore)))
 	}
@@ -196,6 +212,9 @@ func poolList(w *where, a, table string, f crm.PoolFilter, pg crm.Page) string {
 		return w.page(a+".id", pg.After, pg.Limit)
 	}
 	w.and(a + ".reclaim_at IS NOT NULL")
+	if !v.SeesAll() && v.Role != crm.RoleManager {
+		w.and(a + ".owner_id = " + w.arg(v.UserID))
+	}
 	if pg.After > 0 {
 		w.and("(" + a + ".reclaim_at, " + a + ".id) > (SELECT reclaim_at, id FROM " + table + " WHERE id = " + w.arg(pg.After) + ")")
 	}
