@@ -12,7 +12,7 @@ import (
 func (s *Server) contactPages() *recordKind[crm.Contact] {
 	return &recordKind[crm.Contact]{
 		path: "contacts", one: "rec.contact", res: s.contacts,
-		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id"},
+		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id", Pick: "customers"},
 			{Name: "emails", Type: "lines"}, {Name: "phones", Type: "lines"}, {Name: "birthday", Type: "date"},
 			ownerField, notesField},
 		columns: []column[crm.Contact]{

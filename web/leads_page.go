@@ -18,7 +18,7 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			{"field.name", func(_ *cells, l *crm.Lead) string { return l.Name }},
 			{"field.company", func(_ *cells, l *crm.Lead) string { return l.Company }},
 			{"field.status", func(c *cells, l *crm.Lead) string { return c.selectOption("status", l.Status) }},
-			{"field.source", func(_ *cells, l *crm.Lead) string { return l.Source.Channel }},
+			{"field.source", func(c *cells, l *crm.Lead) string { return c.t("channel." + l.Source.Channel) }},
 			{"field.owner_id", func(c *cells, l *crm.Lead) string { return ownerColumn(c, l.OwnerID) }},
 			{"pool.days_left", func(c *cells, l *crm.Lead) string { return s.daysLeft(c, l.PoolState) }},
 		},

@@ -39,6 +39,10 @@ type field struct {
 	Options []string // select values; their labels are messages "opt.<name>.<value>"
 	Need    bool     // required, for the browser's own check
 	NoEdit  bool     // set on create only (an order's customer)
+	// Pick makes an "id" field a search-as-you-type picker of this kind
+	// ("customers"; see Server.pickers); Scope names the field whose value
+	// narrows its search (a signer among the order's customer's contacts).
+	Pick, Scope string
 }
 
 // column is one list column: a message key and the cell of a record.
