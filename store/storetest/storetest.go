@@ -43,6 +43,9 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Leases", func(t *testing.T) { RunLeases(t, open) }},
 		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
 		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
+		{"Timeline", func(t *testing.T) { RunTimeline(t, open) }},
+		{"LeadConversations", func(t *testing.T) { RunLeadConversations(t, open) }},
+		{"LeadConvert", func(t *testing.T) { RunLeadConvert(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
