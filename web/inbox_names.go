@@ -48,9 +48,12 @@ func colon(lang string) string {
 
 // ruleName translates a matcher rule's name ("order_number" → "订单号");
 // a rule the catalog does not know shows as stored.
-func ruleName(lang, rule string) string {
-	if tr := translate(lang, "match."+rule); !strings.HasPrefix(tr, "match.") {
+func ruleName(lang, rule string) string { return translateOr(lang, "match."+rule, rule) }
+
+// translateOr translates key, or gives fallback when the catalog has none.
+func translateOr(lang, key, fallback string) string {
+	if tr := translate(lang, key); tr != key {
 		return tr
 	}
-	return rule
+	return fallback
 }

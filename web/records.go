@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -29,6 +30,12 @@ type recordKind[T any] struct {
 	actions func(c *cells, rec *T) []rowAction
 	// panel is a detail page's pool panel (leads, customers); nil: none.
 	panel func(c *cells, v crm.Viewer, rec *T) *poolPanel
+	// dupQuery is what a new record's form is checked against (查重)
+	// before it is saved; nil: no check.
+	dupQuery func(form url.Values) crm.DupQuery
+	// merge folds a record just created into an existing one the user
+	// chose among the duplicates; nil: duplicates can only be opened.
+	merge func(ctx context.Context, v crm.Viewer, m crm.Merge) error
 }
 
 // field is one form input, named as the record's JSON field.

@@ -66,7 +66,13 @@ func savePage[T any](s *Server, k *recordKind[T], creating bool) http.HandlerFun
 			s.writeError(w, r, invalid("body", "the form could not be read"))
 			return
 		}
+		if creating && warnDuplicates(s, w, r, k) {
+			return
+		}
 		rec, err := saveForm(s, r, k, creating)
+		if err == nil && creating {
+			rec, err = mergeChosen(s, r, k, rec)
+		}
 		if problems, ok := formProblems(err); ok {
 			s.refuseForm(w, r, k.path, k.fields, problems, creating)
 			return
