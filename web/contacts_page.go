@@ -15,7 +15,7 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 		dupQuery: contactDups, merge: s.mergeContactInto,
 		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id", Pick: "customers"},
 			{Name: "emails", Type: "lines"}, {Name: "phones", Type: "lines"}, {Name: "birthday", Type: "date"},
-			ownerField, notesField},
+			followOwnerField, notesField},
 		columns: []column[crm.Contact]{
 			{"field.name", func(_ *cells, c *crm.Contact) string { return c.Name }},
 			{"field.customer_id", func(cs *cells, c *crm.Contact) string { return cs.customerOf(c.CustomerID) }},

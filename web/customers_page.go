@@ -20,7 +20,7 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 	kind := field{Name: "kind", Type: "select", Options: []string{crm.KindCustomer, crm.KindDealer, crm.KindAgent}}
 	return &recordKind[crm.Customer]{
 		path: "customers", one: "rec.customer", res: s.customers, pool: true,
-		dupQuery: customerDups, merge: s.mergeCustomerInto,
+		dupQuery: customerDups, merge: s.mergeCustomerInto, afterUpdate: s.moveWithCustomer,
 		fields: []field{{Name: "name", Need: true}, {Name: "short_name"}, kind, status, {Name: "level"},
 			{Name: "industry"}, {Name: "region"}, {Name: "source"}, ownerField, {Name: "tags", Type: "lines"},
 			{Name: "address"}, {Name: "website"}, {Name: "domain"}, notesField},

@@ -36,6 +36,9 @@ type recordKind[T any] struct {
 	// merge folds a record just created into an existing one the user
 	// chose among the duplicates; nil: duplicates can only be opened.
 	merge func(ctx context.Context, v crm.Viewer, m crm.Merge) error
+	// afterUpdate runs after an edit was saved, with the record as it was
+	// (a customer's new owner takes its open records); nil: nothing.
+	afterUpdate func(r *http.Request, old, rec *T) error
 }
 
 // field is one form input, named as the record's JSON field.
@@ -50,6 +53,9 @@ type field struct {
 	// ("customers"; see Server.pickers); Scope names the field whose value
 	// narrows its search (a signer among the order's customer's contacts).
 	Pick, Scope string
+	// Follow offers, on a new record's owner, "the customer's owner"
+	// (sent as no owner_id, so the API gives it the customer's).
+	Follow bool
 }
 
 // column is one list column: a message key and the cell of a record.

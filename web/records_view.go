@@ -131,6 +131,9 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 			fv.Options = c.selectOptions(f, fv.Value)
 		case "user":
 			fv.Options = c.userOptions(fv.Value)
+			if f.Follow && creating {
+				fv.Options = c.withFollow(fv.Options, fv.Value)
+			}
 		case "items":
 			fv.Items = c.itemViews(vals)
 			fv.Cols = []string{c.t("field.product"), c.t("field.quantity"), c.t("field.unit_price")}

@@ -125,3 +125,35 @@ func TestNewRecordFormsCheckDuplicates(t *testing.T) {
 		t.Errorf("after merging: %+v", got)
 	}
 }
+
+// TestOwnershipFollowsTheCustomer: a contact made on rep1's customer by the
+// manager takes rep1 as owner by default; reassigning the customer to rep2
+// with "move open records" moves rep1's contact and open order too.
+func TestOwnershipFollowsTheCustomer(t *testing.T) {
+	p := newPager(t)
+	ctx := context.Background()
+	rep1 := ptr(p.id("rep1"))
+	cu := &crm.Customer{Name: "宁波模具厂", OwnerID: rep1}
+	mustDo(t, p.db.CreateCustomer(ctx, cu))
+	cid := strconv.FormatInt(cu.ID, 10)
+	form := p.mustPage("manager", "/contacts/new?customer_id="+cid+"&lang=zh-CN")
+	contains(t, "new contact form", form, `<option value="follow" selected>随客户负责人</option>`, `value="宁波模具厂"`)
+	_, kid := p.savedID("manager", "/contacts", url.Values{"name": {"吴刚"}, "customer_id": {cid}, "owner_id": {"follow"}})
+	k, err := p.db.Contact(ctx, crm.System, kid)
+	mustDo(t, err)
+	if k.OwnerID == nil || *k.OwnerID != *rep1 {
+		t.Fatalf("new contact's owner %v, want rep1", k.OwnerID)
+	}
+	o := &crm.Order{Number: "SO-FOLLOW", CustomerID: cu.ID, Status: crm.OrderActive, OwnerID: rep1, Currency: "CNY"}
+	mustDo(t, p.db.CreateOrder(ctx, o))
+	contains(t, "customer edit form", p.mustPage("manager", "/customers/"+cid+"/edit"), `name="move_open"`)
+	p.saved("manager", "/customers/"+cid, url.Values{"owner_id": {strconv.FormatInt(p.id("rep2"), 10)}, "move_open": {"true"}})
+	k, _ = p.db.Contact(ctx, crm.System, kid)
+	got, _ := p.db.Order(ctx, crm.System, o.ID)
+	if *k.OwnerID != p.id("rep2") || *got.OwnerID != p.id("rep2") {
+		t.Errorf("after reassigning: contact owner %d, order owner %d, want rep2", *k.OwnerID, *got.OwnerID)
+	}
+	var moved crm.MovedRecords
+	p.call("manager", "POST", "/api/v1/customers/"+cid+"/move-open", map[string]any{"from_owner_id": *rep1}, http.StatusOK, &moved)
+	p.fail("rep3", "POST", "/api/v1/customers/"+cid+"/move-open", map[string]any{"from_owner_id": *rep1}, http.StatusNotFound, crm.ENOTFOUND)
+}

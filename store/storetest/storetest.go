@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Timeline", func(t *testing.T) { RunTimeline(t, open) }},
 		{"LeadConversations", func(t *testing.T) { RunLeadConversations(t, open) }},
 		{"LeadConvert", func(t *testing.T) { RunLeadConvert(t, open) }},
+		{"CustomerMove", func(t *testing.T) { RunCustomerMove(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
