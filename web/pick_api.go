@@ -66,8 +66,16 @@ func (s *Server) pick(r *http.Request) ([]PickItem, error) {
 }
 
 func (s *Server) pickCustomers(ctx context.Context, v crm.Viewer, q string, _ pickScope) ([]PickItem, error) {
-	l, err := s.store.ListCustomers(ctx, crm.CustomerFilter{Viewer: v, Query: q, Page: crm.Page{Limit: pickSize}})
-	return pickList(l.Items, err, func(c *crm.Customer) PickItem {
+	var items []*crm.Customer
+	var err error
+	if p, ok := s.store.(crm.CustomerPicker); ok {
+		items, err = p.PickCustomers(ctx, v, q, pickSize)
+	} else {
+		var l crm.List[*crm.Customer]
+		l, err = s.store.ListCustomers(ctx, crm.CustomerFilter{Viewer: v, Query: q, Page: crm.Page{Limit: pickSize}})
+		items = l.Items
+	}
+	return pickList(items, err, func(c *crm.Customer) PickItem {
 		return PickItem{ID: c.ID, Label: c.Name, Hint: firstOf(c.ShortName, c.Region, c.Industry)}
 	})
 }

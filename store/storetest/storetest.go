@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"LeadConversations", func(t *testing.T) { RunLeadConversations(t, open) }},
 		{"LeadConvert", func(t *testing.T) { RunLeadConvert(t, open) }},
 		{"CustomerMove", func(t *testing.T) { RunCustomerMove(t, open) }},
+		{"Pick", func(t *testing.T) { RunPick(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
