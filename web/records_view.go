@@ -116,6 +116,9 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 		fv.Text, fv.Pick, fv.Scope = c.display(f, fv.Value), f.Pick, f.Scope
 		if f.Pick != "" {
 			fv.PickHint, fv.PickNone = c.t("pick.hint"), c.t("pick.none")
+			if fv.Value == "0" { // a new record's zero id: nothing chosen yet
+				fv.Value, fv.Text = "", ""
+			}
 		}
 		if f.Pick == "plans" {
 			fv.Text = c.plan(vals.Get(f.Scope), fv.Value)
