@@ -21,6 +21,11 @@ var dialectOnly = map[string]string{
 	// messages table; SQLite keeps an FTS5 index in a file of its own
 	// (store/sqlite/search*.go, migration 0010).
 	"postgres index messages_search ": "search index",
+	// The record pickers' name search (migration 0025): pg_trgm on
+	// PostgreSQL, an FTS5 trigram table and its shadow tables on SQLite.
+	"postgres index customers_pick ": "picker index",
+	"sqlite table customer_names":    "picker index",
+	"sqlite column customer_names":   "picker index",
 }
 
 // TestSchemasAgree applies both migration sets to real engines and

@@ -12,9 +12,10 @@ import (
 func (s *Server) contactPages() *recordKind[crm.Contact] {
 	return &recordKind[crm.Contact]{
 		path: "contacts", one: "rec.contact", res: s.contacts,
-		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id"},
+		dupQuery: contactDups, merge: s.mergeContactInto,
+		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id", Pick: "customers"},
 			{Name: "emails", Type: "lines"}, {Name: "phones", Type: "lines"}, {Name: "birthday", Type: "date"},
-			ownerField, notesField},
+			followOwnerField, notesField},
 		columns: []column[crm.Contact]{
 			{"field.name", func(_ *cells, c *crm.Contact) string { return c.Name }},
 			{"field.customer_id", func(cs *cells, c *crm.Contact) string { return cs.customerOf(c.CustomerID) }},
@@ -31,7 +32,7 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 		},
 		title: func(c *crm.Contact) string { return c.Name },
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Contact) (any, error) {
-			return s.gather360(ctx, v, &c.ID, c.CustomerID, 0)
+			return s.gather360(ctx, v, &c.ID, c.CustomerID, 0, nil)
 		},
 		links: func(cs *cells, c *crm.Contact) []navLink {
 			id := strconv.FormatInt(c.ID, 10)

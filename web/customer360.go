@@ -31,6 +31,7 @@ type customer360 struct {
 	Surveys       []surveyView         // satisfaction scores, newest first
 	Refs          []string             // "kind:id" of the records the forms file against
 	Methods       []string             // the follow-up form's choices
+	Hub           *recordHub           // record pages only: contacts, timeline… (web/record_hub.go)
 }
 
 // T translates for the partial.
@@ -47,23 +48,25 @@ type conversationsAbout interface {
 
 // customer360 gathers the panel for conversation c, as v may see it.
 func (s *Server) customer360(ctx context.Context, v crm.Viewer, c *crm.Conversation) (*customer360, error) {
-	p, err := s.gather360(ctx, v, c.ContactID, c.CustomerID, c.ID)
-	if err != nil || c.LeadID == nil {
-		return p, err
+	var lead *crm.Lead
+	if c.LeadID != nil {
+		var err error
+		if lead, err = unlessHidden(s.store.Lead(ctx, v, *c.LeadID)); err != nil {
+			return nil, err
+		}
 	}
-	p.Lead, err = unlessHidden(s.store.Lead(ctx, v, *c.LeadID))
-	if p.Lead != nil {
-		p.Refs = append(p.Refs, crm.RefLead+":"+strconv.FormatInt(p.Lead.ID, 10))
-	}
-	return p, err
+	return s.gather360(ctx, v, c.ContactID, c.CustomerID, c.ID, lead)
 }
 
 // gather360 builds the panel for a contact and a customer (either may be
 // nil); records v may not see are left out, not errors.
-func (s *Server) gather360(ctx context.Context, v crm.Viewer, contactID, customerID *int64, conv int64) (*customer360, error) {
-	p := &customer360{Conversation: conv, Back: "/", Methods: followUpMethods}
+func (s *Server) gather360(ctx context.Context, v crm.Viewer, contactID, customerID *int64, conv int64, lead *crm.Lead) (*customer360, error) {
+	p := &customer360{Conversation: conv, Back: "/", Methods: followUpMethods, Lead: lead}
 	if err := s.who360(ctx, v, p, contactID, customerID); err != nil {
 		return nil, err
+	}
+	if lead != nil {
+		p.Refs = append(p.Refs, crm.RefLead+":"+strconv.FormatInt(lead.ID, 10))
 	}
 	steps := []func(context.Context, crm.Viewer, *customer360) error{
 		s.conversations360, s.orders360, s.tasks360, s.followUps360, s.surveys360,

@@ -68,7 +68,7 @@ func (s *Server) orders360(ctx context.Context, v crm.Viewer, p *customer360) er
 
 // tasks360 lists the open tasks about the customer or the contact.
 func (s *Server) tasks360(ctx context.Context, v crm.Viewer, p *customer360) error {
-	for _, ref := range p.refsOf(crm.RefCustomer, crm.RefContact) {
+	for _, ref := range p.refsOf(panelRefs...) {
 		l, err := s.store.ListTasks(ctx, crm.TaskFilter{Viewer: v, Ref: &ref, Status: crm.TaskOpen,
 			Page: crm.Page{Limit: panelSize}})
 		if err != nil {
@@ -82,7 +82,7 @@ func (s *Server) tasks360(ctx context.Context, v crm.Viewer, p *customer360) err
 
 // followUps360 lists the latest follow-ups on the customer or the contact.
 func (s *Server) followUps360(ctx context.Context, v crm.Viewer, p *customer360) error {
-	for _, ref := range p.refsOf(crm.RefCustomer, crm.RefContact) {
+	for _, ref := range p.refsOf(panelRefs...) {
 		l, err := s.store.ListFollowUps(ctx, crm.FollowUpFilter{Viewer: v, Ref: &ref, Page: crm.Page{Limit: panelSize}})
 		if err != nil {
 			return err
@@ -94,7 +94,9 @@ func (s *Server) followUps360(ctx context.Context, v crm.Viewer, p *customer360)
 	return nil
 }
 
-// refsOf are the panel's records of these kinds.
+// refsOf are the panel's records of these kinds. The conversation and
+// the lead count too: a follow-up logged beside a form lead's
+// conversation is filed against those two only, and must show at once.
 func (p *customer360) refsOf(kinds ...string) []crm.Ref {
 	var out []crm.Ref
 	if p.Customer != nil && slices.Contains(kinds, crm.RefCustomer) {
@@ -103,8 +105,17 @@ func (p *customer360) refsOf(kinds ...string) []crm.Ref {
 	if p.Contact != nil && slices.Contains(kinds, crm.RefContact) {
 		out = append(out, crm.Ref{Kind: crm.RefContact, ID: p.Contact.ID})
 	}
+	if p.Lead != nil && slices.Contains(kinds, crm.RefLead) {
+		out = append(out, crm.Ref{Kind: crm.RefLead, ID: p.Lead.ID})
+	}
+	if p.Conversation != 0 && slices.Contains(kinds, crm.RefConversation) {
+		out = append(out, crm.Ref{Kind: crm.RefConversation, ID: p.Conversation})
+	}
 	return out
 }
+
+// panelRefs are the kinds the panel's tasks and follow-ups are filed against.
+var panelRefs = []string{crm.RefCustomer, crm.RefContact, crm.RefLead, crm.RefConversation}
 
 // mergeByID appends the items of more that list has not, newest id first.
 func mergeByID[T any](list, more []T, id func(T) int64) []T {

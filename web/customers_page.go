@@ -20,6 +20,7 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 	kind := field{Name: "kind", Type: "select", Options: []string{crm.KindCustomer, crm.KindDealer, crm.KindAgent}}
 	return &recordKind[crm.Customer]{
 		path: "customers", one: "rec.customer", res: s.customers, pool: true,
+		dupQuery: customerDups, merge: s.mergeCustomerInto, afterUpdate: s.moveWithCustomer,
 		fields: []field{{Name: "name", Need: true}, {Name: "short_name"}, kind, status, {Name: "level"},
 			{Name: "industry"}, {Name: "region"}, {Name: "source"}, ownerField, {Name: "tags", Type: "lines"},
 			{Name: "address"}, {Name: "website"}, {Name: "domain"}, notesField},
@@ -48,7 +49,7 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 			return s.panelOf(cs, v, "/customers/"+strconv.FormatInt(c.ID, 10), c.OwnerID, c.PoolState)
 		},
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Customer) (any, error) {
-			return s.gather360(ctx, v, nil, &c.ID, 0)
+			return s.gather360(ctx, v, nil, &c.ID, 0, nil)
 		},
 		links: func(cs *cells, c *crm.Customer) []navLink {
 			id := strconv.FormatInt(c.ID, 10)

@@ -31,6 +31,7 @@ type convData struct {
 	Mailboxes  []mailboxChoice       // to answer a web-form lead by email from
 	Templates  []crm.ChannelTemplate // WeChat's, offered outside its window
 	WeChatConv int64                 // a form lead's conversation as a WeChat follower
+	Account    string                // the account by name: a mailbox's address, not its id
 	C360       *customer360          // the records pages' panel (web/customer360.go)
 	Surveys    []surveyView          // this conversation's satisfaction surveys
 	// Plain values for the templates, which have no helper functions.
@@ -128,6 +129,7 @@ func (s *Server) convData(w http.ResponseWriter, r *http.Request) (*convData, er
 		return nil, err
 	}
 	d.ReplyTo, d.ReplyCc = replyAddresses(d.Items, own)
+	d.Account = firstOf(own, c.Account)
 	if d.Mailboxes, err = s.replyMailboxes(r, c, d.Items); err != nil {
 		return nil, err
 	}
@@ -168,6 +170,9 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 	if err := s.botReasons(ctx, conv, items, lang); err != nil {
 		return nil, 0, err
 	}
+	if err := s.nameLinks(ctx, v, items, lang); err != nil {
+		return nil, 0, err
+	}
 	if after == 0 {
 		notes, err := ib.Notes(ctx, v, conv)
 		if err != nil {
@@ -202,6 +207,8 @@ type msgLabels struct {
 // linkView is a matcher link as the page shows it.
 type linkView struct {
 	URL, Kind, Rule string
+	kind            string // the record's kind and id, for naming it (nameLinks)
+	id              int64
 }
 
 func viewMessage(m *crm.Message, lang string, src func(*crm.Attachment) string) *msgView {
@@ -213,7 +220,7 @@ func viewMessage(m *crm.Message, lang string, src func(*crm.Attachment) string) 
 	by := translate(lang, "conv.by_rule")
 	for _, l := range m.Links {
 		lv := linkView{URL: "/" + l.Kind + "s/" + itoa64(l.TargetID), Kind: translate(lang, "ref."+l.Kind) + " #" + itoa64(l.TargetID),
-			Rule: by + " " + l.Rule}
+			Rule: by + " " + ruleName(lang, l.Rule), kind: l.Kind, id: l.TargetID}
 		switch l.Kind {
 		case crm.RefConversation:
 			lv.URL = "/inbox/" + itoa64(l.TargetID)

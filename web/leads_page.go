@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -11,14 +12,14 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 	status := field{Name: "status", Type: "select", Options: []string{crm.LeadNew, crm.LeadContacted,
 		crm.LeadQualified, crm.LeadConverted, crm.LeadLost}}
 	return &recordKind[crm.Lead]{
-		path: "leads", one: "rec.lead", res: s.leads, pool: true,
+		path: "leads", one: "rec.lead", res: s.leads, pool: true, dupQuery: leadDups,
 		fields: []field{{Name: "name"}, {Name: "company"}, {Name: "title"}, {Name: "phone"},
 			{Name: "email", Type: "email"}, status, ownerField, notesField},
 		columns: []column[crm.Lead]{
 			{"field.name", func(_ *cells, l *crm.Lead) string { return l.Name }},
 			{"field.company", func(_ *cells, l *crm.Lead) string { return l.Company }},
 			{"field.status", func(c *cells, l *crm.Lead) string { return c.selectOption("status", l.Status) }},
-			{"field.source", func(_ *cells, l *crm.Lead) string { return l.Source.Channel }},
+			{"field.source", func(c *cells, l *crm.Lead) string { return c.t("channel." + l.Source.Channel) }},
 			{"field.owner_id", func(c *cells, l *crm.Lead) string { return ownerColumn(c, l.OwnerID) }},
 			{"pool.days_left", func(c *cells, l *crm.Lead) string { return s.daysLeft(c, l.PoolState) }},
 		},
@@ -34,7 +35,11 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			return s.panelOf(c, v, "/leads/"+strconv.FormatInt(l.ID, 10), l.OwnerID, l.PoolState)
 		},
 		links: func(c *cells, l *crm.Lead) []navLink {
-			return []navLink{c.composeLink("leads", strconv.FormatInt(l.ID, 10))}
+			id := strconv.FormatInt(l.ID, 10)
+			return append(c.newLinks("/leads/"+id, "rec.task.new", "/tasks/new?refs=lead:"+id), c.composeLink("leads", id))
+		},
+		extra: func(ctx context.Context, v crm.Viewer, l *crm.Lead) (any, error) {
+			return s.gather360(ctx, v, nil, nil, 0, l)
 		},
 		actions: func(c *cells, l *crm.Lead) []rowAction {
 			if l.OwnerID != nil {

@@ -15,11 +15,11 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 		crm.OrderCompleted, crm.OrderCancelled}}
 	return &recordKind[crm.Order]{
 		path: "orders", one: "rec.order", res: s.orders,
-		fields: []field{kind, {Name: "number", Need: true}, {Name: "customer_id", Type: "id", Need: true},
-			{Name: "dealer_id", Type: "id"}, {Name: "order_date", Type: "date"},
+		fields: []field{kind, {Name: "number", Need: true}, {Name: "customer_id", Type: "id", Need: true, Pick: "customers"},
+			{Name: "dealer_id", Type: "id", Pick: "customers"}, {Name: "order_date", Type: "date"},
 			{Name: "title"}, status, {Name: "items", Type: "items"}, {Name: "amount", Type: "money"},
 			{Name: "currency"}, {Name: "start_date", Type: "date"}, {Name: "end_date", Type: "date"},
-			{Name: "signed_date", Type: "date"}, {Name: "customer_signer_id", Type: "id"},
+			{Name: "signed_date", Type: "date"}, {Name: "customer_signer_id", Type: "id", Pick: "contacts", Scope: "customer_id"},
 			{Name: "terms", Type: "textarea"}, ownerField},
 		columns: []column[crm.Order]{
 			{"field.number", func(_ *cells, o *crm.Order) string { return o.Number }},

@@ -13,7 +13,8 @@ func (s *Server) paymentPages() *recordKind[crm.Payment] {
 		crm.MethodAlipay, crm.MethodWeChat, crm.MethodCash, crm.MethodCheque, crm.MethodOther}}
 	return &recordKind[crm.Payment]{
 		path: "payments", one: "rec.payment", res: s.payments,
-		fields: []field{{Name: "order_id", Type: "id", Need: true}, {Name: "plan_id", Type: "id"},
+		fields: []field{{Name: "order_id", Type: "id", Need: true, Pick: "orders"},
+			{Name: "plan_id", Type: "id", Pick: "plans", Scope: "order_id"},
 			{Name: "amount", Type: "money", Need: true}, method, {Name: "paid_at", Type: "datetime"},
 			{Name: "handler_id", Type: "user"}, {Name: "account"}, notesField},
 		columns: []column[crm.Payment]{

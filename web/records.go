@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -29,6 +30,15 @@ type recordKind[T any] struct {
 	actions func(c *cells, rec *T) []rowAction
 	// panel is a detail page's pool panel (leads, customers); nil: none.
 	panel func(c *cells, v crm.Viewer, rec *T) *poolPanel
+	// dupQuery is what a new record's form is checked against (查重)
+	// before it is saved; nil: no check.
+	dupQuery func(form url.Values) crm.DupQuery
+	// merge folds a record just created into an existing one the user
+	// chose among the duplicates; nil: duplicates can only be opened.
+	merge func(ctx context.Context, v crm.Viewer, m crm.Merge) error
+	// afterUpdate runs after an edit was saved, with the record as it was
+	// (a customer's new owner takes its open records); nil: nothing.
+	afterUpdate func(r *http.Request, old, rec *T) error
 }
 
 // field is one form input, named as the record's JSON field.
@@ -39,6 +49,13 @@ type field struct {
 	Options []string // select values; their labels are messages "opt.<name>.<value>"
 	Need    bool     // required, for the browser's own check
 	NoEdit  bool     // set on create only (an order's customer)
+	// Pick makes an "id" field a search-as-you-type picker of this kind
+	// ("customers"; see Server.pickers); Scope names the field whose value
+	// narrows its search (a signer among the order's customer's contacts).
+	Pick, Scope string
+	// Follow offers, on a new record's owner, "the customer's owner"
+	// (sent as no owner_id, so the API gives it the customer's).
+	Follow bool
 }
 
 // column is one list column: a message key and the cell of a record.

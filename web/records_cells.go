@@ -57,11 +57,8 @@ func (c *cells) display(f field, v string) string {
 	case "user":
 		return c.user(v)
 	case "id":
-		switch f.Name {
-		case "customer_id", "dealer_id":
-			return c.customer(v)
-		case "order_id":
-			return c.order(v)
+		if name := c.named(firstOf(f.Pick, f.Name), v); name != "" {
+			return name
 		}
 	case "lines":
 		return strings.ReplaceAll(v, "\n", ", ")
@@ -136,11 +133,8 @@ func (c *cells) refs(refs []string) string {
 	for _, ref := range refs {
 		kind, id, _ := strings.Cut(ref, ":")
 		name := "#" + id
-		switch kind {
-		case crm.RefCustomer:
-			name = c.customer(id)
-		case crm.RefOrder:
-			name = c.order(id)
+		if n := c.named(kind, id); n != "" {
+			name = n
 		}
 		parts = append(parts, c.t("ref."+kind)+": "+name)
 	}

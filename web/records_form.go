@@ -58,6 +58,8 @@ func formValue(f field, vals []string, p crm.Problems) (v any, keep bool) {
 		return formRefs(vals, p), true
 	case f.Type == "bool": // a hidden "false" comes before the checkbox's "true"
 		return vals[len(vals)-1] == "true", true
+	case f.Follow && s == followOwner:
+		return nil, false // no owner_id: the customer's owner (checkContact)
 	case s == "" && f.Type == "secret":
 		return nil, false // write-only: left empty, the stored one stays
 	case s == "" && (f.Type == "user" || f.Type == "id" || f.Type == "date" || f.Type == "datetime"):

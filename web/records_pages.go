@@ -108,6 +108,13 @@ func showPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 			}
 			if p, ok := d.Extra.(*customer360); ok {
 				p.Lang, p.Back = d.Lang, r.URL.Path
+				if subj, ok := p.hubSubject(k.path); ok {
+					err = s.fillHub(r, p, subj)
+				}
+			}
+			if err != nil {
+				s.writeError(w, r, err)
+				return
 			}
 		}
 		s.render(w, r, http.StatusOK, "record", d)

@@ -33,6 +33,10 @@ type recordPage struct {
 	Extra   any
 	Others  []string   // problems with no input of their own on the form
 	Pool    *poolPanel // a lead's or customer's countdown, freeze and pool forms
+	Dups    []dupView  // a new record's likely duplicates (查重), before it is saved
+	// MoveOpen offers, on a customer's edit form, to move its open records
+	// to the new owner.
+	MoveOpen bool
 }
 
 type navLink struct {

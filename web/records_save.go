@@ -33,6 +33,7 @@ func recordForm[T any](s *Server, w http.ResponseWriter, r *http.Request, k *rec
 	}
 	d.Back = safeBack(r.URL.Query().Get("next"))
 	d.Fields = c.fieldViews(k.fields, vals, nil, rec == nil)
+	d.MoveOpen = rec != nil && k.afterUpdate != nil
 	return d, c, nil
 }
 
@@ -66,7 +67,20 @@ func savePage[T any](s *Server, k *recordKind[T], creating bool) http.HandlerFun
 			s.writeError(w, r, invalid("body", "the form could not be read"))
 			return
 		}
+		if creating && warnDuplicates(s, w, r, k) {
+			return
+		}
+		var old *T
+		if !creating && k.afterUpdate != nil {
+			old, _ = getRecord(r, k.res()) // refused below by the update itself when hidden
+		}
 		rec, err := saveForm(s, r, k, creating)
+		if err == nil && creating {
+			rec, err = mergeChosen(s, r, k, rec)
+		}
+		if err == nil && old != nil {
+			err = k.afterUpdate(r, old, rec)
+		}
 		if problems, ok := formProblems(err); ok {
 			s.refuseForm(w, r, k.path, k.fields, problems, creating)
 			return

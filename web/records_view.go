@@ -13,6 +13,8 @@ import (
 type fieldView struct {
 	Name, Type, Input, Label, Value, Text, Error string
 	Hint                                         string // a secret's placeholder: "unchanged when left empty"
+	Pick, Scope                                  string // a picker's kind and narrowing field (see field)
+	PickHint, PickNone                           string // a picker's placeholder and its "nothing found"
 	Need, ReadOnly                               bool
 	Options                                      []selectOption
 	Items                                        []itemView // Type "items": the rows, with blanks to add
@@ -113,7 +115,16 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 		fv := fieldView{Name: f.Name, Type: f.Type, Need: f.Need, ReadOnly: f.NoEdit && !creating,
 			Label: c.t("field." + firstOf(f.Label, f.Name)), Error: c.problem(problems, f.Name)}
 		fv.Value, fv.Input = c.inputValue(f, vals), inputTypes[f.Type]
-		fv.Text = c.display(f, fv.Value)
+		fv.Text, fv.Pick, fv.Scope = c.display(f, fv.Value), f.Pick, f.Scope
+		if f.Pick != "" {
+			fv.PickHint, fv.PickNone = c.t("pick.hint"), c.t("pick.none")
+			if fv.Value == "0" { // a new record's zero id: nothing chosen yet
+				fv.Value, fv.Text = "", ""
+			}
+		}
+		if f.Pick == "plans" {
+			fv.Text = c.plan(vals.Get(f.Scope), fv.Value)
+		}
 		if f.Type == "secret" {
 			fv.Value, fv.Text = "", "" // write-only: never sent back, not even as typed
 			if !creating {
@@ -125,6 +136,9 @@ func (c *cells) fieldViews(fields []field, vals url.Values, problems map[string]
 			fv.Options = c.selectOptions(f, fv.Value)
 		case "user":
 			fv.Options = c.userOptions(fv.Value)
+			if f.Follow && creating {
+				fv.Options = c.withFollow(fv.Options, fv.Value)
+			}
 		case "items":
 			fv.Items = c.itemViews(vals)
 			fv.Options = c.productOptions()

@@ -20,7 +20,7 @@ const (
 func (s *Server) routeTable() []route {
 	rs := s.coreRoutes()
 	for _, more := range [][]route{s.inboxRoutes(), s.mailboxRoutes(), s.wechatRoutes(), s.formRoutes(),
-		s.messageRoutes(), s.botRoutes(), s.webhookRoutes(), s.opsRoutes(), s.importRoutes()} {
+		s.messageRoutes(), s.botRoutes(), s.webhookRoutes(), s.opsRoutes(), s.importRoutes(), s.pickRoutes(), s.convertRoutes(), s.moveRoutes()} {
 		rs = append(rs, more...)
 	}
 	rs = append(rs, s.recordRoutes()...)

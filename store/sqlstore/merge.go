@@ -28,7 +28,8 @@ func (db *DB) MergeContacts(ctx context.Context, v crm.Viewer, m crm.Merge) (s *
 		if err := db.UpdateContact(ctx, v, s); err != nil {
 			return err
 		}
-		if err := db.repoint(ctx, tx, gone.ID, s.ID, "conversations.contact_id", "orders.customer_signer_id"); err != nil {
+		if err := db.repoint(ctx, tx, gone.ID, s.ID, "conversations.contact_id", "orders.customer_signer_id",
+			"leads.converted_contact_id"); err != nil {
 			return err
 		}
 		if err := db.moveRefs(ctx, tx, crm.RefContact, gone.ID, s.ID); err != nil {
@@ -83,7 +84,8 @@ func (db *DB) MergeCustomers(ctx context.Context, v crm.Viewer, m crm.Merge) (s 
 			return err
 		}
 		foldCustomer(s, gone)
-		if err := db.repoint(ctx, tx, gone.ID, s.ID, "contacts.customer_id", "orders.customer_id", "conversations.customer_id"); err != nil {
+		if err := db.repoint(ctx, tx, gone.ID, s.ID, "contacts.customer_id", "orders.customer_id", "conversations.customer_id",
+			"leads.converted_customer_id"); err != nil {
 			return err
 		}
 		if err := db.UpdateCustomer(ctx, v, s); err != nil {

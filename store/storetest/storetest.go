@@ -45,6 +45,11 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
 		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
 		{"RateCounters", func(t *testing.T) { RunRateCounters(t, open) }},
+		{"Timeline", func(t *testing.T) { RunTimeline(t, open) }},
+		{"LeadConversations", func(t *testing.T) { RunLeadConversations(t, open) }},
+		{"LeadConvert", func(t *testing.T) { RunLeadConvert(t, open) }},
+		{"CustomerMove", func(t *testing.T) { RunCustomerMove(t, open) }},
+		{"Pick", func(t *testing.T) { RunPick(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()

@@ -1,0 +1,128 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+var _ crm.LeadConverter = (*DB)(nil)
+
+// ConvertLead implements crm.LeadConverter in one transaction.
+func (db *DB) ConvertLead(ctx context.Context, v crm.Viewer, id int64, c crm.LeadConversion) (out crm.LeadConversion, err error) {
+	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		l, err := db.Lead(ctx, v, id)
+		if err != nil {
+			return err
+		}
+		if done, err := db.LeadConverted(ctx, id); err != nil || done.CustomerID != nil {
+			return errors.Join(err, crm.Errorf(crm.ECONFLICT, "This lead was converted already."))
+		}
+		if out.CustomerID, err = db.conversionCustomer(ctx, v, l, c.CustomerID); err != nil {
+			return err
+		}
+		if out.ContactID, err = db.conversionContact(ctx, v, l, *out.CustomerID, c.ContactID); err != nil {
+			return err
+		}
+		return db.finishConversion(ctx, tx, v, l, out)
+	})
+	return out, err
+}
+
+// conversionCustomer is the chosen customer (which v must see) or a new
+// one from the lead.
+func (db *DB) conversionCustomer(ctx context.Context, v crm.Viewer, l *crm.Lead, id *int64) (*int64, error) {
+	if id != nil {
+		cu, err := db.Customer(ctx, v, *id)
+		if err != nil {
+			return nil, err
+		}
+		return &cu.ID, nil
+	}
+	cu := &crm.Customer{Name: firstOfStrings(l.Company, l.Name, l.Email, l.Phone), Status: crm.CustomerPotential,
+		Source: l.Source.Channel, OwnerID: l.OwnerID}
+	if err := db.CreateCustomer(ctx, cu); err != nil {
+		return nil, err
+	}
+	return &cu.ID, nil
+}
+
+// conversionContact is the chosen contact (v must see it, and it must be
+// the customer's or nobody's) or a new one from the lead.
+func (db *DB) conversionContact(ctx context.Context, v crm.Viewer, l *crm.Lead, customer int64, id *int64) (*int64, error) {
+	if id != nil {
+		k, err := db.Contact(ctx, v, *id)
+		if err != nil {
+			return nil, err
+		}
+		if k.CustomerID != nil && *k.CustomerID != customer {
+			return nil, &crm.Error{Code: crm.EINVALID, Message: "Some fields are invalid.",
+				Fields: map[string]string{"contact_id": "is another customer's contact"}}
+		}
+		if k.CustomerID == nil {
+			k.CustomerID = &customer
+			if err := db.UpdateContact(ctx, crm.System, k); err != nil {
+				return nil, err
+			}
+		}
+		return &k.ID, nil
+	}
+	k := &crm.Contact{Name: firstOfStrings(l.Name, l.Email, l.Phone, l.Company), Title: l.Title, CustomerID: &customer,
+		OwnerID: l.OwnerID}
+	if l.Email != "" {
+		k.Emails = []string{l.Email}
+	}
+	if l.Phone != "" {
+		k.Phones = []string{l.Phone}
+	}
+	if err := db.CreateContact(ctx, k); err != nil {
+		return nil, err
+	}
+	return &k.ID, nil
+}
+
+// finishConversion files the lead's conversations under the contact and
+// customer (a conversation keeps its lead, so the lead's page still lists
+// it), marks the lead converted and audits the move on both records.
+func (db *DB) finishConversion(ctx context.Context, tx *sql.Tx, v crm.Viewer, l *crm.Lead, out crm.LeadConversion) error {
+	steps := []struct{ sql, op string }{
+		{`UPDATE conversations SET contact_id = COALESCE(contact_id, $1), customer_id = COALESCE(customer_id, $2) WHERE lead_id = $3`, "file conversations"},
+		{`UPDATE leads SET status = 'converted', converted_customer_id = $2, converted_contact_id = $1 WHERE id = $3`, "mark converted"},
+	}
+	for _, st := range steps {
+		if _, err := tx.ExecContext(ctx, st.sql, *out.ContactID, *out.CustomerID, l.ID); err != nil {
+			return db.wrap(err, st.op)
+		}
+	}
+	detail := "customer:" + strconv.FormatInt(*out.CustomerID, 10) + " contact:" + strconv.FormatInt(*out.ContactID, 10)
+	if err := db.audit(ctx, v, "lead.convert", crm.Ref{Kind: crm.RefLead, ID: l.ID}, detail); err != nil {
+		return err
+	}
+	return db.audit(ctx, v, "lead.convert", crm.Ref{Kind: crm.RefCustomer, ID: *out.CustomerID}, "lead:"+strconv.FormatInt(l.ID, 10))
+}
+
+// LeadConverted implements crm.LeadConverter.
+func (db *DB) LeadConverted(ctx context.Context, id int64) (c crm.LeadConversion, err error) {
+	err = db.view(ctx, func(q querier) error {
+		err := q.QueryRowContext(ctx, `SELECT converted_customer_id, converted_contact_id FROM leads WHERE id = $1`, id).
+			Scan(&c.CustomerID, &c.ContactID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return crm.Errorf(crm.ENOTFOUND, "No such lead.")
+		}
+		return db.wrap(err, "lead conversion")
+	})
+	return c, err
+}
+
+// firstOfStrings is the first non-empty string.
+func firstOfStrings(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,41 @@
+package sqlstore
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+var _ crm.CustomerPicker = (*DB)(nil)
+
+// PickCustomers implements crm.CustomerPicker: on SQLite through the FTS5
+// trigram table customer_names, on PostgreSQL through the pg_trgm index
+// customers_pick (migration 0025); a shorter q falls back to LIKE, which
+// stops at the first limit matches, newest first.
+func (db *DB) PickCustomers(ctx context.Context, v crm.Viewer, q string, limit int) (cs []*crm.Customer, err error) {
+	q = strings.TrimSpace(q)
+	w := &where{}
+	from, order := ` FROM customers c`, ` ORDER BY c.id DESC`
+	switch {
+	case utf8.RuneCountInString(q) < 3:
+		w.search(db.dialect.ILike(), q, "c.name", "c.short_name")
+	case db.dialect.Name() == "sqlite":
+		// Joined, not "id IN (…)": FTS5 then walks its matches newest
+		// first and the LIMIT stops it, where IN would read them all
+		// (every customer, for "有限公司").
+		from = ` FROM customer_names JOIN customers c ON c.id = customer_names.rowid`
+		order = ` ORDER BY customer_names.rowid DESC`
+		w.and("customer_names MATCH " + w.arg(`"`+strings.ReplaceAll(q, `"`, `""`)+`"`))
+	default:
+		w.and("(c.name || ' ' || c.short_name) ILIKE " + w.arg("%"+EscapeLike(q)+"%") + ` ESCAPE '\'`)
+	}
+	w.visible(v, "c.owner_id")
+	limit = crm.Page{Limit: limit}.Clamp().Limit
+	err = db.query(ctx, func(qr querier) error {
+		cs, err = queryAll(ctx, qr, scanCustomer, `SELECT `+customerCols+from+w.String()+order+` LIMIT `+itoa(limit), w.args...)
+		return db.wrap(err, "pick customers")
+	})
+	return cs, err
+}
