@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Imports", func(t *testing.T) { RunImports(t, open) }},
 		{"Satisfaction", func(t *testing.T) { RunSatisfaction(t, open) }},
 		{"ReminderMail", func(t *testing.T) { RunReminderMail(t, open) }},
+		{"Reports", func(t *testing.T) { RunReports(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
