@@ -30,7 +30,7 @@ type FollowUpReview struct {
 
 // AuditSample is one follow-up in the audit queue with its review, if any.
 type AuditSample struct {
-	FollowUp *FollowUp      `json:"followup"`
+	FollowUp *FollowUp       `json:"followup"`
 	Review   *FollowUpReview `json:"review"`
 }
 
