@@ -82,9 +82,9 @@ type ReportTable struct {
 
 // ReportSpec is what one report accepts.
 type ReportSpec struct {
-	Dimensions []string // the first is the default
-	Measures   []string
-	Channel    bool // the channel filter applies
+	Dimensions []string `json:"dimensions" doc:"the first is the default"`
+	Measures   []string `json:"measures"`
+	Channel    bool     `json:"channel" doc:"whether the channel filter applies"`
 }
 
 // ReportStore answers reports over the records a viewer may see.
