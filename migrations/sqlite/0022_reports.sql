@@ -29,3 +29,12 @@ CREATE INDEX customers_created_at ON customers (created_at);
 CREATE INDEX conversations_created_at ON conversations (created_at);
 CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
 CREATE INDEX audit_log_action ON audit_log (action, id);
+CREATE INDEX bot_decisions_at ON bot_decisions (decided_at);
+
+-- An order's gross margin and the amount of its lines with a known cost,
+-- kept by the store with its lines: the sales report reads orders alone.
+ALTER TABLE orders ADD COLUMN margin INTEGER;
+ALTER TABLE orders ADD COLUMN costed INTEGER;
+UPDATE orders SET margin = (SELECT sum(l.amount - l.quantity * l.unit_cost) FROM order_lines l
+    WHERE l.order_id = orders.id AND l.unit_cost IS NOT NULL),
+  costed = (SELECT sum(l.amount) FROM order_lines l WHERE l.order_id = orders.id AND l.unit_cost IS NOT NULL);

@@ -42,12 +42,20 @@ var salesDims = map[string][2]string{
 	"category":     {"p.category", "p.category"},
 }
 
+// salesJoins are the joins a dimension needs: none for the period, so
+// that a long period reads orders alone.
+var salesJoins = map[string]string{
+	crm.ByCustomer: " JOIN customers c ON c.id = o.customer_id",
+	"region":       " JOIN customers c ON c.id = o.customer_id",
+	"level":        " JOIN customers c ON c.id = o.customer_id",
+	crm.ByRep:      " LEFT JOIN users u ON u.id = o.owner_id",
+	crm.ByTeam:     " LEFT JOIN users u ON u.id = o.owner_id LEFT JOIN teams t ON t.id = u.team_id",
+	"dealer":       " LEFT JOIN customers d ON d.id = o.dealer_id",
+}
+
 const (
-	orderMargin = `(SELECT sum(x.amount - x.quantity * x.unit_cost) FROM order_lines x
-		WHERE x.order_id = o.id AND x.unit_cost IS NOT NULL)`
-	orderCosted = `(SELECT sum(x.amount) FROM order_lines x WHERE x.order_id = o.id AND x.unit_cost IS NOT NULL)`
-	lineMargin  = `CASE WHEN l.unit_cost IS NOT NULL THEN l.amount - l.quantity * l.unit_cost END`
-	lineCosted  = `CASE WHEN l.unit_cost IS NOT NULL THEN l.amount END`
+	lineMargin = `CASE WHEN l.unit_cost IS NOT NULL THEN l.amount - l.quantity * l.unit_cost END`
+	lineCosted = `CASE WHEN l.unit_cost IS NOT NULL THEN l.amount END`
 )
 
 func (db *DB) salesParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
@@ -57,9 +65,8 @@ func (db *DB) salesParts(ctx context.Context, qr querier, q crm.ReportQuery, fro
 	w.visibleOrder(q.Viewer)
 	scopeOwner(w, q, "o.owner_id")
 	dim := salesDims[q.By]
-	measures := "sum(o.amount), count(*), sum(" + orderMargin + "), sum(" + orderCosted + ")"
-	from2 := " FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id" +
-		" LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN customers d ON d.id = o.dealer_id"
+	measures := "sum(o.amount), count(*), sum(o.margin), sum(o.costed)"
+	from2 := " FROM orders o" + salesJoins[q.By]
 	if q.By != "product" && q.By != "category" {
 		return db.salesQuery(ctx, qr, q, "SELECT "+dim[0]+", "+dim[1]+", "+measures+from2+w.String()+
 			groupBy(dim[0], dim[1]), w.args)
