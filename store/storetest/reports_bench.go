@@ -40,7 +40,7 @@ func ReportSeed(dialect string, scale float64, today time.Time) []string {
 	}
 	date := func(days string) string {
 		if dialect == "postgres" {
-			return "(DATE '" + base + "' - (" + days + "))"
+			return "(DATE '" + base + "' - (" + days + ")::int)"
 		}
 		return "date('" + base + "', (-(" + days + ")) || ' days')"
 	}
