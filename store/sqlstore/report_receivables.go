@@ -43,8 +43,18 @@ var receivableDims = map[string][2]string{
 	crm.ByRep:      {"o.owner_id", "u.name"},
 }
 
-const receivableFrom = ` JOIN orders o ON o.id = pp.order_id JOIN customers c ON c.id = o.customer_id
-	LEFT JOIN users u ON u.id = o.owner_id`
+// receivableFrom joins the order (for visibility and the owner) and what
+// the dimension names: nothing more, so that a period reads few tables.
+func receivableFrom(by string) string {
+	from := ` JOIN orders o ON o.id = pp.order_id`
+	switch by {
+	case crm.ByCustomer:
+		from += ` JOIN customers c ON c.id = o.customer_id`
+	case crm.ByRep:
+		from += ` LEFT JOIN users u ON u.id = o.owner_id`
+	}
+	return from
+}
 
 func (db *DB) planParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
 	w := &where{}
@@ -58,7 +68,7 @@ func (db *DB) planParts(ctx context.Context, qr querier, q crm.ReportQuery, from
 	today := w.arg(q.Today.String())
 	sqlText := `SELECT ` + key + `, ` + label + `, sum(pp.amount), sum(pp.amount - pp.paid),
 		sum(CASE WHEN pp.due_date < ` + today + ` THEN pp.amount - pp.paid ELSE 0 END), count(*)
-		FROM payment_plans pp` + receivableFrom + w.String() + groupBy(key, label)
+		FROM payment_plans pp` + receivableFrom(q.By) + w.String() + groupBy(key, label)
 	return queryAll(ctx, qr, func(r scanner) (part, error) {
 		p := part{vals: make([]float64, 5)}
 		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[0]}, fl{&p.vals[2]}, fl{&p.vals[3]}, fl{&p.vals[4]}}
@@ -78,7 +88,7 @@ func (db *DB) paidParts(ctx context.Context, qr querier, q crm.ReportQuery, from
 	if d, ok := receivableDims[q.By]; ok {
 		key, label = d[0], d[1]
 	}
-	sqlText := `SELECT ` + key + `, ` + label + `, sum(pp.amount) FROM payments pp` + receivableFrom + w.String() +
+	sqlText := `SELECT ` + key + `, ` + label + `, sum(pp.amount) FROM payments pp` + receivableFrom(q.By) + w.String() +
 		groupBy(key, label)
 	return queryAll(ctx, qr, func(r scanner) (part, error) {
 		p := part{vals: make([]float64, 5)}
@@ -104,7 +114,7 @@ func (db *DB) agingParts(ctx context.Context, qr querier, q crm.ReportQuery) ([]
 	dues, err := queryAll(ctx, qr, func(r scanner) (due, error) {
 		var d due
 		return d, r.Scan(dtv{&d.day}, fl{&d.sum}, fl{&d.n})
-	}, `SELECT pp.due_date, sum(pp.amount - pp.paid), count(*) FROM payment_plans pp`+receivableFrom+w.String()+
+	}, `SELECT pp.due_date, sum(pp.amount - pp.paid), count(*) FROM payment_plans pp`+receivableFrom(q.By)+w.String()+
 		` GROUP BY pp.due_date`, w.args...)
 	if err != nil {
 		return nil, db.wrap(err, "aging")
