@@ -132,6 +132,5 @@ func TestReportPagesDrill(t *testing.T) {
 	for _, name := range []string{"receivables", "workload", "funnel", "service"} {
 		p.mustPage("admin", "/reports/"+name)
 	}
-	contains(t, "service", p.mustPage("admin", "/reports/service"), "no data yet")
 	p.mustPage("manager", "/reports/audit")
 }

@@ -279,7 +279,7 @@ func testServiceReport(t *testing.T, r *reportWorld) {
 	conv(r.repB, "wechat", "resolved", at(4, 8), at(4, 18), at(4, 20))
 	conv(r.repB, "wechat", "open", at(30, 8), time.Time{}, at(30, 8))
 	tab := r.run(t, nil, crm.ReportQuery{Report: crm.ReportService, By: crm.ByChannel})
-	same(t, "no satisfaction yet", tab.NoData, []string{"satisfaction"})
+	same(t, "no survey answered: no score, not zero", tab.Total.Values[9], (*float64)(nil))
 	same(t, "by channel", figures(tab), []string{
 		"email email: 2 1 3 4 4 0 0 0 0 -", "wechat wechat: 2 10 10 12 12 1 1 0 0 -", "total : 4 3 10 4 12 1 1 0 0 -"})
 	same(t, "rep a1", figures(r.run(t, r.repA1, crm.ReportQuery{Report: crm.ReportService, By: crm.ByRep}))[1],
