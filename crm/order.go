@@ -123,6 +123,7 @@ type OrderFilter struct {
 	OwnerID    *int64 // orders this user owns
 	TeamID     *int64 // orders owned by this team's members
 	From, To   *Date  // sold on these days (order date, else entry date), inclusive
+	Sold       bool   // only orders that count as sales: active or completed
 	Page       Page
 }
 

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/url"
+
 	"github.com/rapport-crm/rapport/crm"
 )
 
@@ -10,16 +12,18 @@ import (
 type drill struct {
 	CustomerID, DealerID, TeamID, UserID *int64
 	From, To                             *crm.Date
+	Sold                                 bool
 }
 
 func readDrill(q *query) drill {
 	return drill{CustomerID: q.id("customer_id"), DealerID: q.id("dealer_id"), TeamID: q.id("team_id"),
-		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to")}
+		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold")}
 }
 
 // orderFilter applies the drill to an order list.
 func (d drill) orderFilter(f *crm.OrderFilter) {
 	f.CustomerID, f.DealerID, f.TeamID, f.OwnerID, f.From, f.To = d.CustomerID, d.DealerID, d.TeamID, d.UserID, d.From, d.To
+	f.Sold = d.Sold
 }
 
 // date reads a day YYYY-MM-DD; absent is nil.
@@ -34,4 +38,74 @@ func (q *query) date(name string) *crm.Date {
 		return nil
 	}
 	return &d
+}
+
+// reportDrill is the list behind a report's figure, or "" when no list
+// page filters that way yet (sales by product, region or level; service
+// and funnel figures).
+func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
+	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
+	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {
+		return "/customers/" + row.Key
+	}
+	if !orders {
+		return ""
+	}
+	from, to := t.From, t.To
+	q := url.Values{"sold": {"true"}}
+	if row.Key != "total" || row.Label != "" {
+		switch t.By {
+		case crm.ByPeriod:
+			from, to = bucketWithin(t, row.Key)
+		case crm.ByCustomer:
+			q.Set("customer_id", row.Key)
+		case crm.ByRep:
+			q.Set("user_id", row.Key)
+		case crm.ByTeam:
+			q.Set("team_id", row.Key)
+		case "dealer":
+			q.Set("dealer_id", row.Key)
+		default:
+			return ""
+		}
+		if t.By != crm.ByPeriod && row.Key == "" {
+			return "" // no owner, team or dealer: no filter says "none"
+		}
+	}
+	q.Set("from", from.String())
+	q.Set("to", to.String())
+	return "/orders?" + q.Encode()
+}
+
+// bucketWithin is a period row's days, cut to the report's period.
+func bucketWithin(t *crm.ReportTable, key string) (crm.Date, crm.Date) {
+	d, err := crm.ParseDate(bucketStart(key))
+	if err != nil {
+		return t.From, t.To
+	}
+	from, to := crm.BucketRange(t.Grain, d)
+	if from.String() < t.From.String() {
+		from = t.From
+	}
+	if to.String() > t.To.String() {
+		to = t.To
+	}
+	return from, to
+}
+
+// bucketStart is a day inside the bucket named key: "2026-03-02", "2026-03",
+// "2026-Q1" or "2026".
+func bucketStart(key string) string {
+	switch {
+	case len(key) == 10:
+		return key
+	case len(key) == 7 && key[5] == 'Q':
+		m := (int(key[6]-'0')-1)*3 + 1
+		return key[:4] + "-" + string(rune('0'+m/10)) + string(rune('0'+m%10)) + "-01"
+	case len(key) == 7:
+		return key + "-01"
+	case len(key) == 4:
+		return key + "-01-01"
+	}
+	return key
 }

@@ -97,6 +97,11 @@ func (db *DB) finishConversion(ctx context.Context, tx *sql.Tx, v crm.Viewer, l 
 			return db.wrap(err, st.op)
 		}
 	}
+	// The funnel report counts conversions by when and by whom.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lead_conversions (lead_id, customer_id, converted_by, converted_at)
+		VALUES ($1, $2, $3, $4)`, l.ID, *out.CustomerID, idArg(viewerID(v)), db.now()); err != nil {
+		return db.conflict(err, "convert lead", "This lead was converted already.")
+	}
 	detail := "customer:" + strconv.FormatInt(*out.CustomerID, 10) + " contact:" + strconv.FormatInt(*out.ContactID, 10)
 	if err := db.audit(ctx, v, "lead.convert", crm.Ref{Kind: crm.RefLead, ID: l.ID}, detail); err != nil {
 		return err

@@ -85,7 +85,7 @@ func (db *DB) MergeCustomers(ctx context.Context, v crm.Viewer, m crm.Merge) (s 
 		}
 		foldCustomer(s, gone)
 		if err := db.repoint(ctx, tx, gone.ID, s.ID, "contacts.customer_id", "orders.customer_id", "conversations.customer_id",
-			"leads.converted_customer_id"); err != nil {
+			"leads.converted_customer_id", "orders.dealer_id", "lead_conversions.customer_id"); err != nil {
 			return err
 		}
 		if err := db.UpdateCustomer(ctx, v, s); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -66,7 +67,12 @@ func (db *DB) writeOrderLines(ctx context.Context, tx *sql.Tx, o *crm.Order) err
 	if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE order_id = $1`, o.ID); err != nil {
 		return db.wrap(err, "clear order lines")
 	}
+	var margin, costed *float64
 	for i, it := range o.Items {
+		if it.UnitCost != nil {
+			m := float64(it.Amount) - it.Quantity*float64(*it.UnitCost)
+			margin, costed = addTo(margin, m), addTo(costed, float64(it.Amount))
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO order_lines (order_id, line_no, product_id, product, quantity,
 			unit_price, amount, unit_cost) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 			o.ID, i+1, idArg(it.ProductID), it.Product, it.Quantity, it.UnitPrice, it.Amount, moneyArg(it.UnitCost))
@@ -74,7 +80,25 @@ func (db *DB) writeOrderLines(ctx context.Context, tx *sql.Tx, o *crm.Order) err
 			return db.wrap(err, "write order line")
 		}
 	}
-	return nil
+	_, err := tx.ExecContext(ctx, `UPDATE orders SET margin = $1, costed = $2 WHERE id = $3`,
+		roundArg(margin), roundArg(costed), o.ID)
+	return db.wrap(err, "write order margin")
+}
+
+func addTo(p *float64, v float64) *float64 {
+	if p == nil {
+		return &v
+	}
+	v += *p
+	return &v
+}
+
+// roundArg binds an optional amount rounded to a minor unit.
+func roundArg(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return int64(math.Round(*p))
 }
 
 // checkDealer refuses a dealer_id that is not a customer of kind dealer or

@@ -178,6 +178,9 @@ func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*cr
 	if f.TeamID != nil {
 		w.and("o.owner_id IN (SELECT id FROM users WHERE team_id = " + w.arg(*f.TeamID) + ")")
 	}
+	if f.Sold {
+		w.and("o.status IN ('active', 'completed')")
+	}
 	if f.From != nil {
 		w.and("o.sales_date >= " + w.arg(f.From.String()))
 	}

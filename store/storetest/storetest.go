@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"LeadConvert", func(t *testing.T) { RunLeadConvert(t, open) }},
 		{"CustomerMove", func(t *testing.T) { RunCustomerMove(t, open) }},
 		{"Pick", func(t *testing.T) { RunPick(t, open) }},
+		{"Reports", func(t *testing.T) { RunReports(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
