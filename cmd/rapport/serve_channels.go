@@ -47,6 +47,9 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 	b := bot.New(bot.Config{Store: db, Outbox: p.outbox, Events: p.events, Now: time.Now,
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains), HandedOff: p.hooks.disp})
 	p.workers = append([]worker{{"ingest", p.ingester.Run}, {"outbox", p.outbox.Run}, {"bot", b.Run}}, p.hooks.workers()...)
+	if cfg.UsesPostgres() {
+		p.workers = append(p.workers, searchTidier(db, log.With("part", "search")))
+	}
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
 		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics,
 		senders: senders}
