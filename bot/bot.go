@@ -155,13 +155,13 @@ type pending struct {
 }
 
 // chooseFor decides about one message; nil for a message that is not the
-// bot's to decide (ours, a note).
+// bot's to decide (ours, a note, a web form's).
 func (b *Bot) chooseFor(ctx context.Context, c *cache, id int64) (*pending, error) {
 	in, err := b.cfg.Store.BotInput(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if in.Message.Direction != crm.DirectionIn || in.Message.Channel == crm.ChannelNote {
+	if in.Message.Direction != crm.DirectionIn || !crm.BotDecides(in.Message.Channel) {
 		return nil, nil
 	}
 	if in.Settings, err = c.settings(ctx, b.cfg.Store, in.Message.Channel, in.Message.Account); err != nil {
@@ -265,11 +265,13 @@ func (b *Bot) Sweep(ctx context.Context, now time.Time) error {
 }
 
 // drain collects the new messages' ids of e and of the events already
-// waiting, up to max, so that a burst is decided together.
+// waiting, up to max, so that a burst is decided together. Messages of a
+// channel the bot does not decide about (a web form's) are passed over
+// unread.
 func drain(events <-chan crm.Event, e crm.Event, max int) []int64 {
 	var ids []int64
 	for {
-		if e.Kind == crm.EventMessageNew && e.MessageID != 0 {
+		if e.Kind == crm.EventMessageNew && e.MessageID != 0 && (e.Channel == "" || crm.BotDecides(e.Channel)) {
 			ids = append(ids, e.MessageID)
 		}
 		if len(ids) >= max {

@@ -10,12 +10,16 @@ const (
 )
 
 // Event tells live views, assignment and bots that something was committed.
-// It carries ids only: subscribers read what they may see.
+// It carries ids only (and a new message's channel, so that a subscriber
+// can pass over the channels it has no part in without a read):
+// subscribers read what they may see.
 type Event struct {
 	Kind           string `json:"kind"`
 	ConversationID int64  `json:"conversation_id,omitempty"`
 	MessageID      int64  `json:"message_id,omitempty"`
 	LeadID         int64  `json:"lead_id,omitempty"`
+	// Channel is the message's channel, on EventMessageNew from ingest.
+	Channel string `json:"channel,omitempty"`
 	// RecordID is the customer, order or payment of a *.new event about
 	// one (EventCustomerNew, EventOrderNew, EventPaymentNew).
 	RecordID int64 `json:"record_id,omitempty"`

@@ -131,14 +131,15 @@ func (g *Ingester) collect(first *ingestReq) []*ingestReq {
 	return batch
 }
 
-func (g *Ingester) publish(res *IngestResult) {
+func (g *Ingester) publish(channel string, res *IngestResult) {
 	if g.cfg.Events == nil || res.Duplicate || res.Skipped {
 		return
 	}
 	if res.NewConversation {
 		g.cfg.Events.Publish(Event{Kind: EventConversationNew, ConversationID: res.ConversationID})
 	}
-	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID})
+	g.cfg.Events.Publish(Event{Kind: EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID,
+		Channel: channel})
 	if res.NewLead {
 		g.cfg.Events.Publish(Event{Kind: EventLeadNew, ConversationID: res.ConversationID, LeadID: res.LeadID})
 	}

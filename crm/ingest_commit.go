@@ -29,7 +29,7 @@ func (g *Ingester) commit(ctx context.Context, batch []*ingestReq) {
 		}
 		r.done <- ingestDone{res: results[i], err: err}
 		if err == nil {
-			g.publish(results[i])
+			g.publish(r.in.Channel, results[i])
 		}
 	}
 }

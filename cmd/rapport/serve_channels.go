@@ -61,6 +61,9 @@ func newPipeline(cfg *Config, db *sqlstore.DB, blobs crm.BlobStore, baseURL, hol
 		Log: log.With("part", "bot"), OwnDomains: splitList(cfg.OwnDomains), HandedOff: p.hooks.disp})
 	p.workers = append(p.workers, worker{"ingest", p.ingester.Run}, worker{"outbox", p.outbox.Run}, worker{"bot", b.Run})
 	p.workers = append(p.workers, p.hooks.workers()...)
+	if cfg.UsesPostgres() {
+		p.workers = append(p.workers, searchTidier(db, log.With("part", "search")))
+	}
 	d := &channelDeps{cfg: cfg, db: db, blobs: blobs, ingester: p.ingester, outbox: p.outbox,
 		events: p.events, log: log, now: time.Now, baseURL: baseURL, holder: holder, bot: b, metrics: p.metrics,
 		senders: senders}

@@ -110,15 +110,16 @@ func (db *DB) recordBotDecision(ctx context.Context, tx *sql.Tx, d *crm.BotDecis
 	return true, db.wrap(err, "record bot reply")
 }
 
-// UndecidedMessages lists recent inbound messages without a decision. It
-// walks the newest ids only (the primary key), so it stays cheap however
-// large the messages table grows.
+// UndecidedMessages lists recent inbound messages without a decision, of
+// the channels the bot decides about (crm.BotChannels). It walks the newest
+// ids only (the primary key), so it stays cheap however large the messages
+// table grows.
 func (db *DB) UndecidedMessages(ctx context.Context, since time.Time, limit int) (ids []int64, err error) {
 	err = db.query(ctx, func(q querier) error {
 		ids, err = queryAll(ctx, q, func(r scanner) (id int64, err error) { return id, r.Scan(&id) },
 			`SELECT m.id FROM messages m
 			WHERE m.id > (SELECT coalesce(max(id), 0) - 20000 FROM messages)
-			  AND m.direction = 'in' AND m.created_at >= $1
+			  AND m.direction = 'in' AND m.created_at >= $1 AND m.channel IN (`+botChannelsSQL()+`)
 			  AND NOT EXISTS (SELECT 1 FROM bot_decisions d WHERE d.message_id = m.id)
 			ORDER BY m.id LIMIT $2`, utc(since), limit)
 		return db.wrap(err, "undecided messages")
@@ -143,3 +144,7 @@ func (db *DB) BotDecisions(ctx context.Context, conversationID int64) (ds []*crm
 	})
 	return ds, err
 }
+
+// botChannelsSQL is crm.BotChannels as an SQL list (constants: no quotes
+// inside to escape).
+func botChannelsSQL() string { return "'" + strings.Join(crm.BotChannels(), "', '") + "'" }

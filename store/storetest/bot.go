@@ -197,6 +197,11 @@ func testBotUndecided(t *testing.T, h *botHarness) {
 	first := mail("a@gmail.com", "hi", "one")
 	a := h.ingest(t, first)
 	b := h.ingest(t, mail("b@gmail.com", "hi", "two"))
+	// A web form's submission is never the bot's to decide: the sweep
+	// does not list it.
+	h.ingest(t, &crm.Inbound{Channel: crm.ChannelWebForm, Account: "form1", ExternalID: "wf-undecided",
+		From: crm.Address{Address: "c@gmail.com"}, Person: crm.Person{Email: "c@gmail.com"}, Subject: "Contact us",
+		Text: "three", ReceivedAt: aTime(0)})
 	d := &crm.BotDecision{MessageID: a.MessageID, ConversationID: a.ConversationID, Channel: crm.ChannelEmail,
 		Account: "sales@rapport.example", Action: crm.BotHandoff, Reason: "person: asked (人工)", DecidedAt: h.now}
 	ok, err := h.bs.RecordBotDecision(ctx, d, nil, nil)

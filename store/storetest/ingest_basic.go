@@ -31,7 +31,7 @@ func testIngestNewLead(t *testing.T, h *ingestHarness) {
 	defer h.mu.Unlock()
 	same(t, "events", h.events, []crm.Event{
 		{Kind: crm.EventConversationNew, ConversationID: res.ConversationID},
-		{Kind: crm.EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID},
+		{Kind: crm.EventMessageNew, ConversationID: res.ConversationID, MessageID: res.MessageID, Channel: crm.ChannelEmail},
 		{Kind: crm.EventLeadNew, ConversationID: res.ConversationID, LeadID: res.LeadID}})
 }
 
