@@ -12,8 +12,9 @@ import (
 // ensureAdmin creates the first administrator when the database has no
 // user, and prints once, to stdout, how to log in. The password is never
 // logged. When several instances start on one empty database, the ones that
-// lose the race get ECONFLICT and say nothing.
-func ensureAdmin(ctx context.Context, users crm.UserStore, email, baseURL string, out io.Writer, log *slog.Logger) error {
+// lose the race get ECONFLICT and say nothing. self is how to run rapport
+// again (see invocation), for the hint that ends the message.
+func ensureAdmin(ctx context.Context, users crm.UserStore, email, baseURL, self string, out io.Writer, log *slog.Logger) error {
 	n, err := users.CountUsers(ctx)
 	if err != nil {
 		return fmt.Errorf("count users: %w", err)
@@ -39,8 +40,8 @@ Rapport created its first administrator. Log in at:
     Password:  %s
 
 This password is shown only this once: keep it in a password manager.
-Add more users with: rapport user add --email EMAIL --role rep
+Add more users with: %s user add --email EMAIL --role rep
 
-`, baseURL, u.Email, pw)
+`, baseURL, u.Email, pw, self)
 	return nil
 }

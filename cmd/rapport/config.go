@@ -96,17 +96,19 @@ func defaultConfig() Config {
 // storageFlags registers the flags of every command that opens the
 // database. Their defaults are the values already read from the
 // environment, so a flag overrides its variable. The database URL has no
-// flag: it may hold a password, and flags show in ps.
+// flag: it may hold a password, and flags show in ps. The pool size and the
+// phone region matter only to a long-running server, so only serve offers
+// them as flags; their variables still apply everywhere.
 func (cfg *Config) storageFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.DataDir, "data", cfg.DataDir, "data `dir`: SQLite database and stored files (RAPPORT_DATA)")
-	fs.IntVar(&cfg.DBMaxConns, "db-max-conns", cfg.DBMaxConns, "PostgreSQL connection pool size (RAPPORT_DB_MAX_CONNS)")
-	fs.StringVar(&cfg.PhoneRegion, "phone-region", cfg.PhoneRegion, "`region` for phone numbers written without a country code (RAPPORT_PHONE_REGION)")
 	fs.StringVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "debug, info, warn or error (RAPPORT_LOG_LEVEL)")
 	fs.StringVar(&cfg.LogFormat, "log-format", cfg.LogFormat, "text or json (RAPPORT_LOG_FORMAT)")
 }
 
 // serveFlags registers the flags of rapport serve.
 func (cfg *Config) serveFlags(fs *flag.FlagSet) {
+	fs.IntVar(&cfg.DBMaxConns, "db-max-conns", cfg.DBMaxConns, "PostgreSQL connection pool size (RAPPORT_DB_MAX_CONNS)")
+	fs.StringVar(&cfg.PhoneRegion, "phone-region", cfg.PhoneRegion, "`region` for phone numbers written without a country code (RAPPORT_PHONE_REGION)")
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "`address` to listen on (RAPPORT_ADDR)")
 	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of this server, e.g. https://crm.example.com (RAPPORT_BASE_URL)")
 	fs.StringVar(&cfg.AdminEmail, "admin-email", cfg.AdminEmail, "`email` of the administrator created on first start (RAPPORT_ADMIN_EMAIL)")

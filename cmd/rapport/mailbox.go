@@ -10,31 +10,20 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-const mailboxUsage = "mailbox: expected a subcommand: mailbox add|update --name N --address A --imap-host H --username U --smtp-host H [flags], mailbox list, mailbox remove --id N, mailbox failed --id N, mailbox retry --id N [--failed ID]"
-
 // mailbox dispatches the mailbox subcommands.
 func (c *cli) mailbox(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usagef(mailboxUsage)
-	}
-	switch args[0] {
-	case "add":
-		return c.mailboxSave(ctx, "mailbox add", args[1:], false)
-	case "update":
-		return c.mailboxSave(ctx, "mailbox update", args[1:], true)
-	case "list":
-		return c.mailboxList(ctx, args[1:])
-	case "remove":
-		return c.mailboxRemove(ctx, args[1:])
-	case "failed":
-		return c.mailboxFailed(ctx, args[1:])
-	case "retry":
-		return c.mailboxRetry(ctx, args[1:])
-	}
-	return usagef(mailboxUsage)
+	return c.group(ctx, "mailbox", args, []subcommand{
+		{"add", func(c *cli, ctx context.Context, a []string) error {
+			return c.mailboxSave(ctx, "mailbox add", a, false)
+		}},
+		{"update", func(c *cli, ctx context.Context, a []string) error {
+			return c.mailboxSave(ctx, "mailbox update", a, true)
+		}},
+		{"list", (*cli).mailboxList}, {"remove", (*cli).mailboxRemove},
+		{"failed", (*cli).mailboxFailed}, {"retry", (*cli).mailboxRetry}})
 }
 
-// mailboxFlags binds the settings of a mailbox; secrets are read from files
+// mailboxFlags binds the settings of a mailbox (and, to update one, its id); secrets are read from files
 // (or the IMAP password from stdin), never from flags, which ps shows.
 type mailboxFlags struct {
 	id                                 int64
@@ -44,8 +33,10 @@ type mailboxFlags struct {
 	caFile                             string
 }
 
-func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox) {
-	fs.Int64Var(&f.id, "id", 0, "the mailbox `id` (update)")
+func (f *mailboxFlags) bind(fs *flag.FlagSet, m *crm.Mailbox, update bool) {
+	if update { // add makes a new mailbox: it has no id to give
+		fs.Int64Var(&f.id, "id", 0, "the mailbox `id` (required)")
+	}
 	fs.StringVar(&m.Name, "name", "", "a `name` for the mailbox, e.g. Sales")
 	fs.StringVar(&m.Address, "address", "", "the From `address` of replies")
 	fs.StringVar(&m.IMAPHost, "imap-host", "", "IMAP server `host`")

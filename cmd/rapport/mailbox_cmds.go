@@ -16,7 +16,7 @@ func (c *cli) mailboxSave(ctx context.Context, name string, args []string, updat
 	var fset *flag.FlagSet
 	cfg, log, err := c.storageCommand(name, args, func(fs *flag.FlagSet, _ *Config) {
 		fset = fs
-		f.bind(fs, m)
+		f.bind(fs, m, update)
 	})
 	if err != nil {
 		return err
@@ -39,7 +39,11 @@ func (c *cli) mailboxSave(ctx context.Context, name string, args []string, updat
 			m.Password = crm.Secret(pw)
 		}
 	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	open := openExisting
+	if !update {
+		open = openNew
+	}
+	db, err := open(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -92,11 +96,7 @@ func mergeMailbox(old, m *crm.Mailbox, set map[string]bool) {
 }
 
 func (c *cli) mailboxList(ctx context.Context, args []string) error {
-	cfg, log, err := c.storageCommand("mailbox list", args, nil)
-	if err != nil {
-		return err
-	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, err := c.listStore(ctx, "mailbox list", args)
 	if err != nil {
 		return err
 	}
@@ -139,6 +139,6 @@ func (c *cli) mailboxStore(ctx context.Context, name string, args []string, more
 	if err != nil {
 		return nil, 0, err
 	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, err := openExisting(ctx, cfg, log)
 	return db, id, err
 }

@@ -29,10 +29,11 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	self   string // how to run rapport again, for hints: see invocation
 }
 
 func main() {
-	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, self: selfInvocation()}
 	os.Exit(c.run(context.Background(), os.Args[1:]))
 }
 
@@ -47,7 +48,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	case errors.Is(err, errFlagsPrinted):
 		return exitUsage
 	case errors.As(err, &ue):
-		fmt.Fprintf(c.stderr, "rapport: %s\nRun 'rapport help' for usage.\n", ue.msg)
+		fmt.Fprintf(c.stderr, "rapport: %s\nRun '%s help' for usage.\n", ue.msg, c.self)
 		return exitUsage
 	}
 	fmt.Fprintf(c.stderr, "rapport: error: %v\n", err)

@@ -30,7 +30,7 @@ func (c *cli) userPassword(ctx context.Context, args []string) error {
 	if err != nil {
 		return describe(err, "set the password")
 	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, err := openExisting(ctx, cfg, log)
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,12 @@ import (
 // _FILE), in one transaction. Stop the servers first, then start them
 // with the new key.
 func (c *cli) secrets(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "rotate" {
-		return usagef("usage: rapport secrets rotate (the new key in RAPPORT_NEW_SECRET_KEY or RAPPORT_NEW_SECRET_KEY_FILE)")
-	}
-	cfg, log, err := c.storageCommand("secrets rotate", args[1:], nil)
+	return c.group(ctx, "secrets", args, []subcommand{{"rotate", (*cli).secretsRotate}})
+}
+
+// secretsRotate reseals every stored secret under the new key.
+func (c *cli) secretsRotate(ctx context.Context, args []string) error {
+	cfg, log, err := c.storageCommand("secrets rotate", args, nil)
 	if err != nil {
 		return err
 	}
@@ -33,7 +35,7 @@ func (c *cli) secrets(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, _, err := openMigrated(ctx, cfg, log) // checks the current key
+	db, err := openExisting(ctx, cfg, log) // checks the current key
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	defer ln.Close()
 	baseURL := cfg.publicURL(ln.Addr())
-	if err := ensureAdmin(ctx, db, cfg.AdminEmail, baseURL, c.stdout, log); err != nil {
+	if err := ensureAdmin(ctx, db, cfg.AdminEmail, baseURL, c.self, c.stdout, log); err != nil {
 		return err
 	}
 	// Hand start-up garbage back to the OS now rather than over minutes:

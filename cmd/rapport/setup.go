@@ -19,6 +19,7 @@ import (
 func (c *cli) flagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("rapport "+name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
+	fs.Usage = usageFunc(fs, name)
 	return fs
 }
 

@@ -10,10 +10,7 @@ import (
 
 // token dispatches the token subcommands.
 func (c *cli) token(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "create" {
-		return usagef("token: expected a subcommand: token create --email E [--name N]")
-	}
-	return c.tokenCreate(ctx, args[1:])
+	return c.group(ctx, "token", args, []subcommand{{"create", (*cli).tokenCreate}})
 }
 
 // tokenCreate makes an API token for a user and prints it once; only its
@@ -30,7 +27,7 @@ func (c *cli) tokenCreate(ctx context.Context, args []string) error {
 	if email == "" {
 		return usagef("token create: --email is required")
 	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, err := openExisting(ctx, cfg, log)
 	if err != nil {
 		return err
 	}

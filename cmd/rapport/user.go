@@ -12,13 +12,8 @@ import (
 
 // user dispatches the user subcommands.
 func (c *cli) user(ctx context.Context, args []string) error {
-	switch {
-	case len(args) > 0 && args[0] == "add":
-		return c.userAdd(ctx, args[1:])
-	case len(args) > 0 && args[0] == "password":
-		return c.userPassword(ctx, args[1:])
-	}
-	return usagef("user: expected a subcommand: user add --email E --role admin|manager|rep [--name N] [--team T], or user password --email E")
+	return c.group(ctx, "user", args, []subcommand{
+		{"add", (*cli).userAdd}, {"password", (*cli).userPassword}, {"list", (*cli).userList}})
 }
 
 // userAdd creates a user. The password comes from stdin when it is piped,

@@ -20,9 +20,9 @@ func (cfg *Config) validateStorage() error {
 	case cfg.DatabaseURL != "" && !isPostgresURL(cfg.DatabaseURL):
 		return usagef("RAPPORT_DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database)")
 	case cfg.DBMaxConns < 1 || cfg.DBMaxConns > 1000:
-		return usagef("--db-max-conns must be between 1 and 1000, got %d", cfg.DBMaxConns)
+		return usagef("--db-max-conns (RAPPORT_DB_MAX_CONNS) must be between 1 and 1000, got %d", cfg.DBMaxConns)
 	case !validRegion(cfg.PhoneRegion):
-		return usagef("--phone-region must be a two-letter region code such as CN or US, got %q", cfg.PhoneRegion)
+		return usagef("--phone-region (RAPPORT_PHONE_REGION) must be a two-letter region code such as CN or US, got %q", cfg.PhoneRegion)
 	case !oneOf(cfg.LogLevel, "debug", "info", "warn", "error"):
 		return usagef("--log-level must be debug, info, warn or error, got %q", cfg.LogLevel)
 	case !oneOf(cfg.LogFormat, "text", "json"):

@@ -9,8 +9,8 @@ import (
 
 // version prints the version and the Go release it was built with.
 func (c *cli) version(_ context.Context, args []string) error {
-	if len(args) > 0 {
-		return usagef("version takes no arguments")
+	if err := parse(c.flagSet("version"), args); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.stdout, "rapport %s (%s)\n", versionString(), runtime.Version())
 	return nil

@@ -13,15 +13,7 @@ import (
 
 // wechat dispatches the WeChat account subcommands.
 func (c *cli) wechat(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "add":
-			return c.wechatAdd(ctx, args[1:])
-		case "list":
-			return c.wechatList(ctx, args[1:])
-		}
-	}
-	return usagef("wechat: expected a subcommand: wechat add --app-id ID [--name N] [--mode M]; wechat list")
+	return c.group(ctx, "wechat", args, []subcommand{{"add", (*cli).wechatAdd}, {"list", (*cli).wechatList}})
 }
 
 // wechatAdd stores an official account. The secrets come from the
@@ -56,11 +48,7 @@ func (c *cli) wechatAdd(ctx context.Context, args []string) error {
 
 // wechatList prints the accounts, without their secrets.
 func (c *cli) wechatList(ctx context.Context, args []string) error {
-	cfg, log, err := c.storageCommand("wechat list", args, func(*flag.FlagSet, *Config) {})
-	if err != nil {
-		return err
-	}
-	db, _, err := openMigrated(ctx, cfg, log)
+	db, err := c.listStore(ctx, "wechat list", args)
 	if err != nil {
 		return err
 	}
