@@ -13,7 +13,7 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 		crm.LeadQualified, crm.LeadConverted, crm.LeadLost}}
 	return &recordKind[crm.Lead]{
 		path: "leads", one: "rec.lead", res: s.leads, pool: true, dupQuery: leadDups,
-		fields: []field{{Name: "name"}, {Name: "company"}, {Name: "title"}, {Name: "phone"},
+		fields: []field{{Name: "name"}, {Name: "company"}, {Name: "title", Label: "job_title"}, {Name: "phone"},
 			{Name: "email", Type: "email"}, status, ownerField, notesField},
 		columns: []column[crm.Lead]{
 			{"field.name", func(_ *cells, l *crm.Lead) string { return l.Name }},
