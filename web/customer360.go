@@ -116,6 +116,6 @@ func unlessHidden[T any](rec *T, err error) (*T, error) {
 }
 
 // Money, Day and When format for the partial.
-func (c *customer360) Money(m crm.Money) string { return moneyText(int64(m)) }
-func (c *customer360) Day(t time.Time) string   { return t.In(time.Local).Format("2006-01-02") }
-func (c *customer360) When(t *time.Time) string { return localTime(t) }
+func (c *customer360) Money(m crm.Money, currency string) string { return moneyIn(m, currency) }
+func (c *customer360) Day(t time.Time) string                    { return t.In(time.Local).Format("2006-01-02") }
+func (c *customer360) When(t *time.Time) string                  { return localTime(t) }

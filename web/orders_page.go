@@ -26,7 +26,7 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 			{"field.customer_id", func(c *cells, o *crm.Order) string { return c.customer(idString(&o.CustomerID)) }},
 			{"field.kind", func(c *cells, o *crm.Order) string { return c.selectOption("kind", o.Kind) }},
 			{"field.status", func(c *cells, o *crm.Order) string { return c.selectOption("status", o.Status) }},
-			{"field.amount", func(_ *cells, o *crm.Order) string { return moneyText(int64(o.Amount)) + " " + o.Currency }},
+			{"field.amount", func(_ *cells, o *crm.Order) string { return moneyIn(o.Amount, o.Currency) }},
 		},
 		filters: []field{kind, status},
 		list: func(r *http.Request, f listFilter) (crm.List[*crm.Order], error) {
@@ -91,6 +91,6 @@ func (s *Server) postPlan(w http.ResponseWriter, r *http.Request) {
 }
 
 // Money, Day and NextInstalment format for the order's template.
-func (m *orderMoney) Money(a crm.Money) string { return moneyText(int64(a)) }
+func (m *orderMoney) Money(a crm.Money) string { return moneyIn(a, m.Currency) }
 func (m *orderMoney) Day(t time.Time) string   { return t.In(time.Local).Format("2006-01-02") }
 func (m *orderMoney) NextInstalment() int      { return len(m.Plans) + 1 }

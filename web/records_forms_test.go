@@ -68,7 +68,7 @@ func TestRecordFormsPayments(t *testing.T) {
 	if loc != op {
 		t.Errorf("payment: redirect to %q, want back to %q", loc, op)
 	}
-	contains(t, "order", p.mustPage("rep1", op), "2026-04-01", "2000.00", "1500.50", "Alipay")
+	contains(t, "order", p.mustPage("rep1", op), "2026-04-01", "¥2,000.00", "¥1,500.50", "Alipay")
 	for _, bad := range []struct {
 		form  url.Values
 		wants []string

@@ -3,6 +3,8 @@ package web
 import (
 	"net/url"
 	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 func TestMoneyFromForms(t *testing.T) {
@@ -20,13 +22,26 @@ func TestMoneyFromForms(t *testing.T) {
 		if ok != tt.ok || (ok && int64(got) != tt.want) {
 			t.Errorf("parseMoney(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
-		if ok && tt.in == "1200.50" && moneyText(int64(got)) != tt.in {
+		if ok && tt.in == "1,200.5" && moneyText(int64(got)) != "1,200.50" {
 			t.Errorf("moneyText(%d) = %q", got, moneyText(int64(got)))
 		}
 	}
-	for m, want := range map[int64]string{0: "0.00", 5: "0.05", 120050: "1200.50", -150: "-1.50"} {
+	for m, want := range map[int64]string{0: "0.00", 5: "0.05", 99999: "999.99", 120050: "1,200.50", -150: "-1.50",
+		1225000: "12,250.00", -123456789: "-1,234,567.89", 100000000: "1,000,000.00"} {
 		if got := moneyText(m); got != want {
 			t.Errorf("moneyText(%d) = %q, want %q", m, got, want)
+		}
+		if back, ok := parseMoney(want); m >= 0 && (!ok || int64(back) != m) {
+			t.Errorf("parseMoney(%q) = %d, %v; want %d back", want, back, ok, m)
+		}
+	}
+	for _, tt := range []struct {
+		m    crm.Money
+		cur  string
+		want string
+	}{{1225000, "CNY", "¥12,250.00"}, {-150, "CNY", "-¥1.50"}, {99, "USD", "$0.99"}, {123456, "JPY", "1,234.56 JPY"}, {5, "", "0.05"}} {
+		if got := moneyIn(tt.m, tt.cur); got != tt.want {
+			t.Errorf("moneyIn(%d, %q) = %q, want %q", tt.m, tt.cur, got, tt.want)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func (p *pager) seed() map[string][2]string {
 		"customers": {path("customers", cust), "华强电子"},
 		"contacts":  {path("contacts", contact.id()), "li@huaqiang.example"},
 		"leads":     {path("leads", lead.id()), "Zhang Min"},
-		"orders":    {path("orders", order.id()), "3000.00"},
+		"orders":    {path("orders", order.id()), "3,000.00"},
 		"payments":  {path("payments", pay.id()), "500.00"},
 		"tasks":     {path("tasks", task.id()), "Send the quote"},
 	}
