@@ -155,7 +155,7 @@ func (s *Server) hubOutstanding(_ context.Context, _ crm.Viewer, p *customer360)
 	}
 	slices.Sort(order)
 	for _, c := range order {
-		p.Hub.Outstanding = append(p.Hub.Outstanding, moneyText(int64(sums[c]))+" "+c)
+		p.Hub.Outstanding = append(p.Hub.Outstanding, moneyIn(sums[c], c))
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func TestCustomerPageIsAHub(t *testing.T) {
 	p.saved("rep1", "/tasks", url.Values{"title": {"寄样品"}, "refs": {"contact:" + strconv.FormatInt(k.ID, 10)}, "next": {page}})
 
 	got := p.mustPage("rep1", page+"?lang=zh-CN")
-	contains(t, "customer page", got, `id="timeline"`, "王芳", "8613800138000", "待回款合计", "12250.00 CNY",
+	contains(t, "customer page", got, `id="timeline"`, "王芳", "8613800138000", "待回款合计", "¥12,250.00",
 		`data-kind="order"`, `data-kind="payment"`, `data-kind="followup"`, `data-kind="task"`, "HT-HUB-1", "拜访采购", "寄样品")
 	// rep3 signed the contract but may not open the customer.
 	if code, _ := p.page("rep3", page); code != http.StatusNotFound {

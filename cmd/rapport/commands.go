@@ -29,8 +29,8 @@ func (c *cli) commands() []command {
 	return []command{
 		{"serve", "run the web app and API", (*cli).serve},
 		{"migrate", "apply pending database migrations and exit", (*cli).migrate},
-		{"user", "manage users: user add --email E --role R [--name N] [--team T]; user password --email E", (*cli).user},
-		{"mailbox", "manage email mailboxes: mailbox add|update|list|remove (see mailbox add -h)", (*cli).mailbox},
+		{"user", "manage users: user add|password|list (see user -h)", (*cli).user},
+		{"mailbox", "manage email mailboxes: mailbox add|update|list|remove|failed|retry (see mailbox -h)", (*cli).mailbox},
 		{"token", "manage API tokens: token create --email E [--name N]", (*cli).token},
 		{"wechat", "manage WeChat official accounts: wechat add --app-id ID [--name N] [--mode M]; wechat list", (*cli).wechat},
 		{"secrets", "secrets rotate: seal the stored secrets under RAPPORT_NEW_SECRET_KEY instead of RAPPORT_SECRET_KEY", (*cli).secrets},

@@ -32,11 +32,13 @@ func openFiles(ctx context.Context, cfg *Config, where string) (files.Listed, er
 // can run while servers run (files never change), and again to copy what
 // was added meanwhile; then restart the servers with RAPPORT_FILES_URL.
 func (c *cli) files(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "migrate" {
-		return usagef("usage: rapport files migrate --to local|s3://bucket/prefix [--from local|s3://…]")
-	}
+	return c.group(ctx, "files", args, []subcommand{{"migrate", (*cli).filesMigrate}})
+}
+
+// filesMigrate copies the stored files from --from to --to.
+func (c *cli) filesMigrate(ctx context.Context, args []string) error {
 	var from, to string
-	cfg, _, err := c.storageCommand("files migrate", args[1:], func(fs *flag.FlagSet, cfg *Config) {
+	cfg, _, err := c.storageCommand("files migrate", args, func(fs *flag.FlagSet, cfg *Config) {
 		fs.StringVar(&from, "from", cfg.FilesURL, "where the files are now (default RAPPORT_FILES_URL, else local)")
 		fs.StringVar(&to, "to", "", "where to copy them: local or s3://bucket/prefix")
 	})

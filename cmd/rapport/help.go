@@ -58,6 +58,12 @@ var helps = map[string]commandHelp{
 	"secrets rotate": {"Seal the stored secrets again under RAPPORT_NEW_SECRET_KEY (or _FILE), in one transaction.\n" +
 		"Stop the servers first, then start them with RAPPORT_SECRET_KEY set to the new key.",
 		"RAPPORT_SECRET_KEY=$OLD RAPPORT_NEW_SECRET_KEY=$NEW rapport secrets rotate"},
+	"files migrate": {"Copy every stored file from one place to another (the data directory and an S3 bucket),\n" +
+		"checking each hash. It may run while servers run, and again for what was added meanwhile;\n" +
+		"then restart the servers with RAPPORT_FILES_URL set to the new place.",
+		"rapport files migrate --to s3://rapport-files/prod"},
+	"openapi": {"Print the API description (OpenAPI 3.1) that the server serves at /api/v1/openapi.json.",
+		"rapport openapi > openapi.json"},
 	"healthcheck": {"Exit 0 if the local server's /readyz answers 200: a health check for containers\n" +
 		"without a shell or curl.",
 		"rapport healthcheck --addr :8080"},

@@ -29,6 +29,7 @@ func TestGroupHelpListsEachSubcommand(t *testing.T) {
 		"token":   {"create"},
 		"wechat":  {"add", "list"},
 		"secrets": {"rotate"},
+		"files":   {"migrate"},
 	}
 	for group, verbs := range groups {
 		for _, ask := range []string{"-h", "--help", "help"} {
