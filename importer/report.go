@@ -1,14 +1,12 @@
 package importer
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/tabular"
 )
 
 // Jobs returns a page of the jobs v may see, newest first.
@@ -71,33 +69,12 @@ func (s *Service) Template(kind, lang, format string, w io.Writer) error {
 		}
 		heads = append(heads, h)
 	}
+	t := &tabular.Table{Name: kind, Header: heads}
 	switch format {
 	case "csv":
-		var b bytes.Buffer
-		b.Write([]byte{0xEF, 0xBB, 0xBF})
-		cw := csv.NewWriter(&b)
-		_ = cw.Write(heads)
-		cw.Flush()
-		_, err := w.Write(b.Bytes())
-		return err
+		return tabular.WriteCSV(w, t)
 	case "xlsx":
-		f := excelize.NewFile()
-		defer f.Close()
-		sw, err := f.NewStreamWriter("Sheet1")
-		if err != nil {
-			return err
-		}
-		cells := make([]any, len(heads))
-		for i, h := range heads {
-			cells[i] = h
-		}
-		if err := sw.SetRow("A1", cells); err != nil {
-			return err
-		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
-		return f.Write(w)
+		return tabular.WriteXLSX(w, t)
 	}
 	return &crm.Error{Code: crm.EINVALID, Message: "Unknown template format.", Fields: map[string]string{"format": "csv or xlsx"}}
 }
