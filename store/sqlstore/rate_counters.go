@@ -2,24 +2,56 @@ package sqlstore
 
 import (
 	"context"
+	"strconv"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
-// CountHit adds one to key's count in its window, in one statement that
-// autocommits: the limiter's cost on the request path is one round trip.
-func (db *DB) CountHit(ctx context.Context, key string, window, until int64) (int64, error) {
-	var n int64
-	err := db.write.QueryRowContext(ctx, `INSERT INTO rate_counters (key, window_at, hits, until_at)
-		VALUES ($1, $2, 1, $3)
-		ON CONFLICT (key, window_at) DO UPDATE SET hits = rate_counters.hits + 1
-		RETURNING hits`, key, window, until).Scan(&n)
-	return n, db.wrap(err, "count hit")
-}
-
-// UncountHit takes one hit back.
-func (db *DB) UncountHit(ctx context.Context, key string, window int64) error {
-	_, err := db.write.ExecContext(ctx, `UPDATE rate_counters SET hits = hits - 1
-		WHERE key = $1 AND window_at = $2 AND hits > 0`, key, window)
-	return db.wrap(err, "uncount hit")
+// AddHits adds the counts in one statement that autocommits, outside any
+// transaction (a limiter's flush, or a request out of credit: the pool
+// directly, on purpose): rows in the order given, which the limiter keeps
+// sorted so that concurrent statements lock them in one order.
+func (db *DB) AddHits(ctx context.Context, counts []crm.RateCount) ([]int64, error) {
+	totals := make([]int64, len(counts))
+	for from := 0; from < len(counts); from += 500 {
+		part := counts[from:min(from+500, len(counts))]
+		var b strings.Builder
+		b.WriteString(`INSERT INTO rate_counters (key, window_at, hits, until_at) VALUES `)
+		args := make([]any, 0, 4*len(part))
+		at := map[crm.RateCount]int{}
+		for i, c := range part {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			n := len(args)
+			b.WriteString("($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ", $" + strconv.Itoa(n+3) + ", $" + strconv.Itoa(n+4) + ")")
+			args = append(args, c.Key, c.Window, c.N, c.Until)
+			at[crm.RateCount{Key: c.Key, Window: c.Window}] = from + i
+		}
+		b.WriteString(` ON CONFLICT (key, window_at) DO UPDATE SET hits = rate_counters.hits + excluded.hits
+			RETURNING key, window_at, hits`)
+		rows, err := db.write.QueryContext(ctx, b.String(), args...)
+		if err != nil {
+			return nil, db.wrap(err, "count hits")
+		}
+		for rows.Next() {
+			var c crm.RateCount
+			var n int64
+			if err := rows.Scan(&c.Key, &c.Window, &n); err != nil {
+				rows.Close()
+				return nil, db.wrap(err, "count hits")
+			}
+			totals[at[c]] = n
+		}
+		if err := rows.Close(); err != nil {
+			return nil, db.wrap(err, "count hits")
+		}
+		if err := rows.Err(); err != nil {
+			return nil, db.wrap(err, "count hits")
+		}
+	}
+	return totals, nil
 }
 
 // SweepHits deletes the windows that ended before now.
