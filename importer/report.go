@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -19,17 +18,17 @@ func (s *Service) Jobs(ctx context.Context, v crm.Viewer, p crm.Page) (crm.List[
 
 // ErrorReport writes the rows that failed, as read, with a last column
 // saying why: CSV in UTF-8 with a byte-order mark, which Excel opens
-// without garbling Chinese. Fixed, the file imports again as it is.
+// without garbling Chinese, through internal/tabular, so that a cell
+// someone wrote as a formula is not run by the spreadsheet that opens the
+// report (a quote mark goes before = + - @). The importer reads that mark
+// as Excel does (openTable), so the file, fixed, imports again as it is.
 func (s *Service) ErrorReport(ctx context.Context, v crm.Viewer, id int64, w io.Writer) error {
 	j, err := s.Job(ctx, v, id)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(append(append([]string{}, j.Headings...), "原因 Why", "行 Row")); err != nil {
+	cw, err := tabular.NewCSV(w, append(append([]string{}, j.Headings...), "原因 Why", "行 Row"))
+	if err != nil {
 		return err
 	}
 	after := 0
@@ -39,15 +38,18 @@ func (s *Service) ErrorReport(ctx context.Context, v crm.Viewer, id int64, w io.
 			return err
 		}
 		for _, r := range rows {
-			cells := make([]string, len(j.Headings))
-			copy(cells, r.Cells)
-			if err := cw.Write(append(cells, r.Reason, itoa(r.RowNo))); err != nil {
+			cells := make([]tabular.Cell, len(j.Headings), len(j.Headings)+2)
+			for i := range cells {
+				if i < len(r.Cells) {
+					cells[i] = tabular.Text(r.Cells[i])
+				}
+			}
+			if err := cw.Write(append(cells, tabular.Text(r.Reason), tabular.Text(itoa(r.RowNo)))); err != nil {
 				return err
 			}
 			after = r.RowNo
 		}
-		cw.Flush()
-		if err := cw.Error(); err != nil || len(rows) < 1000 {
+		if err := cw.Flush(); err != nil || len(rows) < 1000 {
 			return err
 		}
 	}

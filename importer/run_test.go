@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -393,5 +395,53 @@ func workbookParts() map[string]string {
 		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
 		"_rels/.rels":                `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
 		"xl/styles.xml":              `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`,
+	}
+}
+
+// TestErrorReportIsSafeAndImportsBack: a failed row's cells that a
+// spreadsheet would run as formulas (= + - @) are written with Excel's
+// quote mark in front, and the report, fixed, imports back with the cells
+// as they first were.
+func TestErrorReportIsSafeAndImportsBack(t *testing.T) {
+	w := newWorld(t, nil)
+	file := "客户名称,标签,联系人,手机,负责人\n@恶意公司,=1+1,-王,+86 139 0013 9001,nobody@example.com\n"
+	j, err := w.svc.Upload(ctx, w.admin.Viewer(), crm.ImportCustomers, "bad.csv", strings.NewReader(file))
+	must(t, err)
+	j = start(t, w, j, crm.DupSkip)
+	if j.Failed != 1 {
+		t.Fatalf("%d rows failed, want the one with an unknown owner", j.Failed)
+	}
+	var report bytes.Buffer
+	must(t, w.svc.ErrorReport(ctx, w.admin.Viewer(), j.ID, &report))
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(report.String(), "\ufeff"))).ReadAll()
+	must(t, err)
+	if len(recs) != 2 {
+		t.Fatalf("report %q, want the headings and one row", recs)
+	}
+	for i, want := range []string{"'@恶意公司", "'=1+1", "'-王", "'+86 139 0013 9001", "nobody@example.com"} {
+		if recs[1][i] != want {
+			t.Errorf("report cell %d = %q, want %q", i, recs[1][i], want)
+		}
+	}
+	// Fixed (the owner taken out), the report imports as the file would have.
+	recs[1][4] = ""
+	var fixed bytes.Buffer
+	cw := csv.NewWriter(&fixed)
+	must(t, cw.WriteAll(recs))
+	j, err = w.svc.Upload(ctx, w.admin.Viewer(), crm.ImportCustomers, "fixed.csv", &fixed)
+	must(t, err)
+	j = start(t, w, j, crm.DupSkip)
+	if j.Created != 1 || j.Failed != 0 {
+		t.Fatalf("fixed report: created %d, failed %d; want 1, 0", j.Created, j.Failed)
+	}
+	cs, err := w.db.CustomersByNameKey(ctx, crm.CompanyKey("@恶意公司"))
+	must(t, err)
+	if len(cs) != 1 || cs[0].Name != "@恶意公司" || !slices.Equal(cs[0].Tags, []string{"=1+1"}) {
+		t.Fatalf("customer read back as %+v, want the name and tag without quote marks", cs)
+	}
+	l, err := w.db.ListContacts(ctx, crm.ContactFilter{Viewer: crm.System, CustomerID: &cs[0].ID})
+	must(t, err)
+	if len(l.Items) != 1 || l.Items[0].Name != "-王" || !slices.Contains(l.Items[0].Phones, "+8613900139001") {
+		t.Fatalf("contact read back as %+v", l.Items)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/tabular"
 )
 
 // Limits on what a file may hold, refused whole beyond them.
@@ -29,15 +30,42 @@ type table struct {
 // is refused with the reason. The rows are checked by walking them all
 // (Upload counts them), before any is used.
 func openTable(data []byte) (*table, error) {
+	var t *table
+	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return openXLSX(data)
+		t, err = openXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, refused("This is an old Excel file (.xls): save it as .xlsx or as CSV and upload that.")
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, refused("The file is empty.")
+	default:
+		t, err = openCSV(data)
 	}
-	return openCSV(data)
+	if err != nil {
+		return nil, err
+	}
+	return unescaped(t), nil
+}
+
+// unescaped reads every cell as the text it stands for: a quote mark
+// before = + - @ is Excel's mark of literal text, and what the error
+// report writes (tabular.Unescape), so that the report imports back as
+// the rows were.
+func unescaped(t *table) *table {
+	for i, h := range t.headings {
+		t.headings[i] = tabular.Unescape(h)
+	}
+	each := t.each
+	t.each = func(ctx context.Context, from int, fn func(int, []string) error) error {
+		return each(ctx, from, func(no int, cells []string) error {
+			for i, c := range cells {
+				cells[i] = tabular.Unescape(c)
+			}
+			return fn(no, cells)
+		})
+	}
+	return t
 }
 
 // refused is the error of a file refused whole.

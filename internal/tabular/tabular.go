@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -43,33 +44,80 @@ func (c Cell) String() string {
 // WriteCSV writes t as UTF-8 CSV with a byte-order mark, which Excel needs
 // to read Chinese text as UTF-8 rather than as the system's code page.
 func WriteCSV(w io.Writer, t *Table) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	cw, err := NewCSV(w, t.Header)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
-		return err
-	}
-	rec := make([]string, len(t.Header))
 	for _, row := range t.Rows {
-		rec = rec[:0]
-		for _, c := range row {
-			rec = append(rec, safeCSV(c))
-		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
+}
+
+// CSVWriter writes a table row by row, for a file too long to hold (the
+// importer's error report): WriteCSV's format, cells made safe the same way.
+type CSVWriter struct {
+	cw  *csv.Writer
+	rec []string
+}
+
+// NewCSV writes the byte-order mark and the header, each heading made safe
+// like a text cell (a heading may come from someone's file).
+func NewCSV(w io.Writer, header []string) (*CSVWriter, error) {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return nil, err
+	}
+	c := &CSVWriter{cw: csv.NewWriter(w)}
+	hs := make([]Cell, len(header))
+	for i, h := range header {
+		hs[i] = Text(h)
+	}
+	return c, c.Write(hs)
+}
+
+// Write writes one row.
+func (c *CSVWriter) Write(row []Cell) error {
+	c.rec = c.rec[:0]
+	for _, cell := range row {
+		c.rec = append(c.rec, safeCSV(cell))
+	}
+	return c.cw.Write(c.rec)
+}
+
+// Flush writes what is buffered and returns the first error.
+func (c *CSVWriter) Flush() error {
+	c.cw.Flush()
+	return c.cw.Error()
 }
 
 // safeCSV keeps a text cell from being read as a formula by a spreadsheet
-// (CSV injection): a leading = + - @ gets a quote mark in front.
+// (CSV injection): a leading = + - @ gets a quote mark in front, Excel's
+// own mark of text typed as it is. Unescape takes it off again.
 func safeCSV(c Cell) string {
 	s := c.String()
-	if c.Number == nil && s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+	if c.Number == nil && formulaStart(s) {
 		return "'" + s
+	}
+	return s
+}
+
+// formulaStart reports whether s starts with = + - @ after any quote
+// marks: text already quoted gets one more, so that Unescape gives it back.
+func formulaStart(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
+}
+
+// Unescape reads a cell of a file people fill in (an import) as the text
+// it stands for: a quote mark before = + - @ is Excel's mark of literal
+// text, what safeCSV writes, and not part of the value (one is taken off a
+// run of them). So a file written here imports back unchanged. Any other
+// quote mark is kept.
+func Unescape(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && formulaStart(s[1:]) {
+		return s[1:]
 	}
 	return s
 }

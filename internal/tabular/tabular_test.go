@@ -56,3 +56,39 @@ func TestXLSXReadsBack(t *testing.T) {
 		t.Errorf("B2 is %v, want a number", typ)
 	}
 }
+
+// TestUnescapeUndoesSafeCSV: every text cell, however it starts, reads back
+// as itself once written safe; a quote mark before anything else stays.
+func TestUnescapeUndoesSafeCSV(t *testing.T) {
+	for _, s := range []string{"=1+1", "+86 138", "-5", "@SUM(A1)", "'=already quoted", "'plain", "'", "", "王小明", "=", "it's"} {
+		if got := Unescape(safeCSV(Text(s))); got != s {
+			t.Errorf("Unescape(safeCSV(%q)) = %q", s, got)
+		}
+	}
+	for in, want := range map[string]string{"'=cmd": "=cmd", "'-5": "-5", "'abc": "'abc", "''=x": "'=x", "'": "'"} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCSVWriterMakesHeadingsSafe(t *testing.T) {
+	var b bytes.Buffer
+	cw, err := NewCSV(&b, []string{"=cmd|' /C calc'!A0", "名称"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cw.Write([]Cell{Text("@x"), Text("ok")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := cw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs[0][0] != "'=cmd|' /C calc'!A0" || recs[1][0] != "'@x" || recs[1][1] != "ok" {
+		t.Errorf("read back %q", recs)
+	}
+}
