@@ -41,7 +41,7 @@ func (db *DB) CreateCustomer(ctx context.Context, c *crm.Customer) error {
 			return db.wrap(err, "create customer")
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
-		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
+		if err := db.setCustomerIndexes(ctx, tx, c, true); err != nil {
 			return err
 		}
 		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, nil, c.OwnerID, true, &c.ClaimedAt, &c.PoolState, now)
@@ -73,17 +73,19 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 			return db.wrap(err, "update customer")
 		}
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
-		if err := db.setCustomerIndexes(ctx, tx, c); err != nil {
+		if err := db.setCustomerIndexes(ctx, tx, c, false); err != nil {
 			return err
 		}
 		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefCustomer, ID: c.ID}, old.OwnerID, c.OwnerID, false, &c.ClaimedAt, &c.PoolState, now)
 	})
 }
 
-// setTags replaces the tag index rows of a customer.
-func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = $1`, id); err != nil {
-		return db.wrap(err, "clear tags")
+// setTags replaces the tag index rows of a customer (isNew: it has none).
+func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string, isNew bool) error {
+	if !isNew {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = $1`, id); err != nil {
+			return db.wrap(err, "clear tags")
+		}
 	}
 	for _, t := range tags {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)`, id, t); err != nil {
