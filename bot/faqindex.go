@@ -152,6 +152,11 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // with visit, shows visit each entry that passes the guards instead.
 func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	ft := features(norm)
+	for _, k := range skipPairs(norm) {
+		if _, known := x.idfs[k]; known && ft[k] == 0 {
+			ft[k] = weightSkip
+		}
+	}
 	han := false
 	for k := range ft {
 		han = han || hanFeature(k)

@@ -20,6 +20,7 @@ var tuningSets = []evalSet{
 	{"testdata/eval_faq.csv", "testdata/eval_messages.tsv", 0},
 	{"testdata/eval2_faq.csv", "testdata/eval2_messages.tsv", 0},
 	{"testdata/eval3_faq.csv", "testdata/eval3_messages.tsv", 0},
+	{"testdata/eval4_faq.csv", "testdata/eval4_messages.tsv", 0},
 }
 
 // TestFAQGrid searches the matcher's knobs on the tuning lines only
