@@ -153,11 +153,23 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	s := in.Settings
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
+	sure := func(first, second match) bool {
+		return first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision
+	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
-	if first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision && !isChitChat(norm) {
+	clause := ""
+	if !sure(first, second) && !isChitChat(norm) {
+		if f, s, cl := c.faqs.byClause(raw, sure); f.faq != nil {
+			first, second, clause = f, s, cl
+		}
+	}
+	if sure(first, second) && !isChitChat(norm) {
 		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
 			reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
 			text:   first.faq.Answer}
+		if clause != "" {
+			ch.reason += fmt.Sprintf(" on the clause %q", clause)
+		}
 		if en && first.faq.AnswerEn != "" {
 			ch.text = first.faq.AnswerEn
 		}
