@@ -21,6 +21,10 @@ func clauses(raw string) []string {
 	return out
 }
 
+// maxClauses bounds the clauses scored: a longer message is a letter,
+// for a person, and each clause costs a scan of the index.
+const maxClauses = 6
+
 // byClause is the FAQ's answer when the whole message was not a sure match
 // but its clauses are: each clause is scored on its own, by the same
 // gates, and every clause that is sure must name the same entry (two
@@ -28,7 +32,7 @@ func clauses(raw string) []string {
 // returns the sure clause's match, or nothing.
 func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (first, second match, clause string) {
 	cs := clauses(raw)
-	if len(cs) < 2 {
+	if len(cs) < 2 || len(cs) > maxClauses {
 		return match{}, match{}, ""
 	}
 	for _, c := range cs {
