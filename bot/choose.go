@@ -25,6 +25,12 @@ const (
 // minPrecision is a variable for the tuning grid.
 var minPrecision = 0.45
 
+// A message the best entry explains almost wholly (alonePrecision), with
+// no other entry in the running, passes at aloneFactor of the threshold:
+// "用的什么板材" against "家具是什么材质的？" is short, and short questions
+// cover little of a long phrasing. Tuned on the even lines (FAQ_GRID=alone).
+var alonePrecision, aloneFactor = 1.0, 0.8
+
 // choice is what the bot decided, and the text it will send (none: "").
 type choice struct {
 	action, reason string
@@ -154,7 +160,10 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
 	sure := func(first, second match) bool {
-		return first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision
+		if first.faq == nil || first.score-second.score < mg || first.prec < minPrecision {
+			return false
+		}
+		return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor)
 	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
 	clause := ""

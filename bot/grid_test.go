@@ -38,6 +38,17 @@ func TestFAQGrid(t *testing.T) {
 		t.Logf("right %d wrong %d bad %d", right, wrong, bad)
 		return
 	}
+	if mode == "alone" {
+		defer func(p, f float64) { alonePrecision, aloneFactor = p, f }(alonePrecision, aloneFactor)
+		for _, ap := range []float64{0.8, 0.9, 0.95, 1} {
+			for _, af := range []float64{0.6, 0.7, 0.8, 0.9} {
+				alonePrecision, aloneFactor = ap, af
+				right, wrong, bad := runSets(t, tuningSets, defaultThreshold, defaultMargin, false)
+				fmt.Printf("alone precision %.2f factor %.2f: right %d wrong %d bad %d\n", ap, af, right, wrong, bad)
+			}
+		}
+		return
+	}
 	if mode == "common" {
 		// The common words' weight, at the other settings as they are.
 		defer func(v float64) { commonFactor = v }(commonFactor)
