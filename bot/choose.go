@@ -142,6 +142,11 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	if why := aboutRecord(raw, norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
 	}
+	if in.NeedsReview {
+		// The matcher could not tell which contact wrote: a person sorts
+		// that out and answers.
+		return b.handoff(s, "person: the conversation is in the review queue", en, now)
+	}
 	if r := keywordRule(rules, raw, norm); r != nil {
 		return ruleChoice(r, en)
 	}
