@@ -25,6 +25,12 @@ const (
 // minPrecision is a variable for the tuning grid.
 var minPrecision = 0.45
 
+// A message the best entry explains almost wholly (alonePrecision), with
+// no other entry in the running, passes at aloneFactor of the threshold:
+// "用的什么板材" against "家具是什么材质的？" is short, and short questions
+// cover little of a long phrasing. Tuned on the even lines (FAQ_GRID=alone).
+var alonePrecision, aloneFactor = 1.0, 0.8
+
 // choice is what the bot decided, and the text it will send (none: "").
 type choice struct {
 	action, reason string
@@ -136,6 +142,11 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	if why := aboutRecord(raw, norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
 	}
+	if in.NeedsReview {
+		// The matcher could not tell which contact wrote: a person sorts
+		// that out and answers.
+		return b.handoff(s, "person: the conversation is in the review queue", en, now)
+	}
 	if r := keywordRule(rules, raw, norm); r != nil {
 		return ruleChoice(r, en)
 	}
@@ -153,11 +164,26 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	s := in.Settings
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
+	sure := func(first, second match) bool {
+		if first.faq == nil || first.score-second.score < mg || first.prec < minPrecision {
+			return false
+		}
+		return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor)
+	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
-	if first.faq != nil && first.score >= th && first.score-second.score >= mg && first.prec >= minPrecision && !isChitChat(norm) {
+	clause := ""
+	if !sure(first, second) && !isChitChat(norm) {
+		if f, s, cl := c.faqs.byClause(raw, sure); f.faq != nil {
+			first, second, clause = f, s, cl
+		}
+	}
+	if sure(first, second) && !isChitChat(norm) {
 		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
 			reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
 			text:   first.faq.Answer}
+		if clause != "" {
+			ch.reason += fmt.Sprintf(" on the clause %q", clause)
+		}
 		if en && first.faq.AnswerEn != "" {
 			ch.text = first.faq.AnswerEn
 		}

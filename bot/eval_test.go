@@ -93,7 +93,7 @@ func TestFAQEvaluationHeldOut(t *testing.T) {
 	evaluate(t, loadFAQFile(t, "testdata/eval3_faq.csv"), loadMessageFile(t, "testdata/eval3_messages.tsv"),
 		[2]string{"SaaS vendor, even lines (tuning)", "SaaS vendor, odd lines (held out)"}, t.Logf)
 	evaluate(t, loadFAQFile(t, "testdata/eval4_faq.csv"), loadMessageFile(t, "testdata/eval4_messages.tsv"),
-		[2]string{"furniture maker, even lines (held out)", "furniture maker, odd lines (held out)"}, t.Logf)
+		[2]string{"furniture maker, even lines (tuning since 3 December)", "furniture maker, odd lines (held out)"}, t.Logf)
 }
 
 // evaluate runs the cases and prints the figures. A request for a person
@@ -175,4 +175,15 @@ func pct(a, b int) float64 {
 func TestFAQEvaluationPetShop(t *testing.T) {
 	evaluate(t, loadFAQFile(t, "testdata/eval5_faq.csv"), loadMessageFile(t, "testdata/eval5_messages.tsv"),
 		[2]string{"pet shop, even lines (held out)", "pet shop, odd lines (held out)"}, t.Logf)
+}
+
+// TestFAQEvaluationPhoneRepair is a sixth company (a phone-repair shop),
+// written before the synonym lexicon and never tuned on, with the hidden
+// evaluation's kinds of message: paraphrases, colloquial Chinese, English,
+// traditional characters, misleading keywords, order status, complaints,
+// chit-chat and requests for a person. Figures are printed; misses and
+// wrong answers are logged.
+func TestFAQEvaluationPhoneRepair(t *testing.T) {
+	evaluate(t, loadFAQFile(t, "testdata/eval6_faq.csv"), loadMessageFile(t, "testdata/eval6_messages.tsv"),
+		[2]string{"phone repair, even lines (held out)", "phone repair, odd lines (held out)"}, t.Logf)
 }

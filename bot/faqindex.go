@@ -26,7 +26,8 @@ type faqIndex struct {
 	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
 	postings map[string][]posting
 	idfs     map[string]float64
-	unknown  float64 // the IDF of a feature no phrasing has
+	unknown  float64             // the IDF of a feature no phrasing has
+	sounds   map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
 	scratch  sync.Pool
 }
 
@@ -117,6 +118,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		x.idfs[k] = math.Log((n + 1) / (float64(d) + 0.5))
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
+	x.addSounds()
 	x.scratch.New = func() any {
 		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
 			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}
@@ -152,6 +154,12 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // with visit, shows visit each entry that passes the guards instead.
 func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	ft := features(norm)
+	x.soundAlike(ft)
+	for _, k := range skipPairs(norm) {
+		if _, known := x.idfs[k]; known && ft[k] == 0 {
+			ft[k] = weightSkip
+		}
+	}
 	han := false
 	for k := range ft {
 		han = han || hanFeature(k)

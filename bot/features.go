@@ -36,6 +36,32 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+func dropFillers(s string) string {
+	for _, w := range fillers {
+		s = strings.ReplaceAll(s, w, " ")
+	}
+	return s
+}
+
+// weightSkip is a pair of characters one apart in the message ("换个屏"
+// holds 换屏, "开张发票" 开票): colloquial speech puts a measure word or a
+// particle inside the FAQ's word. It counts only where a phrasing has
+// the pair (see faqIndex.scan), so it cannot make a message less like
+// every other entry.
+const weightSkip = 0.6
+
+// skipPairs returns the message's pairs of Chinese characters one apart.
+func skipPairs(norm string) []string {
+	var out []string
+	for _, run := range strings.FieldsFunc(dropFillers(norm), func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(run)
+		for i := 0; i+2 < len(rs); i++ {
+			out = append(out, string([]rune{rs[i], rs[i+2]}))
+		}
+	}
+	return out
+}
+
 // features returns a normalized text's weighted features.
 func features(norm string) map[string]float64 {
 	f := map[string]float64{}
@@ -65,9 +91,7 @@ func features(norm string) map[string]float64 {
 		padded = strings.ReplaceAll(padded, ct.term, " ")
 		han = strings.ReplaceAll(han, ct.term, " ")
 	}
-	for _, w := range fillers {
-		han = strings.ReplaceAll(han, w, " ")
-	}
+	han = dropFillers(han)
 	for _, run := range strings.FieldsFunc(han, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
 		rs := []rune(run)
 		for i, r := range rs {

@@ -124,6 +124,15 @@ func TestGenerativeAnswers(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			// Only the slow endpoint meets the 300 ms timeout (it answers
+			// when the client gives up); the others get a minute, so that
+			// a loaded machine does not turn their answers into timeouts.
+			timeout := 60_000
+			if strings.Contains(tc.reasonHas, "timeout") {
+				timeout = 300
+			}
+			must(t, w.db.SaveGenerativeSettings(ctx, &crm.GenerativeSettings{Enabled: true, BaseURL: srv.URL + "/v1",
+				Model: "qwen-test", APIKey: fakeKey, TimeoutMS: timeout}))
 			must(t, w.db.SaveBotSettings(ctx, &crm.BotSettings{Channel: crm.ChannelWeChat, Account: "wx1", Enabled: true,
 				FAQ: true, Generative: true, Threshold: tc.threshold}))
 			f.set(tc.answer)

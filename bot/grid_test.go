@@ -20,6 +20,7 @@ var tuningSets = []evalSet{
 	{"testdata/eval_faq.csv", "testdata/eval_messages.tsv", 0},
 	{"testdata/eval2_faq.csv", "testdata/eval2_messages.tsv", 0},
 	{"testdata/eval3_faq.csv", "testdata/eval3_messages.tsv", 0},
+	{"testdata/eval4_faq.csv", "testdata/eval4_messages.tsv", 0},
 }
 
 // TestFAQGrid searches the matcher's knobs on the tuning lines only
@@ -35,6 +36,17 @@ func TestFAQGrid(t *testing.T) {
 	if mode == "misses" {
 		right, wrong, bad := runSets(t, tuningSets, defaultThreshold, defaultMargin, true)
 		t.Logf("right %d wrong %d bad %d", right, wrong, bad)
+		return
+	}
+	if mode == "alone" {
+		defer func(p, f float64) { alonePrecision, aloneFactor = p, f }(alonePrecision, aloneFactor)
+		for _, ap := range []float64{0.8, 0.9, 0.95, 1} {
+			for _, af := range []float64{0.6, 0.7, 0.8, 0.9} {
+				alonePrecision, aloneFactor = ap, af
+				right, wrong, bad := runSets(t, tuningSets, defaultThreshold, defaultMargin, false)
+				fmt.Printf("alone precision %.2f factor %.2f: right %d wrong %d bad %d\n", ap, af, right, wrong, bad)
+			}
+		}
 		return
 	}
 	if mode == "common" {

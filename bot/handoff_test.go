@@ -3,6 +3,7 @@ package bot
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -32,5 +33,21 @@ func TestHandOffIsPublished(t *testing.T) {
 	want := []crm.Event{{Kind: crm.EventHandedOff, ConversationID: res.ConversationID, MessageID: res.MessageID}}
 	if len(h.ev) != 1 || h.ev[0] != want[0] {
 		t.Errorf("published %+v, want %+v", h.ev, want)
+	}
+}
+
+// TestReviewGoesToAPerson: a message in a conversation the matcher sent to
+// review is handed to a person, though the FAQ answers it elsewhere.
+func TestReviewGoesToAPerson(t *testing.T) {
+	faqs := []*crm.FAQ{{ID: 1, Question: "怎么开发票？", Answer: "在订单页填写抬头和税号。", Enabled: true}}
+	b, c := New(Config{}), buildCache(1, nil, faqs)
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	for _, review := range []bool{false, true} {
+		in := &crm.BotInput{Settings: s, NeedsReview: review, Message: &crm.Message{Channel: crm.ChannelWeChat,
+			Account: "wx1", Direction: crm.DirectionIn, ExternalID: "1", Text: "怎么开发票"}}
+		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+		if want := map[bool]string{false: crm.BotAnswer, true: crm.BotHandoff}[review]; ch.action != want {
+			t.Errorf("review %v: %s (%s), want %s", review, ch.action, ch.reason, want)
+		}
 	}
 }

@@ -113,6 +113,10 @@ type BotInput struct {
 	// complained) and the bot handed the conversation over: it stays
 	// silent there for a while.
 	LastHandoffAt *time.Time
+	// NeedsReview is set when the matcher sent the conversation to the
+	// review queue (its rules pointed at different contacts): a person
+	// answers there, not the FAQ.
+	NeedsReview bool
 }
 
 // BotDayCount is one row of the bot's report: per channel, account and day.

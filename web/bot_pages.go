@@ -83,6 +83,7 @@ type botPage struct {
 	FAQs     []*crm.FAQ
 	Rules    []*crm.BotRule
 	Accounts []botAccount
+	Report   []botReportRow
 }
 
 func (s *Server) getBotPage(w http.ResponseWriter, r *http.Request) {
@@ -99,6 +100,9 @@ func (s *Server) getBotPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		d.Accounts, err = s.botAccounts(r.Context())
+	}
+	if err == nil {
+		d.Report, err = s.botReport(r.Context(), b, d.Accounts)
 	}
 	if err != nil {
 		s.writeError(w, r, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -54,7 +55,35 @@ func (s *Server) botSettingsKind() *settingsKind {
 		body["hours"] = hours
 		return json.Marshal(body)
 	}
+	k.extra = s.botTeamChoice
 	return k
+}
+
+// botTeamChoice turns the hand-off team's id into a choice of the teams
+// by name. A team id that names no team (deleted since) stays selected as
+// its number, so that saving the page does not clear it unseen.
+func (s *Server) botTeamChoice(r *http.Request, d *settingsPage, _ url.Values, _ map[string]string) error {
+	teams, err := s.store.ListTeams(r.Context())
+	if err != nil {
+		return err
+	}
+	for i := range d.Sections {
+		for j := range d.Sections[i].Fields {
+			fv := &d.Sections[i].Fields[j]
+			if fv.Name != "handoff_team_id" {
+				continue
+			}
+			if fv.Value == "0" {
+				fv.Value = ""
+			}
+			fv.Type, fv.Options = "choice", choices(d.T("bot.settings.no_team"), fv.Value, teams,
+				func(t *crm.Team) (int64, string) { return t.ID, t.Name })
+			if !slices.ContainsFunc(fv.Options, func(o selectOption) bool { return o.Selected }) {
+				fv.Options = append(fv.Options, selectOption{Value: fv.Value, Label: "#" + fv.Value, Selected: true})
+			}
+		}
+	}
+	return nil
 }
 
 // parseHours reads "1 09:00-18:00" lines.

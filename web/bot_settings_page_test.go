@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -117,5 +118,39 @@ func TestBotSettingsPages(t *testing.T) {
 		if st, _ := p.page("rep1", path); st != http.StatusForbidden && st != http.StatusNotFound {
 			t.Fatalf("a rep on %s: %d", path, st)
 		}
+	}
+}
+
+// TestBotSettingsTeamPicker: the hand-off team is chosen from the teams by
+// name (zh-CN and English), the choice is saved as the team's id, and "no
+// team" clears it.
+func TestBotSettingsTeamPicker(t *testing.T) {
+	p := newPager(t)
+	p.serve(web.Config{}, web.Deps{Menus: &fakeMenus{live: map[string]*crm.Menu{}}})
+	service, sales := p.team("售后服务组"), p.team("Sales East")
+	const path = "/bot/settings?channel=wechat&account=wx1"
+	ids := func(id int64) string { return strconv.FormatInt(id, 10) }
+	contains(t, "the zh-CN picker", p.mustPage("admin", path+"&lang=zh-CN"), `<select id="f-handoff_team_id" name="handoff_team_id"`,
+		`<option value="" selected>不指定团队：按常规分配规则</option>`, `<option value="`+ids(service)+`">售后服务组</option>`,
+		`<option value="`+ids(sales)+`">Sales East</option>`, "接收转人工会话的团队")
+	form := url.Values{"enabled": {"true"}, "faq": {"true"}, "handoff_team_id": {ids(service)}, "time_zone": {"Asia/Shanghai"}}
+	if res, page := p.post("admin", path, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving the team: %d\n%s", res.StatusCode, page)
+	}
+	var st crm.BotSettings
+	p.call("admin", http.MethodGet, "/api/v1/bot/settings?channel=wechat&account=wx1", nil, http.StatusOK, &st)
+	if st.HandoffTeamID != service {
+		t.Fatalf("saved team %d, want %d", st.HandoffTeamID, service)
+	}
+	contains(t, "the English picker", p.mustPage("admin", path+"&lang=en"), "Team whose round robin gets hand-offs",
+		`<option value="">No team: the usual assignment rules</option>`, `<option value="`+ids(service)+`" selected>售后服务组</option>`)
+	form.Set("handoff_team_id", "")
+	if res, page := p.post("admin", path, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("clearing the team: %d\n%s", res.StatusCode, page)
+	}
+	st = crm.BotSettings{}
+	p.call("admin", http.MethodGet, "/api/v1/bot/settings?channel=wechat&account=wx1", nil, http.StatusOK, &st)
+	if st.HandoffTeamID != 0 {
+		t.Fatalf("team not cleared: %d", st.HandoffTeamID)
 	}
 }

@@ -19,17 +19,18 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 			return db.notFound(err, "Message", "bot message")
 		}
 		cid := in.Message.ConversationID
-		var paused, colleague int
+		var paused, colleague, review int
 		err = q.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM users WHERE email = $3),
 			(SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'in' AND id < $2),
 			(SELECT max(created_at) FROM messages WHERE conversation_id = $1 AND direction = 'out' AND author_id IS NOT NULL),
 			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'away'),
 			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'handoff' AND reason LIKE 'person%'),
-			(SELECT count(*) FROM bot_paused WHERE conversation_id = $1)`, cid, messageID,
-			strings.ToLower(in.Message.From.Address)).
-			Scan(&colleague, &in.PriorInbound, ntm{&in.LastRepAt}, ntm{&in.LastAwayAt}, ntm{&in.LastHandoffAt}, &paused)
-		in.Paused, in.FromColleague = paused > 0, colleague > 0
+			(SELECT count(*) FROM bot_paused WHERE conversation_id = $1),
+			(SELECT count(*) FROM conversations WHERE id = $1 AND needs_review = $4)`, cid, messageID,
+			strings.ToLower(in.Message.From.Address), true).
+			Scan(&colleague, &in.PriorInbound, ntm{&in.LastRepAt}, ntm{&in.LastAwayAt}, ntm{&in.LastHandoffAt}, &paused, &review)
+		in.Paused, in.FromColleague, in.NeedsReview = paused > 0, colleague > 0, review > 0
 		return db.wrap(err, "bot history")
 	})
 	if err != nil {

@@ -25,6 +25,7 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"GenerativeSettings", testBotGenerative},
 		{"GenerativeDailyCap", testBotGenerativeCap},
 		{"HandoffAssigns", testBotHandoffAssigns},
+		{"ReviewInInput", testBotReviewInInput},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {
@@ -271,5 +272,26 @@ func testBotCounts(t *testing.T, h *botHarness) {
 	must(t, err)
 	if len(page.Items) != 0 {
 		t.Fatalf("after a rep answered, the handed-off filter still lists %d", len(page.Items))
+	}
+}
+
+// testBotReviewInInput: a conversation the matcher sent to review (a phone
+// shared by two contacts) says so in the bot's input, and no longer once
+// a rep resolved the review.
+func testBotReviewInInput(t *testing.T, h *botHarness) {
+	x := &crm.Contact{Name: "张伟", Phones: []string{"13900139000"}}
+	y := &crm.Contact{Name: "张薇", Phones: []string{"+86 139 0013 9000"}}
+	must(t, h.s.CreateContact(ctx, x))
+	must(t, h.s.CreateContact(ctx, y))
+	res := h.ingest(t, mail("zw-bot@qq.com", "发票", "发票怎么开？请回电 13900139000"))
+	in, err := h.bs.BotInput(ctx, res.MessageID)
+	must(t, err)
+	if !res.NeedsReview || !in.NeedsReview {
+		t.Fatalf("ingest %+v, bot input review %v: want the conversation in review", res, in.NeedsReview)
+	}
+	_, err = h.s.ResolveReview(ctx, h.w.admin.Viewer(), crm.Relink{ConversationID: res.ConversationID, ContactID: &y.ID})
+	must(t, err)
+	if in, err = h.bs.BotInput(ctx, res.MessageID); err != nil || in.NeedsReview {
+		t.Fatalf("after the review: %v, review %v", err, in != nil && in.NeedsReview)
 	}
 }

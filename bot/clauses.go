@@ -1,0 +1,82 @@
+package bot
+
+import (
+	"github.com/rapport-crm/rapport/crm"
+	"strings"
+	"unicode"
+)
+
+// clauses cuts a message at its punctuation and emoji: "柜子能定做吗，我家
+// 墙有点歪😂" is a question and a remark, and the remark's words, which no
+// entry has, made the question look unlike the entry it asks about.
+func clauses(raw string) []string {
+	var out []string
+	for _, c := range strings.FieldsFunc(raw, func(r rune) bool {
+		return r == '\n' || (unicode.IsPunct(r) && r != '\'' && r != '-') || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
+	}) {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// maxClauses bounds the clauses scored: a longer message is a letter,
+// for a person, and each clause costs a scan of the index.
+const maxClauses = 6
+
+// byClause is the FAQ's answer when the whole message was not a sure match
+// but its clauses are: each clause is scored on its own, by the same
+// gates, and every clause that is sure must name the same entry (two
+// questions in one message, "多少钱，包邮吗", are for a person). It
+// returns the sure clause's match, or nothing.
+func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (first, second match, clause string) {
+	cs := clauses(raw)
+	if len(cs) < 2 || len(cs) > maxClauses {
+		return match{}, match{}, ""
+	}
+	for _, c := range cs {
+		n := normalize(c)
+		if isChitChat(n) {
+			continue
+		}
+		f, s := x.best(n)
+		if !sure(f, s) {
+			continue
+		}
+		if first.faq != nil && first.faq.ID != f.faq.ID {
+			return match{}, match{}, ""
+		}
+		if first.faq == nil || f.score > first.score {
+			first, second, clause = f, s, c
+		}
+	}
+	if first.faq == nil {
+		return match{}, match{}, ""
+	}
+	// The other clauses must be remarks, not context: a word of theirs
+	// that some entry has and this one lacks says the question is about
+	// something else ("My phone fell in water, can you fix it?" is not
+	// any repair).
+	for _, c := range cs {
+		if c == clause {
+			continue
+		}
+		for k := range features(normalize(c)) {
+			if topicFeature(k) && len(x.postings[k]) > 0 && !x.entryHas(first.faq, k) {
+				return match{}, match{}, ""
+			}
+		}
+	}
+	return first, second, clause
+}
+
+// entryHas reports whether one of f's phrasings has the feature k.
+func (x *faqIndex) entryHas(f *crm.FAQ, k string) bool {
+	for _, p := range x.postings[k] {
+		if x.entries[x.owner[p.phrasing]] == f {
+			return true
+		}
+	}
+	return false
+}

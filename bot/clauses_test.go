@@ -1,0 +1,49 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// TestClauses: a message of a question and a remark is answered on its
+// question; two questions for two entries, or a remark naming what another
+// entry speaks of, are not answered from one clause.
+func TestClauses(t *testing.T) {
+	faqs := []*crm.FAQ{
+		{ID: 1, Question: "可以定制尺寸吗？", Alternatives: []string{"能定做吗"}, Answer: "沙发和柜类可定制尺寸，加价10%-20%。", Enabled: true},
+		{ID: 2, Question: "运费怎么收？", Answer: "满3000元免运费，不满收150元。", Enabled: true},
+		{ID: 3, Question: "家具是什么材质的？", Answer: "框架为白橡木实木。", Enabled: true},
+		{ID: 4, Question: "可以上门维修吗？", Answer: "市内可预约上门维修。", AnswerEn: "We come to you to repair it.", Enabled: true},
+		{ID: 5, Question: "旧手机回收吗？", Answer: "回收旧手机。", AnswerEn: "We buy old phones.", Enabled: true},
+	}
+	if got := clauses("柜子能定做吗，我家墙有点歪😂"); len(got) != 2 || got[0] != "柜子能定做吗" {
+		t.Fatalf("clauses %q", got)
+	}
+	b, c := New(Config{}), buildCache(1, nil, faqs)
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	for _, tc := range []struct {
+		text string
+		want int64 // 0: no answer
+	}{
+		{"柜子能定做吗，我家墙有点歪，客厅也小得可怜😂", 1},
+		{"柜子能定做吗，运费多少，我家墙有点歪", 0},
+		{"My old phone, can you repair it?", 0},
+	} {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: tc.text}}
+		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+		var got int64
+		if ch.faqID != nil {
+			got = *ch.faqID
+		}
+		if got != tc.want {
+			t.Errorf("%q: answered %d, want %d (%s)", tc.text, got, tc.want, ch.reason)
+		}
+		if got != 0 && !strings.Contains(ch.reason, "on the clause") {
+			t.Errorf("%q: reason %q does not name the clause", tc.text, ch.reason)
+		}
+	}
+}
