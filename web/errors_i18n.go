@@ -31,16 +31,20 @@ func localize(lang string, err error) *localizedError {
 	if code == "" {
 		return nil
 	}
-	out := &localizedError{Lang: lang, Message: translate(lang, "code."+code)}
-	if msg, ok := problemIn(lang, crm.ErrorMessage(err)); ok {
+	// English is the messages' own language: one the catalogs lack is
+	// shown as it is (the error page of an English page).
+	out := &localizedError{Lang: lang, Message: crm.ErrorMessage(err)}
+	if msg, ok := problemIn(lang, out.Message); ok {
 		out.Message = msg
+	} else if lang != "en" {
+		out.Message = translate(lang, "code."+code)
 	}
 	for name, msg := range crm.ErrorFields(err) {
 		if out.Fields == nil {
 			out.Fields, out.Labels = map[string]string{}, map[string]string{}
 		}
 		tr, ok := problemIn(lang, msg)
-		if !ok {
+		if !ok && lang != "en" {
 			tr = translate(lang, "code.field")
 		}
 		out.Fields[name], out.Labels[name] = tr, fieldLabel(lang, name)
@@ -99,6 +103,8 @@ var numberedProblems = []struct {
 	{regexp.MustCompile(`^must be an integer from 1 to (\d+)$`), "err.n.one_to"},
 	{regexp.MustCompile(`^at most (\d+)$`), "err.n.at_most"},
 	{regexp.MustCompile(`^is longer than (\d+) characters$`), "err.n.longer_than"},
+	{regexp.MustCompile(`^Cap (\d+) reached: the user holds (\d+) (.+)\.$`), "err.n.cap"},
+	{regexp.MustCompile(`^Daily claim limit (\d+) reached\.$`), "err.n.daily_claims"},
 }
 
 // errorCodes are the codes the catalogs give a sentence ("code.<code>").

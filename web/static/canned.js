@@ -68,12 +68,21 @@
       if (shown.length) mark((active + (e.key === "ArrowDown" ? 1 : shown.length - 1)) % shown.length);
     } else if ((e.key === "Enter" || e.key === "Tab") && !e.ctrlKey && !e.metaKey && shown[active]) {
       e.preventDefault();
+      swallow = true;
       insert(shown[active]);
     } else if (e.key === "Escape") {
       e.preventDefault(); // the list closes; the field keeps the focus
       close();
     }
   });
+  // The Enter that inserted must not also break the line (its keypress,
+  // when the browser sends one after the handled keydown).
+  var swallow = false;
+  box.addEventListener("keypress", function (e) {
+    if (swallow) e.preventDefault();
+    swallow = false;
+  });
+  box.addEventListener("keyup", function () { swallow = false; });
   pop.addEventListener("mousedown", function (e) {
     var li = e.target.closest("li[data-text]");
     if (li) { e.preventDefault(); insert(li); }

@@ -109,8 +109,16 @@
     if (e.key === "?") fn = function () { help.open ? help.close() : help.showModal(); };
     else if (e.key === "/") fn = focusSearch;
     else if (!help.open) fn = (conv ? onConv : inbox ? onList : {})[e.key];
-    if (fn) { e.preventDefault(); fn(); }
+    if (fn) { e.preventDefault(); swallow = e.key; fn(); }
   });
+  // A shortcut that moves the focus into a field (r, n) must not type its
+  // own letter there: its keypress, if the browser still sends one, is dropped.
+  var swallow = null;
+  document.addEventListener("keypress", function (e) {
+    if (swallow !== null && e.key === swallow) e.preventDefault();
+    swallow = null;
+  }, true);
+  document.addEventListener("keyup", function () { swallow = null; }, true);
 
   document.addEventListener("click", function (e) {
     if (e.target.closest("#keys-help-open")) help.showModal();
