@@ -36,7 +36,10 @@ func (c *cells) problem(problems map[string]string, name string) string {
 	if msg == "" {
 		return ""
 	}
-	tr, _ := problemIn(c.lang, msg)
+	tr, ok := problemIn(c.lang, msg)
+	if !ok && name != "" && c.lang != "en" {
+		return c.t("code.field") // a field's problem the catalogs lack: not English on a Chinese page
+	}
 	return tr
 }
 
