@@ -28,6 +28,10 @@ type errorBody struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// Localized is the same error in the request's language (its cookie,
+	// the user's setting, Accept-Language) when that is not English; the
+	// fields above stay English whatever the language.
+	Localized *localizedError `json:"localized,omitempty"`
 }
 
 // httpStatus returns the status for err's code.
@@ -58,10 +62,14 @@ func (s *Server) writeErrorBody(w http.ResponseWriter, r *http.Request, err erro
 	}
 	st := httpStatus(err)
 	if !isAPI(r) {
-		http.Error(w, crm.ErrorMessage(err), st)
+		s.errorPage(w, r, st, err)
 		return
 	}
-	writeJSON(w, st, errorBody{Code: code, Message: crm.ErrorMessage(err), Fields: crm.ErrorFields(err)})
+	body := errorBody{Code: code, Message: crm.ErrorMessage(err), Fields: crm.ErrorFields(err)}
+	if lang := langOf(r); lang != "en" {
+		body.Localized = localize(lang, err)
+	}
+	writeJSON(w, st, body)
 }
 
 // writeJSON answers with v as JSON.

@@ -45,10 +45,11 @@ type candidateReader interface {
 	ReviewCandidates(ctx context.Context, conversationID int64) ([]crm.Candidate, error)
 }
 
-// timelineItem is a message or a private note, in time order.
+// timelineItem is a message, a private note or a handling event, in time order.
 type timelineItem struct {
-	Msg  *msgView
-	Note *crm.Note
+	Msg   *msgView
+	Note  *crm.Note
+	Event *eventView
 }
 
 // msgView is a message as the page shows it: flat fields, because the
@@ -167,7 +168,8 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 			break
 		}
 	}
-	if err := s.botReasons(ctx, conv, items, lang); err != nil {
+	decisions, err := s.botReasons(ctx, conv, items, lang)
+	if err != nil {
 		return nil, 0, err
 	}
 	if err := s.nameLinks(ctx, v, items, lang); err != nil {
@@ -181,7 +183,13 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 		for _, n := range notes {
 			items = append(items, timelineItem{Note: n})
 		}
+		events, err := s.threadEvents(ctx, conv, decisions, lang)
+		if err != nil {
+			return nil, 0, err
+		}
+		items = append(items, events...)
 		slices.SortStableFunc(items, func(a, b timelineItem) int { return a.at().Compare(b.at()) })
+		items = withReopenings(items, lang)
 	}
 	return items, last, nil
 }
@@ -189,6 +197,9 @@ func (s *Server) timeline(ctx context.Context, ib crm.InboxStore, v crm.Viewer, 
 func (t timelineItem) at() time.Time {
 	if t.Note != nil {
 		return t.Note.CreatedAt
+	}
+	if t.Event != nil {
+		return t.Event.at
 	}
 	return t.Msg.m.CreatedAt
 }
@@ -285,14 +296,15 @@ func addressLine(label string, as []crm.Address) string {
 
 // botReasons marks the bot's answers and its decisions about the
 // customer's messages, with their reasons (rule, FAQ entry and score).
-func (s *Server) botReasons(ctx context.Context, conv int64, items []timelineItem, lang string) error {
+// It returns the decisions, for the thread's hand-off events.
+func (s *Server) botReasons(ctx context.Context, conv int64, items []timelineItem, lang string) ([]*crm.BotDecision, error) {
 	b, err := s.bot()
 	if err != nil {
-		return nil // no bot on this server
+		return nil, nil // no bot on this server
 	}
 	ds, err := b.BotDecisions(ctx, conv)
 	if err != nil || len(ds) == 0 {
-		return err
+		return nil, err
 	}
 	byMsg, byReply := map[int64]*crm.BotDecision{}, map[int64]*crm.BotDecision{}
 	for _, d := range ds {
@@ -311,5 +323,5 @@ func (s *Server) botReasons(ctx context.Context, conv int64, items []timelineIte
 			it.Msg.Bot = translate(lang, "conv.bot."+d.Action) + " · " + d.Reason
 		}
 	}
-	return nil
+	return ds, nil
 }

@@ -33,33 +33,33 @@ func (s *Server) postReply(r *http.Request) (*crm.Message, error) {
 	if err := decodeNew(r, &b); err != nil {
 		return nil, err
 	}
-	lang := langOf(r)
+	// Refusals stay in English here: writeErrorBody adds them in the
+	// user's language beside (errorBody.Localized).
 	if strings.TrimSpace(b.Text) == "" && b.Template == "" {
-		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"), Fields: map[string]string{"text": "is required"}}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: "Write something first.", Fields: map[string]string{"text": "is required"}}
 	}
 	if s.deps.Outbox == nil {
-		return nil, crm.Errorf(crm.EINVALID, "%s", translate(lang, "conv.no_outbox"))
+		return nil, crm.Errorf(crm.EINVALID, "this server cannot send replies")
 	}
 	d := crm.Draft{ConversationID: id, Kind: crm.OutReply, To: b.To, Cc: b.Cc, Text: b.Text,
 		Template: b.Template, TemplateValues: b.TemplateValues}
 	if b.MailboxID != 0 {
 		d.Channel, d.Account = crm.ChannelEmail, strconv.FormatInt(b.MailboxID, 10)
 	}
-	m, err := s.deps.Outbox.Queue(r.Context(), viewerOf(r), d)
-	return m, translated(lang, err)
+	return s.deps.Outbox.Queue(r.Context(), viewerOf(r), d)
 }
 
 // problemText is a refusal's message in the user's language when the
-// catalogs know it (problems.*.toml, "err." and the English text).
+// catalogs know it (problemIn), else the message itself.
 func problemText(lang, msg string) string {
-	if tr := translate(lang, "err."+msg); tr != "err."+msg {
-		return tr
-	}
-	return msg
+	tr, _ := problemIn(lang, msg)
+	return tr
 }
 
 // translated returns err with its message, and its fields' messages, in
-// the user's language where the catalogs know them.
+// the user's language where the catalogs know them, for the pages that
+// show an error's message themselves (compose.go). The API translates in
+// writeErrorBody instead, beside the English.
 func translated(lang string, err error) error {
 	var e *crm.Error
 	if !errors.As(err, &e) || e.Code == crm.EINTERNAL {
@@ -83,6 +83,5 @@ func (s *Server) listTemplates(r *http.Request) ([]crm.ChannelTemplate, error) {
 	if s.deps.Outbox == nil {
 		return []crm.ChannelTemplate{}, nil
 	}
-	ts, err := s.deps.Outbox.Templates(r.Context(), viewerOf(r), id)
-	return ts, translated(langOf(r), err)
+	return s.deps.Outbox.Templates(r.Context(), viewerOf(r), id)
 }

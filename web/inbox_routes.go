@@ -67,6 +67,8 @@ func (s *Server) inboxRoutes() []route {
 		apiRoute(post, "/api/v1/conversations/{id}/presence",
 			"Say you are viewing or typing in a conversation, or have left it", s.postPresence).in(presenceBody{}),
 		apiRoute(get, "/api/v1/conversations/{id}/presence", "Who has the conversation open", s.listPresence),
+		rawRoute(get, "/canned-replies", "Canned replies: the saved answers reps insert with / in the composer", html,
+			s.getCannedPage).page().query(langParam),
 		apiRoute(get, "/api/v1/canned-replies", "List canned replies", s.listCanned),
 		apiRoute(post, "/api/v1/canned-replies", "Save a canned reply", s.createCanned).in(crm.CannedReply{}).created(),
 		apiRoute(http.MethodDelete, "/api/v1/canned-replies/{id}", "Delete a canned reply (admin)",

@@ -46,6 +46,7 @@ type orderMoney struct {
 	Plans    []*crm.PaymentPlan
 	Payments []*crm.Payment
 	Paid     crm.Money
+	Today    string // "2006-01-02" in the server's clock: an unpaid instalment due before it is overdue
 }
 
 func (s *Server) orderExtra(ctx context.Context, v crm.Viewer, o *crm.Order) (any, error) {
@@ -58,7 +59,8 @@ func (s *Server) orderExtra(ctx context.Context, v crm.Viewer, o *crm.Order) (an
 	if err != nil {
 		return nil, err
 	}
-	m := &orderMoney{OrderID: o.ID, Currency: o.Currency, Plans: plans, Payments: pays.Items}
+	m := &orderMoney{OrderID: o.ID, Currency: o.Currency, Plans: plans, Payments: pays.Items,
+		Today: s.now().Format("2006-01-02")}
 	for _, p := range pays.Items {
 		m.Paid += p.Amount
 	}
@@ -94,3 +96,8 @@ func (s *Server) postPlan(w http.ResponseWriter, r *http.Request) {
 func (m *orderMoney) Money(a crm.Money) string { return moneyIn(a, m.Currency) }
 func (m *orderMoney) Day(t time.Time) string   { return t.In(time.Local).Format("2006-01-02") }
 func (m *orderMoney) NextInstalment() int      { return len(m.Plans) + 1 }
+
+// Overdue reports whether an instalment is unpaid past its due date (已逾期).
+func (m *orderMoney) Overdue(pl *crm.PaymentPlan) bool {
+	return pl.Status != crm.PlanPaid && pl.DueDate.String() < m.Today
+}

@@ -42,9 +42,9 @@ func TestBrowserPool(t *testing.T) {
 	for range 2 {
 		do(t, ctx, append(claimFirst, chromedp.WaitVisible(`.pool-panel`))...)
 	}
-	// A refused form shows the error's message as a plain page.
-	do(t, ctx, append(claimFirst, chromedp.WaitReady(`body > pre`))...)
-	page, err := chromedp.Run(ctx, chromedp.Text(`body`))
+	// A refused form shows the error's message on the error page.
+	do(t, ctx, append(claimFirst, chromedp.WaitVisible(`#error-page`))...)
+	page, err := chromedp.Run(ctx, chromedp.Text(`#error-page`))
 	if err != nil || !strings.Contains(page, "Cap 2 reached") {
 		t.Fatalf("the third claim shows %q (%v), want the cap's refusal", page, err)
 	}

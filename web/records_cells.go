@@ -36,17 +36,11 @@ func (c *cells) problem(problems map[string]string, name string) string {
 	if msg == "" {
 		return ""
 	}
-	if tr := c.t("err." + msg); tr != "err."+msg {
-		return tr
+	tr, ok := problemIn(c.lang, msg)
+	if !ok && name != "" && c.lang != "en" {
+		return c.t("code.field") // a field's problem the catalogs lack: not English on a Chinese page
 	}
-	// A message naming the value it refuses: "\"+999 1\" is not …".
-	if q, err := strconv.QuotedPrefix(msg); err == nil && strings.HasPrefix(msg[len(q):], " ") {
-		rest := msg[len(q)+1:]
-		if tr := c.t("err." + rest); tr != "err."+rest {
-			return q + " " + tr
-		}
-	}
-	return msg
+	return tr
 }
 
 // display is a field's value as the detail page shows it.

@@ -92,6 +92,11 @@ func (db *DB) SetStatus(ctx context.Context, v crm.Viewer, id int64, status stri
 		if err != nil {
 			return db.wrap(err, "set status")
 		}
+		// The thread shows who resolved or reopened it (web's thread events).
+		if err := db.audit(ctx, v, "conversation.status", crm.Ref{Kind: crm.RefConversation, ID: id},
+			statusDetail(status, until)); err != nil {
+			return err
+		}
 		c, err = db.Conversation(ctx, crm.System, id)
 		return err
 	})
@@ -140,4 +145,13 @@ func (db *DB) Labels(ctx context.Context, v crm.Viewer) (ls []string, err error)
 		return db.wrap(err, "labels")
 	})
 	return ls, err
+}
+
+// statusDetail is a status change as the audit keeps it: the status, and
+// for a snooze its end ("snoozed until 2026-12-03T10:00:00Z").
+func statusDetail(status string, until *time.Time) string {
+	if until == nil {
+		return status
+	}
+	return status + " until " + until.UTC().Format(time.RFC3339)
 }

@@ -63,6 +63,13 @@ func testInboxStatus(t *testing.T, h *inboxWorld) {
 	got, err = h.ib.SetStatus(ctx, viewer(h.repA1), c.ID, crm.ConvResolved, &soon)
 	must(t, err)
 	same(t, "resolved clears the snooze", got.SnoozedUntil, (*time.Time)(nil))
+	// Each change is audited with its actor, newest first; refusals are not.
+	trail, err := h.s.AuditOf(ctx, crm.Ref{Kind: crm.RefConversation, ID: c.ID}, 10)
+	must(t, err)
+	same(t, "audited status changes", len(trail), 2)
+	same(t, "last change", trail[0].Action+" "+trail[0].Detail, "conversation.status resolved")
+	same(t, "its actor", *trail[0].ActorID, h.repA1.ID)
+	same(t, "the snooze", trail[1].Detail, "snoozed until "+stored(soon).UTC().Format(time.RFC3339))
 }
 
 func testInboxLabelsNotes(t *testing.T, h *inboxWorld) {

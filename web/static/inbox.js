@@ -125,10 +125,21 @@
       keepalive: method === "POST" && url.indexOf("/presence") > 0
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (j) {
-        if (!r.ok) throw new Error(j.message || r.status);
+        if (!r.ok) throw new Error(errorText(j, r.status));
         return j;
       });
     });
+  }
+
+  // errorText is a refusal as the user reads it: in the page's language
+  // when the server sent it so (errorBody.Localized), each field named.
+  function errorText(j, status) {
+    var l = j.localized, fields = l ? l.fields : j.fields, zh = /^zh/.test(document.documentElement.lang);
+    var text = (l && l.message) || j.message || String(status);
+    var parts = Object.keys(fields || {}).map(function (k) {
+      return ((l && l.labels && l.labels[k]) || k) + (zh ? "：" : ": ") + fields[k];
+    });
+    return parts.length ? text + (zh ? "（" + parts.join("；") + "）" : " (" + parts.join("; ") + ")") : text;
   }
 
   function addresses(s) {
@@ -170,6 +181,12 @@
     },
     labels: function (f, sub, id) {
       return ["PUT", "/api/v1/conversations/" + id + "/labels", { labels: f.elements.labels.value.split(/[,，]/) }];
+    },
+    canned: function (f) {
+      return ["POST", "/api/v1/canned-replies", { title: f.elements.title.value, text: f.elements.text.value }];
+    },
+    canned_delete: function (f) {
+      return ["DELETE", "/api/v1/canned-replies/" + f.dataset.id];
     },
     review: function (f, sub, id) {
       var kind, rid;

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// localizedError is an API error in the language of the request, sent
+// beside the stable English code, message and fields (errorBody.Localized)
+// when that language is not English. The UI shows it; scripts keep
+// reading code and fields, which never change with the language.
+type localizedError struct {
+	Lang    string            `json:"lang"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+	// Labels are the fields' names in that language, for a message like
+	// "职位：必填".
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// localize returns err in lang. A message the catalogs know is translated
+// ("err.<English>", errors.*.toml and problems.*.toml); any other falls
+// back to its code's sentence ("code.<code>"), never to English. An
+// internal error keeps its safe message, translated the same way.
+func localize(lang string, err error) *localizedError {
+	code := crm.ErrorCode(err)
+	if code == "" {
+		return nil
+	}
+	// English is the messages' own language: one the catalogs lack is
+	// shown as it is (the error page of an English page).
+	out := &localizedError{Lang: lang, Message: crm.ErrorMessage(err)}
+	if msg, ok := problemIn(lang, out.Message); ok {
+		out.Message = msg
+	} else if lang != "en" {
+		out.Message = translate(lang, "code."+code)
+	}
+	for name, msg := range crm.ErrorFields(err) {
+		if out.Fields == nil {
+			out.Fields, out.Labels = map[string]string{}, map[string]string{}
+		}
+		tr, ok := problemIn(lang, msg)
+		if !ok && lang != "en" {
+			tr = translate(lang, "code.field")
+		}
+		out.Fields[name], out.Labels[name] = tr, fieldLabel(lang, name)
+	}
+	return out
+}
+
+// fieldLabel names an API field in lang: its form label when the
+// catalogs have one, else the field's own name.
+func fieldLabel(lang, name string) string {
+	base := name
+	if i := strings.IndexAny(base, ".["); i > 0 { // "items[2].price", "fields.0.name"
+		base = base[:i]
+	}
+	if tr := translate(lang, "field."+base); tr != "field."+base {
+		return tr
+	}
+	return name
+}
+
+// problemIn translates a refusal's message when the catalogs know it:
+// the text itself, a text after the value it refuses ("\"+999 1\" is not
+// …"), or a text with numbers in it (numberedProblems).
+func problemIn(lang, msg string) (string, bool) {
+	if msg == "" {
+		return "", false
+	}
+	if tr := translate(lang, "err."+msg); tr != "err."+msg {
+		return tr, true
+	}
+	if q, err := strconv.QuotedPrefix(msg); err == nil && strings.HasPrefix(msg[len(q):], " ") {
+		if tr, ok := problemIn(lang, msg[len(q)+1:]); ok {
+			return q + " " + tr, true
+		}
+	}
+	for _, np := range numberedProblems {
+		if m := np.re.FindStringSubmatch(msg); m != nil {
+			args := []string{}
+			for i, v := range m[1:] {
+				args = append(args, "{"+strconv.Itoa(i+1)+"}", v)
+			}
+			return strings.NewReplacer(args...).Replace(translate(lang, np.key)), true
+		}
+	}
+	return msg, false
+}
+
+// numberedProblems are the refusals that carry numbers, matched whole.
+var numberedProblems = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^must be between (-?\d+) and (-?\d+)$`), "err.n.between"},
+	{regexp.MustCompile(`^must be from (-?\d+) to (-?\d+)$`), "err.n.between"},
+	{regexp.MustCompile(`^must be 1 to (\d+)$`), "err.n.one_to"},
+	{regexp.MustCompile(`^must be an integer from 1 to (\d+)$`), "err.n.one_to"},
+	{regexp.MustCompile(`^at most (\d+)$`), "err.n.at_most"},
+	{regexp.MustCompile(`^is longer than (\d+) characters$`), "err.n.longer_than"},
+	{regexp.MustCompile(`^Cap (\d+) reached: the user holds (\d+) (.+)\.$`), "err.n.cap"},
+	{regexp.MustCompile(`^Daily claim limit (\d+) reached\.$`), "err.n.daily_claims"},
+}
+
+// errorCodes are the codes the catalogs give a sentence ("code.<code>").
+var errorCodes = []string{crm.ECONFLICT, crm.EINTERNAL, crm.EINVALID, crm.ENOTFOUND, crm.EUNAUTHORIZED,
+	crm.EFORBIDDEN, crm.ETOOLARGE, crm.ERATELIMITED, crm.ENOTIMPLEMENTED}
+
+// translatedErr is err in lang as a crm.Error, for code that shows an
+// error's message itself (a page's flash). Internal errors pass unchanged.
+func translatedErr(lang string, err error) error {
+	var e *crm.Error
+	if !errors.As(err, &e) || e.Code == crm.EINTERNAL {
+		return err
+	}
+	l := localize(lang, err)
+	return &crm.Error{Code: e.Code, Message: l.Message, Fields: l.Fields}
+}
