@@ -50,20 +50,12 @@ func (d *adminPage) refuse(err error) int {
 		return 0
 	}
 	for name, msg := range crm.ErrorFields(err) {
-		d.Problems[name] = d.problemText(msg)
+		d.Problems[name] = problemText(d.Lang, msg)
 	}
 	if len(d.Problems) == 0 || code != crm.EINVALID {
-		d.Error = d.problemText(crm.ErrorMessage(err))
+		d.Error = problemText(d.Lang, crm.ErrorMessage(err))
 	}
 	return httpStatus(err)
-}
-
-// problemText translates an API message when the catalogs know it.
-func (d *adminPage) problemText(msg string) string {
-	if tr := d.T("err." + msg); tr != "err."+msg {
-		return tr
-	}
-	return msg
 }
 
 // postedJSON is the submitted form's named inputs as a JSON object, for the

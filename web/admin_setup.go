@@ -93,12 +93,13 @@ func (s *Server) dismissSetup(r *http.Request) (*setupState, error) {
 }
 
 // setupPending reports whether an admin's home page should be the
-// checklist: not hidden and not complete.
+// checklist: on an empty installation (nothing connected, no one invited)
+// whose checklist nobody hid. Later the checklist stays one tab away.
 func (s *Server) setupPending(r *http.Request) bool {
 	u := userOf(r.Context())
 	if u == nil || u.Role != crm.RoleAdmin {
 		return false
 	}
 	st, err := s.setup(r.Context())
-	return err == nil && !st.Dismissed && !st.Complete()
+	return err == nil && !st.Dismissed && st.Done == 0
 }

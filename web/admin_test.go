@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
+	"github.com/rapport-crm/rapport/internal/testkit"
+	"github.com/rapport-crm/rapport/web"
 )
 
 var inviteLink = regexp.MustCompile(`http://[^"<\s]+/invite/[A-Za-z0-9_-]+`)
@@ -348,21 +351,27 @@ func TestFormEditorWarnsNoRule(t *testing.T) {
 	}
 }
 
-// TestSetupChecklist: an admin of a new installation lands on the
+// TestSetupChecklist: the admin of an empty installation lands on the
 // checklist; its steps tick themselves; hiding it sends / to the inbox.
 func TestSetupChecklist(t *testing.T) {
 	t.Parallel()
-	p := formsPager(t)
-	res, _ := p.send(p.withCookie(p.cookie("admin"), "GET", "/", nil))
-	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/setup" {
+	app := testapp.New(t, testapp.Options{})
+	e := &env{t: t, app: app, db: app.DB, clock: app.Clock, users: map[string]*crm.User{}, tokens: map[string]string{},
+		logs: &testkit.SyncBuffer{}}
+	e.user("admin", crm.RoleAdmin, nil)
+	e.serve(web.Config{}, web.Deps{Forms: e.db})
+	p := &pager{env: e, cookies: map[string]*http.Cookie{}}
+	home := func() *http.Response {
+		res, _ := p.send(p.withCookie(p.cookie("admin"), "GET", "/", nil))
+		return res
+	}
+	if res := home(); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/setup" {
 		t.Fatalf("admin's home: %d %q", res.StatusCode, res.Header.Get("Location"))
 	}
-	if r, _ := p.send(p.withCookie(p.cookie("rep1"), "GET", "/", nil)); r.StatusCode != 200 {
-		t.Fatalf("a rep's home: %d", r.StatusCode)
-	}
 	page := p.mustPage("admin", "/setup?lang=zh-CN")
-	contains(t, "the checklist", page, "已完成 1 / 4 步", `class="done" id="step-team"`, `class="todo" id="step-form"`)
-	p.savedID("admin", "/forms", newFormValues(p.teamA))
+	contains(t, "the checklist", page, "已完成 0 / 4 步", `class="todo" id="step-team"`, `class="todo" id="step-form"`)
+	p.call("admin", "POST", "/api/v1/users/invite", map[string]any{"email": "rep@example.com", "role": "rep"}, 201, nil)
+	p.call("admin", "POST", "/api/v1/forms", map[string]any{"name": "官网咨询"}, 201, nil)
 	var st struct {
 		Steps []struct {
 			Key  string
@@ -371,12 +380,28 @@ func TestSetupChecklist(t *testing.T) {
 		Done int
 	}
 	p.call("admin", "GET", "/api/v1/setup", nil, 200, &st)
-	if st.Done != 2 || st.Steps[2].Key != "form" || !st.Steps[2].Done {
-		t.Fatalf("after a form: %+v", st)
+	if st.Done != 2 || st.Steps[2].Key != "form" || !st.Steps[2].Done || !st.Steps[3].Done || st.Steps[0].Done {
+		t.Fatalf("after a form and an invitation: %+v", st)
+	}
+	page = p.mustPage("admin", "/setup?lang=en")
+	contains(t, "the checklist", page, "2 of 4 steps done.", `class="done" id="step-team"`, `class="done" id="step-form"`)
+	p.saved("admin", "/setup/dismiss", url.Values{})
+	if res := home(); res.StatusCode != 200 {
+		t.Fatalf("admin's home after hiding: %d", res.StatusCode)
+	}
+	page = p.mustPage("admin", "/setup?lang=en")
+	if strings.Contains(page, `id="setup-dismiss"`) {
+		t.Fatal("the hidden checklist still offers to hide itself")
+	}
+}
+
+// TestSetupNotForOthers: reps and managers neither see nor hide it.
+func TestSetupNotForOthers(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	if r, _ := p.send(p.withCookie(p.cookie("rep1"), "GET", "/", nil)); r.StatusCode != 200 {
+		t.Fatalf("a rep's home: %d", r.StatusCode)
 	}
 	p.fail("rep1", "POST", "/api/v1/setup/dismiss", nil, 403, "forbidden")
-	p.saved("admin", "/setup/dismiss", url.Values{})
-	if r, _ := p.send(p.withCookie(p.cookie("admin"), "GET", "/", nil)); r.StatusCode != 200 {
-		t.Fatalf("admin's home after hiding: %d", r.StatusCode)
-	}
+	p.fail("manager", "GET", "/api/v1/setup", nil, 403, "forbidden")
 }
