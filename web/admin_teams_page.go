@@ -15,6 +15,7 @@ type teamView struct {
 	Members    []userRow
 	Others     []selectOption // users an admin may add
 	HasRule    bool
+	RuleOn     bool // the checkbox: the rule, or what a refused form asked
 	LeadCap    string
 	EditRule   bool
 	Problems   map[string]string
@@ -72,6 +73,7 @@ func (s *Server) renderTeams(w http.ResponseWriter, r *http.Request, status int,
 		if c, ok := caps[t.ID]; ok {
 			tv.HasRule, tv.LeadCap = true, strconv.Itoa(c)
 		}
+		tv.RuleOn = tv.HasRule
 		for _, u := range users {
 			if u.TeamID != nil && *u.TeamID == t.ID {
 				tv.Members = append(tv.Members, userRow{ID: u.ID, Name: u.Name, Email: u.Email,
@@ -85,8 +87,8 @@ func (s *Server) renderTeams(w http.ResponseWriter, r *http.Request, status int,
 		}
 		if failed != nil && failedID == t.ID {
 			tv.Problems, tv.Error = failed.Problems, failed.Error
-			if failed.LeadCap != "" {
-				tv.LeadCap = failed.LeadCap
+			if failed.LeadCap != "" || failed.RuleOn {
+				tv.LeadCap, tv.RuleOn = failed.LeadCap, failed.RuleOn
 			}
 			if failed.Name != "" {
 				tv.Name = failed.Name
@@ -137,6 +139,7 @@ func (s *Server) postTeamPage(w http.ResponseWriter, r *http.Request) {
 		})
 	case "rule":
 		failed.LeadCap = strings.TrimSpace(r.PostForm.Get("lead_cap"))
+		failed.RuleOn = r.PostForm.Get("enabled") != ""
 		err = s.postRule(r, failed.LeadCap)
 	case "add", "remove":
 		_, err = s.adminOnly(r, func() (any, error) { return s.moveMember(r, id, r.PostForm.Get("op") == "add") })
