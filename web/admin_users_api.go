@@ -215,15 +215,9 @@ func (s *Server) listAssignmentRules(r *http.Request) ([]crm.AssignmentRule, err
 // manager for their own.
 func (s *Server) deleteAssignmentRule(r *http.Request) (*crm.AssignmentRule, error) {
 	ctx, v := r.Context(), viewerOf(r)
-	id, err := pathID(r)
+	id, err := s.ruleTeam(r)
 	if err != nil {
 		return nil, err
-	}
-	if err := s.teamExists(ctx, id); err != nil {
-		return nil, err
-	}
-	if !(v.Role == crm.RoleAdmin || v.Role == crm.RoleManager && v.TeamID == id) {
-		return nil, errForbidden("Only an admin or the team's manager may set its assignment rule.")
 	}
 	if err := s.store.DeleteAssignmentRule(ctx, id); err != nil {
 		return nil, err
