@@ -38,6 +38,16 @@ func (o *Outbox) Templates(ctx context.Context, v Viewer, id int64) ([]ChannelTe
 	return tl.Templates(ctx, c.Account)
 }
 
+// AccountTemplates lists the templates an account of channel may send,
+// for a conversation not started yet: none for channels without templates.
+func (o *Outbox) AccountTemplates(ctx context.Context, channel, account string) ([]ChannelTemplate, error) {
+	tl, ok := o.cfg.Senders[channel].(TemplateLister)
+	if !ok {
+		return []ChannelTemplate{}, nil
+	}
+	return tl.Templates(ctx, account)
+}
+
 // templateSummary is what the thread shows of a template message sent
 // without text of its own: the template and its values, one a line.
 func templateSummary(o *Outgoing) string {

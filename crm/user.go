@@ -83,11 +83,14 @@ type APIToken struct {
 
 // UserStore keeps users, teams, sessions and API tokens.
 type UserStore interface {
+	UserAdminStore
+
 	// CreateUser stores u and sets its ID and CreatedAt.
 	// EINVALID for bad fields, ECONFLICT when the email is taken.
 	CreateUser(ctx context.Context, u *User) error
 	// UpdateUser saves name, role, team, locale, disabled and password hash.
-	// ENOTFOUND, EINVALID.
+	// ENOTFOUND, EINVALID; ECONFLICT (LastAdminMessage) when it would leave
+	// no enabled admin.
 	UpdateUser(ctx context.Context, u *User) error
 	// UserByID returns a user. ENOTFOUND.
 	UserByID(ctx context.Context, id int64) (*User, error)

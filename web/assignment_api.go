@@ -26,15 +26,9 @@ type assignmentRuleBody struct {
 // a manager for their own.
 func (s *Server) setAssignmentRule(r *http.Request) (*crm.AssignmentRule, error) {
 	ctx, v := r.Context(), viewerOf(r)
-	id, err := pathID(r)
+	id, err := s.ruleTeam(r)
 	if err != nil {
 		return nil, err
-	}
-	if err := s.teamExists(ctx, id); err != nil {
-		return nil, err
-	}
-	if !(v.Role == crm.RoleAdmin || v.Role == crm.RoleManager && v.TeamID == id) {
-		return nil, errForbidden("Only an admin or the team's manager may set its assignment rule.")
 	}
 	var b assignmentRuleBody
 	if err := decodeNew(r, &b); err != nil {
@@ -53,6 +47,23 @@ func (s *Server) setAssignmentRule(r *http.Request) (*crm.AssignmentRule, error)
 	actor := v.UserID
 	return rule, s.store.Audit(ctx, &crm.AuditEntry{ActorID: &actor, Action: "team.assignment_rule",
 		Subject: crm.Ref{Kind: refTeam, ID: id}, Detail: fmt.Sprintf("lead cap %d", rule.LeadCap)})
+}
+
+// ruleTeam is the team in the path when the viewer may set its rule: an
+// admin any team, a manager their own.
+func (s *Server) ruleTeam(r *http.Request) (int64, error) {
+	v := viewerOf(r)
+	id, err := pathID(r)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.teamExists(r.Context(), id); err != nil {
+		return 0, err
+	}
+	if !(v.Role == crm.RoleAdmin || v.Role == crm.RoleManager && v.TeamID == id) {
+		return 0, errForbidden("Only an admin or the team's manager may set its assignment rule.")
+	}
+	return id, nil
 }
 
 // teamExists answers ENOTFOUND for a team id that names no team. Teams are

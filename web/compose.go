@@ -12,11 +12,17 @@ import (
 // composeBody starts a conversation with a record: an email from a
 // mailbox to the record's address (or the addresses given).
 type composeBody struct {
-	MailboxID int64         `json:"mailbox_id" doc:"the mailbox to send from"`
-	To        []crm.Address `json:"to" doc:"empty: the record's email address"`
-	Cc        []crm.Address `json:"cc"`
-	Subject   string        `json:"subject"`
-	Text      string        `json:"text"`
+	// Channel is email (the default) or wechat: then the message goes to
+	// the WeChat follower behind the record, and Template, when set, names
+	// one of the account's templates (GET …/wechat-templates).
+	Channel        string            `json:"channel,omitempty" doc:"email (default) or wechat"`
+	Template       string            `json:"template,omitempty" doc:"a WeChat template id, as listed by …/wechat-templates"`
+	TemplateValues map[string]string `json:"template_values,omitempty" doc:"the template's values by field"`
+	MailboxID      int64             `json:"mailbox_id" doc:"the mailbox to send from"`
+	To             []crm.Address     `json:"to" doc:"empty: the record's email address"`
+	Cc             []crm.Address     `json:"cc"`
+	Subject        string            `json:"subject"`
+	Text           string            `json:"text"`
 }
 
 // startKinds are the records a conversation may be started with, by path.
@@ -72,8 +78,23 @@ func (s *Server) start(r *http.Request, lang, kind string, b composeBody) (*crm.
 	if s.deps.Outbox == nil {
 		return nil, crm.Errorf(crm.EINVALID, "%s", translate(lang, "conv.no_outbox"))
 	}
+	if b.Channel == crm.ChannelWeChat {
+		return s.startWeChat(r, lang, kind, id, c, b)
+	}
 	if len(b.To) > 0 {
 		to = b.To
+	}
+	if len(to) == 0 {
+		f, err := s.followerOf(r.Context(), v, kind, id)
+		if err != nil {
+			return nil, err
+		}
+		msg := noWayMessage
+		if f != nil {
+			msg = "This person left no email address: write to them on WeChat instead."
+		}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: problemText(lang, msg),
+			Fields: map[string]string{"to": problemText(lang, "is required")}}
 	}
 	if strings.TrimSpace(b.Text) == "" {
 		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"), Fields: map[string]string{"text": "is required"}}

@@ -14,6 +14,10 @@ import (
 type formEditor struct {
 	Rows            []formRow
 	Hosted, Snippet string
+	// NoRule warns that the chosen team has no round robin: the form's
+	// leads would wait unassigned.
+	NoRule    string
+	NoRuleURL string
 }
 
 // formRow is one input of the form, as the editor's table row shows it.
@@ -51,6 +55,10 @@ func (s *Server) formEditorParts(r *http.Request, d *settingsPage, vals url.Valu
 	if err := s.formChoices(r, c, d); err != nil {
 		return err
 	}
+	if e.NoRule, err = s.teamRuleWarning(r, c, vals.Get("team_id")); err != nil {
+		return err
+	}
+	e.NoRuleURL = "/admin/teams#team-" + vals.Get("team_id")
 	if d.DeleteURL != "" {
 		f, err := s.getForm(r)
 		if err != nil {
@@ -110,4 +118,23 @@ func choices[T any](none, v string, list []T, label func(T) (int64, string)) []s
 		out = append(out, selectOption{Value: ids, Label: name, Selected: ids == v})
 	}
 	return out
+}
+
+// teamRuleWarning is the editor's warning when the chosen team has no
+// assignment rule, or "" (no team chosen: the server's default decides).
+func (s *Server) teamRuleWarning(r *http.Request, c *cells, team string) (string, error) {
+	id, err := strconv.ParseInt(team, 10, 64)
+	if err != nil {
+		return "", nil
+	}
+	rules, err := s.store.ListAssignmentRules(r.Context())
+	if err != nil {
+		return "", err
+	}
+	for _, ru := range rules {
+		if ru.TeamID == id {
+			return "", nil
+		}
+	}
+	return c.t("form.team_no_rule"), nil
 }

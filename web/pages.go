@@ -131,6 +131,10 @@ func (s *Server) getLogin(w http.ResponseWriter, r *http.Request) {
 
 // getHome shows the shared inbox: it is where reps work.
 func (s *Server) getHome(w http.ResponseWriter, r *http.Request) {
+	if s.setupPending(r) { // an admin of a new installation starts with its checklist
+		http.Redirect(w, r, "/setup", http.StatusSeeOther)
+		return
+	}
 	s.getInboxPage(w, r)
 }
 

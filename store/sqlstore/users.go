@@ -42,7 +42,9 @@ func (db *DB) CreateUser(ctx context.Context, u *crm.User) error {
 
 // UpdateUser saves name, role, team, locale, disabled and password hash.
 // A new password or a disabled account ends the user's sessions: whoever
-// held the old password must not stay logged in.
+// held the old password must not stay logged in. Demoting or disabling the
+// last enabled admin is refused (ECONFLICT), so that someone can always
+// manage the installation from the pages.
 func (db *DB) UpdateUser(ctx context.Context, u *crm.User) error {
 	if err := u.Validate(); err != nil {
 		return err
@@ -51,8 +53,16 @@ func (db *DB) UpdateUser(ctx context.Context, u *crm.User) error {
 		if err := db.checkExist(ctx, tx, exists{"team_id", "teams", u.TeamID}); err != nil {
 			return err
 		}
-		var oldHash string
-		err := tx.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, u.ID).Scan(&oldHash)
+		stillAdmin := u.Role == crm.RoleAdmin && !u.Disabled
+		if !stillAdmin {
+			if err := db.lockAdmins(ctx, tx); err != nil {
+				return err
+			}
+		}
+		var oldHash, oldRole string
+		var oldDisabled bool
+		err := tx.QueryRowContext(ctx, `SELECT password_hash, role, disabled FROM users WHERE id = $1`, u.ID).
+			Scan(&oldHash, &oldRole, &oldDisabled)
 		if err != nil {
 			return db.notFound(err, "User", "update user")
 		}
@@ -67,7 +77,13 @@ func (db *DB) UpdateUser(ctx context.Context, u *crm.User) error {
 		if err != nil {
 			return db.wrap(err, "update user")
 		}
-		return db.oneRow(res, "User", "update user")
+		if err := db.oneRow(res, "User", "update user"); err != nil {
+			return err
+		}
+		if oldRole == string(crm.RoleAdmin) && !oldDisabled && !stillAdmin {
+			return db.keepAnAdmin(ctx, tx)
+		}
+		return nil
 	})
 }
 

@@ -148,6 +148,8 @@ func testAPITokens(t *testing.T, s crm.Store) {
 	wantFields(t, s.CreateAPIToken(ctx, &crm.APIToken{UserID: 999, Name: "x", TokenHash: "y"}), "user_id")
 	_, err = s.APITokenUser(ctx, crm.HashToken("wrong"))
 	wantCode(t, err, crm.ENOTFOUND)
+	// Another admin first: the last one cannot be disabled.
+	must(t, s.CreateUser(ctx, &crm.User{Email: "api2@rapport.example", Role: crm.RoleAdmin}))
 	u.Disabled = true
 	must(t, s.UpdateUser(ctx, u))
 	_, err = s.APITokenUser(ctx, hash)
