@@ -32,11 +32,13 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 			{"pool.days_left", func(cs *cells, c *crm.Customer) string { return s.daysLeft(cs, c.PoolState) }},
 		},
 		filters: []field{ownerFilter, status, kind, countdownFilter},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Customer], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Customer] {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
-			return s.store.ListCustomers(r.Context(), crm.CustomerFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, Kind: f.Kind, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
+			cf := crm.CustomerFilter{Viewer: v, Query: f.Query, Status: f.Status, Kind: f.Kind, OwnerID: owner,
+				InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)}
+			return bindList(r, cf, func(f *crm.CustomerFilter, p crm.Page) { f.Page = p }, s.store.ListCustomers,
+				countBy(s, crm.ListCounter.CountCustomers))
 		},
 		title: func(c *crm.Customer) string { return c.Name },
 		actions: func(cs *cells, c *crm.Customer) []rowAction {

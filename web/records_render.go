@@ -18,10 +18,11 @@ type recordPage struct {
 	// A list.
 	Filters []filterView
 	Query   string
-	Headers []string
+	Headers []headerView
 	Rows    []rowView
-	Next    string // the next page's URL, "" on the last
-	First   string // the first page's URL, "" on it
+	List    *listView // the total, columns, saved filters and bulk actions
+	Next    string    // the next page's URL, "" on the last
+	First   string    // the first page's URL, "" on it
 
 	// A detail page or form.
 	Fields  []fieldView
@@ -45,6 +46,7 @@ type navLink struct {
 }
 
 type rowView struct {
+	ID      int64
 	URL     string
 	Cells   []string
 	Actions []rowAction

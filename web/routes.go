@@ -29,6 +29,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.satisfactionRoutes()...)
 	rs = append(rs, s.reportRoutes()...)
+	rs = append(rs, s.exportRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 

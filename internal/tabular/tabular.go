@@ -1,6 +1,10 @@
 // Package tabular writes a table (a header row and rows of cells) as CSV or
 // XLSX, for every export that hands a list or a report to a spreadsheet.
 // It knows nothing of Rapport: callers turn their rows into cells.
+//
+// A Writer takes one row at a time, so that a long list is written as it is
+// read and never held whole; WriteCSV and WriteXLSX write a Table already
+// in memory (a report) through the same writers.
 package tabular
 
 import (
@@ -8,8 +12,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Cell is one value: a number is written as a number (so that a
@@ -40,28 +42,90 @@ func (c Cell) String() string {
 	return c.Text
 }
 
-// WriteCSV writes t as UTF-8 CSV with a byte-order mark, which Excel needs
-// to read Chinese text as UTF-8 rather than as the system's code page.
-func WriteCSV(w io.Writer, t *Table) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+// Writer writes a table's rows one at a time after its header. Close
+// finishes the file (XLSX writes its archive then); a Writer that was not
+// closed has written an incomplete file.
+type Writer interface {
+	Row(cells []Cell) error
+	Close() error
+}
+
+// Formats are the formats New knows.
+var Formats = []string{"csv", "xlsx"}
+
+// New starts a table in format ("csv" or "xlsx") on w with its header.
+func New(format string, w io.Writer, name string, header []string) (Writer, error) {
+	switch format {
+	case "csv":
+		return NewCSV(w, header)
+	case "xlsx":
+		return NewXLSX(w, name, header)
+	}
+	return nil, fmt.Errorf("tabular: unknown format %q", format)
+}
+
+// ContentType is the MIME type of a format's file.
+func ContentType(format string) string {
+	if format == "xlsx" {
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return "text/csv; charset=utf-8"
+}
+
+// write writes t through a Writer.
+func write(tw Writer, err error, t *Table) error {
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
-		return err
-	}
-	rec := make([]string, len(t.Header))
 	for _, row := range t.Rows {
-		rec = rec[:0]
-		for _, c := range row {
-			rec = append(rec, safeCSV(c))
-		}
-		if err := cw.Write(rec); err != nil {
+		if err := tw.Row(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return tw.Close()
+}
+
+// WriteCSV writes t as UTF-8 CSV with a byte-order mark (see NewCSV).
+func WriteCSV(w io.Writer, t *Table) error {
+	tw, err := NewCSV(w, t.Header)
+	return write(tw, err, t)
+}
+
+// WriteXLSX writes t as one sheet of an XLSX workbook (see NewXLSX).
+func WriteXLSX(w io.Writer, t *Table) error {
+	tw, err := NewXLSX(w, t.Name, t.Header)
+	return write(tw, err, t)
+}
+
+type csvWriter struct {
+	cw  *csv.Writer
+	rec []string
+}
+
+// NewCSV starts UTF-8 CSV with a byte-order mark, which Excel needs to read
+// Chinese text as UTF-8 rather than as the system's code page.
+func NewCSV(w io.Writer, header []string) (Writer, error) {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return nil, err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return nil, err
+	}
+	return &csvWriter{cw: cw, rec: make([]string, 0, len(header))}, nil
+}
+
+func (c *csvWriter) Row(cells []Cell) error {
+	c.rec = c.rec[:0]
+	for _, cell := range cells {
+		c.rec = append(c.rec, safeCSV(cell))
+	}
+	return c.cw.Write(c.rec) // csv.Writer's buffer passes each 4 KB on as it fills
+}
+
+func (c *csvWriter) Close() error {
+	c.cw.Flush()
+	return c.cw.Error()
 }
 
 // safeCSV keeps a text cell from being read as a formula by a spreadsheet
@@ -72,78 +136,4 @@ func safeCSV(c Cell) string {
 		return "'" + s
 	}
 	return s
-}
-
-// WriteXLSX writes t as one sheet of an XLSX workbook through excelize's
-// stream writer, which holds one row at a time rather than the sheet.
-func WriteXLSX(w io.Writer, t *Table) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	name := sheetName(t.Name)
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	if err := writeRow(sw, 1, headerCells(t.Header)); err != nil {
-		return err
-	}
-	for i, row := range t.Rows {
-		vals := make([]any, len(row))
-		for j, c := range row {
-			if c.Number != nil {
-				vals[j] = *c.Number
-			} else {
-				vals[j] = c.Text
-			}
-		}
-		if err := writeRow(sw, i+2, vals); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
-}
-
-func headerCells(h []string) []any {
-	out := make([]any, len(h))
-	for i, s := range h {
-		out[i] = s
-	}
-	return out
-}
-
-func writeRow(sw *excelize.StreamWriter, n int, vals []any) error {
-	cell, err := excelize.CoordinatesToCellName(1, n)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow(cell, vals); err != nil {
-		return fmt.Errorf("tabular: row %d: %w", n, err)
-	}
-	return nil
-}
-
-// sheetName is name as Excel allows a sheet's: at most 31 characters,
-// none of : \ / ? * [ ].
-func sheetName(name string) string {
-	out := []rune{}
-	for _, r := range name {
-		switch r {
-		case ':', '\\', '/', '?', '*', '[', ']':
-			r = '_'
-		}
-		out = append(out, r)
-	}
-	if len(out) > 31 {
-		out = out[:31]
-	}
-	if len(out) == 0 {
-		return "Sheet1"
-	}
-	return string(out)
 }

@@ -116,9 +116,31 @@ func (db *DB) customer(ctx context.Context, q querier, v crm.Viewer, id int64) (
 	return c, nil
 }
 
-// ListCustomers returns a page of customers, newest first.
+// ListCustomers returns a page of customers, newest first or sorted.
 func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.List[*crm.Customer], err error) {
 	pg := f.Page.Clamp()
+	w := customerWhere(db, f)
+	tail, err := w.poolSorted(f.Viewer, "c", "customers", f.PoolFilter, pg)
+	if err != nil {
+		return l, err
+	}
+	err = db.query(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
+		return db.wrap(err, "list customers")
+	})
+	return l, err
+}
+
+// CountCustomers counts what f selects, ignoring its page.
+func (db *DB) CountCustomers(ctx context.Context, f crm.CustomerFilter) (int64, error) {
+	w := customerWhere(db, f)
+	poolList(w, f.Viewer, "c", "customers", f.PoolFilter, crm.Page{Limit: 1})
+	return db.count(ctx, "customers", "customers c", w)
+}
+
+// customerWhere is what a customer list selects, before its page.
+func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	w := &where{}
 	w.visible(f.Viewer, "c.owner_id")
 	w.search(db.dialect.ILike(), f.Query, "c.name", "c.short_name", "c.address")
@@ -132,11 +154,5 @@ func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.Li
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
-	tail := poolList(w, f.Viewer, "c", "customers", f.PoolFilter, pg)
-	err = db.query(ctx, func(q querier) error {
-		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
-		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
-		return db.wrap(err, "list customers")
-	})
-	return l, err
+	return w
 }
