@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -38,7 +40,7 @@ func bulkAction[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 			http.Redirect(w, r, "/"+k.path+"/export?"+q.Encode(), http.StatusSeeOther)
 			return
 		}
-		body, err := bulkBody(k.res().ownerField, form)
+		patch, err := bulkPatch(k, form)
 		var ids []int64
 		if err == nil {
 			ids, err = bulkIDs(r, k, form, back)
@@ -49,7 +51,12 @@ func bulkAction[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		}
 		done, failed := 0, 0
 		for _, id := range ids {
-			if _, err := updateRecord(withPathID(withJSON(r, body), id), s, k.res()); err != nil {
+			r := withPathID(r, id)
+			body, err := patch(r)
+			if err == nil {
+				_, err = updateRecord(withJSON(r, body), s, k.res())
+			}
+			if err != nil {
 				failed++
 				s.log.Info("bulk action refused", "kind", k.path, "id", id, "err", crm.ErrorMessage(err))
 				continue
@@ -60,6 +67,30 @@ func bulkAction[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		back.Set("failed", strconv.Itoa(failed))
 		http.Redirect(w, r, pageURL("/"+k.path, back), http.StatusSeeOther)
 	}
+}
+
+// bulkPatch returns the JSON patch an action makes on the record r names:
+// the same for each, but a label, which is added to the record's own.
+func bulkPatch[T any](k *recordKind[T], form url.Values) (func(r *http.Request) ([]byte, error), error) {
+	if form.Get("action") != "label" {
+		body, err := bulkBody(k.res().ownerField, form)
+		return func(*http.Request) ([]byte, error) { return body, err }, err
+	}
+	name := strings.TrimSpace(form.Get("label"))
+	if k.tags == nil || name == "" {
+		return nil, invalid("label", "choose a label (customers carry labels)")
+	}
+	return func(r *http.Request) ([]byte, error) {
+		rec, err := getRecord(r, k.res())
+		if err != nil {
+			return nil, err
+		}
+		tags := k.tags(rec)
+		if !slices.Contains(tags, name) {
+			tags = append(tags, name)
+		}
+		return json.Marshal(map[string]any{"tags": tags})
+	}, nil
 }
 
 // bulkBody is the JSON patch an action makes on each record.
@@ -84,7 +115,7 @@ func bulkBody(ownerField string, form url.Values) ([]byte, error) {
 		}
 		patch["status"] = form.Get("status")
 	default:
-		return nil, invalid("action", "must be assign, status or export")
+		return nil, invalid("action", "must be assign, status, label or export")
 	}
 	return json.Marshal(patch)
 }

@@ -49,6 +49,9 @@ func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		if k.res().ownerField == "" {
 			d.List.Owners = nil
 		}
+		if k.tags != nil {
+			d.List.Labelled, d.List.Labels = true, s.labelNames(r)
+		}
 		q := r.URL.Query()
 		d.List.Done, d.List.Failed = q.Get("done"), q.Get("failed")
 		d.Headers = sortHeaders(r, k.path, c, cols, f.Page.Sort)

@@ -169,3 +169,53 @@ func TestListBulkAssignKeepsTheRules(t *testing.T) {
 		t.Errorf("bulk export goes to %q", loc)
 	}
 }
+
+// TestLabelsRenameEverywhereAndBulkLabel: a manager adds a label to two
+// customers in one bulk action, renames and recolours it on the labels
+// page, and both customers (and the export) show the new name; a rep may
+// not manage labels.
+func TestLabelsRenameEverywhereAndBulkLabel(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	a, b := p.customer("Label A", "rep1"), p.customer("Label B", "rep2")
+	p.customer("Label C", "rep1")
+	p.saved("manager", "/labels", url.Values{"name": {"重点"}, "color": {"blue"}})
+	loc := p.saved("manager", "/customers/bulk", url.Values{"action": {"label"}, "label": {"重点"},
+		"id": {fmt.Sprint(a), fmt.Sprint(b)}})
+	if !strings.Contains(loc, "done=2") {
+		t.Errorf("bulk label: %s", loc)
+	}
+	var labels []struct {
+		ID        int64
+		Name      string
+		Color     string
+		Customers int64
+	}
+	p.call("manager", "GET", "/api/v1/labels/managed", nil, 200, &labels)
+	if len(labels) != 1 || labels[0].Customers != 2 || labels[0].Color != "blue" {
+		t.Fatalf("labels %+v", labels)
+	}
+	page := p.mustPage("manager", "/labels?lang=zh-CN")
+	contains(t, "labels page", page, `class="chip label-blue">重点`, "2 个客户")
+	p.saved("manager", fmt.Sprintf("/labels/%d", labels[0].ID), url.Values{"name": {"VIP 客户"}, "color": {"red"}})
+	for _, id := range []int64{a, b} {
+		contains(t, "renamed on the customer", string(p.call("admin", "GET", fmt.Sprintf("/api/v1/customers/%d", id), nil, 200, nil)), `"tags":["VIP 客户"]`)
+	}
+	rows := p.exportRows("rep1", "/customers/export?format=csv&q=Label")
+	last := len(rows[0]) - 1
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		got[r[0]] = r[last]
+	}
+	if got["Label A"] != "VIP 客户" || got["Label C"] != "" || len(got) != 2 {
+		t.Errorf("rep1's export labels %v (rep2's Label B must not show)", got)
+	}
+	res, _ := p.post("rep1", "/labels", url.Values{"name": {"mine"}})
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("a rep creates a label: %d", res.StatusCode)
+	}
+	res, page = p.post("manager", "/labels", url.Values{"name": {"VIP 客户"}})
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(page, "exists") && !strings.Contains(page, "同名") {
+		t.Errorf("a duplicate name: %d", res.StatusCode)
+	}
+}

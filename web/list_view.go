@@ -18,6 +18,9 @@ type listView struct {
 	Owners  []selectOption // bulk assign: to whom the viewer may assign
 	Status  *filterView    // bulk status: the kind's statuses; nil: none
 	Share   bool           // the viewer has a team to share a filter with
+	// Labelled: the kind carries labels (bulk "add label"), picked from Labels.
+	Labelled bool
+	Labels   []string
 	// Done and Failed report the bulk action just run ("" when none).
 	Done, Failed string
 }

@@ -19,6 +19,9 @@ type recordKind[T any] struct {
 	columns []column[T] // the list's table
 	filters []field     // the list's select filters: status, kind, owner, due
 	pool    bool        // the list has a pool tab (no owner)
+	// tags are a record's labels, for the bulk "add label"; nil: the kind
+	// has none.
+	tags func(*T) []string
 	// query binds a list request's filters: its pages and its total.
 	query func(r *http.Request, f listFilter) listQuery[T]
 	title func(*T) string

@@ -60,6 +60,9 @@ func (s *Server) recordPageData(w http.ResponseWriter, r *http.Request, kind, ti
 	for _, k := range recordKinds {
 		d.Nav = append(d.Nav, navLink{Label: d.T("rec." + k), URL: "/" + k, Current: k == kind})
 	}
+	if v := viewerOf(r); mayManageLabels(v) == nil {
+		d.Nav = append(d.Nav, navLink{Label: d.T("rec.labels"), URL: "/labels", Current: kind == "labels"})
+	}
 	return d
 }
 

@@ -30,6 +30,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.satisfactionRoutes()...)
 	rs = append(rs, s.reportRoutes()...)
 	rs = append(rs, s.exportRoutes()...)
+	rs = append(rs, s.labelRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 
