@@ -66,6 +66,8 @@ func TestListExportAndCountFollowTheViewer(t *testing.T) {
 	contains(t, "rep1's total", p.mustPage("rep1", "/customers?lang=en"), `data-total="3"`, "3 records")
 	contains(t, "admin's total", p.mustPage("admin", "/customers?lang=en"), `data-total="5"`)
 	contains(t, "rep1's total in Chinese", p.mustPage("rep1", "/customers?lang=zh-CN"), "共 3 条")
+	contains(t, "the export links keep the filter", p.mustPage("rep1", "/customers?q=Rep&sort=-name&cursor=9"),
+		`href="/customers/export?format=csv&amp;q=Rep&amp;sort=-name"`, `href="/customers/export?format=xlsx&amp;q=Rep&amp;sort=-name"`)
 
 	rows := p.exportRows("rep1", "/customers/export?format=csv&sort=name")
 	names := column(rows, 0)

@@ -13,6 +13,8 @@ import (
 type listView struct {
 	Total   int64
 	Query   string // the list's query string, without page or language
+	CSV     string // the list's exports, with its query
+	XLSX    string
 	Columns []columnChoice
 	Saved   []savedView
 	Owners  []selectOption // bulk assign: to whom the viewer may assign
@@ -55,6 +57,7 @@ func (s *Server) listView(r *http.Request, kind string, c *cells, count func() (
 	q.Del("failed")
 	lv := &listView{Total: total, Query: listQueryString(q), Share: v.TeamID != 0,
 		Owners: c.userOptions("")}
+	lv.CSV, lv.XLSX = exportURL(kind, lv.Query, "csv"), exportURL(kind, lv.Query, "xlsx")
 	saved, err := ls.SavedFilters(r.Context(), v, kind)
 	if err != nil {
 		return nil, err
@@ -79,6 +82,12 @@ func listQueryString(q url.Values) string {
 		}
 	}
 	return q.Encode()
+}
+
+func exportURL(kind, query, format string) string {
+	q := mustQuery(query)
+	q.Set("format", format)
+	return "/" + kind + "/export?" + q.Encode()
 }
 
 func mustQuery(s string) url.Values {
