@@ -36,3 +36,22 @@ func address(name, addr string) string {
 	}
 	return name + " <" + addr + ">"
 }
+
+// followUpColumns are a follow-up export's columns: when, who, how, what,
+// the next step and the records it is about, by name.
+var followUpColumns = []column[*crm.FollowUp]{
+	{"field.at", func(_ *cells, f **crm.FollowUp) string { return (*f).At.In(time.Local).Format("2006-01-02 15:04") }},
+	{"field.user_id", func(c *cells, f **crm.FollowUp) string { return c.user(strconv.FormatInt((*f).UserID, 10)) }},
+	{"field.method", func(c *cells, f **crm.FollowUp) string { return c.selectOption("method", (*f).Method) }},
+	{"field.result", func(_ *cells, f **crm.FollowUp) string { return (*f).Result }},
+	{"field.details", func(_ *cells, f **crm.FollowUp) string { return (*f).Details }},
+	{"field.next_step", func(_ *cells, f **crm.FollowUp) string { return (*f).NextStep }},
+	{"field.next_at", func(_ *cells, f **crm.FollowUp) string { return localTime((*f).NextAt) }},
+	{"field.refs", func(c *cells, f **crm.FollowUp) string {
+		refs := make([]string, len((*f).Refs))
+		for i, r := range (*f).Refs {
+			refs[i] = r.Kind + ":" + strconv.FormatInt(r.ID, 10)
+		}
+		return c.refs(refs)
+	}},
+}

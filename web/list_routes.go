@@ -48,6 +48,7 @@ func (s *Server) exportRoutes() []route {
 		ex("tasks", "tasks", searchParam, taskParams, refParams, sortParam("tasks")),
 		ex("products", "the product catalogue", searchParam, productParams, sortParam("products")),
 		ex("messages", "messages across the conversations you can see, newest first", messageParams),
+		ex("follow-ups", "follow-ups (跟进)", followUpParams, refParams),
 	}
 	rs[0].raw = apiExport(s, "customers", ptrColumns(s.customerPages().columns), s.listCustomers)
 	rs[1].raw = apiExport(s, "contacts", ptrColumns(s.contactPages().columns), s.listContacts)
@@ -57,6 +58,7 @@ func (s *Server) exportRoutes() []route {
 	rs[5].raw = apiExport(s, "tasks", ptrColumns(s.taskPages().columns), s.listTasks)
 	rs[6].raw = apiExport(s, "products", ptrColumns(s.productPages().columns), s.listProducts)
 	rs[7].raw = apiExport(s, "messages", messageColumns, s.findStoredMessages)
+	rs[8].raw = apiExport(s, "follow-ups", followUpColumns, s.listFollowUps)
 	return rs
 }
 

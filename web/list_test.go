@@ -221,3 +221,25 @@ func TestLabelsRenameEverywhereAndBulkLabel(t *testing.T) {
 		t.Errorf("a duplicate name: %d", res.StatusCode)
 	}
 }
+
+// TestAPIExportsMessagesAndFollowUps: the message and follow-up exports
+// hold what the caller may see, headed in her language.
+func TestAPIExportsMessagesAndFollowUps(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	mine, theirs := p.customer("Mine Co", "rep1"), p.customer("Theirs Co", "rep3")
+	for who, id := range map[string]int64{"rep1": mine, "rep3": theirs} {
+		p.call(who, "POST", "/api/v1/follow-ups", record{"method": "call", "result": who + " called",
+			"refs": []record{{"kind": "customer", "id": id}}}, 201, nil)
+	}
+	rows := p.exportRows("rep1", "/api/v1/follow-ups/export?format=csv&lang=zh-CN")
+	if len(rows) != 2 || rows[0][0] != "时间" || rows[1][3] != "rep1 called" || !strings.Contains(rows[1][7], "Mine Co") {
+		t.Errorf("rep1's follow-ups %q", rows)
+	}
+	if rows := p.exportRows("admin", "/api/v1/follow-ups/export?format=xlsx&lang=en"); len(rows) != 3 || rows[0][0] != "When" {
+		t.Errorf("admin's follow-ups %q", rows)
+	}
+	if rows := p.exportRows("rep1", "/api/v1/messages/export?format=csv"); len(rows) != 1 {
+		t.Errorf("messages with none: %q", rows)
+	}
+}
