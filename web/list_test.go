@@ -243,3 +243,20 @@ func TestAPIExportsMessagesAndFollowUps(t *testing.T) {
 		t.Errorf("messages with none: %q", rows)
 	}
 }
+
+// TestAPIListsSort: the API's lists take sort as the pages do, and refuse
+// a key the list cannot sort by.
+func TestAPIListsSort(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	for _, title := range []string{"b task", "c task", "a task"} {
+		p.call("rep1", "POST", "/api/v1/tasks", record{"title": title}, 201, nil)
+	}
+	var l struct{ Items []struct{ Title string } }
+	p.call("rep1", "GET", "/api/v1/tasks?sort=-title&limit=2", nil, 200, &l)
+	if len(l.Items) != 2 || l.Items[0].Title != "c task" || l.Items[1].Title != "b task" {
+		t.Errorf("tasks by title, descending: %+v", l.Items)
+	}
+	p.call("rep1", "GET", "/api/v1/tasks?sort=due_at", nil, 400, nil)
+	p.call("rep1", "GET", "/api/v1/customers?sort=reclaim_at", nil, 200, nil)
+}
