@@ -20,21 +20,10 @@ func exportList[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 			s.writeError(w, r, invalid("format", "must be csv or xlsx"))
 			return
 		}
-		f, err := readListFilter(r)
+		f, c, cols, err := listSetup(s, r, k, langOf(r))
 		if err == nil {
 			_, _, err = crm.ParseSort(k.path, f.Page.Sort) // refused before the file starts
 		}
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		lang := langOf(r)
-		c, err := s.newCells(r.Context(), viewerOf(r), lang)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		cols, err := chosenColumns(s, r, k)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
@@ -43,10 +32,7 @@ func exportList[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		if ids := r.URL.Query()["id"]; len(ids) > 0 {
 			walk = recordsOf(r, k.res(), ids)
 		}
-		header := make([]string, len(cols))
-		for i, col := range cols {
-			header[i] = c.t(col.key)
-		}
+		header := headings(c, cols)
 		startDownload(w, format, "rapport-"+k.path+"-"+s.now().Format("20060102-1504"))
 		tw, err := tabular.New(format, w, c.t("rec."+k.path), header)
 		if err == nil {
@@ -65,6 +51,15 @@ func exportList[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 			s.log.Error("list export", "kind", k.path, "err", err) // the header is sent: log only
 		}
 	}
+}
+
+// headings are the columns' headings in the cells' language.
+func headings[T any](c *cells, cols []column[T]) []string {
+	out := make([]string, len(cols))
+	for i, col := range cols {
+		out[i] = c.t(col.key)
+	}
+	return out
 }
 
 // startDownload sends the headers of an export file.

@@ -48,10 +48,7 @@ func apiExport[T any](s *Server, name string, cols []column[T], list func(*http.
 			s.writeError(w, r, err)
 			return
 		}
-		header := make([]string, len(cols))
-		for i, col := range cols {
-			header[i] = c.t(col.key)
-		}
+		header := headings(c, cols)
 		startDownload(w, format, "rapport-"+name+"-"+s.now().Format("20060102-1504"))
 		tw, err := tabular.New(format, w, c.t("rec."+name), header)
 		row := make([]tabular.Cell, len(cols))

@@ -14,27 +14,16 @@ func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		d := s.recordPageData(w, r, k.path, "")
 		d.Heading = d.T("rec." + k.path)
-		f, err := readListFilter(r)
+		f, c, cols, err := listSetup(s, r, k, d.Lang)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
 		lq := k.query(r, f)
 		l, err := lq.page(f.Page)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
+		if err == nil {
+			d.List, err = s.listView(r, k.path, c, lq.count)
 		}
-		c, err := s.newCells(r.Context(), viewerOf(r), d.Lang)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		if d.List, err = s.listView(r, k.path, c, lq.count); err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		cols, err := chosenColumns(s, r, k)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
@@ -61,6 +50,21 @@ func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		d.Next, d.First = pagerURLs(r, l.Next)
 		s.render(w, r, http.StatusOK, "records", d)
 	}
+}
+
+// listSetup reads what a list page and its export share: the filters, the
+// cells in the page's language, and the user's columns.
+func listSetup[T any](s *Server, r *http.Request, k *recordKind[T], lang string) (listFilter, *cells, []column[T], error) {
+	f, err := readListFilter(r)
+	if err != nil {
+		return f, nil, nil, err
+	}
+	c, err := s.newCells(r.Context(), viewerOf(r), lang)
+	if err != nil {
+		return f, nil, nil, err
+	}
+	cols, err := chosenColumns(s, r, k)
+	return f, c, cols, err
 }
 
 // headerView is a list column's heading and the link that sorts by it.
