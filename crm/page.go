@@ -5,6 +5,11 @@ package crm
 type Page struct {
 	Limit int   `json:"limit"`
 	After int64 `json:"after"`
+	// Sort orders the list by one of its kind's SortKeys, ascending, or
+	// descending with a leading "-" ("-amount"); ties go by id in the same
+	// direction, so the order is stable and After still pages through it.
+	// Empty: newest first.
+	Sort string `json:"sort,omitempty"`
 }
 
 // DefaultPageLimit and MaxPageLimit bound Page.Limit.

@@ -44,13 +44,13 @@ func (s *Service) ErrorReport(ctx context.Context, v crm.Viewer, id int64, w io.
 					cells[i] = tabular.Text(r.Cells[i])
 				}
 			}
-			if err := cw.Write(append(cells, tabular.Text(r.Reason), tabular.Text(itoa(r.RowNo)))); err != nil {
+			if err := cw.Row(append(cells, tabular.Text(r.Reason), tabular.Text(itoa(r.RowNo)))); err != nil {
 				return err
 			}
 			after = r.RowNo
 		}
-		if err := cw.Flush(); err != nil || len(rows) < 1000 {
-			return err
+		if len(rows) < 1000 {
+			return cw.Close()
 		}
 	}
 }

@@ -24,11 +24,12 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 			{"field.owner_id", func(cs *cells, c *crm.Contact) string { return ownerColumn(cs, c.OwnerID) }},
 		},
 		filters: []field{ownerFilter},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Contact], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Contact] {
 			v := viewerOf(r)
 			owner, _ := f.ownerID(v)
-			return s.store.ListContacts(r.Context(), crm.ContactFilter{Viewer: v, Query: f.Query,
-				OwnerID: owner, Page: f.Page})
+			cf := crm.ContactFilter{Viewer: v, Query: f.Query, OwnerID: owner, Page: f.Page}
+			return bindList(r, cf, func(f *crm.ContactFilter, p crm.Page) { f.Page = p }, s.store.ListContacts,
+				countBy(s, crm.ListCounter.CountContacts))
 		},
 		title: func(c *crm.Contact) string { return c.Name },
 		extra: func(ctx context.Context, v crm.Viewer, c *crm.Contact) (any, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -20,6 +21,7 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 	kind := field{Name: "kind", Type: "select", Options: []string{crm.KindCustomer, crm.KindDealer, crm.KindAgent}}
 	return &recordKind[crm.Customer]{
 		path: "customers", one: "rec.customer", res: s.customers, pool: true,
+		tags:     func(c *crm.Customer) []string { return c.Tags },
 		dupQuery: customerDups, merge: s.mergeCustomerInto, afterUpdate: s.moveWithCustomer,
 		fields: []field{{Name: "name", Need: true}, {Name: "short_name"}, kind, status, {Name: "level"},
 			{Name: "industry"}, {Name: "region"}, {Name: "source"}, ownerField, {Name: "tags", Type: "lines"},
@@ -30,13 +32,16 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 			{"field.level", func(_ *cells, c *crm.Customer) string { return c.Level }},
 			{"field.owner_id", func(cs *cells, c *crm.Customer) string { return ownerColumn(cs, c.OwnerID) }},
 			{"pool.days_left", func(cs *cells, c *crm.Customer) string { return s.daysLeft(cs, c.PoolState) }},
+			{"field.tags", func(_ *cells, c *crm.Customer) string { return strings.Join(c.Tags, ", ") }},
 		},
 		filters: []field{ownerFilter, status, kind, countdownFilter},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Customer], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Customer] {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
-			return s.store.ListCustomers(r.Context(), crm.CustomerFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, Kind: f.Kind, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
+			cf := crm.CustomerFilter{Viewer: v, Query: f.Query, Status: f.Status, Kind: f.Kind, OwnerID: owner,
+				InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)}
+			return bindList(r, cf, func(f *crm.CustomerFilter, p crm.Page) { f.Page = p }, s.store.ListCustomers,
+				countBy(s, crm.ListCounter.CountCustomers))
 		},
 		title: func(c *crm.Customer) string { return c.Name },
 		actions: func(cs *cells, c *crm.Customer) []rowAction {

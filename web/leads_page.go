@@ -24,11 +24,13 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			{"pool.days_left", func(c *cells, l *crm.Lead) string { return s.daysLeft(c, l.PoolState) }},
 		},
 		filters: []field{ownerFilter, status, countdownFilter},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Lead], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Lead] {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
-			return s.store.ListLeads(r.Context(), crm.LeadFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
+			lf := crm.LeadFilter{Viewer: v, Query: f.Query, Status: f.Status, OwnerID: owner, InPool: pool,
+				Page: f.Page, PoolFilter: s.listPool(f)}
+			return bindList(r, lf, func(f *crm.LeadFilter, p crm.Page) { f.Page = p }, s.store.ListLeads,
+				countBy(s, crm.ListCounter.CountLeads))
 		},
 		title: func(l *crm.Lead) string { return firstOf(l.Name, l.Company, l.Email, l.Phone) },
 		panel: func(c *cells, v crm.Viewer, l *crm.Lead) *poolPanel {

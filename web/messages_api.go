@@ -9,16 +9,21 @@ import (
 // findMessages lists messages across the conversations the caller may see,
 // newest first, with the query's filters.
 func (s *Server) findMessages(r *http.Request) (crm.List[messageOut], error) {
+	l, err := s.findStoredMessages(r)
+	return crm.List[messageOut]{Items: messagesOut(l.Items), Next: l.Next}, err
+}
+
+// findStoredMessages is findMessages without the safe HTML, for an export.
+func (s *Server) findStoredMessages(r *http.Request) (crm.List[*crm.Message], error) {
 	q := newQuery(r)
 	f := crm.MessageFilter{Viewer: viewerOf(r), MessageRef: q.str("message_id"),
 		ConversationID: q.id("conversation_id"), Channel: q.str("channel"), Direction: q.str("direction"),
 		ContactID: q.id("contact_id"), CustomerID: q.id("customer_id"), LeadID: q.id("lead_id"),
 		Since: q.time("since"), Until: q.time("until"), Page: q.page()}
 	if err := q.err(); err != nil {
-		return crm.List[messageOut]{}, err
+		return crm.List[*crm.Message]{}, err
 	}
-	l, err := s.store.FindMessages(r.Context(), f)
-	return crm.List[messageOut]{Items: messagesOut(l.Items), Next: l.Next}, err
+	return s.store.FindMessages(r.Context(), f)
 }
 
 // getMessage returns one message of a conversation the caller may see.

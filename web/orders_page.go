@@ -29,10 +29,11 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 			{"field.amount", func(_ *cells, o *crm.Order) string { return moneyIn(o.Amount, o.Currency) }},
 		},
 		filters: []field{kind, status},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Order], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Order] {
 			of := crm.OrderFilter{Viewer: viewerOf(r), Query: f.Query, Kind: f.Kind, Status: f.Status, Page: f.Page}
 			f.Drill.orderFilter(&of)
-			return s.store.ListOrders(r.Context(), of)
+			return bindList(r, of, func(f *crm.OrderFilter, p crm.Page) { f.Page = p }, s.store.ListOrders,
+				countBy(s, crm.ListCounter.CountOrders))
 		},
 		title: func(o *crm.Order) string { return o.Number },
 		extra: s.orderExtra,

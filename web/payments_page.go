@@ -24,8 +24,10 @@ func (s *Server) paymentPages() *recordKind[crm.Payment] {
 			{"field.method", func(c *cells, p *crm.Payment) string { return c.selectOption("method", p.Method) }},
 			{"field.handler_id", func(c *cells, p *crm.Payment) string { return c.user(idString(p.HandlerID)) }},
 		},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Payment], error) {
-			return s.store.ListPayments(r.Context(), crm.PaymentFilter{Viewer: viewerOf(r), Page: f.Page})
+		query: func(r *http.Request, f listFilter) listQuery[crm.Payment] {
+			pf := crm.PaymentFilter{Viewer: viewerOf(r), Page: f.Page}
+			return bindList(r, pf, func(f *crm.PaymentFilter, p crm.Page) { f.Page = p }, s.store.ListPayments,
+				countBy(s, crm.ListCounter.CountPayments))
 		},
 		title: func(p *crm.Payment) string { return moneyText(int64(p.Amount)) },
 	}

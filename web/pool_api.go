@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -130,7 +131,9 @@ func poolActions[T any](s *Server, kind, path string, load func(context.Context,
 
 // poolListParams narrow and sort lead and customer lists by the pool.
 var poolListParams = []param{
-	{"sort", "string", "reclaim_at: soonest reclaim first (days left), only records counting down"},
+	{"sort", "string", "reclaim_at: soonest reclaim first (days left), only records counting down; or a column " +
+		"(customers: " + strings.Join(crm.SortKeys["customers"], ", ") + "; leads: " + strings.Join(crm.SortKeys["leads"], ", ") +
+		"), - in front for descending, ties by id"},
 	{"countdown", "string", "soon: about to be reclaimed (warning date passed); frozen: frozen now"},
 	{"pool_team_id", "integer", "only records in this team's pool"},
 }

@@ -97,7 +97,7 @@ func (s *Server) productRoutes() []route {
 		apiRoute(post, "/api/v1/products", "Create a product (manager or admin)", s.createProduct).
 			in(crm.Product{}).created(),
 		apiRoute(get, "/api/v1/products", "List the product catalogue", s.listProducts).
-			query(pageParams, searchParam, productParams),
+			query(pageParams, searchParam, productParams, sortParam("products")),
 		apiRoute(get, "/api/v1/products/{id}", "Get a product", s.getProduct),
 		apiRoute(patch, "/api/v1/products/{id}", "Update a product (manager or admin)", s.updateProduct).
 			in(crm.Product{}),

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -22,12 +23,16 @@ func (s *Server) productPages() *recordKind[crm.Product] {
 			{"field.list_price", func(_ *cells, p *crm.Product) string { return moneyText(int64(p.ListPrice)) }},
 			{"field.active", func(c *cells, p *crm.Product) string { return c.yesNo(p.Active) }},
 		},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Product], error) {
-			ps, err := s.productStore()
-			if err != nil {
-				return crm.List[*crm.Product]{}, err
+		query: func(r *http.Request, f listFilter) listQuery[crm.Product] {
+			list := func(ctx context.Context, f crm.ProductFilter) (crm.List[*crm.Product], error) {
+				ps, err := s.productStore()
+				if err != nil {
+					return crm.List[*crm.Product]{}, err
+				}
+				return ps.ListProducts(ctx, f)
 			}
-			return ps.ListProducts(r.Context(), crm.ProductFilter{Query: f.Query, Page: f.Page})
+			return bindList(r, crm.ProductFilter{Query: f.Query, Page: f.Page},
+				func(f *crm.ProductFilter, p crm.Page) { f.Page = p }, list, countBy(s, crm.ListCounter.CountProducts))
 		},
 		title: func(p *crm.Product) string { return p.SKU + " " + p.Name },
 	}

@@ -100,6 +100,11 @@ func (q *query) page() crm.Page {
 		}
 		p.After = n
 	}
+	// sort orders the record lists (crm.Page.Sort, checked by the store);
+	// reclaim_at is the pool's own order, read by poolFilter instead.
+	if s := q.v.Get("sort"); s != crm.SortReclaim {
+		p.Sort = s
+	}
 	return p.Clamp()
 }
 

@@ -19,8 +19,12 @@ type recordKind[T any] struct {
 	columns []column[T] // the list's table
 	filters []field     // the list's select filters: status, kind, owner, due
 	pool    bool        // the list has a pool tab (no owner)
-	list    func(r *http.Request, f listFilter) (crm.List[*T], error)
-	title   func(*T) string
+	// tags are a record's labels, for the bulk "add label"; nil: the kind
+	// has none.
+	tags func(*T) []string
+	// query binds a list request's filters: its pages and its total.
+	query func(r *http.Request, f listFilter) listQuery[T]
+	title func(*T) string
 	// extra gathers a detail page's own sections (the 360° panel, line
 	// items and payments…); nil: none.
 	extra func(ctx context.Context, v crm.Viewer, rec *T) (any, error)
@@ -119,6 +123,9 @@ var recListParams = []param{
 	{"kind", "string", "only records of this kind"},
 	{"due", "string", "tasks: overdue, today or week"},
 	{"countdown", "string", "leads and customers: days_left (soonest reclaim first), soon (about to be reclaimed) or frozen"},
+	{"sort", "string", "order by a column (see each list's sortable headings; - in front: descending)"},
+	{"done", "integer", "after a bulk action: how many records it changed"},
+	{"failed", "integer", "after a bulk action: how many it could not change (not allowed, over a cap…)"},
 	{"limit", "integer", "page size, 1–500 (default 50)"},
 	{"cursor", "string", "the previous page's last id"},
 	{"customer_id", "integer", "orders: of this customer"},

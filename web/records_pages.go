@@ -6,43 +6,12 @@ import (
 	"strconv"
 )
 
-// listPage shows one page of a kind's records with its search and filters.
-func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		d := s.recordPageData(w, r, k.path, "")
-		d.Heading = d.T("rec." + k.path)
-		f, err := readListFilter(r)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		l, err := k.list(r, f)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		c, err := s.newCells(r.Context(), viewerOf(r), d.Lang)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		d.Query, d.Filters = f.Query, c.filterViews(k.filters, k.pool, f)
-		for _, col := range k.columns {
-			d.Headers = append(d.Headers, d.T(col.key))
-		}
-		for _, rec := range l.Items {
-			d.Rows = append(d.Rows, k.row(c, rec))
-		}
-		d.Next, d.First = pagerURLs(r, l.Next)
-		s.render(w, r, http.StatusOK, "records", d)
-	}
-}
-
 // row is one record's line in the list.
-func (k *recordKind[T]) row(c *cells, rec *T) rowView {
+func (k *recordKind[T]) row(c *cells, cols []column[T], rec *T) rowView {
 	res := k.res()
-	rv := rowView{URL: "/" + k.path + "/" + strconv.FormatInt(res.id(rec), 10)}
-	for _, col := range k.columns {
+	id := res.id(rec)
+	rv := rowView{ID: id, URL: "/" + k.path + "/" + strconv.FormatInt(id, 10)}
+	for _, col := range cols {
 		rv.Cells = append(rv.Cells, col.cell(c, rec))
 	}
 	if k.actions != nil {

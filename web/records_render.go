@@ -18,10 +18,11 @@ type recordPage struct {
 	// A list.
 	Filters []filterView
 	Query   string
-	Headers []string
+	Headers []headerView
 	Rows    []rowView
-	Next    string // the next page's URL, "" on the last
-	First   string // the first page's URL, "" on it
+	List    *listView // the total, columns, saved filters and bulk actions
+	Next    string    // the next page's URL, "" on the last
+	First   string    // the first page's URL, "" on it
 
 	// A detail page or form.
 	Fields  []fieldView
@@ -45,6 +46,7 @@ type navLink struct {
 }
 
 type rowView struct {
+	ID      int64
 	URL     string
 	Cells   []string
 	Actions []rowAction
@@ -57,6 +59,9 @@ func (s *Server) recordPageData(w http.ResponseWriter, r *http.Request, kind, ti
 	d := &recordPage{pageData: s.pageData(w, r, "rec."+kind), Kind: kind, Heading: title}
 	for _, k := range recordKinds {
 		d.Nav = append(d.Nav, navLink{Label: d.T("rec." + k), URL: "/" + k, Current: k == kind})
+	}
+	if v := viewerOf(r); mayManageLabels(v) == nil {
+		d.Nav = append(d.Nav, navLink{Label: d.T("rec.labels"), URL: "/labels", Current: kind == "labels"})
 	}
 	return d
 }

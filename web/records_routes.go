@@ -29,7 +29,7 @@ var (
 // kindRoutes are one kind's six pages.
 func kindRoutes[T any](s *Server, k *recordKind[T]) []route {
 	p, one := "/"+k.path, "a "+k.path[:len(k.path)-1]
-	return []route{
+	return append(listRoutes(s, k),
 		rawRoute(get, p, "List "+k.path+" (page)", html, listPage(s, k)).page().query(recListParams),
 		rawRoute(get, p+"/new", "The form to create "+one, html, formPage(s, k, true)).page().
 			query(recLangParam, recBackParam, prefillParams(k.fields)),
@@ -38,7 +38,7 @@ func kindRoutes[T any](s *Server, k *recordKind[T]) []route {
 		rawRoute(get, p+"/{id}/edit", "The form to edit "+one, html, formPage(s, k, false)).page().
 			query(recLangParam, recBackParam),
 		rawRoute(post, p+"/{id}", "Update "+one+" (form)", html, savePage(s, k, false)).page().query(recLangParam),
-	}
+	)
 }
 
 // prefillParams let a link open a new record's form with fields filled in,

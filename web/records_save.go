@@ -90,7 +90,7 @@ func savePage[T any](s *Server, k *recordKind[T], creating bool) http.HandlerFun
 			return
 		}
 		next := "/" + k.path + "/" + strconv.FormatInt(k.res().id(rec), 10)
-		if k.list == nil { // a form-only kind (follow-ups) has no page of its own
+		if k.query == nil { // a form-only kind (follow-ups) has no page of its own
 			next = "/"
 		}
 		if b := safeBack(r.PostForm.Get("next")); b != "" {

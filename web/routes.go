@@ -30,6 +30,8 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.satisfactionRoutes()...)
 	rs = append(rs, s.reportRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
+	rs = append(rs, s.exportRoutes()...)
+	rs = append(rs, s.labelRoutes()...)
 	return append(rs, s.careRoutes()...)
 }
 
@@ -70,7 +72,7 @@ func (s *Server) coreRoutes() []route {
 
 		apiRoute(post, "/api/v1/contacts", "Create a contact", s.createContact).in(crm.Contact{}).created(),
 		apiRoute(get, "/api/v1/contacts", "List contacts", s.listContacts).
-			query(pageParams, searchParam, contactParams),
+			query(pageParams, searchParam, contactParams, sortParam("contacts")),
 		apiRoute(get, "/api/v1/contacts/{id}", "Get a contact", s.getContact),
 		apiRoute(patch, "/api/v1/contacts/{id}", "Update a contact", s.updateContact).in(crm.Contact{}),
 		apiRoute(post, "/api/v1/contacts/merge",
@@ -90,7 +92,7 @@ func (s *Server) coreRoutes() []route {
 
 		apiRoute(post, "/api/v1/orders", "Create an order or contract", s.createOrder).in(crm.Order{}).created(),
 		apiRoute(get, "/api/v1/orders", "List orders and contracts", s.listOrders).
-			query(pageParams, searchParam, orderParams),
+			query(pageParams, searchParam, orderParams, sortParam("orders")),
 		apiRoute(get, "/api/v1/orders/{id}", "Get an order or contract", s.getOrder),
 		apiRoute(patch, "/api/v1/orders/{id}", "Update an order or contract", s.updateOrder).in(crm.Order{}),
 		apiRoute(post, "/api/v1/orders/{id}/payment-plans", "Add a payment plan (instalment) to an order",
@@ -101,13 +103,13 @@ func (s *Server) coreRoutes() []route {
 		apiRoute(get, "/api/v1/orders/{id}/deliveries", "List an order's deliveries", s.listDeliveries),
 
 		apiRoute(post, "/api/v1/payments", "Record a payment", s.createPayment).in(crm.Payment{}).created(),
-		apiRoute(get, "/api/v1/payments", "List payments", s.listPayments).query(pageParams, paymentParams),
+		apiRoute(get, "/api/v1/payments", "List payments", s.listPayments).query(pageParams, paymentParams, sortParam("payments")),
 		apiRoute(get, "/api/v1/payments/{id}", "Get a payment", s.getPayment),
 		apiRoute(patch, "/api/v1/payments/{id}", "Update a payment", s.updatePayment).in(crm.Payment{}),
 
 		apiRoute(post, "/api/v1/tasks", "Create a task", s.createTask).in(crm.Task{}).created(),
 		apiRoute(get, "/api/v1/tasks", "List tasks", s.listTasks).
-			query(pageParams, searchParam, taskParams, refParams),
+			query(pageParams, searchParam, taskParams, refParams, sortParam("tasks")),
 		apiRoute(get, "/api/v1/tasks/{id}", "Get a task", s.getTask),
 		apiRoute(patch, "/api/v1/tasks/{id}", "Update a task", s.updateTask).in(crm.Task{}),
 

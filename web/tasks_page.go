@@ -21,7 +21,7 @@ func (s *Server) taskPages() *recordKind[crm.Task] {
 			{"field.assignee_id", func(c *cells, t *crm.Task) string { return c.user(idString(t.AssigneeID)) }},
 		},
 		filters: []field{ownerFilter, status, dueFilter},
-		list: func(r *http.Request, f listFilter) (crm.List[*crm.Task], error) {
+		query: func(r *http.Request, f listFilter) listQuery[crm.Task] {
 			v := viewerOf(r)
 			owner, _ := f.ownerID(v)
 			tf := crm.TaskFilter{Viewer: v, Query: f.Query, Status: f.Status, AssigneeID: owner,
@@ -29,7 +29,8 @@ func (s *Server) taskPages() *recordKind[crm.Task] {
 			if f.Due != "" && tf.Status == "" {
 				tf.Status = crm.TaskOpen // what is due is what is still open
 			}
-			return s.store.ListTasks(r.Context(), tf)
+			return bindList(r, tf, func(f *crm.TaskFilter, p crm.Page) { f.Page = p }, s.store.ListTasks,
+				countBy(s, crm.ListCounter.CountTasks))
 		},
 		title: func(t *crm.Task) string { return t.Title },
 	}

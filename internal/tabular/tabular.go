@@ -1,6 +1,10 @@
 // Package tabular writes a table (a header row and rows of cells) as CSV or
 // XLSX, for every export that hands a list or a report to a spreadsheet.
 // It knows nothing of Rapport: callers turn their rows into cells.
+//
+// A Writer takes one row at a time, so that a long list is written as it is
+// read and never held whole; WriteCSV and WriteXLSX write a Table already
+// in memory (a report) through the same writers.
 package tabular
 
 import (
@@ -9,8 +13,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Cell is one value: a number is written as a number (so that a
@@ -41,60 +43,97 @@ func (c Cell) String() string {
 	return c.Text
 }
 
-// WriteCSV writes t as UTF-8 CSV with a byte-order mark, which Excel needs
-// to read Chinese text as UTF-8 rather than as the system's code page.
-func WriteCSV(w io.Writer, t *Table) error {
-	cw, err := NewCSV(w, t.Header)
+// Writer writes a table's rows one at a time after its header. Close
+// finishes the file (XLSX writes its archive then); a Writer that was not
+// closed has written an incomplete file.
+type Writer interface {
+	Row(cells []Cell) error
+	Close() error
+}
+
+// Formats are the formats New knows.
+var Formats = []string{"csv", "xlsx"}
+
+// New starts a table in format ("csv" or "xlsx") on w with its header.
+func New(format string, w io.Writer, name string, header []string) (Writer, error) {
+	switch format {
+	case "csv":
+		return NewCSV(w, header)
+	case "xlsx":
+		return NewXLSX(w, name, header)
+	}
+	return nil, fmt.Errorf("tabular: unknown format %q", format)
+}
+
+// ContentType is the MIME type of a format's file.
+func ContentType(format string) string {
+	if format == "xlsx" {
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return "text/csv; charset=utf-8"
+}
+
+// write writes t through a Writer.
+func write(tw Writer, err error, t *Table) error {
 	if err != nil {
 		return err
 	}
 	for _, row := range t.Rows {
-		if err := cw.Write(row); err != nil {
+		if err := tw.Row(row); err != nil {
 			return err
 		}
 	}
-	return cw.Flush()
+	return tw.Close()
 }
 
-// CSVWriter writes a table row by row, for a file too long to hold (the
-// importer's error report): WriteCSV's format, cells made safe the same way.
-type CSVWriter struct {
+// WriteCSV writes t as UTF-8 CSV with a byte-order mark (see NewCSV).
+func WriteCSV(w io.Writer, t *Table) error {
+	tw, err := NewCSV(w, t.Header)
+	return write(tw, err, t)
+}
+
+// WriteXLSX writes t as one sheet of an XLSX workbook (see NewXLSX).
+func WriteXLSX(w io.Writer, t *Table) error {
+	tw, err := NewXLSX(w, t.Name, t.Header)
+	return write(tw, err, t)
+}
+
+type csvWriter struct {
 	cw  *csv.Writer
 	rec []string
 }
 
-// NewCSV writes the byte-order mark and the header, each heading made safe
-// like a text cell (a heading may come from someone's file).
-func NewCSV(w io.Writer, header []string) (*CSVWriter, error) {
+// NewCSV starts UTF-8 CSV with a byte-order mark, which Excel needs to read
+// Chinese text as UTF-8 rather than as the system's code page.
+func NewCSV(w io.Writer, header []string) (Writer, error) {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return nil, err
 	}
-	c := &CSVWriter{cw: csv.NewWriter(w)}
+	c := &csvWriter{cw: csv.NewWriter(w), rec: make([]string, 0, len(header))}
+	// Each heading is made safe like a text cell: a heading may come from
+	// someone's file (the importer's error report).
 	hs := make([]Cell, len(header))
 	for i, h := range header {
 		hs[i] = Text(h)
 	}
-	return c, c.Write(hs)
+	return c, c.Row(hs)
 }
 
-// Write writes one row.
-func (c *CSVWriter) Write(row []Cell) error {
+func (c *csvWriter) Row(cells []Cell) error {
 	c.rec = c.rec[:0]
-	for _, cell := range row {
+	for _, cell := range cells {
 		c.rec = append(c.rec, safeCSV(cell))
 	}
-	return c.cw.Write(c.rec)
+	return c.cw.Write(c.rec) // csv.Writer's buffer passes each 4 KB on as it fills
 }
 
-// Flush writes what is buffered and returns the first error.
-func (c *CSVWriter) Flush() error {
+func (c *csvWriter) Close() error {
 	c.cw.Flush()
 	return c.cw.Error()
 }
 
 // safeCSV keeps a text cell from being read as a formula by a spreadsheet
-// (CSV injection): a leading = + - @ gets a quote mark in front, Excel's
-// own mark of text typed as it is. Unescape takes it off again.
+// (CSV injection): a leading = + - @ gets a quote mark in front.
 func safeCSV(c Cell) string {
 	s := c.String()
 	if c.Number == nil && formulaStart(s) {
@@ -120,78 +159,4 @@ func Unescape(s string) string {
 		return s[1:]
 	}
 	return s
-}
-
-// WriteXLSX writes t as one sheet of an XLSX workbook through excelize's
-// stream writer, which holds one row at a time rather than the sheet.
-func WriteXLSX(w io.Writer, t *Table) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	name := sheetName(t.Name)
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	if err := writeRow(sw, 1, headerCells(t.Header)); err != nil {
-		return err
-	}
-	for i, row := range t.Rows {
-		vals := make([]any, len(row))
-		for j, c := range row {
-			if c.Number != nil {
-				vals[j] = *c.Number
-			} else {
-				vals[j] = c.Text
-			}
-		}
-		if err := writeRow(sw, i+2, vals); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
-}
-
-func headerCells(h []string) []any {
-	out := make([]any, len(h))
-	for i, s := range h {
-		out[i] = s
-	}
-	return out
-}
-
-func writeRow(sw *excelize.StreamWriter, n int, vals []any) error {
-	cell, err := excelize.CoordinatesToCellName(1, n)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow(cell, vals); err != nil {
-		return fmt.Errorf("tabular: row %d: %w", n, err)
-	}
-	return nil
-}
-
-// sheetName is name as Excel allows a sheet's: at most 31 characters,
-// none of : \ / ? * [ ].
-func sheetName(name string) string {
-	out := []rune{}
-	for _, r := range name {
-		switch r {
-		case ':', '\\', '/', '?', '*', '[', ']':
-			r = '_'
-		}
-		out = append(out, r)
-	}
-	if len(out) > 31 {
-		out = out[:31]
-	}
-	if len(out) == 0 {
-		return "Sheet1"
-	}
-	return string(out)
 }

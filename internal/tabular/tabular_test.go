@@ -78,10 +78,10 @@ func TestCSVWriterMakesHeadingsSafe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cw.Write([]Cell{Text("@x"), Text("ok")}); err != nil {
+	if err := cw.Row([]Cell{Text("@x"), Text("ok")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := cw.Flush(); err != nil {
+	if err := cw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\ufeff"))).ReadAll()

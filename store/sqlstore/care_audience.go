@@ -13,7 +13,7 @@ func audienceWhere(w *where, a crm.CareAudience) {
 	in(w, "c.level", a.Levels)
 	in(w, "c.region", a.Regions)
 	if len(a.Tags) > 0 {
-		w.and(`EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag IN (` +
+		w.and(`EXISTS (SELECT 1 FROM customer_labels t JOIN labels lb ON lb.id = t.label_id WHERE t.customer_id = c.id AND lb.name IN (` +
 			placeholders(w, a.Tags) + `))`)
 	}
 	if a.TeamID != nil {

@@ -32,18 +32,31 @@ func (db *DB) contact(ctx context.Context, q querier, v crm.Viewer, id int64) (*
 // ListContacts returns a page of contacts, newest first.
 func (db *DB) ListContacts(ctx context.Context, f crm.ContactFilter) (l crm.List[*crm.Contact], err error) {
 	pg := f.Page.Clamp()
-	w := &where{}
-	w.visible(f.Viewer, "c.owner_id")
-	w.search(db.dialect.ILike(), f.Query, "c.name", "c.title", "c.emails", "c.phones")
-	w.equalID("c.customer_id", f.CustomerID)
-	w.equalID("c.owner_id", f.OwnerID)
-	tail := w.page("c.id", pg.After, pg.Limit)
+	w := contactWhere(db, f)
+	tail, err := w.sorted("contacts", "c", "contacts", pg)
+	if err != nil {
+		return l, err
+	}
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanContact, `SELECT `+contactCols+` FROM contacts c`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(c *crm.Contact) int64 { return c.ID })
 		return db.wrap(err, "list contacts")
 	})
 	return l, err
+}
+
+// CountContacts counts what f selects, ignoring its page.
+func (db *DB) CountContacts(ctx context.Context, f crm.ContactFilter) (int64, error) {
+	return db.count(ctx, "contacts", "contacts c", contactWhere(db, f))
+}
+
+func contactWhere(db *DB, f crm.ContactFilter) *where {
+	w := &where{}
+	w.visible(f.Viewer, "c.owner_id")
+	w.search(db.dialect.ILike(), f.Query, "c.name", "c.title", "c.emails", "c.phones")
+	w.equalID("c.customer_id", f.CustomerID)
+	w.equalID("c.owner_id", f.OwnerID)
+	return w
 }
 
 // ContactsByEmail returns the contacts v may see with this address.

@@ -14,8 +14,8 @@ var joinSQL = []string{
 	`UPDATE conversation_notes SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE outbox SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE sender_threads SET conversation_id = $1 WHERE conversation_id = $2`,
-	`INSERT INTO conversation_labels (label, conversation_id)
-		SELECT label, CAST($1 AS BIGINT) FROM conversation_labels WHERE conversation_id = $2
+	`INSERT INTO conversation_labels (label_id, conversation_id)
+		SELECT label_id, CAST($1 AS BIGINT) FROM conversation_labels WHERE conversation_id = $2
 		ON CONFLICT DO NOTHING`,
 }
 

@@ -80,15 +80,21 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 	})
 }
 
-// setTags replaces the tag index rows of a customer (isNew: it has none).
+// setTags points a customer at the labels its tags name, by id, creating
+// the labels that are new (isNew: the customer has none to clear yet).
 func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string, isNew bool) error {
 	if !isNew {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = $1`, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM customer_labels WHERE customer_id = $1`, id); err != nil {
 			return db.wrap(err, "clear tags")
 		}
 	}
-	for _, t := range tags {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)`, id, t); err != nil {
+	ids, err := db.labelIDs(ctx, tx, tags)
+	if err != nil {
+		return err
+	}
+	for _, l := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_labels (customer_id, label_id) VALUES ($1, $2)
+			ON CONFLICT DO NOTHING`, id, l); err != nil {
 			return db.wrap(err, "add tag")
 		}
 	}
@@ -118,9 +124,31 @@ func (db *DB) customer(ctx context.Context, q querier, v crm.Viewer, id int64) (
 	return c, nil
 }
 
-// ListCustomers returns a page of customers, newest first.
+// ListCustomers returns a page of customers, newest first or sorted.
 func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.List[*crm.Customer], err error) {
 	pg := f.Page.Clamp()
+	w := customerWhere(db, f)
+	tail, err := w.poolSorted(f.Viewer, "c", "customers", f.PoolFilter, pg)
+	if err != nil {
+		return l, err
+	}
+	err = db.query(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
+		return db.wrap(err, "list customers")
+	})
+	return l, err
+}
+
+// CountCustomers counts what f selects, ignoring its page.
+func (db *DB) CountCustomers(ctx context.Context, f crm.CustomerFilter) (int64, error) {
+	w := customerWhere(db, f)
+	poolList(w, f.Viewer, "c", "customers", f.PoolFilter, crm.Page{Limit: 1})
+	return db.count(ctx, "customers", "customers c", w)
+}
+
+// customerWhere is what a customer list selects, before its page.
+func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	w := &where{}
 	w.visible(f.Viewer, "c.owner_id")
 	w.search(db.dialect.ILike(), f.Query, "c.name", "c.short_name", "c.address")
@@ -128,17 +156,12 @@ func (db *DB) ListCustomers(ctx context.Context, f crm.CustomerFilter) (l crm.Li
 	w.equal("c.kind", f.Kind)
 	w.equal("c.level", f.Level)
 	if f.Tag != "" {
-		w.and("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = " + w.arg(f.Tag) + ")")
+		w.and("EXISTS (SELECT 1 FROM customer_labels t JOIN labels lb ON lb.id = t.label_id WHERE t.customer_id = c.id AND lb.name = " +
+			w.arg(f.Tag) + ")")
 	}
 	w.equalID("c.owner_id", f.OwnerID)
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
-	tail := poolList(w, f.Viewer, "c", "customers", f.PoolFilter, pg)
-	err = db.query(ctx, func(q querier) error {
-		items, err := queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c`+w.String()+tail, w.args...)
-		l = crm.NewList(items, pg.Limit, func(c *crm.Customer) int64 { return c.ID })
-		return db.wrap(err, "list customers")
-	})
-	return l, err
+	return w
 }

@@ -61,7 +61,8 @@ func (db *DB) Inbox(ctx context.Context, q crm.InboxQuery) (crm.InboxPage, error
 func (db *DB) inboxFilters(w *where, q crm.InboxQuery, visible func(crm.Viewer, string)) string {
 	from := " FROM conversations v"
 	if q.Label != "" {
-		from += " JOIN conversation_labels l ON l.conversation_id = v.id AND l.label = " + w.arg(q.Label)
+		from += " JOIN conversation_labels l ON l.conversation_id = v.id AND l.label_id = (SELECT id FROM labels WHERE name = " +
+			w.arg(q.Label) + ")"
 	}
 	// Mine and unassigned are visible to anyone by definition; leaving
 	// the visibility test out lets both engines use the assignee index.

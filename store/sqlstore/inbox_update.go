@@ -117,9 +117,13 @@ func (db *DB) SetLabels(ctx context.Context, v crm.Viewer, id int64, labels []st
 		if _, err := tx.ExecContext(ctx, `DELETE FROM conversation_labels WHERE conversation_id = $1`, id); err != nil {
 			return db.wrap(err, "clear labels")
 		}
-		for _, l := range labels {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO conversation_labels (label, conversation_id) VALUES ($1, $2)`,
-				l, id); err != nil {
+		ids, err := db.labelIDs(ctx, tx, labels) // by id: a label's rename reaches every conversation
+		if err != nil {
+			return err
+		}
+		for _, l := range ids {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO conversation_labels (label_id, conversation_id) VALUES ($1, $2)
+				ON CONFLICT DO NOTHING`, l, id); err != nil {
 				return db.wrap(err, "add label")
 			}
 		}
@@ -140,8 +144,8 @@ func (db *DB) Labels(ctx context.Context, v crm.Viewer) (ls []string, err error)
 		ls, err = queryAll(ctx, q, func(r scanner) (string, error) {
 			var s string
 			return s, r.Scan(&s)
-		}, `SELECT DISTINCT l.label FROM conversation_labels l JOIN conversations v ON v.id = l.conversation_id`+
-			w.String()+` ORDER BY l.label`, w.args...)
+		}, `SELECT DISTINCT lb.name FROM conversation_labels l JOIN labels lb ON lb.id = l.label_id
+			JOIN conversations v ON v.id = l.conversation_id`+w.String()+` ORDER BY lb.name`, w.args...)
 		return db.wrap(err, "labels")
 	})
 	return ls, err

@@ -34,16 +34,11 @@ func (db *DB) lead(ctx context.Context, q querier, v crm.Viewer, id int64) (*crm
 // ListLeads returns a page of leads, newest first.
 func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.Lead], err error) {
 	pg := f.Page.Clamp()
-	w := &where{}
-	w.visible(f.Viewer, "l.owner_id")
-	w.search(db.dialect.ILike(), f.Query, "l.name", "l.company", "l.email", "l.phone")
-	w.equal("l.status", f.Status)
-	w.equal("l.channel", f.Channel)
-	w.equalID("l.owner_id", f.OwnerID)
-	if f.InPool {
-		w.and("l.owner_id IS NULL")
+	w := leadWhere(db, f)
+	tail, err := w.poolSorted(f.Viewer, "l", "leads", f.PoolFilter, pg)
+	if err != nil {
+		return l, err
 	}
-	tail := poolList(w, f.Viewer, "l", "leads", f.PoolFilter, pg)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)
 		if err != nil {
@@ -53,4 +48,25 @@ func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.
 		return db.leadSources(ctx, q, l.Items)
 	})
 	return l, err
+}
+
+// CountLeads counts what f selects, ignoring its page.
+func (db *DB) CountLeads(ctx context.Context, f crm.LeadFilter) (int64, error) {
+	w := leadWhere(db, f)
+	poolList(w, f.Viewer, "l", "leads", f.PoolFilter, crm.Page{Limit: 1})
+	return db.count(ctx, "leads", "leads l", w)
+}
+
+// leadWhere is what a lead list selects, before its page.
+func leadWhere(db *DB, f crm.LeadFilter) *where {
+	w := &where{}
+	w.visible(f.Viewer, "l.owner_id")
+	w.search(db.dialect.ILike(), f.Query, "l.name", "l.company", "l.email", "l.phone")
+	w.equal("l.status", f.Status)
+	w.equal("l.channel", f.Channel)
+	w.equalID("l.owner_id", f.OwnerID)
+	if f.InPool {
+		w.and("l.owner_id IS NULL")
+	}
+	return w
 }

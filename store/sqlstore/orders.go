@@ -167,6 +167,25 @@ func (db *DB) order(ctx context.Context, q querier, v crm.Viewer, col string, ke
 // attachments (Order has them), to keep a page one query.
 func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*crm.Order], err error) {
 	pg := f.Page.Clamp()
+	w := orderWhere(db, f)
+	tail, err := w.sorted("orders", "o", "orders", pg)
+	if err != nil {
+		return l, err
+	}
+	err = db.query(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanOrder, `SELECT `+orderCols+` FROM orders o`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(o *crm.Order) int64 { return o.ID })
+		return db.wrap(err, "list orders")
+	})
+	return l, err
+}
+
+// CountOrders counts what f selects, ignoring its page.
+func (db *DB) CountOrders(ctx context.Context, f crm.OrderFilter) (int64, error) {
+	return db.count(ctx, "orders", "orders o", orderWhere(db, f))
+}
+
+func orderWhere(db *DB, f crm.OrderFilter) *where {
 	w := &where{}
 	w.visibleOrder(f.Viewer)
 	w.search(db.dialect.ILike(), f.Query, "o.number", "o.title")
@@ -187,11 +206,5 @@ func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*cr
 	if f.To != nil {
 		w.and("o.sales_date <= " + w.arg(f.To.String()))
 	}
-	tail := w.page("o.id", pg.After, pg.Limit)
-	err = db.query(ctx, func(q querier) error {
-		items, err := queryAll(ctx, q, scanOrder, `SELECT `+orderCols+` FROM orders o`+w.String()+tail, w.args...)
-		l = crm.NewList(items, pg.Limit, func(o *crm.Order) int64 { return o.ID })
-		return db.wrap(err, "list orders")
-	})
-	return l, err
+	return w
 }

@@ -114,10 +114,11 @@ func (db *DB) payment(ctx context.Context, q querier, v crm.Viewer, id int64) (*
 // ListPayments returns a page of payments, newest first.
 func (db *DB) ListPayments(ctx context.Context, f crm.PaymentFilter) (l crm.List[*crm.Payment], err error) {
 	pg := f.Page.Clamp()
-	w := &where{}
-	w.visibleOrder(f.Viewer)
-	w.equalID("p.order_id", f.OrderID)
-	tail := w.page("p.id", pg.After, pg.Limit)
+	w := paymentWhere(f)
+	tail, err := w.sorted("payments", "p", "payments", pg)
+	if err != nil {
+		return l, err
+	}
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanPayment, `SELECT `+paymentCols+` FROM payments p
 			JOIN orders o ON o.id = p.order_id`+w.String()+tail, w.args...)
@@ -125,4 +126,16 @@ func (db *DB) ListPayments(ctx context.Context, f crm.PaymentFilter) (l crm.List
 		return db.wrap(err, "list payments")
 	})
 	return l, err
+}
+
+// CountPayments counts what f selects, ignoring its page.
+func (db *DB) CountPayments(ctx context.Context, f crm.PaymentFilter) (int64, error) {
+	return db.count(ctx, "payments", "payments p JOIN orders o ON o.id = p.order_id", paymentWhere(f))
+}
+
+func paymentWhere(f crm.PaymentFilter) *where {
+	w := &where{}
+	w.visibleOrder(f.Viewer)
+	w.equalID("p.order_id", f.OrderID)
+	return w
 }

@@ -81,19 +81,32 @@ func (db *DB) productBy(ctx context.Context, col string, key any) (p *crm.Produc
 // ListProducts returns a page of products, newest first.
 func (db *DB) ListProducts(ctx context.Context, f crm.ProductFilter) (l crm.List[*crm.Product], err error) {
 	pg := f.Page.Clamp()
-	w := &where{}
-	w.search(db.dialect.ILike(), f.Query, "p.sku", "p.name")
-	w.equal("p.category", f.Category)
-	if f.Active != nil {
-		w.and("p.active = " + w.arg(*f.Active))
+	w := productWhere(db, f)
+	tail, err := w.sorted("products", "p", "products", pg)
+	if err != nil {
+		return l, err
 	}
-	tail := w.page("p.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanProduct, `SELECT `+productCols+` FROM products p`+w.String()+tail, w.args...)
 		l = crm.NewList(items, pg.Limit, func(p *crm.Product) int64 { return p.ID })
 		return db.wrap(err, "list products")
 	})
 	return l, err
+}
+
+// CountProducts counts what f selects, ignoring its page.
+func (db *DB) CountProducts(ctx context.Context, f crm.ProductFilter) (int64, error) {
+	return db.count(ctx, "products", "products p", productWhere(db, f))
+}
+
+func productWhere(db *DB, f crm.ProductFilter) *where {
+	w := &where{}
+	w.search(db.dialect.ILike(), f.Query, "p.sku", "p.name")
+	w.equal("p.category", f.Category)
+	if f.Active != nil {
+		w.and("p.active = " + w.arg(*f.Active))
+	}
+	return w
 }
 
 // nmoney scans a nullable amount into a *crm.Money field.

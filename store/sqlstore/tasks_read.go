@@ -32,6 +32,25 @@ func (db *DB) task(ctx context.Context, q querier, v crm.Viewer, id int64) (*crm
 // ListTasks returns a page of tasks, newest first.
 func (db *DB) ListTasks(ctx context.Context, f crm.TaskFilter) (l crm.List[*crm.Task], err error) {
 	pg := f.Page.Clamp()
+	w := taskWhere(db, f)
+	tail, err := w.sorted("tasks", "t", "tasks", pg)
+	if err != nil {
+		return l, err
+	}
+	err = db.query(ctx, func(q querier) error {
+		items, err := queryAll(ctx, q, scanTask, `SELECT `+taskCols+` FROM tasks t`+w.String()+tail, w.args...)
+		l = crm.NewList(items, pg.Limit, func(t *crm.Task) int64 { return t.ID })
+		return db.wrap(err, "list tasks")
+	})
+	return l, err
+}
+
+// CountTasks counts what f selects, ignoring its page.
+func (db *DB) CountTasks(ctx context.Context, f crm.TaskFilter) (int64, error) {
+	return db.count(ctx, "tasks", "tasks t", taskWhere(db, f))
+}
+
+func taskWhere(db *DB, f crm.TaskFilter) *where {
 	w := &where{}
 	w.visible(f.Viewer, "t.assignee_id")
 	w.search(db.dialect.ILike(), f.Query, "t.title", "t.number", "t.details")
@@ -41,11 +60,5 @@ func (db *DB) ListTasks(ctx context.Context, f crm.TaskFilter) (l crm.List[*crm.
 	if f.DueBefore != nil {
 		w.and("t.due_at < " + w.arg(utc(*f.DueBefore)))
 	}
-	tail := w.page("t.id", pg.After, pg.Limit)
-	err = db.query(ctx, func(q querier) error {
-		items, err := queryAll(ctx, q, scanTask, `SELECT `+taskCols+` FROM tasks t`+w.String()+tail, w.args...)
-		l = crm.NewList(items, pg.Limit, func(t *crm.Task) int64 { return t.ID })
-		return db.wrap(err, "list tasks")
-	})
-	return l, err
+	return w
 }

@@ -52,6 +52,8 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Pick", func(t *testing.T) { RunPick(t, open) }},
 		{"Reports", func(t *testing.T) { RunReports(t, open) }},
 		{"UserAdmin", func(t *testing.T) { RunUserAdmin(t, open) }},
+		{"Lists", func(t *testing.T) { RunLists(t, open) }},
+		{"Labels", func(t *testing.T) { RunLabels(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
