@@ -28,10 +28,25 @@ type UserSettings struct {
 	UserID        int64  `json:"user_id"`
 	TimeZone      string `json:"time_zone"`
 	ReminderEmail bool   `json:"reminder_email"`
+	// NotifyWeChat: notices come to the user's bound WeChat (when bound);
+	// NotifyPool: pool warnings come outside the app at all.
+	NotifyWeChat bool `json:"notify_wechat"`
+	NotifyPool   bool `json:"notify_pool"`
+	// QuietStart and QuietEnd ("HH:MM", in the user's zone) hold notices
+	// back; both "": the company's quiet hours.
+	QuietStart string `json:"quiet_start"`
+	QuietEnd   string `json:"quiet_end"`
 }
 
-// Validate checks the zone is a known IANA name. EINVALID.
+// Validate checks the zone is a known IANA name and the quiet hours are
+// both "HH:MM" or both empty. EINVALID.
 func (s *UserSettings) Validate() error {
+	_, e1 := time.Parse("15:04", s.QuietStart)
+	_, e2 := time.Parse("15:04", s.QuietEnd)
+	if (s.QuietStart != "" || s.QuietEnd != "") && (e1 != nil || e2 != nil || s.QuietStart == s.QuietEnd) {
+		return &Error{Code: EINVALID, Message: "Some fields are invalid.",
+			Fields: map[string]string{"quiet_start": "quiet hours are two different times HH:MM, or none"}}
+	}
 	if s.TimeZone == "" {
 		return nil
 	}

@@ -235,7 +235,9 @@ func (s *benchSet) rearm(b *testing.B) {
 				` WHERE id % 100 = 1`,
 		} {
 			if !s.warn && strings.Contains(q, "id % 100 = 1") {
-				continue
+				// No warnings in this op: those the seed left pending
+				// would be done (and not counted) in its first sweep.
+				q = `UPDATE ` + table + ` SET warn_pending = NULL WHERE id % 100 = 1`
 			}
 			if _, err := s.raw.ExecContext(ctx, q); err != nil {
 				b.Fatalf("%v\n%s", err, q)

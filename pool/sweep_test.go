@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +28,13 @@ func TestWarningThenReclaim(t *testing.T) {
 		}
 		if !strings.Contains(tasks[0].Title, "2026-03-12") {
 			t.Errorf("warning title %q does not say the date", tasks[0].Title)
+		}
+		// The same warning, once, for the notice sweep (WeChat or email).
+		ns, err := e.db.ListUserNotices(ctx, e.repA1.UserID, 10)
+		e.must(err)
+		if len(ns) != 1 || ns[0].Kind != crm.NoticePoolWarning || ns[0].Title != tasks[0].Title ||
+			ns[0].Link != "/leads/"+strconv.FormatInt(r.ID, 10) || ns[0].State != crm.DeliveryQueued {
+			t.Fatalf("notices = %+v, want the warning once", ns)
 		}
 		e.sweepAt(10 * day)
 		e.sweepAt(10*day + time.Minute)
@@ -115,6 +123,13 @@ func TestTwoInstancesReclaimOnce(t *testing.T) {
 			e.must(err)
 			if len(fs.Items) != 1 || len(e.tasksOf(r)) != 1 {
 				t.Fatalf("%v: %d reclaim entries and %d warnings, want one each", r, len(fs.Items), len(e.tasksOf(r)))
+			}
+		}
+		for _, rep := range []crm.Viewer{e.repA1, e.repA2} {
+			ns, err := e.db.ListUserNotices(ctx, rep.UserID, 100)
+			e.must(err)
+			if len(ns) != 12 {
+				t.Fatalf("user %d has %d warning notices, want 12", rep.UserID, len(ns))
 			}
 		}
 	})

@@ -202,6 +202,8 @@ type remindersPage struct {
 	pageData
 	Groups []reminderGroup
 	Me     *crm.UserSettings // the user's own settings form; nil: not on this server
+	// Notices is the user's WeChat binding and recent notices (with Me).
+	Notices *meNotices
 }
 
 type reminderGroup struct {
@@ -214,6 +216,12 @@ type reminderView struct {
 }
 
 func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
+	s.renderReminders(w, r, nil)
+}
+
+// renderReminders renders the reminders page, with a fresh WeChat binding
+// code when the user just asked for one.
+func (s *Server) renderReminders(w http.ResponseWriter, r *http.Request, code *bindCode) {
 	d := &remindersPage{pageData: s.pageData(w, r, "reminders.title")}
 	if s.deps.Reminders == nil {
 		s.writeError(w, r, crm.Errorf(crm.ENOTIMPLEMENTED, "Reminders are not set up on this server."))
@@ -226,6 +234,10 @@ func (s *Server) getRemindersPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.deps.UserSettings != nil {
 		if d.Me, err = s.deps.UserSettings.UserSettings(r.Context(), d.User.ID); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if d.Notices, err = s.meNotices(r, code); err != nil {
 			s.writeError(w, r, err)
 			return
 		}

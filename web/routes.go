@@ -28,6 +28,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.composeRoutes()...)
 	rs = append(rs, s.productRoutes()...)
 	rs = append(rs, s.satisfactionRoutes()...)
+	rs = append(rs, s.meWeChatRoutes()...)
 	rs = append(rs, s.reportRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	rs = append(rs, s.exportRoutes()...)

@@ -130,12 +130,16 @@ func (s *Server) putMySettings(r *http.Request) (*crm.UserSettings, error) {
 	if s.deps.UserSettings == nil {
 		return nil, crm.Errorf(crm.ENOTIMPLEMENTED, "User settings are not set up on this server.")
 	}
-	b := crm.UserSettings{ReminderEmail: true}
-	if err := decodeNew(r, &b); err != nil {
+	// What the body leaves out keeps its value (the switches default on).
+	b, err := s.deps.UserSettings.UserSettings(r.Context(), viewerOf(r).UserID)
+	if err != nil {
+		return nil, err
+	}
+	if err := decodeNew(r, b); err != nil {
 		return nil, err
 	}
 	b.UserID = viewerOf(r).UserID
-	return &b, s.deps.UserSettings.SaveUserSettings(r.Context(), &b)
+	return b, s.deps.UserSettings.SaveUserSettings(r.Context(), b)
 }
 
 // userZone is the zone of a user's "today": their own, else the

@@ -115,7 +115,9 @@ func (s *Server) postMySettingsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b := &crm.UserSettings{UserID: viewerOf(r).UserID, TimeZone: strings.TrimSpace(r.FormValue("time_zone")),
-		ReminderEmail: r.FormValue("reminder_email") == "1"}
+		ReminderEmail: r.FormValue("reminder_email") == "1", NotifyWeChat: r.FormValue("notify_wechat") == "1",
+		NotifyPool: r.FormValue("notify_pool") == "1", QuietStart: strings.TrimSpace(r.FormValue("quiet_start")),
+		QuietEnd: strings.TrimSpace(r.FormValue("quiet_end"))}
 	if err := s.deps.UserSettings.SaveUserSettings(r.Context(), b); err != nil {
 		s.writeError(w, r, err)
 		return

@@ -73,6 +73,10 @@ type Deps struct {
 	// Asia/Shanghai. UserSettings nil: the company's zone for everyone.
 	TimeZone     string
 	UserSettings crm.UserSettingsStore
+	// Staff binds users' own WeChat and Notices lists what was sent to
+	// them (pool warnings); nil: 501 and the settings page leaves them out.
+	Staff   crm.UserWeChatStore
+	Notices crm.UserNoticeStore
 	// Satisfaction keeps survey settings and scores, Surveys answers the
 	// survey links of emails; nil: 501 and 404.
 	Satisfaction crm.SatisfactionStore

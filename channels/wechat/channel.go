@@ -35,6 +35,9 @@ type Config struct {
 	Store      Store
 	Ingester   crm.MessageIngester
 	Deliveries crm.DeliveryReporter // template job reports; nil: only logged
+	// Staff links followers to users (their own WeChat, for notices);
+	// nil: no binding, every follower is a customer.
+	Staff      crm.UserWeChatStore
 	Blobs      crm.BlobStore
 	HTTPClient *http.Client // for WeChat's API; default: 10 s timeout
 	Now        func() time.Time

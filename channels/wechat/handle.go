@@ -20,6 +20,9 @@ func (c *Channel) handle(ctx context.Context, a *crm.WeChatAccount, p *push, raw
 			return err
 		}
 	}
+	if staff, err := c.staffPush(ctx, a, p); staff || err != nil {
+		return err
+	}
 	in, known := c.inbound(ctx, a, p, raw)
 	res, err := c.cfg.Ingester.Ingest(ctx, in, nil)
 	if err != nil {

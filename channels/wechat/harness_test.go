@@ -75,7 +75,8 @@ func newEnvOn(t testing.TB, engine string) *env {
 	e.account = &crm.WeChatAccount{AppID: appID, AppSecret: "s3cret", Token: "tok", EncodingAESKey: aesKey,
 		Mode: crm.WeChatCompatible, APIBase: e.api.URL,
 		Templates: map[string]crm.WeChatTemplate{"care": {ID: "TPL-care", Fields: map[string]string{"first": "text", "keyword1": "name"}},
-			"notice": {ID: "SUB-care", Subscribe: true, URL: "pages/care", Fields: map[string]string{"thing1": "contact.name", "thing2": "text"}}}}
+			"notice":   {ID: "SUB-care", Subscribe: true, URL: "pages/care", Fields: map[string]string{"thing1": "contact.name", "thing2": "text"}},
+			"reminder": {ID: "TPL-reminder", Fields: map[string]string{"first": "title", "keyword1": "text"}}}}
 	check(t, e.db.CreateWeChatAccount(ctx, e.account))
 	ing := &recIngester{Ingester: crm.NewIngester(crm.IngestConfig{Store: e.db, Matcher: matcher.New(matcher.Config{}),
 		Now: e.clock.Now})}
@@ -96,7 +97,7 @@ func (e *env) channel(ing crm.MessageIngester, instance string) *wechat.Channel 
 	if e.box != nil {
 		d = e.box
 	}
-	return wechat.New(wechat.Config{Store: e.db, Ingester: ing, Deliveries: d, Blobs: e.blobs,
+	return wechat.New(wechat.Config{Store: e.db, Ingester: ing, Deliveries: d, Blobs: e.blobs, Staff: e.db,
 		HTTPClient: &http.Client{Timeout: 2 * time.Second}, Now: e.clock.Now, Instance: instance,
 		Logger:        slog.New(slog.NewTextHandler(e.logs, nil)),
 		MediaAttempts: 3, MediaBackoff: func(int) time.Duration { return 0 }})

@@ -99,6 +99,7 @@ func (p *pipeline) webDeps(d web.Deps, db *sqlstore.DB) web.Deps {
 	d.Care, d.CareStore, d.Reminders = p.care, db, db
 	d.Importer = p.importer
 	d.UserSettings, d.Satisfaction, d.Surveys = db, db, p.care
+	d.Staff, d.Notices = db, db
 	d = p.hooks.webDeps(d, db)
 	d.Metrics = p.metrics
 	d.Limits = p.limits

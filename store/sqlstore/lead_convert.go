@@ -86,20 +86,20 @@ func (db *DB) conversionContact(ctx context.Context, v crm.Viewer, l *crm.Lead, 
 
 // finishConversion files the lead's conversations under the contact and
 // customer (a conversation keeps its lead, so the lead's page still lists
-// it), marks the lead converted and audits the move on both records.
+// it), marks the lead converted, records the conversion (where to, by
+// whom, when: the one record of it, read by the lead page, the timelines
+// and the funnel) and audits the move on both records.
 func (db *DB) finishConversion(ctx context.Context, tx *sql.Tx, v crm.Viewer, l *crm.Lead, out crm.LeadConversion) error {
-	steps := []struct{ sql, op string }{
-		{`UPDATE conversations SET contact_id = COALESCE(contact_id, $1), customer_id = COALESCE(customer_id, $2) WHERE lead_id = $3`, "file conversations"},
-		{`UPDATE leads SET status = 'converted', converted_customer_id = $2, converted_contact_id = $1 WHERE id = $3`, "mark converted"},
+	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET contact_id = COALESCE(contact_id, $1),
+		customer_id = COALESCE(customer_id, $2) WHERE lead_id = $3`, *out.ContactID, *out.CustomerID, l.ID); err != nil {
+		return db.wrap(err, "file conversations")
 	}
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st.sql, *out.ContactID, *out.CustomerID, l.ID); err != nil {
-			return db.wrap(err, st.op)
-		}
+	if _, err := tx.ExecContext(ctx, `UPDATE leads SET status = 'converted' WHERE id = $1`, l.ID); err != nil {
+		return db.wrap(err, "mark converted")
 	}
-	// The funnel report counts conversions by when and by whom.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO lead_conversions (lead_id, customer_id, converted_by, converted_at)
-		VALUES ($1, $2, $3, $4)`, l.ID, *out.CustomerID, idArg(viewerID(v)), db.now()); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lead_conversions (lead_id, customer_id, contact_id, converted_by,
+		converted_at) VALUES ($1, $2, $3, $4, $5)`, l.ID, *out.CustomerID, *out.ContactID, idArg(viewerID(v)),
+		db.now()); err != nil {
 		return db.conflict(err, "convert lead", "This lead was converted already.")
 	}
 	detail := "customer:" + strconv.FormatInt(*out.CustomerID, 10) + " contact:" + strconv.FormatInt(*out.ContactID, 10)
@@ -109,11 +109,11 @@ func (db *DB) finishConversion(ctx context.Context, tx *sql.Tx, v crm.Viewer, l 
 	return db.audit(ctx, v, "lead.convert", crm.Ref{Kind: crm.RefCustomer, ID: *out.CustomerID}, "lead:"+strconv.FormatInt(l.ID, 10))
 }
 
-// LeadConverted implements crm.LeadConverter.
+// LeadConverted implements crm.LeadConverter from lead_conversions.
 func (db *DB) LeadConverted(ctx context.Context, id int64) (c crm.LeadConversion, err error) {
 	err = db.view(ctx, func(q querier) error {
-		err := q.QueryRowContext(ctx, `SELECT converted_customer_id, converted_contact_id FROM leads WHERE id = $1`, id).
-			Scan(&c.CustomerID, &c.ContactID)
+		err := q.QueryRowContext(ctx, `SELECT c.customer_id, c.contact_id FROM leads l
+			LEFT JOIN lead_conversions c ON c.lead_id = l.id WHERE l.id = $1`, id).Scan(&c.CustomerID, &c.ContactID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return crm.Errorf(crm.ENOTFOUND, "No such lead.")
 		}

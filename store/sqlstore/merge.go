@@ -29,7 +29,7 @@ func (db *DB) MergeContacts(ctx context.Context, v crm.Viewer, m crm.Merge) (s *
 			return err
 		}
 		if err := db.repoint(ctx, tx, gone.ID, s.ID, "conversations.contact_id", "orders.customer_signer_id",
-			"leads.converted_contact_id"); err != nil {
+			"lead_conversions.contact_id"); err != nil {
 			return err
 		}
 		if err := db.moveRefs(ctx, tx, crm.RefContact, gone.ID, s.ID); err != nil {
@@ -85,7 +85,7 @@ func (db *DB) MergeCustomers(ctx context.Context, v crm.Viewer, m crm.Merge) (s 
 		}
 		foldCustomer(s, gone)
 		if err := db.repoint(ctx, tx, gone.ID, s.ID, "contacts.customer_id", "orders.customer_id", "conversations.customer_id",
-			"leads.converted_customer_id", "orders.dealer_id", "lead_conversions.customer_id"); err != nil {
+			"orders.dealer_id", "lead_conversions.customer_id"); err != nil {
 			return err
 		}
 		if err := db.UpdateCustomer(ctx, v, s); err != nil {

@@ -33,7 +33,20 @@ func (db *DB) PickCustomers(ctx context.Context, v crm.Viewer, q string, limit i
 	}
 	w.visible(v, "c.owner_id")
 	limit = crm.Page{Limit: limit}.Clamp().Limit
-	err = db.query(ctx, func(qr querier) error {
+	read := db.query
+	custom := db.dialect.Name() == "postgres"
+	if custom {
+		read = db.view
+	}
+	err = read(ctx, func(qr querier) error {
+		// A cached generic plan walks the id index and filters every row
+		// for a name that matches nothing (0.4–0.9 s at 100k customers):
+		// the plan must see the pattern to use the trigram index.
+		if custom {
+			if _, err := qr.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+				return db.wrap(err, "pick customers plan")
+			}
+		}
 		cs, err = queryAll(ctx, qr, scanCustomer, `SELECT `+customerCols+from+w.String()+order+` LIMIT `+itoa(limit), w.args...)
 		return db.wrap(err, "pick customers")
 	})

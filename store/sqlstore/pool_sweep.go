@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -40,8 +42,25 @@ func (db *DB) WarnBatch(ctx context.Context, items []crm.PoolWarning, at time.Ti
 					return db.wrap(err, "warned")
 				}
 			}
-			return db.warnTasks(ctx, tx, keep)
+			if err := db.warnTasks(ctx, tx, keep); err != nil {
+				return err
+			}
+			return db.queueNotices(ctx, tx, warnNotices(keep, at))
 		})
+}
+
+// warnNotices are the warnings' notices to the owners, outside the app
+// (WeChat or email, by the notice sweep), keyed by the same occurrence
+// as the pool event.
+func warnNotices(items []crm.PoolWarning, at time.Time) []crm.UserNotice {
+	ns := make([]crm.UserNotice, len(items))
+	for i, it := range items {
+		r := it.Due.Ref
+		ns[i] = crm.UserNotice{UserID: it.Due.OwnerID, Kind: crm.NoticePoolWarning, Title: it.Title, Text: it.Details,
+			Link: "/" + r.Kind + "s/" + strconv.FormatInt(r.ID, 10), NextAt: at,
+			Key: fmt.Sprintf("pool.warn:%s:%d:%d:%d", r.Kind, r.ID, it.Due.RuleID, it.Due.At.Unix())}
+	}
+	return ns
 }
 
 // batchOnce records the action's event of each item, in one transaction

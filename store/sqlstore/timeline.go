@@ -77,14 +77,14 @@ func timelineParts(w *where, v crm.Viewer, subj crm.Ref) ([]string, error) {
 	switch subj.Kind {
 	case crm.RefCustomer:
 		contacts := "(SELECT id FROM contacts WHERE customer_id = " + id + ")"
-		leads := "(SELECT id FROM leads WHERE converted_customer_id = " + id + ")"
+		leads := "(SELECT lead_id FROM lead_conversions WHERE customer_id = " + id + ")"
 		convs = "(v.customer_id = " + id + " OR v.contact_id IN " + contacts + ")"
 		refs = "((r.kind = 'customer' AND r.ref_id = " + id + ") OR (r.kind = 'contact' AND r.ref_id IN " + contacts +
 			") OR (r.kind = 'lead' AND r.ref_id IN " + leads + "))"
 		audit = "((a.subject_kind = 'customer' AND a.subject_id = " + id + ") OR (a.subject_kind = 'lead' AND a.subject_id IN " + leads + "))"
 		money = timelineMoney(w, v, id)
 	case crm.RefContact:
-		leads := "(SELECT id FROM leads WHERE converted_contact_id = " + id + ")"
+		leads := "(SELECT lead_id FROM lead_conversions WHERE contact_id = " + id + ")"
 		convs = "v.contact_id = " + id
 		refs = "((r.kind = 'contact' AND r.ref_id = " + id + ") OR (r.kind = 'lead' AND r.ref_id IN " + leads + "))"
 		audit = "((a.subject_kind = 'contact' AND a.subject_id = " + id + ") OR (a.subject_kind = 'lead' AND a.subject_id IN " + leads + "))"

@@ -12,10 +12,11 @@ var _ crm.ReminderMailStore = (*DB)(nil)
 // UserSettings returns a user's own settings, the defaults when none are
 // stored (the company's zone, reminder emails on).
 func (db *DB) UserSettings(ctx context.Context, userID int64) (*crm.UserSettings, error) {
-	s := &crm.UserSettings{UserID: userID, ReminderEmail: true}
+	s := &crm.UserSettings{UserID: userID, ReminderEmail: true, NotifyWeChat: true, NotifyPool: true}
 	err := db.query(ctx, func(q querier) error {
-		return q.QueryRowContext(ctx, `SELECT time_zone, reminder_email FROM user_settings WHERE user_id = $1`,
-			userID).Scan(&s.TimeZone, &s.ReminderEmail)
+		return q.QueryRowContext(ctx, `SELECT time_zone, reminder_email, notify_wechat, notify_pool, quiet_start,
+			quiet_end FROM user_settings WHERE user_id = $1`, userID).Scan(&s.TimeZone, &s.ReminderEmail,
+			&s.NotifyWeChat, &s.NotifyPool, &s.QuietStart, &s.QuietEnd)
 	})
 	if err == sql.ErrNoRows {
 		err = nil
@@ -32,8 +33,11 @@ func (db *DB) SaveUserSettings(ctx context.Context, s *crm.UserSettings) error {
 		if _, err := db.UserByID(ctx, s.UserID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO user_settings (user_id, time_zone, reminder_email) VALUES ($1, $2, $3)
-			ON CONFLICT (user_id) DO UPDATE SET time_zone = $2, reminder_email = $3`, s.UserID, s.TimeZone, s.ReminderEmail)
+		_, err := tx.ExecContext(ctx, `INSERT INTO user_settings (user_id, time_zone, reminder_email, notify_wechat,
+			notify_pool, quiet_start, quiet_end) VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (user_id) DO UPDATE SET time_zone = $2, reminder_email = $3, notify_wechat = $4,
+			notify_pool = $5, quiet_start = $6, quiet_end = $7`, s.UserID, s.TimeZone, s.ReminderEmail, s.NotifyWeChat,
+			s.NotifyPool, s.QuietStart, s.QuietEnd)
 		return db.wrap(err, "save user settings")
 	})
 }

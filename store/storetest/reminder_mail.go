@@ -29,7 +29,7 @@ func testUserSettings(t *testing.T, s crm.Store) {
 	w, rm := newWorld(t, s), reminderMailStore(t, s)
 	got, err := rm.UserSettings(ctx, w.repA1.ID)
 	must(t, err)
-	same(t, "defaults", *got, crm.UserSettings{UserID: w.repA1.ID, ReminderEmail: true})
+	same(t, "defaults", *got, crm.UserSettings{UserID: w.repA1.ID, ReminderEmail: true, NotifyWeChat: true, NotifyPool: true})
 	must(t, rm.SaveUserSettings(ctx, &crm.UserSettings{UserID: w.repA1.ID, TimeZone: "Europe/Berlin"}))
 	got, err = rm.UserSettings(ctx, w.repA1.ID)
 	must(t, err)

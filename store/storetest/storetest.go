@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"UserAdmin", func(t *testing.T) { RunUserAdmin(t, open) }},
 		{"Lists", func(t *testing.T) { RunLists(t, open) }},
 		{"Labels", func(t *testing.T) { RunLabels(t, open) }},
+		{"UserNotices", func(t *testing.T) { RunUserNotices(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
