@@ -13,18 +13,27 @@ type drill struct {
 	CustomerID, DealerID, TeamID, UserID *int64
 	From, To                             *crm.Date
 	Sold                                 bool
+	ProductID                            *int64
+	Category, Region, Level              string
 }
 
 func readDrill(q *query) drill {
 	return drill{CustomerID: q.id("customer_id"), DealerID: q.id("dealer_id"), TeamID: q.id("team_id"),
-		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold")}
+		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold"),
+		ProductID: q.id("product_id"), Category: q.str("category"), Region: q.str("region"), Level: q.str("level")}
 }
 
 // orderFilter applies the drill to an order list.
 func (d drill) orderFilter(f *crm.OrderFilter) {
 	f.CustomerID, f.DealerID, f.TeamID, f.OwnerID, f.From, f.To = d.CustomerID, d.DealerID, d.TeamID, d.UserID, d.From, d.To
-	f.Sold = d.Sold
+	f.Sold, f.ProductID, f.Category, f.Region, f.Level = d.Sold, d.ProductID, d.Category, d.Region, d.Level
 }
+
+// salesDrillParams are the order list's parameter for each sales
+// dimension (the period and customer, rep, team, dealer ids, and the
+// product, category, region and level the report groups by).
+var salesDrillParams = map[string]string{crm.ByCustomer: "customer_id", crm.ByRep: "user_id", crm.ByTeam: "team_id",
+	"dealer": "dealer_id", "product": "product_id", "category": "category", "region": "region", "level": "level"}
 
 // date reads a day YYYY-MM-DD; absent is nil.
 func (q *query) date(name string) *crm.Date {
@@ -41,8 +50,7 @@ func (q *query) date(name string) *crm.Date {
 }
 
 // reportDrill is the list behind a report's figure, or "" when no list
-// page filters that way yet (sales by product, region or level; service
-// and funnel figures).
+// page filters that way.
 func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
 	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {
@@ -54,22 +62,16 @@ func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	from, to := t.From, t.To
 	q := url.Values{"sold": {"true"}}
 	if row.Key != "total" || row.Label != "" {
-		switch t.By {
-		case crm.ByPeriod:
+		param, ok := salesDrillParams[t.By]
+		switch {
+		case t.By == crm.ByPeriod:
 			from, to = bucketWithin(t, row.Key)
-		case crm.ByCustomer:
-			q.Set("customer_id", row.Key)
-		case crm.ByRep:
-			q.Set("user_id", row.Key)
-		case crm.ByTeam:
-			q.Set("team_id", row.Key)
-		case "dealer":
-			q.Set("dealer_id", row.Key)
-		default:
+		case !ok:
 			return ""
-		}
-		if t.By != crm.ByPeriod && row.Key == "" {
-			return "" // no owner, team or dealer: no filter says "none"
+		case row.Key == "":
+			return "" // no owner, team, dealer, product, region…: no filter says "none"
+		default:
+			q.Set(param, row.Key)
 		}
 	}
 	q.Set("from", from.String())

@@ -128,6 +128,10 @@ var recListParams = []param{
 	{"from", "string", "orders: sold on or after this day (YYYY-MM-DD)"},
 	{"to", "string", "orders: sold on or before this day (YYYY-MM-DD)"},
 	{"sold", "boolean", "orders: only those that count as sales (active or completed), as the sales report counts"},
+	{"product_id", "integer", "orders: with a line of this product"},
+	{"category", "string", "orders: with a line of a product of this category"},
+	{"region", "string", "orders: of customers in this region"},
+	{"level", "string", "orders: of customers of this level"},
 	afterAlias,
 	{"lang", "string", "switch the page language: en or zh-CN"},
 }

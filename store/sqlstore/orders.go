@@ -187,6 +187,7 @@ func (db *DB) ListOrders(ctx context.Context, f crm.OrderFilter) (l crm.List[*cr
 	if f.To != nil {
 		w.and("o.sales_date <= " + w.arg(f.To.String()))
 	}
+	w.orderDims(f)
 	tail := w.page("o.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanOrder, `SELECT `+orderCols+` FROM orders o`+w.String()+tail, w.args...)
