@@ -27,6 +27,24 @@ CREATE TABLE report_sales_days (
 );
 CREATE INDEX report_sales_days_dim ON report_sales_days (dim, day);
 
+-- The same per calendar month (day: the 1st), summed from the days when the
+-- sweep rebuilds them: a quarter by product reads three months' rows, not
+-- ninety days'. A report takes a month from here only when the whole month
+-- lies in its period and none of its days is dirty.
+CREATE TABLE report_sales_months (
+    day               DATE NOT NULL,
+    dim               TEXT NOT NULL,
+    key_id            BIGINT,
+    key_text          TEXT,
+    owner_id          BIGINT,
+    customer_owner_id BIGINT,
+    amount            BIGINT NOT NULL,
+    orders            BIGINT NOT NULL,
+    margin            DOUBLE PRECISION,
+    costed            DOUBLE PRECISION
+);
+CREATE INDEX report_sales_months_dim ON report_sales_months (dim, day);
+
 -- Days whose rollup is stale: appended by the triggers (one row per change,
 -- no unique key, so concurrent writers never wait on each other), removed
 -- by the sweep before it recomputes the day.

@@ -54,64 +54,34 @@ func (db *DB) rebuildSalesDays(ctx context.Context, tx *sql.Tx, days []crm.Date)
 			return db.wrap(err, "rebuild sales rollup "+d.dim)
 		}
 	}
+	return db.rebuildSalesMonths(ctx, tx, days)
+}
+
+// rebuildSalesMonths sums the months of days again from their days' rows.
+func (db *DB) rebuildSalesMonths(ctx context.Context, tx *sql.Tx, days []crm.Date) error {
+	seen := map[crm.Date]bool{}
+	month := "$1"
+	if db.dialect.Name() == "postgres" {
+		month = "CAST($1 AS DATE)"
+	}
+	for _, d := range days {
+		m := crm.Date{Year: d.Year, Month: d.Month, Day: 1}
+		if seen[m] {
+			continue
+		}
+		seen[m] = true
+		if _, err := tx.ExecContext(ctx, `DELETE FROM report_sales_months WHERE day = $1`, m.String()); err != nil {
+			return db.wrap(err, "clear sales month")
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO report_sales_months
+			(day, dim, key_id, key_text, owner_id, customer_owner_id, amount, orders, margin, costed)
+			SELECT `+month+`, dim, key_id, key_text, owner_id, customer_owner_id, sum(amount), sum(orders), sum(margin), sum(costed)
+			FROM report_sales_days WHERE day >= $1 AND day < $2
+			GROUP BY dim, key_id, key_text, owner_id, customer_owner_id`, m.String(), nextMonth(m).String())
+		if err != nil {
+			return db.wrap(err, "rebuild sales month")
+		}
+	}
 	return nil
 }
 
-// salesReads are each dimension's rollup rows, key and label, and joins
-// over the rollup r (the customer dimension reads the orders: a rollup by
-// customer would be as long as the orders).
-var salesReads = map[string]struct{ dim, key, label, joins string }{
-	crm.ByPeriod: {"", "r.day", "''", ""},
-	crm.ByTeam:   {"", "u.team_id", "t.name", " LEFT JOIN users u ON u.id = r.owner_id LEFT JOIN teams t ON t.id = u.team_id"},
-	crm.ByRep:    {"", "r.owner_id", "u.name", " LEFT JOIN users u ON u.id = r.owner_id"},
-	"region":     {"region", "r.key_text", "r.key_text", ""},
-	"level":      {"level", "r.key_text", "r.key_text", ""},
-	"dealer":     {"dealer", "r.key_id", "d.name", " LEFT JOIN customers d ON d.id = r.key_id"},
-	"product":    {"product", "r.key_id", "COALESCE(p.name, r.key_text)", " LEFT JOIN products p ON p.id = r.key_id"},
-	"category":   {"category", "r.key_text", "r.key_text", ""},
-}
-
-// salesRollupParts reads the rollup over from…to except the dirty days;
-// product and category rows count in their rows only, with the whole
-// orders' total beside them, as salesParts does.
-func (db *DB) salesRollupParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date, dirty []crm.Date) ([]part, error) {
-	rd := salesReads[q.By]
-	read := func(dim, key, label, joins string) ([]part, error) {
-		w := &where{}
-		w.and("r.dim = " + w.arg(dim))
-		dateRange(w, "r.day", from, to)
-		if len(dirty) > 0 {
-			w.and("NOT " + inDays(w, "r.day", dirty))
-		}
-		w.visibleRollup(q.Viewer)
-		scopeOwner(w, q, "r.owner_id")
-		sqlText := "SELECT " + key + ", " + label + ", sum(r.amount), sum(r.orders), sum(r.margin), sum(r.costed)" +
-			" FROM report_sales_days r" + joins + w.String()
-		if key != "''" {
-			sqlText += groupBy(key, label)
-		}
-		return db.salesQuery(ctx, qr, q, sqlText, w.args)
-	}
-	if rd.dim != "product" && rd.dim != "category" {
-		return read(rd.dim, rd.key, rd.label, rd.joins) // whole orders: the rows make the total
-	}
-	total, err := read("", "''", "''", "")
-	if err != nil || len(total) == 0 {
-		return nil, err
-	}
-	total[0].totalOnly = true
-	rows, err := read(rd.dim, rd.key, rd.label, rd.joins)
-	for i := range rows {
-		rows[i].rowOnly = true
-	}
-	return append(rows, total[0]), err
-}
-
-// visibleRollup is visibleOrder on a rollup row: its order owner (or none)
-// or its customer's owner.
-func (w *where) visibleRollup(v crm.Viewer) {
-	if v.SeesAll() {
-		return
-	}
-	w.and("(" + w.owns(v, "r.owner_id", true) + " OR " + w.owns(v, "r.customer_owner_id", false) + ")")
-}

@@ -25,6 +25,7 @@ func RunReports(t *testing.T, open Opener) {
 		{"AuditQueue", testAuditQueue},
 		{"RollupFollowsChanges", testRollupFollowsChanges},
 		{"OrdersBehindFigures", testOrdersBehindFigures},
+		{"ServiceSatisfaction", testServiceSatisfaction},
 	} {
 		t.Run("Reports/"+tt.name, func(t *testing.T) {
 			s := open(t)
