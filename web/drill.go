@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -15,12 +16,33 @@ type drill struct {
 	Sold                                 bool
 	ProductID                            *int64
 	Category, Region, Level              string
+	// leads, as the funnel counts them (From and To: created on those days)
+	Channel, Form, UTMCampaign, QRScene string
+	Converted                           bool
 }
 
 func readDrill(q *query) drill {
 	return drill{CustomerID: q.id("customer_id"), DealerID: q.id("dealer_id"), TeamID: q.id("team_id"),
 		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold"),
-		ProductID: q.id("product_id"), Category: q.str("category"), Region: q.str("region"), Level: q.str("level")}
+		ProductID: q.id("product_id"), Category: q.str("category"), Region: q.str("region"), Level: q.str("level"),
+		Channel: q.str("channel"), Form: q.str("form"), UTMCampaign: q.str("utm_campaign"), QRScene: q.str("qr_scene"),
+		Converted: q.boolean("converted")}
+}
+
+// leadFilter applies the drill to a lead list; offset is the server's
+// minutes east of UTC, whose calendar days the funnel counts in.
+func (d drill) leadFilter(f *crm.LeadFilter, offset int) {
+	local := func(day crm.Date) *time.Time {
+		t := day.Time().Add(-time.Duration(offset) * time.Minute)
+		return &t
+	}
+	if d.From != nil {
+		f.CreatedFrom = local(*d.From)
+	}
+	if d.To != nil {
+		f.CreatedTo = local(crm.DateOf(d.To.Time().AddDate(0, 0, 1)))
+	}
+	f.Channel, f.Form, f.UTMCampaign, f.QRScene, f.Converted = d.Channel, d.Form, d.UTMCampaign, d.QRScene, d.Converted
 }
 
 // orderFilter applies the drill to an order list.
@@ -52,6 +74,9 @@ func (q *query) date(name string) *crm.Date {
 // reportDrill is the list behind a report's figure, or "" when no list
 // page filters that way.
 func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
+	if t.Report == crm.ReportFunnel {
+		return funnelDrill(t, row, col)
+	}
 	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
 	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {
 		return "/customers/" + row.Key

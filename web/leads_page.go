@@ -27,8 +27,11 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 		list: func(r *http.Request, f listFilter) (crm.List[*crm.Lead], error) {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
-			return s.store.ListLeads(r.Context(), crm.LeadFilter{Viewer: v, Query: f.Query,
-				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)})
+			lf := crm.LeadFilter{Viewer: v, Query: f.Query,
+				Status: f.Status, OwnerID: owner, InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)}
+			_, off := s.today()
+			f.Drill.leadFilter(&lf, off)
+			return s.store.ListLeads(r.Context(), lf)
 		},
 		title: func(l *crm.Lead) string { return firstOf(l.Name, l.Company, l.Email, l.Phone) },
 		panel: func(c *cells, v crm.Viewer, l *crm.Lead) *poolPanel {

@@ -40,3 +40,26 @@ func TestReportDrillsByProductRegionLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestFunnelDrillsIntoLeads: the funnel's lead and conversion figures link
+// to the lead list of that source and period, and the list holds those
+// leads, only the ones the viewer may see.
+func TestFunnelDrillsIntoLeads(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	p.call("rep1", "POST", "/api/v1/leads", record{"name": "展会线索", "source": record{"channel": "wechat", "campaign": "expo"}}, 201, nil)
+	p.call("rep3", "POST", "/api/v1/leads", record{"name": "别组线索", "source": record{"channel": "wechat", "campaign": "expo"}}, 201, nil)
+	page := p.mustPage("manager", "/reports/funnel?by=qr_scene&period=this_month")
+	v := url.Values{"from": {"2026-03-01"}, "to": {"2026-03-31"}, "qr_scene": {"expo"}}
+	link := "/leads?" + strings.ReplaceAll(v.Encode(), "&", "&amp;")
+	contains(t, "funnel by scene", page, link)
+	list := p.mustPage("manager", "/leads?"+v.Encode())
+	contains(t, "drilled leads", list, "展会线索")
+	if strings.Contains(list, "别组线索") {
+		t.Error("the manager of team A sees team B's lead behind the funnel figure")
+	}
+	v.Set("converted", "true")
+	if strings.Contains(p.mustPage("manager", "/leads?"+v.Encode()), "展会线索") {
+		t.Error("an unconverted lead is listed behind the converted figure")
+	}
+}

@@ -43,6 +43,7 @@ func (db *DB) ListLeads(ctx context.Context, f crm.LeadFilter) (l crm.List[*crm.
 	if f.InPool {
 		w.and("l.owner_id IS NULL")
 	}
+	db.leadFunnel(w, f)
 	tail := poolList(w, f.Viewer, "l", "leads", f.PoolFilter, pg)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanLead, `SELECT `+leadCols+` FROM leads l`+w.String()+tail, w.args...)

@@ -84,4 +84,3 @@ func (db *DB) rebuildSalesMonths(ctx context.Context, tx *sql.Tx, days []crm.Dat
 	}
 	return nil
 }
-

@@ -26,6 +26,7 @@ func RunReports(t *testing.T, open Opener) {
 		{"RollupFollowsChanges", testRollupFollowsChanges},
 		{"OrdersBehindFigures", testOrdersBehindFigures},
 		{"ServiceSatisfaction", testServiceSatisfaction},
+		{"LeadsBehindFigures", testLeadsBehindFigures},
 	} {
 		t.Run("Reports/"+tt.name, func(t *testing.T) {
 			s := open(t)

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"testing"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -27,4 +28,42 @@ func testOrdersBehindFigures(t *testing.T, r *reportWorld) {
 	same(t, "region 华南", numbers(r.admin, crm.OrderFilter{Region: "华南"}), []string{"O1", "O2"})
 	same(t, "region 华南 as manager B", numbers(r.mgrB, crm.OrderFilter{Region: "华南"}), []string{})
 	same(t, "level B", numbers(r.admin, crm.OrderFilter{Level: "B"}), []string{"O3"})
+}
+
+// testLeadsBehindFigures: the lead list filtered as a funnel figure's
+// drill-down (created in the period, by source, converted) holds the leads
+// that figure counts, for the viewer who saw it.
+func testLeadsBehindFigures(t *testing.T, r *reportWorld) {
+	lead := func(name string, owner *crm.User, src crm.LeadSource) *crm.Lead {
+		l := &crm.Lead{Name: name, Source: src, OwnerID: ptr(owner.ID)}
+		must(t, r.s.CreateLead(ctx, l))
+		return l
+	}
+	l1 := lead("L1", r.repA1, crm.LeadSource{Channel: "webform", Form: "contact", UTMCampaign: "spring"})
+	lead("L2", r.repA1, crm.LeadSource{Channel: "wechat", Campaign: "expo"})
+	lead("L3", r.repB, crm.LeadSource{Channel: "webform", Form: "contact"})
+	_, err := r.s.(crm.LeadConverter).ConvertLead(ctx, crm.System, l1.ID, crm.LeadConversion{CustomerID: &r.cA.ID})
+	must(t, err)
+	now := time.Now()
+	from, to := now.Add(-time.Hour), now.Add(time.Hour)
+	names := func(u *crm.User, f crm.LeadFilter) []string {
+		f.Viewer = u.Viewer()
+		if f.CreatedFrom == nil {
+			f.CreatedFrom, f.CreatedTo = &from, &to
+		}
+		l, err := r.s.ListLeads(ctx, f)
+		must(t, err)
+		out := []string{}
+		for _, x := range l.Items {
+			out = append([]string{x.Name}, out...)
+		}
+		return out
+	}
+	same(t, "webform", names(r.admin, crm.LeadFilter{Channel: "webform"}), []string{"L1", "L3"})
+	same(t, "webform as rep a1", names(r.repA1, crm.LeadFilter{Channel: "webform"}), []string{"L1"})
+	same(t, "form contact, converted", names(r.admin, crm.LeadFilter{Form: "contact", Converted: true}), []string{"L1"})
+	same(t, "utm spring", names(r.admin, crm.LeadFilter{UTMCampaign: "spring"}), []string{"L1"})
+	same(t, "qr scene expo", names(r.admin, crm.LeadFilter{QRScene: "expo"}), []string{"L2"})
+	past := now.Add(-48 * time.Hour)
+	same(t, "created before", names(r.admin, crm.LeadFilter{CreatedFrom: &past, CreatedTo: &from}), []string{})
 }
