@@ -24,20 +24,42 @@ var salesReads = map[string]struct{ dim, key, label, joins string }{
 // whole clean months from the months table, the other days from the days.
 func (db *DB) salesRollupParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date, dirty []crm.Date) ([]part, error) {
 	months := cleanMonths(q, from, to, dirty)
-	parts, err := db.salesRollupRead(ctx, qr, q, "report_sales_days", func(w *where) {
-		dateRange(w, "r.day", from, to)
-		if len(dirty) > 0 {
-			w.and("NOT " + inDays(w, "r.day", dirty))
+	var parts []part
+	// The days outside those months, one index range each (no more than
+	// the period's two ends, unless a dirty month lies between).
+	for _, seg := range outside(from, to, months) {
+		ps, err := db.salesRollupRead(ctx, qr, q, "report_sales_days", func(w *where) {
+			dateRange(w, "r.day", seg[0], seg[1])
+			if len(dirty) > 0 {
+				w.and("NOT " + inDays(w, "r.day", dirty))
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
-		for _, m := range months {
-			w.and("NOT (r.day >= " + w.arg(m.String()) + " AND r.day < " + w.arg(nextMonth(m).String()) + ")")
-		}
-	})
-	if err != nil || len(months) == 0 {
-		return parts, err
+		parts = append(parts, ps...)
+	}
+	if len(months) == 0 {
+		return parts, nil
 	}
 	more, err := db.salesRollupRead(ctx, qr, q, "report_sales_months", func(w *where) { w.and(inDays(w, "r.day", months)) })
 	return append(parts, more...), err
+}
+
+// outside are the runs of days of from…to not in the months (ascending).
+func outside(from, to crm.Date, months []crm.Date) [][2]crm.Date {
+	var out [][2]crm.Date
+	start := from
+	for _, m := range months {
+		if start.String() < m.String() {
+			out = append(out, [2]crm.Date{start, crm.DateOf(m.Time().AddDate(0, 0, -1))})
+		}
+		start = nextMonth(m)
+	}
+	if start.String() <= to.String() {
+		out = append(out, [2]crm.Date{start, to})
+	}
+	return out
 }
 
 // cleanMonths are the first days of the months wholly inside from…to with

@@ -20,6 +20,10 @@ func (r *reportWorld) rollupCases(t *testing.T) map[string]func() []string {
 			out[by+" as "+who] = func() []string {
 				return figures(r.run(t, u, crm.ReportQuery{Report: crm.ReportSales, By: by, Compare: crm.CompareYear}))
 			}
+			// Whole February from the months, March's first days from the days.
+			out[by+" as "+who+", part of a month"] = func() []string {
+				return figures(r.run(t, u, crm.ReportQuery{Report: crm.ReportSales, By: by, From: day(2, 1), To: day(3, 15)}))
+			}
 		}
 	}
 	return out
