@@ -100,6 +100,12 @@ type LeadFilter struct {
 	InPool  bool
 	Page    Page
 	PoolFilter
+	// The funnel report's figures, so each opens the leads behind it:
+	// created in [CreatedFrom, CreatedTo), from this form, UTM campaign or
+	// WeChat QR scene, converted into a customer.
+	CreatedFrom, CreatedTo     *time.Time
+	Form, UTMCampaign, QRScene string
+	Converted                  bool
 }
 
 // LeadStore keeps leads and the pool.

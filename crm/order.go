@@ -125,6 +125,12 @@ type OrderFilter struct {
 	From, To   *Date  // sold on these days (order date, else entry date), inclusive
 	Sold       bool   // only orders that count as sales: active or completed
 	Page       Page
+	// The sales report's other dimensions, so each of its figures opens
+	// the orders behind it: a line of this product or category; a
+	// customer of this region or level.
+	ProductID     *int64
+	Category      string
+	Region, Level string
 }
 
 // OrderStore keeps orders and contracts.

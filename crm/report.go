@@ -93,6 +93,14 @@ type ReportStore interface {
 	// to, compare, top) of a query it cannot answer; EFORBIDDEN naming
 	// team_id or user_id when the viewer may not filter by them.
 	Report(ctx context.Context, q ReportQuery) (*ReportTable, error)
+	// RefreshReportRollups folds the days changed since the last refresh
+	// into the report rollups and says how many days it rebuilt. Reports
+	// are exact without it (stale days are read from the records); it is
+	// what makes them fast. The scheduler runs it every minute.
+	RefreshReportRollups(ctx context.Context) (int, error)
+	// StaleReportRollups marks every day stale, so the next refresh
+	// rebuilds the rollups whole (`rapport reports rebuild`).
+	StaleReportRollups(ctx context.Context) error
 }
 
 // Check validates q against spec and fills its defaults. It checks what

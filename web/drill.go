@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -13,18 +14,48 @@ type drill struct {
 	CustomerID, DealerID, TeamID, UserID *int64
 	From, To                             *crm.Date
 	Sold                                 bool
+	ProductID                            *int64
+	Category, Region, Level              string
+	// leads, as the funnel counts them (From and To: created on those days)
+	Channel, Form, UTMCampaign, QRScene string
+	Converted                           bool
 }
 
 func readDrill(q *query) drill {
 	return drill{CustomerID: q.id("customer_id"), DealerID: q.id("dealer_id"), TeamID: q.id("team_id"),
-		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold")}
+		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold"),
+		ProductID: q.id("product_id"), Category: q.str("category"), Region: q.str("region"), Level: q.str("level"),
+		Channel: q.str("channel"), Form: q.str("form"), UTMCampaign: q.str("utm_campaign"), QRScene: q.str("qr_scene"),
+		Converted: q.boolean("converted")}
+}
+
+// leadFilter applies the drill to a lead list; offset is the server's
+// minutes east of UTC, whose calendar days the funnel counts in.
+func (d drill) leadFilter(f *crm.LeadFilter, offset int) {
+	local := func(day crm.Date) *time.Time {
+		t := day.Time().Add(-time.Duration(offset) * time.Minute)
+		return &t
+	}
+	if d.From != nil {
+		f.CreatedFrom = local(*d.From)
+	}
+	if d.To != nil {
+		f.CreatedTo = local(crm.DateOf(d.To.Time().AddDate(0, 0, 1)))
+	}
+	f.Channel, f.Form, f.UTMCampaign, f.QRScene, f.Converted = d.Channel, d.Form, d.UTMCampaign, d.QRScene, d.Converted
 }
 
 // orderFilter applies the drill to an order list.
 func (d drill) orderFilter(f *crm.OrderFilter) {
 	f.CustomerID, f.DealerID, f.TeamID, f.OwnerID, f.From, f.To = d.CustomerID, d.DealerID, d.TeamID, d.UserID, d.From, d.To
-	f.Sold = d.Sold
+	f.Sold, f.ProductID, f.Category, f.Region, f.Level = d.Sold, d.ProductID, d.Category, d.Region, d.Level
 }
+
+// salesDrillParams are the order list's parameter for each sales
+// dimension (the period and customer, rep, team, dealer ids, and the
+// product, category, region and level the report groups by).
+var salesDrillParams = map[string]string{crm.ByCustomer: "customer_id", crm.ByRep: "user_id", crm.ByTeam: "team_id",
+	"dealer": "dealer_id", "product": "product_id", "category": "category", "region": "region", "level": "level"}
 
 // date reads a day YYYY-MM-DD; absent is nil.
 func (q *query) date(name string) *crm.Date {
@@ -41,9 +72,11 @@ func (q *query) date(name string) *crm.Date {
 }
 
 // reportDrill is the list behind a report's figure, or "" when no list
-// page filters that way yet (sales by product, region or level; service
-// and funnel figures).
+// page filters that way.
 func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
+	if t.Report == crm.ReportFunnel {
+		return funnelDrill(t, row, col)
+	}
 	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
 	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {
 		return "/customers/" + row.Key
@@ -54,22 +87,16 @@ func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	from, to := t.From, t.To
 	q := url.Values{"sold": {"true"}}
 	if row.Key != "total" || row.Label != "" {
-		switch t.By {
-		case crm.ByPeriod:
+		param, ok := salesDrillParams[t.By]
+		switch {
+		case t.By == crm.ByPeriod:
 			from, to = bucketWithin(t, row.Key)
-		case crm.ByCustomer:
-			q.Set("customer_id", row.Key)
-		case crm.ByRep:
-			q.Set("user_id", row.Key)
-		case crm.ByTeam:
-			q.Set("team_id", row.Key)
-		case "dealer":
-			q.Set("dealer_id", row.Key)
-		default:
+		case !ok:
 			return ""
-		}
-		if t.By != crm.ByPeriod && row.Key == "" {
-			return "" // no owner, team or dealer: no filter says "none"
+		case row.Key == "":
+			return "" // no owner, team, dealer, product, region…: no filter says "none"
+		default:
+			q.Set(param, row.Key)
 		}
 	}
 	q.Set("from", from.String())

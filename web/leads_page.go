@@ -29,6 +29,8 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			owner, pool := f.ownerID(v)
 			lf := crm.LeadFilter{Viewer: v, Query: f.Query, Status: f.Status, OwnerID: owner, InPool: pool,
 				Page: f.Page, PoolFilter: s.listPool(f)}
+			_, off := s.today()
+			f.Drill.leadFilter(&lf, off)
 			return bindList(r, lf, func(f *crm.LeadFilter, p crm.Page) { f.Page = p }, s.store.ListLeads,
 				countBy(s, crm.ListCounter.CountLeads))
 		},

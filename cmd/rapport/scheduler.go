@@ -12,7 +12,7 @@ import (
 // in one visible list rather than by init-time registration. They all run
 // under the one scheduler, one instance at a time per sweep.
 func sweepSetups() []func(d *channelDeps) []crm.Sweep {
-	return []func(d *channelDeps) []crm.Sweep{botSweeps, careSweeps, noticeSweeps}
+	return []func(d *channelDeps) []crm.Sweep{botSweeps, careSweeps, noticeSweeps, reportSweeps}
 }
 
 // schedulerWorker is the worker that runs every sweep on time.

@@ -68,5 +68,6 @@ func leadWhere(db *DB, f crm.LeadFilter) *where {
 	if f.InPool {
 		w.and("l.owner_id IS NULL")
 	}
+	db.leadFunnel(w, f)
 	return w
 }

@@ -206,5 +206,6 @@ func orderWhere(db *DB, f crm.OrderFilter) *where {
 	if f.To != nil {
 		w.and("o.sales_date <= " + w.arg(f.To.String()))
 	}
+	w.orderDims(f)
 	return w
 }

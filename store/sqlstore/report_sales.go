@@ -58,10 +58,37 @@ const (
 	lineCosted = `CASE WHEN l.unit_cost IS NOT NULL THEN l.amount END`
 )
 
+// salesParts reads the rollup for the period's clean days and the orders
+// for its dirty ones (see report_rollup.go); by customer, or while many
+// days are dirty (a rebuild under way), the orders alone.
 func (db *DB) salesParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+	if _, ok := salesReads[q.By]; !ok {
+		return db.salesPlain(ctx, qr, q, from, to, nil)
+	}
+	dirty, err := db.dirtyDays(ctx, qr, crm.ReportSales, from, to)
+	if err != nil {
+		return nil, err
+	}
+	if len(dirty) > rollupMaxDirty {
+		return db.salesPlain(ctx, qr, q, from, to, nil)
+	}
+	parts, err := db.salesRollupParts(ctx, qr, q, from, to, dirty)
+	if err != nil || len(dirty) == 0 {
+		return parts, err
+	}
+	more, err := db.salesPlain(ctx, qr, q, from, to, dirty)
+	return append(parts, more...), err
+}
+
+// salesPlain computes the figures from the orders over from…to, or only
+// over the days given.
+func (db *DB) salesPlain(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date, days []crm.Date) ([]part, error) {
 	w := &where{}
 	w.and("o.status IN ('active', 'completed')")
 	dateRange(w, "o.sales_date", from, to)
+	if days != nil {
+		w.and(inDays(w, "o.sales_date", days))
+	}
 	w.visibleOrder(q.Viewer)
 	scopeOwner(w, q, "o.owner_id")
 	dim := salesDims[q.By]

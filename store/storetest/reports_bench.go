@@ -148,6 +148,21 @@ func reportCases(today crm.Date) []crm.ReportQuery {
 func BenchReports(b *testing.B, s crm.Store, today time.Time) {
 	rs := s.(crm.ReportStore)
 	day := crm.DateOf(today.UTC())
+	// The seed's inserts marked every day dirty, as a migration's backfill
+	// does: the sweep's first runs build the rollups (once per cached seed).
+	start, days := time.Now(), 0
+	for {
+		n, err := rs.RefreshReportRollups(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if days += n; n == 0 {
+			break
+		}
+	}
+	if days > 0 {
+		b.Logf("built the rollups of %d days in %s", days, time.Since(start).Round(time.Millisecond))
+	}
 	viewers := map[string]crm.Viewer{"admin": {UserID: 1, Role: crm.RoleAdmin}, "manager": {UserID: 2, Role: crm.RoleManager, TeamID: 1}}
 	for _, q := range reportCases(day) {
 		for _, who := range []string{"admin", "manager"} {

@@ -1,0 +1,69 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// testOrdersBehindFigures: the order list filtered as a sales figure's
+// drill-down (product, category, region, level) holds the orders that
+// figure counts, for the viewer who saw it.
+func testOrdersBehindFigures(t *testing.T, r *reportWorld) {
+	march, end := day(3, 1), day(3, 31)
+	numbers := func(u *crm.User, f crm.OrderFilter) []string {
+		f.Viewer, f.Sold, f.From, f.To = u.Viewer(), true, &march, &end
+		l, err := r.s.ListOrders(ctx, f)
+		must(t, err)
+		out := []string{}
+		for _, o := range l.Items {
+			out = append([]string{o.Number}, out...) // oldest first
+		}
+		return out
+	}
+	same(t, "product P1", numbers(r.admin, crm.OrderFilter{ProductID: &r.p1.ID}), []string{"O1", "O3"})
+	same(t, "product P1 as rep a1", numbers(r.repA1, crm.OrderFilter{ProductID: &r.p1.ID}), []string{"O1"})
+	same(t, "category cables", numbers(r.admin, crm.OrderFilter{Category: "cables"}), []string{"O2"})
+	same(t, "region 华南", numbers(r.admin, crm.OrderFilter{Region: "华南"}), []string{"O1", "O2"})
+	same(t, "region 华南 as manager B", numbers(r.mgrB, crm.OrderFilter{Region: "华南"}), []string{})
+	same(t, "level B", numbers(r.admin, crm.OrderFilter{Level: "B"}), []string{"O3"})
+}
+
+// testLeadsBehindFigures: the lead list filtered as a funnel figure's
+// drill-down (created in the period, by source, converted) holds the leads
+// that figure counts, for the viewer who saw it.
+func testLeadsBehindFigures(t *testing.T, r *reportWorld) {
+	lead := func(name string, owner *crm.User, src crm.LeadSource) *crm.Lead {
+		l := &crm.Lead{Name: name, Source: src, OwnerID: ptr(owner.ID)}
+		must(t, r.s.CreateLead(ctx, l))
+		return l
+	}
+	l1 := lead("L1", r.repA1, crm.LeadSource{Channel: "webform", Form: "contact", UTMCampaign: "spring"})
+	lead("L2", r.repA1, crm.LeadSource{Channel: "wechat", Campaign: "expo"})
+	lead("L3", r.repB, crm.LeadSource{Channel: "webform", Form: "contact"})
+	_, err := r.s.(crm.LeadConverter).ConvertLead(ctx, crm.System, l1.ID, crm.LeadConversion{CustomerID: &r.cA.ID})
+	must(t, err)
+	now := time.Now()
+	from, to := now.Add(-time.Hour), now.Add(time.Hour)
+	names := func(u *crm.User, f crm.LeadFilter) []string {
+		f.Viewer = u.Viewer()
+		if f.CreatedFrom == nil {
+			f.CreatedFrom, f.CreatedTo = &from, &to
+		}
+		l, err := r.s.ListLeads(ctx, f)
+		must(t, err)
+		out := []string{}
+		for _, x := range l.Items {
+			out = append([]string{x.Name}, out...)
+		}
+		return out
+	}
+	same(t, "webform", names(r.admin, crm.LeadFilter{Channel: "webform"}), []string{"L1", "L3"})
+	same(t, "webform as rep a1", names(r.repA1, crm.LeadFilter{Channel: "webform"}), []string{"L1"})
+	same(t, "form contact, converted", names(r.admin, crm.LeadFilter{Form: "contact", Converted: true}), []string{"L1"})
+	same(t, "utm spring", names(r.admin, crm.LeadFilter{UTMCampaign: "spring"}), []string{"L1"})
+	same(t, "qr scene expo", names(r.admin, crm.LeadFilter{QRScene: "expo"}), []string{"L2"})
+	past := now.Add(-48 * time.Hour)
+	same(t, "created before", names(r.admin, crm.LeadFilter{CreatedFrom: &past, CreatedTo: &from}), []string{})
+}
