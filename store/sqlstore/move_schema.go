@@ -115,8 +115,8 @@ var columnKinds = map[string]string{
 	"integer": "int", "bigint": "int", "smallint": "int",
 	"boolean": "bool",
 	"real":    "float", "double precision": "float",
-	"text": "text",
-	"date": "date",
+	"text":      "text",
+	"date":      "date",
 	"timestamp": "time", "timestamp with time zone": "time", "timestamp without time zone": "time",
 	"blob": "bytes", "bytea": "bytes",
 }
