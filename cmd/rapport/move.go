@@ -136,7 +136,7 @@ func (c *cli) importInstallation(ctx context.Context, args []string) error {
 	}
 	n, err := db.ImportInstallation(ctx, r, func(ctx context.Context) error { return putFiles(ctx, r, blobs) })
 	if err != nil {
-		return fmt.Errorf("import: %w; nothing was imported", err)
+		return fmt.Errorf("import: nothing was imported: %w", err)
 	}
 	fmt.Fprintf(c.stdout, "Imported %d rows of %d tables and %d files from a %s installation into the %s database in %s.\n",
 		n, len(r.Manifest.Tables), r.Manifest.Files, r.Header.Engine, engineName(cfg), time.Since(start).Round(time.Millisecond))

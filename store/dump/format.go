@@ -7,7 +7,7 @@
 //	files/SHA256           each stored file (attachments, media), named by its hash
 //	manifest.json          Manifest, written last: columns, row counts and SHA-256 of every table
 //
-// Values follow their column's kind (sqlstore.MoveColumn): int and float
+// Values follow their column's kind (crm.MoveColumn): int and float
 // are JSON numbers, bool true/false, text and date strings, time an
 // RFC 3339 string in UTC with microseconds, bytes base64. docs/move.md
 // describes the format for people; Version changes when it changes.
@@ -16,7 +16,7 @@ package dump
 import (
 	"time"
 
-	"github.com/rapport-crm/rapport/store/sqlstore"
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // Format names the archive; Version is the one this code writes and reads.
@@ -54,7 +54,7 @@ type Manifest struct {
 
 // TableEntry is one table in the manifest.
 type TableEntry struct {
-	sqlstore.MoveTable
+	crm.MoveTable
 	Rows   int64  `json:"rows"`
 	SHA256 string `json:"sha256"` // of the uncompressed NDJSON
 }

@@ -14,13 +14,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rapport-crm/rapport/store/sqlstore"
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // ErrBadArchive is a file that is not a complete, intact export.
 var ErrBadArchive = errors.New("not a complete Rapport export")
 
-// Reader reads an archive back: a sqlstore.MoveReader over its tables,
+// Reader reads an archive back: a crm.MoveReader over its tables,
 // and its files. Open checks the header and the manifest; Verify checks
 // every byte before anything is imported.
 type Reader struct {
@@ -30,7 +30,7 @@ type Reader struct {
 	Manifest Manifest
 }
 
-var _ sqlstore.MoveReader = (*Reader)(nil)
+var _ crm.MoveReader = (*Reader)(nil)
 
 // Open opens the archive at path and reads its header and manifest.
 func Open(path string) (*Reader, error) {
@@ -95,13 +95,13 @@ func (r *Reader) readAll(name string) ([]byte, error) {
 func (r *Reader) Close() error { return r.zr.Close() }
 
 // Source is what the export says about the installation it came from.
-func (r *Reader) Source() sqlstore.MoveSource {
-	return sqlstore.MoveSource{Engine: r.Header.Engine, Migrations: r.Header.Migrations, Sequences: r.Manifest.Sequences}
+func (r *Reader) Source() crm.MoveSource {
+	return crm.MoveSource{Engine: r.Header.Engine, Migrations: r.Header.Migrations, Sequences: r.Manifest.Sequences}
 }
 
 // Tables lists the exported tables with their source columns.
-func (r *Reader) Tables() []sqlstore.MoveTable {
-	out := make([]sqlstore.MoveTable, len(r.Manifest.Tables))
+func (r *Reader) Tables() []crm.MoveTable {
+	out := make([]crm.MoveTable, len(r.Manifest.Tables))
 	for i, t := range r.Manifest.Tables {
 		out[i] = t.MoveTable
 	}
@@ -183,7 +183,7 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 }
 
 // Rows calls fn with each row of table, its values typed by the source
-// column's kind as sqlstore.MoveSink describes.
+// column's kind as crm.MoveSink describes.
 func (r *Reader) Rows(ctx context.Context, table string, fn func(values []any) error) error {
 	var t *TableEntry
 	for i := range r.Manifest.Tables {

@@ -12,11 +12,11 @@ import (
 	"io"
 	"time"
 
-	"github.com/rapport-crm/rapport/store/sqlstore"
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // Writer writes an archive to w as the store streams it (a
-// sqlstore.MoveSink), then the files (AddFile); Close writes the manifest.
+// crm.MoveSink), then the files (AddFile); Close writes the manifest.
 // Nothing is held in memory but the row being written.
 type Writer struct {
 	zw       *zip.Writer
@@ -39,10 +39,10 @@ func NewWriter(w io.Writer, now time.Time, rapport string) *Writer {
 	return &Writer{zw: zw, now: now.UTC(), rapport: rapport, manifest: Manifest{Version: Version}}
 }
 
-var _ sqlstore.MoveSink = (*Writer)(nil)
+var _ crm.MoveSink = (*Writer)(nil)
 
 // Begin writes the header.
-func (w *Writer) Begin(s sqlstore.MoveSource) error {
+func (w *Writer) Begin(s crm.MoveSource) error {
 	b, err := json.MarshalIndent(Header{Format: Format, Version: Version, Engine: s.Engine,
 		Migrations: s.Migrations, CreatedAt: w.now, Rapport: w.rapport}, "", "  ")
 	if err != nil {
@@ -64,7 +64,7 @@ func (w *Writer) entry(name string, method uint16, b []byte) error {
 }
 
 // Table starts a table's entry.
-func (w *Writer) Table(t sqlstore.MoveTable) error {
+func (w *Writer) Table(t crm.MoveTable) error {
 	w.endTable()
 	f, err := w.zw.CreateHeader(&zip.FileHeader{Name: tablesDir + t.Name + ".ndjson", Method: zip.Deflate, Modified: w.now})
 	if err != nil {

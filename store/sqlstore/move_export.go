@@ -4,33 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/rapport-crm/rapport/crm"
 	"strings"
 )
-
-// MoveSource is what an export says about the installation it came from.
-type MoveSource struct {
-	Engine     string   // "sqlite" or "postgres"
-	Migrations []string // applied, in order ("0001_foundation", …)
-	// Sequences holds, per table, the last id the engine handed out (it
-	// may exceed the largest id still present): the import continues from
-	// there, so that an id is never given twice.
-	Sequences map[string]int64
-}
-
-// MoveSink receives an installation: Begin once, then each table and its
-// rows in primary key order. A row's values follow the table's columns:
-// nil, int64, float64, bool, string, []byte or time.Time (UTC), as each
-// column's kind says (a date is a "2006-01-02" string).
-type MoveSink interface {
-	Begin(s MoveSource) error
-	Table(t MoveTable) error
-	Row(values []any) error
-}
 
 // ExportInstallation streams every moved table to sink from one snapshot, so that
 // what it writes is consistent even while servers keep writing. Memory
 // stays flat: rows go to the sink one at a time.
-func (db *DB) ExportInstallation(ctx context.Context, sink MoveSink) error {
+func (db *DB) ExportInstallation(ctx context.Context, sink crm.MoveSink) error {
 	var opts *sql.TxOptions
 	if db.dialect.Name() == "postgres" {
 		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
@@ -44,7 +25,7 @@ func (db *DB) ExportInstallation(ctx context.Context, sink MoveSink) error {
 	if err != nil {
 		return err
 	}
-	src := MoveSource{Engine: db.dialect.Name()}
+	src := crm.MoveSource{Engine: db.dialect.Name()}
 	if src.Migrations, err = queryAll(ctx, tx, func(r scanner) (s string, err error) { return s, r.Scan(&s) },
 		`SELECT version FROM schema_migrations ORDER BY version`); err != nil {
 		return fmt.Errorf("export: read the migrations: %w", err)
@@ -63,8 +44,8 @@ func (db *DB) ExportInstallation(ctx context.Context, sink MoveSink) error {
 	return nil
 }
 
-func (db *DB) exportTable(ctx context.Context, tx *sql.Tx, t MoveTable, sink MoveSink) error {
-	if err := sink.Table(t); err != nil {
+func (db *DB) exportTable(ctx context.Context, tx *sql.Tx, t movedTable, sink crm.MoveSink) error {
+	if err := sink.Table(t.MoveTable); err != nil {
 		return err
 	}
 	cols := make([]string, len(t.Columns))

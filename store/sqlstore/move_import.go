@@ -5,20 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/rapport-crm/rapport/crm"
 	"strings"
 )
-
-// MoveReader is an export being read back (store/dump): what it says about
-// its source, its tables with the columns as the source had them, and each
-// table's rows, typed as MoveSink describes.
-type MoveReader interface {
-	Source() MoveSource
-	Tables() []MoveTable
-	Rows(ctx context.Context, table string, fn func(values []any) error) error
-}
-
-// ErrNotEmpty is an import into a database that already holds records.
-var ErrNotEmpty = errors.New("the target database is not empty")
 
 // ImportInstallation loads an export into this database, which must be migrated to the
 // same schema and empty. Everything happens in one transaction: the rows,
@@ -26,7 +15,7 @@ var ErrNotEmpty = errors.New("the target database is not empty")
 // configured secret key opens the imported secrets, then beforeCommit
 // (the files); a failure anywhere leaves the database as it was. It
 // returns how many rows it loaded.
-func (db *DB) ImportInstallation(ctx context.Context, r MoveReader, beforeCommit func(ctx context.Context) error) (int64, error) {
+func (db *DB) ImportInstallation(ctx context.Context, r crm.MoveReader, beforeCommit func(ctx context.Context) error) (int64, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("import: begin: %w", err)
@@ -65,21 +54,21 @@ func (db *DB) ImportInstallation(ctx context.Context, r MoveReader, beforeCommit
 	if err := tx.Commit(); err != nil {
 		return n, fmt.Errorf("import: commit: %w", err)
 	}
-	return n, db.afterImport(ctx)
+	return n, db.afterImport(ctx, r.Tables())
 }
 
 // importTargets checks that the export's tables are exactly the target's,
 // with the same columns, and that the target is empty; it empties the
 // tables a migration seeded, and returns the target's tables by name.
-func (db *DB) importTargets(ctx context.Context, tx *sql.Tx, from []MoveTable) (map[string]MoveTable, error) {
+func (db *DB) importTargets(ctx context.Context, tx *sql.Tx, from []crm.MoveTable) (map[string]crm.MoveTable, error) {
 	to, err := db.moveTables(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]MoveTable{}
+	byName := map[string]crm.MoveTable{}
 	var full []string
 	for _, t := range to {
-		byName[t.Name] = t
+		byName[t.Name] = t.MoveTable
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+quoteIdent(t.Name)+` LIMIT 1`).Scan(&one)
 		switch {
@@ -95,9 +84,9 @@ func (db *DB) importTargets(ctx context.Context, tx *sql.Tx, from []MoveTable) (
 		}
 	}
 	if len(full) > 0 {
-		return nil, fmt.Errorf("%w: %s hold records. Import into a new database: an empty data directory, "+
+		return nil, crm.Errorf(crm.ECONFLICT, "The target database is not empty: %s hold records. Import into a new database: an empty data directory, "+
 			"or a new PostgreSQL database (rapport migrate creates the tables; do not start serve before the import, "+
-			"which would add the first administrator)", ErrNotEmpty, strings.Join(full, ", "))
+			"which would add the first administrator).", strings.Join(full, ", "))
 	}
 	if len(from) != len(to) {
 		return nil, fmt.Errorf("import: the export has %d tables, this database %d: they come from different Rapport versions", len(from), len(to))
@@ -110,7 +99,7 @@ func (db *DB) importTargets(ctx context.Context, tx *sql.Tx, from []MoveTable) (
 	return byName, nil
 }
 
-func sameColumns(from, to MoveTable) error {
+func sameColumns(from, to crm.MoveTable) error {
 	if to.Name == "" {
 		return fmt.Errorf("import: this database has no table %s", from.Name)
 	}
@@ -133,9 +122,15 @@ func sameColumns(from, to MoveTable) error {
 // afterImport rebuilds what is derived: SQLite's search index file;
 // PostgreSQL's planner statistics (its trigram indexes were kept up by
 // the inserts).
-func (db *DB) afterImport(ctx context.Context) error {
+func (db *DB) afterImport(ctx context.Context, tables []crm.MoveTable) error {
 	if db.dialect.Name() == "postgres" {
-		if _, err := db.write.ExecContext(ctx, `ANALYZE`); err != nil {
+		names := make([]string, len(tables))
+		for i, t := range tables {
+			names[i] = quoteIdent(t.Name)
+		}
+		// The moved tables only: a bare ANALYZE would visit every schema
+		// of the database.
+		if _, err := db.write.ExecContext(ctx, `ANALYZE `+strings.Join(names, ", ")); err != nil {
 			return fmt.Errorf("import: analyze: %w", err)
 		}
 		return nil

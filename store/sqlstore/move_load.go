@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/rapport-crm/rapport/crm"
 	"strconv"
 	"strings"
 )
@@ -43,7 +44,7 @@ func (db *DB) deferForeignKeys(ctx context.Context, tx *sql.Tx) (func() error, e
 
 // importTable inserts the export's rows of t, converted to the kinds of
 // the target's columns, several rows a statement.
-func (db *DB) importTable(ctx context.Context, tx *sql.Tx, r MoveReader, t, target MoveTable) (int64, error) {
+func (db *DB) importTable(ctx context.Context, tx *sql.Tx, r crm.MoveReader, t, target crm.MoveTable) (int64, error) {
 	kinds := map[string]string{}
 	for _, c := range target.Columns {
 		kinds[c.Name] = c.Kind

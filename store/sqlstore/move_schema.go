@@ -3,37 +3,27 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"github.com/rapport-crm/rapport/crm"
 	"slices"
 	"strings"
 )
 
-// MoveColumn is one column of a moved table and the kind of value it
-// holds, named the same for both engines: int, bool, float, text, date,
-// time or bytes. Booleans are INTEGER on SQLite and dates TEXT, so an
-// export from SQLite says int and text where PostgreSQL says bool and
-// date; the import converts to the target's kind.
-type MoveColumn struct {
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-}
-
-// MoveTable is a table whose rows an export carries, its columns in the
-// source's order.
-type MoveTable struct {
-	Name    string       `json:"name"`
-	Columns []MoveColumn `json:"columns"`
-	key     []string     // the primary key: the export's row order
+// movedTable is a table whose rows move, with its primary key: the
+// export's row order.
+type movedTable struct {
+	crm.MoveTable
+	key []string
 }
 
 // moveTables reads the catalog on q and returns the tables whose rows
 // move, sorted by name. A table moveRoles does not name is an error.
-func (db *DB) moveTables(ctx context.Context, q querier) ([]MoveTable, error) {
+func (db *DB) moveTables(ctx context.Context, q querier) ([]movedTable, error) {
 	names, err := db.catalogTables(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	var unknown []string
-	var out []MoveTable
+	var out []movedTable
 	for _, n := range names {
 		role, ok := moveRoles[n]
 		if !ok {
@@ -43,7 +33,7 @@ func (db *DB) moveTables(ctx context.Context, q querier) ([]MoveTable, error) {
 		if !role.movesRows() {
 			continue
 		}
-		t := MoveTable{Name: n}
+		t := movedTable{MoveTable: crm.MoveTable{Name: n}}
 		if err := db.catalogColumns(ctx, q, &t); err != nil {
 			return nil, err
 		}
@@ -69,7 +59,7 @@ func (db *DB) catalogTables(ctx context.Context, q querier) ([]string, error) {
 }
 
 // catalogColumns fills t's columns and primary key.
-func (db *DB) catalogColumns(ctx context.Context, q querier, t *MoveTable) error {
+func (db *DB) catalogColumns(ctx context.Context, q querier, t *movedTable) error {
 	query := `SELECT name, upper(type), pk FROM pragma_table_info($1) ORDER BY cid`
 	if db.dialect.Name() == "postgres" {
 		query = `SELECT c.column_name, c.data_type, coalesce(array_position(x.indkey::int2[], a.attnum::int2), 0)
@@ -93,7 +83,7 @@ func (db *DB) catalogColumns(ctx context.Context, q querier, t *MoveTable) error
 		if !ok {
 			return fmt.Errorf("%s.%s has the type %q, which rapport export does not know how to move", t.Name, c.name, c.typ)
 		}
-		t.Columns = append(t.Columns, MoveColumn{Name: c.name, Kind: kind})
+		t.Columns = append(t.Columns, crm.MoveColumn{Name: c.name, Kind: kind})
 		if c.pk > 0 {
 			keys = append(keys, c)
 		}

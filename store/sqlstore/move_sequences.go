@@ -5,11 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // readSequences returns the last id handed out per table: SQLite's
 // sqlite_sequence, PostgreSQL's identity sequences.
-func (db *DB) readSequences(ctx context.Context, q querier, tables []MoveTable) (map[string]int64, error) {
+func (db *DB) readSequences(ctx context.Context, q querier, tables []movedTable) (map[string]int64, error) {
 	out := map[string]int64{}
 	if db.dialect.Name() != "postgres" {
 		type seq struct {
@@ -26,7 +27,7 @@ func (db *DB) readSequences(ctx context.Context, q querier, tables []MoveTable) 
 		return out, err
 	}
 	for _, t := range tables {
-		if hasNoID(t) {
+		if hasNoID(t.MoveTable) {
 			continue
 		}
 		var n sql.NullInt64
@@ -44,7 +45,7 @@ func (db *DB) readSequences(ctx context.Context, q querier, tables []MoveTable) 
 	return out, nil
 }
 
-func hasNoID(t MoveTable) bool {
+func hasNoID(t crm.MoveTable) bool {
 	for _, c := range t.Columns {
 		if c.Name == "id" {
 			return false
@@ -56,7 +57,7 @@ func hasNoID(t MoveTable) bool {
 // writeSequences makes the target continue each table's ids after the
 // larger of the source's last id and the largest id imported. On SQLite,
 // inserting explicit ids already moved sqlite_sequence to the largest.
-func (db *DB) writeSequences(ctx context.Context, tx *sql.Tx, tables []MoveTable, seqs map[string]int64) error {
+func (db *DB) writeSequences(ctx context.Context, tx *sql.Tx, tables []crm.MoveTable, seqs map[string]int64) error {
 	for _, t := range tables {
 		table, n := t.Name, seqs[t.Name]
 		if _, ok := seqs[table]; hasNoID(t) || (!ok && db.dialect.Name() != "postgres") {

@@ -51,6 +51,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"CustomerMove", func(t *testing.T) { RunCustomerMove(t, open) }},
 		{"Pick", func(t *testing.T) { RunPick(t, open) }},
 		{"Reports", func(t *testing.T) { RunReports(t, open) }},
+		{"Move", func(t *testing.T) { RunMove(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
