@@ -80,6 +80,9 @@ var helps = map[string]commandHelp{
 	"version": {"Print the version and the Go release rapport was built with.", "rapport version"},
 }
 
+// commandArgs names what a command takes after its flags, for its usage line.
+var commandArgs = map[string]string{"import": " FILE"}
+
 // subcommand is one verb of a command group such as user or mailbox.
 type subcommand struct {
 	name string
@@ -99,7 +102,7 @@ func isHelp(arg string) bool {
 func usageFunc(fs *flag.FlagSet, name string) func() {
 	return func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Usage: rapport %s [flags]\n\n", name)
+		fmt.Fprintf(w, "Usage: rapport %s [flags]%s\n\n", name, commandArgs[name])
 		if h, ok := helps[name]; ok {
 			fmt.Fprintf(w, "%s\n\nExample:\n  %s\n\n", h.about, h.example)
 		}
