@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/rapport-crm/rapport/migrations"
 	"github.com/rapport-crm/rapport/store/dump"
 	"github.com/rapport-crm/rapport/store/files"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -119,7 +121,8 @@ func (c *cli) importInstallation(ctx context.Context, args []string) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	defer r.Close()
-	if err := dump.CheckSchema(r.Header); err != nil {
+	known := map[string]fs.FS{"sqlite": migrations.SQLite(), "postgres": migrations.Postgres()}
+	if err := dump.CheckSchema(r.Header, known); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	if err := r.Verify(ctx); err != nil {

@@ -5,22 +5,15 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-
-	"github.com/rapport-crm/rapport/migrations"
 )
 
 // CheckSchema refuses an export whose source schema is not the one this
 // Rapport release builds for that engine: the tables would not match.
-// Both engines' migrations are embedded, so an export from either engine
-// can be checked before the target is touched.
-func CheckSchema(h Header) error {
-	var m fs.FS
-	switch h.Engine {
-	case "sqlite":
-		m = migrations.SQLite()
-	case "postgres":
-		m = migrations.Postgres()
-	default:
+// byEngine holds each engine's migrations (the binary embeds both), so an
+// export from either engine is checked before the target is touched.
+func CheckSchema(h Header, byEngine map[string]fs.FS) error {
+	m, ok := byEngine[h.Engine]
+	if !ok {
 		return fmt.Errorf("%w: unknown source engine %q", ErrBadArchive, h.Engine)
 	}
 	names, err := fs.Glob(m, "*.sql")
