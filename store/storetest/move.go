@@ -79,6 +79,15 @@ func RunMove(t *testing.T, open Opener) {
 	day := crm.Date{Year: 2026, Month: 2, Day: 27}
 	must(t, src.CreateOrder(ctx, &crm.Order{Number: "HT-1", CustomerID: c.ID, OrderDate: &day, Status: crm.OrderActive,
 		Items: []crm.LineItem{{Product: "传感器", Quantity: 2.5, UnitPrice: 3333}}}))
+	// The FAQ's last id (2) is above the largest left (1): ids go on after 2.
+	bs, ok := src.(crm.BotStore)
+	if !ok {
+		t.Fatal("the store does not implement crm.BotStore")
+	}
+	for _, q := range []string{"发货时间", "退货"} {
+		must(t, bs.CreateFAQ(ctx, &crm.FAQ{Question: q, Answer: "见官网", Enabled: true}))
+	}
+	must(t, bs.DeleteFAQ(ctx, 2))
 	want := export(t, src)
 	if len(want.rows["users"]) != 6 || len(want.rows["order_lines"]) != 1 || len(want.tables) < 70 {
 		t.Fatalf("export: %d users, %d order lines, %d tables; want 6, 1 and every table",
@@ -96,6 +105,9 @@ func RunMove(t *testing.T, open Opener) {
 		next := &crm.Customer{Name: "next"}
 		must(t, dst.CreateCustomer(ctx, next))
 		same(t, "the id after the imported ones", next.ID, c.ID+1)
+		faq := &crm.FAQ{Question: "付款方式", Answer: "转账", Enabled: true}
+		must(t, dst.(crm.BotStore).CreateFAQ(ctx, faq))
+		same(t, "the id after the last one handed out, deleted since", faq.ID, int64(3))
 		_, err = mover(t, dst).ImportInstallation(ctx, want, nil)
 		wantCode(t, err, crm.ECONFLICT)
 	})
