@@ -36,6 +36,8 @@ func (c *cli) commands() []command {
 		{"secrets", "secrets rotate: seal the stored secrets under RAPPORT_NEW_SECRET_KEY instead of RAPPORT_SECRET_KEY", (*cli).secrets},
 		{"files", "files migrate --to URL [--from URL]: copy stored files between the data directory (local) and S3 (s3://bucket/prefix)", (*cli).files},
 		{"reports", "reports rebuild: rebuild the report rollups from the records", (*cli).reports},
+		{"export", "export --out FILE: write the whole installation (records, messages, users, settings, files) to one file", (*cli).export},
+		{"import", "import FILE: load an export into an empty database of either engine (SQLite or PostgreSQL)", (*cli).importInstallation},
 		{"openapi", "print the API description (OpenAPI 3.1) served at /api/v1/openapi.json", (*cli).openapi},
 		{"healthcheck", "exit 0 if the local server is ready (for container health checks)", (*cli).healthcheck},
 		{"version", "print the version", (*cli).version},

@@ -62,6 +62,16 @@ var helps = map[string]commandHelp{
 		"checking each hash. It may run while servers run, and again for what was added meanwhile;\n" +
 		"then restart the servers with RAPPORT_FILES_URL set to the new place.",
 		"rapport files migrate --to s3://rapport-files/prod"},
+	"export": {"Write the whole installation to one file: every table's rows from one snapshot (records, messages\n" +
+		"and raw mail, users with their password hashes, tokens, settings, audit, bot, care and pool state), the\n" +
+		"stored files, and a manifest with checksums. Secrets stay sealed: import with the same RAPPORT_SECRET_KEY.\n" +
+		"It may run while servers run. The format is described in docs/move.md.",
+		"rapport export --data /var/lib/rapport --out rapport-2026-12-03.zip"},
+	"import": {"Load an export into an empty database, SQLite or PostgreSQL, whichever this configuration names,\n" +
+		"and its files into this configuration's file store. The whole file is checked first (format version,\n" +
+		"schema, checksums); then everything loads in one transaction: a failure leaves the target empty.\n" +
+		"Run it before the first 'rapport serve' on the target, with the source's RAPPORT_SECRET_KEY.",
+		"RAPPORT_DATABASE_URL=postgres://rapport@db/rapport rapport import rapport-2026-12-03.zip"},
 	"openapi": {"Print the API description (OpenAPI 3.1) that the server serves at /api/v1/openapi.json.",
 		"rapport openapi > openapi.json"},
 	"healthcheck": {"Exit 0 if the local server's /readyz answers 200: a health check for containers\n" +
@@ -69,6 +79,9 @@ var helps = map[string]commandHelp{
 		"rapport healthcheck --addr :8080"},
 	"version": {"Print the version and the Go release rapport was built with.", "rapport version"},
 }
+
+// commandArgs names what a command takes after its flags, for its usage line.
+var commandArgs = map[string]string{"import": " FILE"}
 
 // subcommand is one verb of a command group such as user or mailbox.
 type subcommand struct {
@@ -89,7 +102,7 @@ func isHelp(arg string) bool {
 func usageFunc(fs *flag.FlagSet, name string) func() {
 	return func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Usage: rapport %s [flags]\n\n", name)
+		fmt.Fprintf(w, "Usage: rapport %s [flags]%s\n\n", name, commandArgs[name])
 		if h, ok := helps[name]; ok {
 			fmt.Fprintf(w, "%s\n\nExample:\n  %s\n\n", h.about, h.example)
 		}

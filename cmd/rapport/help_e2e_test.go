@@ -55,6 +55,7 @@ func TestCommandsNeedingRecordsRefuseAMissingDatabase(t *testing.T) {
 		{"user", "list"}, {"user", "password", "--email", "a@b.example"}, {"token", "create", "--email", "a@b.example"},
 		{"mailbox", "list"}, {"mailbox", "failed", "--id", "1"}, {"mailbox", "retry", "--id", "1"},
 		{"mailbox", "remove", "--id", "1"}, {"mailbox", "update", "--id", "1", "--name", "x"}, {"wechat", "list"},
+		{"export", "--out", "x.zip"},
 	} {
 		dir := filepath.Join(t.TempDir(), "elsewhere")
 		r := runRapport(t, []string{"RAPPORT_DATA=" + dir}, "", args...)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/rapport-crm/rapport/store/postgres"
@@ -24,15 +25,25 @@ func (c *cli) flagSet(name string) *flag.FlagSet {
 }
 
 // parse parses args and refuses stray arguments.
-func parse(fs *flag.FlagSet, args []string) error {
+func parse(fs *flag.FlagSet, args []string) error { return parseArgs(fs, args, 0) }
+
+// parseArgs parses args, which must end with exactly n arguments after
+// the flags.
+func parseArgs(fs *flag.FlagSet, args []string, n int) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errFlagsPrinted
 	}
-	if fs.NArg() > 0 {
-		return usagef("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	if fs.NArg() > n && n > 0 && strings.HasPrefix(fs.Arg(n), "-") {
+		return usagef("%s: unexpected argument %q: flags come before the file", fs.Name(), fs.Arg(n))
+	}
+	if fs.NArg() > n {
+		return usagef("%s: unexpected argument %q", fs.Name(), fs.Arg(n))
+	}
+	if fs.NArg() < n {
+		return usagef("%s: expected %d argument(s) after the flags", fs.Name(), n)
 	}
 	return nil
 }
@@ -93,20 +104,27 @@ func openMigrated(ctx context.Context, cfg *Config, log *slog.Logger) (*sqlstore
 // storageCommand is the common start of the database commands: the
 // environment, the storage flags plus extra ones, validation, a logger.
 func (c *cli) storageCommand(name string, args []string, extra func(*flag.FlagSet, *Config)) (*Config, *slog.Logger, error) {
+	cfg, log, _, err := c.storageCommandArgs(name, args, extra, 0)
+	return cfg, log, err
+}
+
+// storageCommandArgs is storageCommand for a command that takes n
+// arguments after its flags (rapport import FILE), which it returns.
+func (c *cli) storageCommandArgs(name string, args []string, extra func(*flag.FlagSet, *Config), n int) (*Config, *slog.Logger, []string, error) {
 	cfg, err := loadEnv(c.getenv)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	fs := c.flagSet(name)
 	cfg.storageFlags(fs)
 	if extra != nil {
 		extra(fs, &cfg)
 	}
-	if err := parse(fs, args); err != nil {
-		return nil, nil, err
+	if err := parseArgs(fs, args, n); err != nil {
+		return nil, nil, nil, err
 	}
 	if err := cfg.validateStorage(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return &cfg, newLogger(c.stderr, cfg.LogLevel, cfg.LogFormat), nil
+	return &cfg, newLogger(c.stderr, cfg.LogLevel, cfg.LogFormat), fs.Args(), nil
 }

@@ -71,10 +71,13 @@ var secretColumns = [][3]string{
 // CheckSecrets opens one sealed secret of each column, if any: a wrong or
 // missing key stops start-up here rather than failing later, one secret at
 // a time, in the pollers and senders.
-func (db *DB) CheckSecrets(ctx context.Context) error {
+func (db *DB) CheckSecrets(ctx context.Context) error { return db.checkSecrets(ctx, db.read) }
+
+// checkSecrets is CheckSecrets on q (an import's transaction, say).
+func (db *DB) checkSecrets(ctx context.Context, q querier) error {
 	for _, c := range secretColumns {
 		var s string
-		err := db.read.QueryRowContext(ctx, `SELECT `+c[2]+` FROM `+c[0]+` WHERE `+c[2]+` LIKE 'sealed:v1:%' LIMIT 1`).Scan(&s)
+		err := q.QueryRowContext(ctx, `SELECT `+c[2]+` FROM `+c[0]+` WHERE `+c[2]+` LIKE 'sealed:v1:%' LIMIT 1`).Scan(&s)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}

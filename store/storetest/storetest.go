@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"Lists", func(t *testing.T) { RunLists(t, open) }},
 		{"Labels", func(t *testing.T) { RunLabels(t, open) }},
 		{"UserNotices", func(t *testing.T) { RunUserNotices(t, open) }},
+		{"Move", func(t *testing.T) { RunMove(t, open) }},
 	} {
 		t.Run(suite.name, func(t *testing.T) {
 			t.Parallel()
