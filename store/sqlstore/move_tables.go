@@ -30,7 +30,7 @@ var moveRoles = map[string]moveRole{
 	"care_plans": moved, "contact_emails": moved, "contact_identities": moved, "contact_phones": moved,
 	"contacts": moved, "conversation_folds": moved, "conversation_labels": moved, "conversation_notes": moved,
 	"conversation_refs": moved, "conversations": moved, "cursors": moved, "customer_domains": moved,
-	"customer_tags": moved, "customers": moved, "deliveries": moved, "failed_mail": moved,
+	"customers": moved, "deliveries": moved, "failed_mail": moved,
 	"followup_escalations": moved, "followup_refs": moved, "followup_reviews": moved, "followups": moved,
 	"forms": moved, "import_jobs": moved, "import_rows": moved, "lead_conversions": moved, "leads": moved,
 	"mailbox_status": moved, "mailboxes": moved, "message_links": moved, "message_raw": moved,
@@ -42,12 +42,20 @@ var moveRoles = map[string]moveRole{
 	"user_settings": moved, "users": moved, "webhook_attempts": moved, "webhook_deliveries": moved,
 	"webhooks": moved, "wechat_accounts": moved, "wechat_media": moved, "wechat_tokens": moved,
 	"wechat_users": moved,
+	// migrations 0035–0040
+	"customer_labels": moved, "install_flags": moved, "labels": moved, "list_columns": moved,
+	"report_sales_days": moved, "report_sales_months": moved, "saved_filters": moved, "user_keys": moved,
+	"user_notices": moved, "user_wechat_codes": moved, "user_wechat_links": moved,
 
 	"schema_migrations": derived, // the export's header lists them; the target migrates itself
 	// SQLite's FTS5 name index for the record pickers (migration 0025) and
 	// its shadow tables: filled by triggers as customers are inserted.
 	"customer_names": derived, "customer_names_config": derived, "customer_names_data": derived,
 	"customer_names_docsize": derived, "customer_names_idx": derived,
+
+	// The days whose sales rollup is to be rebuilt: the import's own inserts
+	// into orders mark them again through the triggers (migration 0039).
+	"report_dirty_days": transient,
 
 	"leases": transient, "mailbox_leases": transient, "rate_counters": transient,
 }
