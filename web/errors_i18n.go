@@ -105,6 +105,8 @@ var numberedProblems = []struct {
 	{regexp.MustCompile(`^is longer than (\d+) characters$`), "err.n.longer_than"},
 	{regexp.MustCompile(`^Cap (\d+) reached: the user holds (\d+) (.+)\.$`), "err.n.cap"},
 	{regexp.MustCompile(`^Daily claim limit (\d+) reached\.$`), "err.n.daily_claims"},
+	{regexp.MustCompile(`^has more than (\d+) fields$`), "err.n.more_fields"},
+	{regexp.MustCompile(`^(\S+) is not an origin like (\S+)$`), "err.n.not_origin"},
 }
 
 // errorCodes are the codes the catalogs give a sentence ("code.<code>").

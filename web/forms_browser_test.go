@@ -26,11 +26,11 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 		chromedp.Navigate(u+"/login?lang=zh-CN"),
 		chromedp.SendKeys(`input[name="email"]`, "admin@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
-		chromedp.Click(`a[href="/forms"]`),
+		loads(chromedp.Click(`a[href="/forms"]`)),
 		chromedp.WaitVisible(`a[href="/forms/new"]`),
-		chromedp.Click(`a[href="/forms/new"]`),
+		loads(chromedp.Click(`a[href="/forms/new"]`)),
 		chromedp.WaitVisible(`#f-name`),
 		chromedp.SendKeys(`#f-name`, "展会登记"),
 		chromedp.SendKeys(`input[name="fields.4.name"]`, "budget"),
@@ -40,7 +40,7 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 		chromedp.SendKeys(`input[name="fields.8.name"]`, "headcount"),
 		chromedp.SendKeys(`input[name="fields.8.label"]`, "人数"),
 		chromedp.SendKeys(`#f-tags`, "展会"),
-		chromedp.Click(save),
+		loads(chromedp.Click(save)),
 		chromedp.WaitVisible(`#snippet`),
 		chromedp.SetValue(`input[name="fields.4.label"]`, "预算（万元）"),
 		chromedp.Click(`input[name="fields.4.required"]`),
@@ -50,7 +50,7 @@ func TestBrowserBuildsAWebForm(t *testing.T) {
 	// later step reaches into the page being replaced.
 	eval[bool](t, ctx, `document.querySelector('.flash.ok').remove() === undefined`)
 	do(t, ctx,
-		chromedp.Click(save),
+		loads(chromedp.Click(save)),
 		chromedp.WaitVisible(`.flash.ok`),
 		chromedp.Click(`button[data-copy="snippet"]`),
 	)

@@ -83,8 +83,8 @@ func TestFormEditorShowsProblems(t *testing.T) {
 	if res.StatusCode != http.StatusBadRequest {
 		t.Fatalf("status %d, want 400:\n%s", res.StatusCode, page)
 	}
-	contains(t, "the refused form", page, "请修改标出的字段", "is not an origin like", `id="e-allowed_origins"`,
-		`name="fields.2.name" value="budget"`, "is mapped twice", `id="e-confirmation.mailbox"`, "必填",
+	contains(t, "the refused form", page, "请修改标出的字段", "ftp://files.example.com 不是网站地址，应形如 https://www.example.com", `id="e-allowed_origins"`,
+		`name="fields.2.name" value="budget"`, "与其他行对应了同一个字段", `id="e-confirmation.mailbox"`, "必填",
 		`value="谢谢"`)
 	if n, _ := p.db.ListForms(t.Context()); len(n) != 0 {
 		t.Fatalf("a refused form was stored: %+v", n)

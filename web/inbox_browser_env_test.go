@@ -171,6 +171,18 @@ func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.V
 	}
 }
 
+// loads runs steps that replace the page (a form submitted, a link
+// followed) and returns once the next page has loaded. Waiting for a
+// selector instead can match the page being left, and the step after it
+// then reaches for a node that is gone ("Could not find node with given
+// id"), which a loaded machine makes likely.
+func loads(steps ...chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, _ *chromedp.Target) (chromedp.Void, error) {
+		_, err := chromedp.RunResponse(ctx, steps...)
+		return chromedp.Void{}, err
+	}
+}
+
 // waitFor polls a JavaScript condition in the page until it holds.
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()

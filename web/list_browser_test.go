@@ -38,17 +38,17 @@ func browserWorksAList(t *testing.T, lang string) {
 		chromedp.Navigate(u+"/login?lang="+lang),
 		chromedp.SendKeys(`input[name="email"]`, "manager@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Navigate(u+"/customers?lang="+lang),
 		chromedp.WaitVisible(`.list-total`),
 		// Columns: hide the level.
 		chromedp.Click(`.list-columns summary`),
 		chromedp.Click(`.list-columns input[value="field.level"]`),
-		chromedp.Click(`.list-columns button[type=submit]`),
+		loads(chromedp.Click(`.list-columns button[type=submit]`)),
 		chromedp.WaitVisible(`.list-total`),
 		// Sort by name.
-		chromedp.Click(fmt.Sprintf(`//th/a[starts-with(normalize-space(.), "%s")]`, name)),
+		loads(chromedp.Click(fmt.Sprintf(`//th/a[starts-with(normalize-space(.), "%s")]`, name))),
 		chromedp.WaitVisible(`th[aria-sort="ascending"]`),
 	)
 	if err != nil {
@@ -65,7 +65,7 @@ func browserWorksAList(t *testing.T, lang string) {
 	err = chromedp.Do(ctx,
 		chromedp.Click(`.list-save summary`),
 		chromedp.SendKeys(`.list-save input[name="name"]`, "按名称"),
-		chromedp.Click(`.list-save button[type=submit]`),
+		loads(chromedp.Click(`.list-save button[type=submit]`)),
 		chromedp.WaitVisible(`.list-saved`),
 	)
 	if err != nil {
@@ -87,14 +87,14 @@ func browserWorksAList(t *testing.T, lang string) {
 	steps := append(tick(),
 		chromedp.SetValue(`#bulk select[name="action"]`, "assign"),
 		chromedp.SetValue(`#bulk select[name="owner_id"]`, rep2),
-		chromedp.Click(`#bulk button[type=submit]`),
+		loads(chromedp.Click(`#bulk button[type=submit]`)),
 		chromedp.WaitVisible(`.list-tools .flash`),
 	)
 	steps = append(steps, tick()...)
 	steps = append(steps,
 		chromedp.SetValue(`#bulk select[name="action"]`, "label"),
 		chromedp.SendKeys(`#bulk input[name="label"]`, "重点"),
-		chromedp.Click(`#bulk button[type=submit]`),
+		loads(chromedp.Click(`#bulk button[type=submit]`)),
 		chromedp.WaitVisible(`.list-tools .flash`),
 	)
 	if err := chromedp.Do(ctx, steps...); err != nil {

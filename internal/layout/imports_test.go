@@ -28,6 +28,7 @@ var rules = []struct {
 	{"pool", []string{"crm", "internal/*"}},
 	{"webhook", []string{"crm", "internal/*"}},  // outgoing webhooks: a behaviour
 	{"importer", []string{"crm", "internal/*"}}, // CSV/XLSX imports: a behaviour
+	{"notify", []string{"crm", "internal/*"}},   // staff notices by WeChat and mail: a behaviour
 	{"channels/*", []string{"crm", "internal/*"}},
 	{"store/sqlstore", []string{"crm", "internal/*"}},
 	{"store/sqlite", []string{"crm", "store/sqlstore", "migrations", "internal/*"}},

@@ -33,6 +33,14 @@ func (Dialect) IsForeignKeyViolation(err error) bool {
 // holds the database's one write lock until commit.
 func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 
+// IsBusy reports that another connection held the write lock past
+// busy_timeout. SQLite's busy handler is not fair: with several processes
+// migrating one file on a loaded machine, one can lose the lock to the
+// others for longer than the timeout, so Migrate retries on it.
+func (Dialect) IsBusy(err error) bool {
+	return code(err)&0xff == sqlite3.SQLITE_BUSY
+}
+
 func code(err error) int {
 	var e *sqlite.Error
 	if errors.As(err, &e) {

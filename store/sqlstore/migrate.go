@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Migrate applies the engine's migrations not yet recorded in
@@ -24,7 +25,7 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	sort.Strings(names)
 	var applied []string
 	for _, name := range names {
-		did, err := db.migrateOne(ctx, name)
+		did, err := db.migrateOneRetrying(ctx, name)
 		if err != nil {
 			return applied, err
 		}
@@ -34,6 +35,28 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 		}
 	}
 	return applied, nil
+}
+
+// migrateBusyPatience is how long Migrate keeps retrying a migration whose
+// transaction could not take the write lock (a dialect with IsBusy: SQLite,
+// where several processes starting at once contend for one file).
+const migrateBusyPatience = 2 * time.Minute
+
+func (db *DB) migrateOneRetrying(ctx context.Context, name string) (bool, error) {
+	busy, _ := db.dialect.(interface{ IsBusy(error) bool })
+	deadline := time.Now().Add(migrateBusyPatience)
+	for {
+		did, err := db.migrateOne(ctx, name)
+		if err == nil || busy == nil || !busy.IsBusy(err) || time.Now().After(deadline) {
+			return did, err
+		}
+		db.log.Info("migration waits for the write lock", "name", name)
+		select {
+		case <-ctx.Done():
+			return false, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 func (db *DB) migrateOne(ctx context.Context, name string) (bool, error) {
