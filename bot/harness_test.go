@@ -3,13 +3,13 @@ package bot
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -38,7 +38,7 @@ func (nopSender) Send(context.Context, *crm.Outgoing) (*crm.SendResult, error) {
 }
 
 func newWorld(t testing.TB) *world {
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "rapport.db")})
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: testapp.FreshSQLite(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,12 @@ package care_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/care"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/store/postgres"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
@@ -34,7 +34,7 @@ type engine struct {
 var engines = []engine{
 	{"sqlite", func(t testing.TB, url string) (*sqlstore.DB, string) {
 		if url == "" {
-			url = filepath.Join(t.TempDir(), "rapport.db")
+			url = testapp.FreshSQLite(t)
 		}
 		db, err := sqlite.Open(ctx, sqlite.Config{Path: url})
 		return migrated(t, db, err), url

@@ -2,11 +2,11 @@ package pool_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/pool"
 	"github.com/rapport-crm/rapport/store/postgres"
@@ -33,7 +33,7 @@ type engine struct {
 
 var engines = []engine{
 	{"sqlite", func(t *testing.T, clock func() time.Time) (*sqlstore.DB, func() *sqlstore.DB) {
-		path := filepath.Join(t.TempDir(), "rapport.db")
+		path := testapp.FreshSQLite(t)
 		o := func() *sqlstore.DB {
 			db, err := sqlite.Open(ctx, sqlite.Config{Path: path, Now: clock})
 			if err != nil {

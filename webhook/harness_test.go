@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/internal/testkit"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -81,7 +81,7 @@ type world struct {
 
 func newWorld(t testing.TB, url string, cfg webhook.Config, events ...string) *world {
 	t.Helper()
-	db, err := sqlite.Open(ctx, sqlite.Config{Path: filepath.Join(t.TempDir(), "r.db")})
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: testapp.FreshSQLite(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

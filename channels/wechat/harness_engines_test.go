@@ -4,12 +4,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rapport-crm/rapport/channels/wechat"
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/postgres"
 	"github.com/rapport-crm/rapport/store/postgres/pgtest"
@@ -29,7 +29,7 @@ func engines() []string {
 // opener returns how to open (and migrate) the test's database: a handle
 // per call, as each instance of Rapport has its own.
 func (e *env) opener(t testing.TB, engine string) func() *sqlstore.DB {
-	path := filepath.Join(t.TempDir(), "r.db")
+	path := testapp.FreshSQLite(t)
 	url := ""
 	if engine == "postgres" {
 		url = pgtest.FreshSchema(t, pgtest.URL(t))

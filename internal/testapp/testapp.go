@@ -79,7 +79,7 @@ func New(t testing.TB, o Options) *App {
 		a.Now = time.Now
 	}
 	if a.Path == "" && o.DB == nil {
-		a.Path = freshDB(t)
+		a.Path = FreshSQLite(t)
 	}
 	a.ctx, a.cancel = context.WithCancel(context.Background())
 	a.DB = o.DB

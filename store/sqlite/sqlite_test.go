@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/matcher"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/sqlstore"
@@ -14,7 +15,7 @@ import (
 
 func open(t *testing.T) crm.Store {
 	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "data", "rapport.db"))
+	return openAt(t, testapp.FreshSQLite(t))
 }
 
 // openAt opens and migrates the database at path, closed when t ends.
