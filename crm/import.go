@@ -181,6 +181,14 @@ type ImportStore interface {
 	// updated, if none was changed since (ECONFLICT, naming how many).
 	// ENOTFOUND.
 	UndoImport(ctx context.Context, jobID int64) error
+	// ReserveImportIDs reserves n ids of "customers" or "contacts" for
+	// CreateImported, in the same transaction (WithTx). EINVALID.
+	ReserveImportIDs(ctx context.Context, table string, n int) ([]int64, error)
+	// CreateImported stores new customers and contacts whose ids
+	// ReserveImportIDs gave, as CreateCustomer and CreateContact would, in
+	// a few statements for a whole chunk of an import; any error refuses
+	// them all.
+	CreateImported(ctx context.Context, cs []*Customer, cts []*Contact) error
 	// WithTx runs fn in one transaction, carried in its ctx.
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
 }

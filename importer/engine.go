@@ -27,6 +27,8 @@ type engine struct {
 	// strict: the chunk runs without savepoints, so a write the store
 	// refuses fails the chunk (errRowRefused) instead of the row.
 	strict bool
+	// bulk gathers the chunk's creates while strict (nil: create each).
+	bulk *bulk
 }
 
 // match is a record a row matches: existing (id) or made by an earlier
@@ -140,8 +142,10 @@ func (e *engine) failed(r row, key string, p rowProblems) []crm.ImportRow {
 
 // ops is how one kind of record is created, read and updated.
 type ops struct {
-	kind   string
-	create func(ctx context.Context) (int64, time.Time, error)
+	kind string
+	// create answers the new id and where the record's updated_at is (a
+	// gathered record's is set when the chunk's records are written).
+	create func(ctx context.Context) (int64, *time.Time, error)
 	load   func(ctx context.Context, id int64) (any, error)      // the record as it is
 	update func(ctx context.Context, old any) (time.Time, error) // fill old with the row, save
 }
@@ -161,7 +165,7 @@ func (e *engine) apply(ctx context.Context, r row, key string, ms []match, o ops
 			return e.storeFailure(r, key, o.kind, err)
 		}
 		x := e.result(r, key, o.kind, crm.RowCreated, &id, "")
-		x.Stamp = &stamp
+		x.Stamp = stamp
 		return x, id, nil
 	case mode == crm.DupSkip:
 		return e.result(r, key, o.kind, crm.RowSkipped, idOf(ms[0]), "matches "+ms[0].String()), ms[0].id, nil
@@ -175,6 +179,10 @@ func (e *engine) apply(ctx context.Context, r row, key string, ms []match, o ops
 }
 
 func (e *engine) update(ctx context.Context, r row, key string, m match, o ops) (crm.ImportRow, int64, error) {
+	// The record may be one this chunk gathered: written first, it is read.
+	if err := e.flush(ctx); err != nil {
+		return crm.ImportRow{}, 0, err
+	}
 	old, err := o.load(ctx, m.id)
 	if err != nil {
 		return e.storeFailure(r, key, o.kind, err)

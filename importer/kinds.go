@@ -134,9 +134,9 @@ func (e *engine) customerRow(ctx context.Context, r row, key string) ([]crm.Impo
 
 func (e *engine) customerOps(c *crm.Customer) ops {
 	return ops{kind: crm.RefCustomer,
-		create: func(ctx context.Context) (int64, time.Time, error) {
-			err := e.st.CreateCustomer(ctx, c)
-			return c.ID, c.UpdatedAt, err
+		create: func(ctx context.Context) (int64, *time.Time, error) {
+			id, err := e.createCustomer(ctx, c)
+			return id, &c.UpdatedAt, err
 		},
 		load: func(ctx context.Context, id int64) (any, error) { return e.st.Customer(ctx, crm.System, id) },
 		update: func(ctx context.Context, old any) (time.Time, error) {
@@ -155,9 +155,9 @@ func (e *engine) contact(ctx context.Context, r row, key string, ct *crm.Contact
 		return crm.ImportRow{}, err
 	}
 	x, id, err := e.apply(ctx, r, key, ms, ops{kind: crm.RefContact,
-		create: func(ctx context.Context) (int64, time.Time, error) {
-			err := e.st.CreateContact(ctx, ct)
-			return ct.ID, ct.UpdatedAt, err
+		create: func(ctx context.Context) (int64, *time.Time, error) {
+			id, err := e.createContact(ctx, ct)
+			return id, &ct.UpdatedAt, err
 		},
 		load: func(ctx context.Context, id int64) (any, error) { return e.st.Contact(ctx, crm.System, id) },
 		update: func(ctx context.Context, old any) (time.Time, error) {
@@ -218,9 +218,9 @@ func (e *engine) leadRow(ctx context.Context, r row, key string) ([]crm.ImportRo
 		return nil, err
 	}
 	x, id, err := e.apply(ctx, r, key, ms, ops{kind: crm.RefLead,
-		create: func(ctx context.Context) (int64, time.Time, error) {
+		create: func(ctx context.Context) (int64, *time.Time, error) {
 			err := e.st.CreateLead(ctx, l)
-			return l.ID, l.UpdatedAt, err
+			return l.ID, &l.UpdatedAt, err
 		},
 		load: func(ctx context.Context, id int64) (any, error) { return e.st.Lead(ctx, crm.System, id) },
 		update: func(ctx context.Context, old any) (time.Time, error) {

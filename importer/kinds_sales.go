@@ -33,9 +33,9 @@ func (e *engine) productRow(ctx context.Context, r row, key string) ([]crm.Impor
 			"SKU "+pr.SKU+" is taken by "+ms[0].String()+": a SKU names one product")}, nil
 	}
 	x, id, err := e.apply(ctx, r, key, ms, ops{kind: crm.RefProduct,
-		create: func(ctx context.Context) (int64, time.Time, error) {
+		create: func(ctx context.Context) (int64, *time.Time, error) {
 			err := e.st.CreateProduct(ctx, pr)
-			return pr.ID, pr.UpdatedAt, err
+			return pr.ID, &pr.UpdatedAt, err
 		},
 		load: func(ctx context.Context, _ int64) (any, error) { return e.st.ProductBySKU(ctx, pr.SKU) },
 		update: func(ctx context.Context, old any) (time.Time, error) {
@@ -109,9 +109,9 @@ func (e *engine) orderRow(ctx context.Context, r row, key string) ([]crm.ImportR
 		return e.failed(r, key, p), nil
 	}
 	x, id, err := e.apply(ctx, r, key, nil, ops{kind: crm.RefOrder,
-		create: func(ctx context.Context) (int64, time.Time, error) {
+		create: func(ctx context.Context) (int64, *time.Time, error) {
 			err := e.st.CreateOrder(ctx, o)
-			return o.ID, o.UpdatedAt, err
+			return o.ID, &o.UpdatedAt, err
 		}})
 	if err != nil || x.Action == crm.RowFailed {
 		return []crm.ImportRow{x}, err

@@ -145,7 +145,10 @@ func (s *Service) writeChunk(ctx context.Context, tx txFunc, e *engine, j *crm.I
 		if err := e.prefetch(ctx, rows); err != nil {
 			return err
 		}
-		defer func() { e.pre = nil }()
+		defer func() { e.pre, e.bulk = nil, nil }()
+		if e.strict && bulkKinds(j.Kind) {
+			e.bulk = newBulk(len(rows))
+		}
 		var out []crm.ImportRow
 		for _, r := range rows {
 			xs, err := e.do(ctx, r)
@@ -154,6 +157,9 @@ func (s *Service) writeChunk(ctx context.Context, tx txFunc, e *engine, j *crm.I
 			}
 			count(&next.Created, &next.Updated, &next.Skipped, &next.Failed, xs)
 			out = append(out, xs...)
+		}
+		if err := e.flush(ctx); err != nil {
+			return err
 		}
 		if err := s.cfg.Store.AddImportRows(ctx, out); err != nil {
 			return err

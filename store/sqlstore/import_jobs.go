@@ -120,39 +120,17 @@ func scanImportRow(r scanner) (crm.ImportRow, error) {
 	return x, err
 }
 
-// AddImportRows records what rows did, in multi-row statements: an import
-// writes one or two of these per row. Statements stay at 200 parameters:
-// SQLite finds a numbered parameter by walking the list of them, so a
-// statement's cost grows with the square of its parameters.
+// AddImportRows records what rows did, in multi-row statements (insertRows:
+// up to 64 rows each, with positional parameters on SQLite): an import
+// writes one or two of these per row.
 func (db *DB) AddImportRows(ctx context.Context, rows []crm.ImportRow) error {
-	const per = 20
+	vals := make([][]any, len(rows))
+	for i, x := range rows {
+		vals[i] = []any{x.JobID, x.RowNo, x.RecordKind, x.Action, idArg(x.RecordID), x.Key, x.Reason,
+			jsonArg(nonNil(x.Cells)), x.Before, nullTime(x.Stamp)}
+	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		for len(rows) > 0 {
-			n := min(per, len(rows))
-			var b strings.Builder
-			args := make([]any, 0, n*10)
-			b.WriteString(`INSERT INTO import_rows (` + importRowCols + `) VALUES `)
-			for i, x := range rows[:n] {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("(")
-				for k := range 10 {
-					if k > 0 {
-						b.WriteString(", ")
-					}
-					b.WriteString("$" + itoa(len(args)+k+1))
-				}
-				b.WriteString(")")
-				args = append(args, x.JobID, x.RowNo, x.RecordKind, x.Action, idArg(x.RecordID), x.Key, x.Reason,
-					jsonArg(nonNil(x.Cells)), x.Before, nullTime(x.Stamp))
-			}
-			if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
-				return db.wrap(err, "add import rows")
-			}
-			rows = rows[n:]
-		}
-		return nil
+		return db.wrap(db.insertRows(ctx, tx, `INSERT INTO import_rows (`+importRowCols+`)`, "", vals, nil), "add import rows")
 	})
 }
 

@@ -2,26 +2,24 @@ package sqlstore
 
 import (
 	"context"
-	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// importMatchSQL is each ImportMatches rule's query: value, id, label (and
-// row), for the values in its IN list. Customers match on their name key
-// only where it is set (SQLite's partial index).
-var importMatchSQL = map[string]string{
-	"row_key": `SELECT r.row_key, r.job_id, '', r.row_no FROM import_rows r JOIN import_jobs j ON j.id = r.job_id
-		WHERE r.action IN ('created', 'updated') AND j.status <> 'undone' AND r.row_key IN (%s)`,
-	"customer:name": `SELECT c.name_key, c.id, c.name, 0 FROM customers c WHERE c.name_key <> '' AND c.name_key IN (%s)`,
-	"contact:email": `SELECT x.email, c.id, c.name, 0 FROM contact_emails x JOIN contacts c ON c.id = x.contact_id
-		WHERE x.email IN (%s)`,
-	"contact:phone": `SELECT x.phone, c.id, c.name, 0 FROM contact_phones x JOIN contacts c ON c.id = x.contact_id
-		WHERE x.phone IN (%s)`,
-	"lead:email":   `SELECT l.email, l.id, l.name || ' ' || l.company, 0 FROM leads l WHERE l.email IN (%s)`,
-	"lead:phone":   `SELECT l.phone, l.id, l.name || ' ' || l.company, 0 FROM leads l WHERE l.phone IN (%s)`,
-	"product:sku":  `SELECT p.sku, p.id, p.name, 0 FROM products p WHERE p.sku IN (%s)`,
-	"order:number": `SELECT o.number, o.id, o.number, 0 FROM orders o WHERE o.number IN (%s)`,
+// importMatchSQL is each ImportMatches rule's query for one value k.v:
+// value, id, label (and row), as the columns, tables and condition of
+// Dialect.ForEachKey. Customers match on their name key only where it is
+// set (SQLite's partial index).
+var importMatchSQL = map[string][3]string{
+	"row_key": {`r.row_key, r.job_id, '', r.row_no`, `import_rows r JOIN import_jobs j ON j.id = r.job_id`,
+		`r.row_key = k.v AND r.action IN ('created', 'updated') AND j.status <> 'undone'`},
+	"customer:name": {`c.name_key, c.id, c.name, 0`, `customers c`, `c.name_key = k.v AND c.name_key <> ''`},
+	"contact:email": {`x.email, c.id, c.name, 0`, `contact_emails x JOIN contacts c ON c.id = x.contact_id`, `x.email = k.v`},
+	"contact:phone": {`x.phone, c.id, c.name, 0`, `contact_phones x JOIN contacts c ON c.id = x.contact_id`, `x.phone = k.v`},
+	"lead:email":    {`l.email, l.id, l.name || ' ' || l.company, 0`, `leads l`, `l.email = k.v`},
+	"lead:phone":    {`l.phone, l.id, l.name || ' ' || l.company, 0`, `leads l`, `l.phone = k.v`},
+	"product:sku":   {`p.sku, p.id, p.name, 0`, `products p`, `p.sku = k.v`},
+	"order:number":  {`o.number, o.id, o.number, 0`, `orders o`, `o.number = k.v`},
 }
 
 // ImportMatches looks many values up at once, for a chunk of rows: one
@@ -32,24 +30,15 @@ func (db *DB) ImportMatches(ctx context.Context, rule string, values []string) (
 		return nil, crm.Errorf(crm.EINVALID, "Unknown import match rule %q.", rule)
 	}
 	out := map[string][]crm.ImportMatch{}
-	for len(values) > 0 {
-		n := min(len(values), 100) // see AddImportRows on parameters
-		if err := db.importMatches(ctx, rule, q, values[:n], out); err != nil {
-			return nil, err
-		}
-		values = values[n:]
+	if len(values) == 0 {
+		return out, nil
 	}
-	return out, nil
-}
-
-func (db *DB) importMatches(ctx context.Context, rule, q string, values []string, out map[string][]crm.ImportMatch) error {
-	marks := make([]string, len(values))
-	args := make([]any, len(values))
-	for i, v := range values {
-		marks[i], args[i] = "$"+itoa(i+1), v
-	}
-	return db.query(ctx, func(qr querier) error {
-		rows, err := qr.QueryContext(ctx, strings.Replace(q, "%s", strings.Join(marks, ", "), 1)+` ORDER BY 2, 4`, args...)
+	// One query for all the values, each planned as the index lookup it is:
+	// an IN list over tables an import is filling is planned from stale
+	// statistics on PostgreSQL, as a scan that grows with every chunk.
+	sq := db.dialect.ForEachKey("$1", "text", q[0], q[1], q[2]) + ` ORDER BY 2, 4`
+	err := db.query(ctx, func(qr querier) error {
+		rows, err := qr.QueryContext(ctx, sq, db.dialect.ListArg(values))
 		if err != nil {
 			return db.wrap(err, "import matches "+rule)
 		}
@@ -64,4 +53,5 @@ func (db *DB) importMatches(ctx context.Context, rule, q string, values []string
 		}
 		return db.wrap(rows.Err(), "import matches "+rule)
 	})
+	return out, err
 }

@@ -17,6 +17,7 @@ func RunImports(t *testing.T, open Opener) {
 	t.Run("undo", func(t *testing.T) { importUndo(t, open(t)) })
 	t.Run("undo refused", func(t *testing.T) { importUndoRefused(t, open(t)) })
 	t.Run("matches", func(t *testing.T) { importMatches(t, open(t)) })
+	t.Run("bulk", func(t *testing.T) { importBulk(t, open(t)) })
 }
 
 // importMatches looks values up many at a time, each rule on its own.

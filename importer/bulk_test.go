@@ -1,0 +1,83 @@
+package importer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/importer"
+)
+
+// bulkStore counts the chunk writes and the one-by-one creates, and
+// refuses any write of the customer named 拒绝公司.
+type bulkStore struct {
+	importer.Store
+	bulk, single int
+}
+
+func (s *bulkStore) CreateImported(ctx context.Context, cs []*crm.Customer, cts []*crm.Contact) error {
+	s.bulk++
+	for _, c := range cs {
+		if c.Name == "拒绝公司" {
+			return crm.Errorf(crm.ECONFLICT, "refused by the store")
+		}
+	}
+	return s.Store.CreateImported(ctx, cs, cts)
+}
+
+func (s *bulkStore) CreateCustomer(ctx context.Context, c *crm.Customer) error {
+	s.single++
+	if c.Name == "拒绝公司" {
+		return crm.Errorf(crm.ECONFLICT, "refused by the store")
+	}
+	return s.Store.CreateCustomer(ctx, c)
+}
+
+// TestChunkWrittenTogether: a chunk's new customers and contacts are
+// written together, never one by one; a chunk the store refuses is run
+// again row by row, where only the row at fault fails and the chunk's
+// other rows, and the next chunk, are imported.
+func TestChunkWrittenTogether(t *testing.T) {
+	w := newWorld(t, nil)
+	st := &bulkStore{Store: w.db}
+	svc := importer.New(importer.Config{Store: st, Blobs: w.app.Blobs, Now: w.app.Now, Chunk: 3})
+	file := "客户名称,联系人,手机\n甲公司,甲,13900000001\n乙公司,乙,13900000002\n丙公司,丙,13900000003\n" +
+		"丁公司,丁,13900000004\n拒绝公司,戊,13900000005\n己公司,己,13900000006\n庚公司,庚,13900000007\n"
+	j, err := svc.Upload(ctx, w.admin.Viewer(), crm.ImportCustomers, "c.csv", strings.NewReader(file))
+	must(t, err)
+	_, err = svc.Start(ctx, w.admin.Viewer(), j.ID, crm.ImportSettings{})
+	must(t, err)
+	must(t, svc.Tick(ctx))
+	j, err = w.db.Import(ctx, crm.System, j.ID)
+	must(t, err)
+	if j.Created != 6 || j.Failed != 1 { // rows: each a customer and its contact
+		t.Fatalf("created %d, failed %d; want 6 and 1", j.Created, j.Failed)
+	}
+	// Chunks 1 and 3 once each; chunk 2 once refused, then row by row.
+	if st.bulk != 3 || st.single != 3 {
+		t.Fatalf("%d chunk writes and %d single creates; want 3 and 3", st.bulk, st.single)
+	}
+	for i, name := range []string{"甲", "丁", "庚"} {
+		cs, err := w.db.ContactsByPhone(ctx, crm.System, "+86139000000"+[]string{"01", "04", "07"}[i])
+		must(t, err)
+		if len(cs) != 1 || cs[0].Name != name || cs[0].CustomerID == nil {
+			t.Fatalf("contact %s = %+v", name, cs)
+		}
+		c, err := w.db.Customer(ctx, crm.System, *cs[0].CustomerID)
+		must(t, err)
+		if c.Name != name+"公司" {
+			t.Fatalf("contact %s belongs to %q", name, c.Name)
+		}
+	}
+	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
+	must(t, err)
+	if len(rows) != 1 || rows[0].RowNo != 5 || !strings.Contains(rows[0].Reason, "refused by the store") {
+		t.Fatalf("failed rows = %+v", rows)
+	}
+	_, err = svc.Undo(ctx, w.admin.Viewer(), j.ID)
+	must(t, err)
+	if cs, err := w.db.ContactsByPhone(ctx, crm.System, "+8613900000001"); err != nil || len(cs) != 0 {
+		t.Fatalf("undo left %+v (%v)", cs, err)
+	}
+}
