@@ -83,6 +83,20 @@ type PoolLimits struct {
 	FrozenCap    int    `json:"frozen_cap"`    // leads and customers a rep may hold frozen
 }
 
+// CapReached refuses giving one more record of kind (RefLead, an open
+// one, or RefCustomer) to the user holding load, when it is at l's cap:
+// ECONFLICT saying so, else nil. Claims, transfers and imports ask it.
+func (l PoolLimits) CapReached(load OwnerLoad, kind string) error {
+	held, limit, what := load.OpenLeads, l.LeadCap, "open leads"
+	if kind == RefCustomer {
+		held, limit, what = load.Customers, l.CustomerCap, "customers"
+	}
+	if limit > 0 && held >= limit {
+		return Errorf(ECONFLICT, "Cap %d reached: the user holds %d %s.", limit, held, what)
+	}
+	return nil
+}
+
 // Normalize validates l.
 func (l *PoolLimits) Normalize() error {
 	p := Problems{}

@@ -81,3 +81,41 @@ func TestChunkWrittenTogether(t *testing.T) {
 		t.Fatalf("undo left %+v (%v)", cs, err)
 	}
 }
+
+// TestImportObeysCaps: a rep at their pool's customer cap is given no
+// more customers by an import, across chunks, and the dry run says so
+// first; a lead import obeys the open-lead cap the same way.
+func TestImportObeysCaps(t *testing.T) {
+	w := newWorld(t, nil)
+	must(t, w.db.SetPoolLimits(ctx, crm.PoolLimits{CustomerCap: 2, LeadCap: 1}))
+	file := "客户名称,负责人\n甲公司,rep1@example.com\n乙公司,rep1@example.com\n丙公司,manager@example.com\n" +
+		"丁公司,rep1@example.com\n戊公司,\n"
+	j, err := w.svc.Upload(ctx, w.admin.Viewer(), crm.ImportCustomers, "c.csv", strings.NewReader(file))
+	must(t, err)
+	rep, err := w.svc.Check(ctx, w.admin.Viewer(), j.ID, crm.ImportSettings{})
+	must(t, err)
+	if rep.Failed != 1 || rep.Created != 4 {
+		t.Fatalf("dry run: created %d, failed %d; want 4 and 1", rep.Created, rep.Failed)
+	}
+	j = start(t, w, j, crm.DupSkip)
+	if j.Created != 4 || j.Failed != 1 {
+		t.Fatalf("created %d, failed %d; want 4 and 1", j.Created, j.Failed)
+	}
+	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
+	must(t, err)
+	if len(rows) != 1 || rows[0].RowNo != 4 || !strings.Contains(rows[0].Reason, "Cap 2 reached") {
+		t.Fatalf("failed rows = %+v", rows)
+	}
+	load, err := w.db.OwnerLoad(ctx, w.rep.ID, w.app.Now())
+	must(t, err)
+	if load.Customers != 2 {
+		t.Fatalf("rep holds %d customers, want the cap, 2", load.Customers)
+	}
+	leads, err := w.svc.Upload(ctx, w.admin.Viewer(), crm.ImportLeads, "l.csv",
+		strings.NewReader("姓名,手机,负责人\n甲,13900000011,rep1@example.com\n乙,13900000012,rep1@example.com\n"))
+	must(t, err)
+	leads = start(t, w, leads, crm.DupSkip)
+	if leads.Created != 1 || leads.Failed != 1 {
+		t.Fatalf("leads: created %d, failed %d; want 1 and 1", leads.Created, leads.Failed)
+	}
+}

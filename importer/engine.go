@@ -29,6 +29,9 @@ type engine struct {
 	strict bool
 	// bulk gathers the chunk's creates while strict (nil: create each).
 	bulk *bulk
+	// caps is what each owner given records holds, by user id: read once
+	// per chunk (once per dry run), counted on row by row.
+	caps map[int64]*held
 }
 
 // match is a record a row matches: existing (id) or made by an earlier
@@ -56,7 +59,8 @@ func newEngine(ctx context.Context, st Store, job *crm.ImportJob, dry bool, now 
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{st: st, job: job, viewer: u.Viewer(), dry: dry, now: now, users: map[string]*crm.User{}, seen: map[string]match{}}
+	e := &engine{st: st, job: job, viewer: u.Viewer(), dry: dry, now: now, users: map[string]*crm.User{}, seen: map[string]match{},
+		caps: map[int64]*held{}}
 	for _, x := range users {
 		e.users[strings.ToLower(x.Email)] = x
 		if _, ok := e.users[x.Name]; !ok && x.Name != "" {
@@ -142,7 +146,9 @@ func (e *engine) failed(r row, key string, p rowProblems) []crm.ImportRow {
 
 // ops is how one kind of record is created, read and updated.
 type ops struct {
-	kind string
+	kind    string
+	capKind string // the cap a new record counts against ("" none)
+	owner   *int64 // the new record's owner
 	// create answers the new id and where the record's updated_at is (a
 	// gathered record's is set when the chunk's records are written).
 	create func(ctx context.Context) (int64, *time.Time, error)
@@ -157,6 +163,12 @@ func (e *engine) apply(ctx context.Context, r row, key string, ms []match, o ops
 	mode := e.job.Options.Mode
 	switch {
 	case len(ms) == 0 || mode == crm.DupCreate:
+		if err := e.takeCap(ctx, o.capKind, nil, o.owner); err != nil {
+			if crm.ErrorCode(err) != crm.ECONFLICT {
+				return crm.ImportRow{}, 0, err
+			}
+			return e.result(r, key, o.kind, crm.RowFailed, nil, "owner: "+crm.ErrorMessage(err)), 0, nil
+		}
 		if e.dry {
 			return e.result(r, key, o.kind, crm.RowCreated, nil, ""), 0, nil
 		}

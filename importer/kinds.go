@@ -133,7 +133,7 @@ func (e *engine) customerRow(ctx context.Context, r row, key string) ([]crm.Impo
 }
 
 func (e *engine) customerOps(c *crm.Customer) ops {
-	return ops{kind: crm.RefCustomer,
+	return ops{kind: crm.RefCustomer, capKind: crm.RefCustomer, owner: c.OwnerID,
 		create: func(ctx context.Context) (int64, *time.Time, error) {
 			id, err := e.createCustomer(ctx, c)
 			return id, &c.UpdatedAt, err
@@ -141,6 +141,9 @@ func (e *engine) customerOps(c *crm.Customer) ops {
 		load: func(ctx context.Context, id int64) (any, error) { return e.st.Customer(ctx, crm.System, id) },
 		update: func(ctx context.Context, old any) (time.Time, error) {
 			o := old.(*crm.Customer)
+			if err := e.takeCap(ctx, crm.RefCustomer, o.OwnerID, c.OwnerID); err != nil {
+				return time.Time{}, err
+			}
 			fillCustomer(o, c)
 			err := e.st.UpdateCustomer(ctx, crm.System, o)
 			return o.UpdatedAt, err
@@ -217,7 +220,7 @@ func (e *engine) leadRow(ctx context.Context, r row, key string) ([]crm.ImportRo
 	if err != nil {
 		return nil, err
 	}
-	x, id, err := e.apply(ctx, r, key, ms, ops{kind: crm.RefLead,
+	x, id, err := e.apply(ctx, r, key, ms, ops{kind: crm.RefLead, capKind: openLead(l), owner: l.OwnerID,
 		create: func(ctx context.Context) (int64, *time.Time, error) {
 			err := e.st.CreateLead(ctx, l)
 			return l.ID, &l.UpdatedAt, err
@@ -225,6 +228,9 @@ func (e *engine) leadRow(ctx context.Context, r row, key string) ([]crm.ImportRo
 		load: func(ctx context.Context, id int64) (any, error) { return e.st.Lead(ctx, crm.System, id) },
 		update: func(ctx context.Context, old any) (time.Time, error) {
 			o := old.(*crm.Lead)
+			if err := e.takeCap(ctx, openLead(o), o.OwnerID, l.OwnerID); err != nil {
+				return time.Time{}, err
+			}
 			fillLead(o, l)
 			err := e.st.UpdateLead(ctx, crm.System, o)
 			return o.UpdatedAt, err

@@ -146,6 +146,7 @@ func (s *Service) writeChunk(ctx context.Context, tx txFunc, e *engine, j *crm.I
 			return err
 		}
 		defer func() { e.pre, e.bulk = nil, nil }()
+		e.caps = map[int64]*held{} // this transaction reads what owners hold
 		if e.strict && bulkKinds(j.Kind) {
 			e.bulk = newBulk(len(rows))
 		}

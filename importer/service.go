@@ -41,6 +41,8 @@ type Store interface {
 	OrderByNumber(ctx context.Context, v crm.Viewer, number string) (*crm.Order, error)
 	RecordPayment(ctx context.Context, v crm.Viewer, pm *crm.Payment) error
 	UserByID(ctx context.Context, id int64) (*crm.User, error)
+	OwnerLoad(ctx context.Context, userID int64, since time.Time) (crm.OwnerLoad, error)
+	PoolLimits(ctx context.Context, teamID *int64) (crm.PoolLimits, error)
 	ListUsers(ctx context.Context) ([]*crm.User, error)
 }
 

@@ -25,13 +25,10 @@ func (p *Pool) checkTaker(ctx context.Context, v crm.Viewer, rec *crm.PoolRecord
 	if err != nil {
 		return err
 	}
-	held, limit, what := load.OpenLeads, l.LeadCap, "open leads"
-	if rec.Ref.Kind == crm.RefCustomer {
-		held, limit, what = load.Customers, l.CustomerCap, "customers"
+	if err := l.CapReached(load, rec.Ref.Kind); err != nil {
+		return err
 	}
 	switch {
-	case limit > 0 && held >= limit:
-		return crm.Errorf(crm.ECONFLICT, "Cap %d reached: the user holds %d %s.", limit, held, what)
 	case !claim:
 		return nil
 	case l.DailyClaims > 0 && load.ClaimsSince >= l.DailyClaims:
