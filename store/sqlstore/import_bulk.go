@@ -28,8 +28,8 @@ func (db *DB) ReserveImportIDs(ctx context.Context, table string, n int) (ids []
 // CreateImported stores new customers and contacts, their ids reserved by
 // ReserveImportIDs, as CreateCustomer and CreateContact would one by one
 // (index rows, claim time and countdown included), but in a few multi-row
-// INSERTs: an import chunk's 500 rows in about a dozen statements, not
-// ten per row. The customers come first, so a contact may point at one of
+// INSERTs, sent together: an import chunk's 500 rows in about fifty
+// statements and, on PostgreSQL, one round trip, not ten statements per row. The customers come first, so a contact may point at one of
 // them. It sets each record's times and pool state. The references are
 // the database's to check: any error refuses the lot, and the importer
 // then redoes the chunk one row at a time.
@@ -46,9 +46,13 @@ func (db *DB) CreateImported(ctx context.Context, cs []*crm.Customer, cts []*crm
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		now := db.now()
-		if err := db.insertImportedCustomers(ctx, tx, cs, now); err != nil {
+		stmts, err := db.importedCustomers(ctx, tx, cs, now)
+		if err != nil {
 			return err
 		}
-		return db.insertImportedContacts(ctx, tx, cts, now)
+		stmts = append(stmts, db.importedContacts(cts, now)...)
+		// One round trip on PostgreSQL inside WithBatchTx, in order.
+		_, err = db.dialect.ExecAll(ctx, batchConn(ctx), tx, stmts)
+		return db.wrap(err, "create imported records")
 	})
 }

@@ -8,21 +8,22 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// insertImportedCustomers writes new customers with their claim time and
-// countdown computed here, from the same facts refreshPool reads (a new
-// customer has no order, contract, activity or freeze), so none is left
-// for the pool sweep; then their tag and domain index rows.
-func (db *DB) insertImportedCustomers(ctx context.Context, tx *sql.Tx, cs []*crm.Customer, now time.Time) error {
+// importedCustomers are the statements that write new customers, with
+// their claim time and countdown computed here from the same facts
+// refreshPool reads (a new customer has no order, contract, activity or
+// freeze), so none is left for the pool sweep; then their tag and domain
+// index rows. It reads the rules, the owners' teams and the tags' labels.
+func (db *DB) importedCustomers(ctx context.Context, tx *sql.Tx, cs []*crm.Customer, now time.Time) ([]Stmt, error) {
 	if len(cs) == 0 {
-		return nil
+		return nil, nil
 	}
 	rules, err := db.poolRules(ctx, tx, crm.RefCustomer)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	teams, err := db.ownerTeams(ctx, tx, cs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows := make([][]any, 0, len(cs))
 	var labels, domains [][]any
@@ -53,24 +54,19 @@ func (db *DB) insertImportedCustomers(ctx context.Context, tx *sql.Tx, cs []*crm
 			domains = append(domains, []any{c.ID, d})
 		}
 	}
-	err = db.insertRows(ctx, tx, `INSERT INTO customers (id, name, short_name, kind, industry, level, region, source,
-		status, owner_id, tags, address, website, domain, notes, created_at, updated_at, name_key, domains, phone,
-		claimed_at, reclaim_at, warn_at, warn_pending, reclaim_rule_id, reclaim_why, pool_checked)`, "", withChecked(rows), nil)
-	if err != nil {
-		return db.wrap(err, "create imported customers")
-	}
 	if err := db.labelsByName(ctx, tx, tags); err != nil {
-		return err
+		return nil, err
 	}
 	for _, c := range cs {
 		for _, t := range c.Tags {
 			labels = append(labels, []any{c.ID, tags[t]})
 		}
 	}
-	if err := db.insertRows(ctx, tx, `INSERT INTO customer_labels (customer_id, label_id)`, " ON CONFLICT DO NOTHING", labels, nil); err != nil {
-		return db.wrap(err, "add tags")
-	}
-	return db.wrap(db.insertRows(ctx, tx, `INSERT INTO customer_domains (customer_id, domain)`, "", domains, nil), "add domains")
+	out := db.insertStmts(`INSERT INTO customers (id, name, short_name, kind, industry, level, region, source,
+		status, owner_id, tags, address, website, domain, notes, created_at, updated_at, name_key, domains, phone,
+		claimed_at, reclaim_at, warn_at, warn_pending, reclaim_rule_id, reclaim_why, pool_checked)`, "", withChecked(rows))
+	out = append(out, db.insertStmts(`INSERT INTO customer_labels (customer_id, label_id)`, " ON CONFLICT DO NOTHING", labels)...)
+	return append(out, db.insertStmts(`INSERT INTO customer_domains (customer_id, domain)`, "", domains)...), nil
 }
 
 // withChecked ends each row with pool_checked = 1: its countdown is set.
@@ -116,12 +112,9 @@ func (db *DB) labelsByName(ctx context.Context, tx *sql.Tx, ids map[string]int64
 	return err
 }
 
-// insertImportedContacts writes new contacts and their email, phone and
-// identity index rows.
-func (db *DB) insertImportedContacts(ctx context.Context, tx *sql.Tx, cts []*crm.Contact, now time.Time) error {
-	if len(cts) == 0 {
-		return nil
-	}
+// importedContacts are the statements that write new contacts and their
+// email, phone and identity index rows.
+func (db *DB) importedContacts(cts []*crm.Contact, now time.Time) []Stmt {
 	rows := make([][]any, 0, len(cts))
 	var emails, phones, ids [][]any
 	for _, c := range cts {
@@ -138,16 +131,9 @@ func (db *DB) insertImportedContacts(ctx context.Context, tx *sql.Tx, cts []*crm
 			ids = append(ids, []any{c.ID, x.Kind, x.Key, x.Value})
 		}
 	}
-	err := db.insertRows(ctx, tx, `INSERT INTO contacts (id, customer_id, name, title, emails, phones, identities,
-		birthday, notes, owner_id, created_at, updated_at)`, "", rows, nil)
-	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO contact_emails (contact_id, email)`, "", emails, nil)
-	}
-	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO contact_phones (contact_id, phone)`, "", phones, nil)
-	}
-	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO contact_identities (contact_id, kind, key, value)`, "", ids, nil)
-	}
-	return db.wrap(err, "create imported contacts")
+	out := db.insertStmts(`INSERT INTO contacts (id, customer_id, name, title, emails, phones, identities,
+		birthday, notes, owner_id, created_at, updated_at)`, "", rows)
+	out = append(out, db.insertStmts(`INSERT INTO contact_emails (contact_id, email)`, "", emails)...)
+	out = append(out, db.insertStmts(`INSERT INTO contact_phones (contact_id, phone)`, "", phones)...)
+	return append(out, db.insertStmts(`INSERT INTO contact_identities (contact_id, kind, key, value)`, "", ids)...)
 }

@@ -28,6 +28,15 @@ func (db *DB) WithIngestTx(ctx context.Context, fn func(ctx context.Context, tx 
 			return db.runIngestTx(ctx, nil, tx, fn)
 		})
 	}
+	return db.onConn(ctx, func(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
+		return db.runIngestTx(ctx, conn, tx, fn)
+	})
+}
+
+// onConn runs fn in a write transaction begun on a connection of its own,
+// for fn to send statements on in one go (Dialect.ExecAll); it commits when
+// fn returns nil. fn's ctx carries the transaction, as WithTx's does.
+func (db *DB) onConn(ctx context.Context, fn func(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error) error {
 	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("sqlstore: connect: %w", err)
@@ -38,7 +47,7 @@ func (db *DB) WithIngestTx(ctx context.Context, fn func(ctx context.Context, tx 
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := db.runIngestTx(context.WithValue(ctx, txKey{}, tx), conn, tx, fn); err != nil {
+	if err := fn(context.WithValue(ctx, txKey{}, tx), conn, tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -22,6 +22,18 @@ func multiChunk(n int) int {
 // head is "INSERT INTO t (cols)", tail what follows the VALUES (an ON
 // CONFLICT, a RETURNING); scan, when not nil, reads each returned row.
 func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, rows [][]any, scan func(scanner) error) error {
+	for _, st := range db.insertStmts(head, tail, rows) {
+		if err := db.run(ctx, tx, st.SQL, st.Args, scan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertStmts are insertRows' statements, for a caller that sends many
+// at once (Dialect.ExecAll).
+func (db *DB) insertStmts(head, tail string, rows [][]any) []Stmt {
+	var out []Stmt
 	for len(rows) > 0 {
 		n := multiChunk(len(rows))
 		var b strings.Builder
@@ -42,12 +54,10 @@ func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, row
 			b.WriteByte(')')
 		}
 		b.WriteString(tail)
-		if err := db.run(ctx, tx, b.String(), args, scan); err != nil {
-			return err
-		}
+		out = append(out, Stmt{SQL: b.String(), Args: args})
 		rows = rows[n:]
 	}
-	return nil
+	return out
 }
 
 // execIn runs stmt, which ends with "IN ", for keys in chunks: args are

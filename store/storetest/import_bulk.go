@@ -22,7 +22,13 @@ func importBulk(t *testing.T, s crm.Store) {
 	pooled := &crm.Customer{Name: "公海电子有限公司"}
 	ct := &crm.Contact{Name: "王芳", Emails: []string{"wang@bulk.example"}, Phones: []string{"+8613800138111"}}
 	var ids, ctIDs []int64
-	must(t, is.WithTx(ctx, func(ctx context.Context) error {
+	tx := is.WithTx
+	if b, ok := s.(interface {
+		WithBatchTx(ctx context.Context, fn func(ctx context.Context) error) error
+	}); ok {
+		tx = b.WithBatchTx // as the importer writes a chunk: one pipeline on PostgreSQL
+	}
+	must(t, tx(ctx, func(ctx context.Context) error {
 		var err error
 		if ids, err = is.ReserveImportIDs(ctx, "customers", 2); err != nil {
 			return err
