@@ -53,26 +53,31 @@ func (e *engine) nextID(ctx context.Context, table string) (int64, error) {
 
 // createCustomer gathers c, or creates it at once outside a bulk run.
 func (e *engine) createCustomer(ctx context.Context, c *crm.Customer) (int64, error) {
-	if e.bulk == nil {
-		err := e.st.CreateCustomer(ctx, c)
-		return c.ID, err
-	}
-	id, err := e.nextID(ctx, "customers")
-	c.ID = id
-	e.bulk.cs = append(e.bulk.cs, c)
-	return id, err
+	return gather(ctx, e, "customers", c, &c.ID, func(b *bulk) *[]*crm.Customer { return &b.cs }, e.st.CreateCustomer)
 }
 
 // createContact gathers c, or creates it at once outside a bulk run.
 func (e *engine) createContact(ctx context.Context, c *crm.Contact) (int64, error) {
+	return gather(ctx, e, "contacts", c, &c.ID, func(b *bulk) *[]*crm.Contact { return &b.contacts }, e.st.CreateContact)
+}
+
+// gather gives rec (whose id is at id) a reserved id of table and adds it
+// to the bulk's list of its kind; outside a bulk run it creates rec with
+// single.
+func gather[T any](ctx context.Context, e *engine, table string, rec T, id *int64, list func(*bulk) *[]T,
+	single func(context.Context, T) error) (int64, error) {
 	if e.bulk == nil {
-		err := e.st.CreateContact(ctx, c)
-		return c.ID, err
+		err := single(ctx, rec)
+		return *id, err
 	}
-	id, err := e.nextID(ctx, "contacts")
-	c.ID = id
-	e.bulk.contacts = append(e.bulk.contacts, c)
-	return id, err
+	n, err := e.nextID(ctx, table)
+	if err != nil {
+		return 0, err
+	}
+	*id = n
+	l := list(e.bulk)
+	*l = append(*l, rec)
+	return n, nil
 }
 
 // flush writes what is gathered. The store refusing it refuses the chunk

@@ -49,11 +49,7 @@ func TestChunkWrittenTogether(t *testing.T) {
 	_, err = svc.Start(ctx, w.admin.Viewer(), j.ID, crm.ImportSettings{})
 	must(t, err)
 	must(t, svc.Tick(ctx))
-	j, err = w.db.Import(ctx, crm.System, j.ID)
-	must(t, err)
-	if j.Created != 6 || j.Failed != 1 { // rows: each a customer and its contact
-		t.Fatalf("created %d, failed %d; want 6 and 1", j.Created, j.Failed)
-	}
+	j = wantOneFailed(t, w, j.ID, 6, 5, "refused by the store") // rows: each a customer and its contact
 	// Chunks 1 and 3 once each; chunk 2 once refused, then row by row.
 	if st.bulk != 3 || st.single != 3 {
 		t.Fatalf("%d chunk writes and %d single creates; want 3 and 3", st.bulk, st.single)
@@ -69,11 +65,6 @@ func TestChunkWrittenTogether(t *testing.T) {
 		if c.Name != name+"公司" {
 			t.Fatalf("contact %s belongs to %q", name, c.Name)
 		}
-	}
-	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
-	must(t, err)
-	if len(rows) != 1 || rows[0].RowNo != 5 || !strings.Contains(rows[0].Reason, "refused by the store") {
-		t.Fatalf("failed rows = %+v", rows)
 	}
 	_, err = svc.Undo(ctx, w.admin.Viewer(), j.ID)
 	must(t, err)
@@ -98,14 +89,7 @@ func TestImportObeysCaps(t *testing.T) {
 		t.Fatalf("dry run: created %d, failed %d; want 4 and 1", rep.Created, rep.Failed)
 	}
 	j = start(t, w, j, crm.DupSkip)
-	if j.Created != 4 || j.Failed != 1 {
-		t.Fatalf("created %d, failed %d; want 4 and 1", j.Created, j.Failed)
-	}
-	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
-	must(t, err)
-	if len(rows) != 1 || rows[0].RowNo != 4 || !strings.Contains(rows[0].Reason, "Cap 2 reached") {
-		t.Fatalf("failed rows = %+v", rows)
-	}
+	wantOneFailed(t, w, j.ID, 4, 4, "Cap 2 reached")
 	load, err := w.db.OwnerLoad(ctx, w.rep.ID, w.app.Now())
 	must(t, err)
 	if load.Customers != 2 {
@@ -118,4 +102,21 @@ func TestImportObeysCaps(t *testing.T) {
 	if leads.Created != 1 || leads.Failed != 1 {
 		t.Fatalf("leads: created %d, failed %d; want 1 and 1", leads.Created, leads.Failed)
 	}
+}
+
+// wantOneFailed checks that job id created rows and failed one, row
+// failedRow, saying why; it answers the job.
+func wantOneFailed(t *testing.T, w *world, id int64, created, failedRow int, why string) *crm.ImportJob {
+	t.Helper()
+	j, err := w.db.Import(ctx, crm.System, id)
+	must(t, err)
+	if j.Created != created || j.Failed != 1 {
+		t.Fatalf("created %d, failed %d; want %d and 1", j.Created, j.Failed, created)
+	}
+	rows, err := w.db.ImportRows(ctx, id, crm.RowFailed, 0, 10)
+	must(t, err)
+	if len(rows) != 1 || rows[0].RowNo != failedRow || !strings.Contains(rows[0].Reason, why) {
+		t.Fatalf("failed rows = %+v, want row %d: %s", rows, failedRow, why)
+	}
+	return j
 }

@@ -340,16 +340,7 @@ func TestRefusedRowFailsAlone(t *testing.T) {
 	_, err = svc.Start(ctx, w.admin.Viewer(), j.ID, crm.ImportSettings{})
 	must(t, err)
 	must(t, svc.Tick(ctx))
-	j, err = w.db.Import(ctx, crm.System, j.ID)
-	must(t, err)
-	if j.Created != 2 || j.Failed != 1 {
-		t.Fatalf("created %d, failed %d; want 2 and 1", j.Created, j.Failed)
-	}
-	rows, err := w.db.ImportRows(ctx, j.ID, crm.RowFailed, 0, 10)
-	must(t, err)
-	if len(rows) != 1 || rows[0].RowNo != 2 || !strings.Contains(rows[0].Reason, "refused by the store") {
-		t.Fatalf("failed rows = %+v", rows)
-	}
+	wantOneFailed(t, w, j.ID, 2, 2, "refused by the store")
 }
 
 // TestFormulasAndMergedCells reads a workbook as Excel writes one: a
