@@ -120,9 +120,9 @@ func scanImportRow(r scanner) (crm.ImportRow, error) {
 	return x, err
 }
 
-// AddImportRows records what rows did, in multi-row statements (insertRows:
-// up to 64 rows each, with positional parameters on SQLite): an import
-// writes one or two of these per row.
+// AddImportRows records what rows did, in multi-row statements (up to 64
+// rows each, with positional parameters on SQLite), sent together: an
+// import writes one or two of these per row.
 func (db *DB) AddImportRows(ctx context.Context, rows []crm.ImportRow) error {
 	vals := make([][]any, len(rows))
 	for i, x := range rows {
@@ -130,7 +130,9 @@ func (db *DB) AddImportRows(ctx context.Context, rows []crm.ImportRow) error {
 			jsonArg(nonNil(x.Cells)), x.Before, nullTime(x.Stamp)}
 	}
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		return db.wrap(db.insertRows(ctx, tx, `INSERT INTO import_rows (`+importRowCols+`)`, "", vals, nil), "add import rows")
+		// One round trip on PostgreSQL inside WithBatchTx.
+		_, err := db.dialect.ExecAll(ctx, batchConn(ctx), tx, db.insertStmts(`INSERT INTO import_rows (`+importRowCols+`)`, "", vals))
+		return db.wrap(err, "add import rows")
 	})
 }
 
