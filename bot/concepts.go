@@ -61,9 +61,19 @@ func topicFeature(k string) bool {
 	return len([]rune(k)) >= 2
 }
 
+// placeOrClock reports whether a feature asks where or at what time: the
+// kinds that stand for a topic in a message that names no other.
+func placeOrClock(k string) bool {
+	if k[0] != '#' {
+		return false
+	}
+	t := concepts[conceptGroup(k)][0]
+	return t == "在哪" || t == "几点"
+}
+
 // answerGives finds, in an answer, the kind of answer a concept asks for:
-// a price (39元, ¥99, 100 yuan), a time (48小时, 2-4天, 次日, 3 days) or
-// opening hours (9:00-18:00).
+// a price (39元, ¥99, 100 yuan), a time (48小时, 2-4天, 次日, 3 days),
+// opening hours (9:00-18:00), a clock time or a place.
 var answerGives = func() map[int]*regexp.Regexp {
 	gives := map[string]*regexp.Regexp{
 		"价格": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十百千万]\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
@@ -71,6 +81,10 @@ var answerGives = func() map[int]*regexp.Regexp {
 	}
 	// opening hours: 9:00-18:00, 7×24, 24小时
 	gives["营业时间"] = regexp.MustCompile(`\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2}|7\s*[×x*]\s*24|24\s*(小时|hours)`)
+	// a clock time (14:00, 十点, noon) answers "几点"; a street address, a
+	// floor or a metro exit answers "在哪"
+	gives["几点"] = regexp.MustCompile(`(?i)\d{1,2}[:：]\d{2}|\d{1,2}\s*点|[一二三四五六七八九十两]\s*点[钟前后以半]|中午|noon|midnight|\d\s*[ap]\.?m\b`)
+	gives["在哪"] = regexp.MustCompile(`(?i)\d+\s*号|\d\s*(楼|层|f\b)|[一二三四五六七八九十]\s*(楼|层)|[路街巷]\s*\d|出口|\b(street|road|avenue|floor|st|rd)\b`)
 	m := map[int]*regexp.Regexp{}
 	for g, terms := range concepts {
 		if re := gives[terms[0]]; re != nil {

@@ -182,6 +182,16 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	}()
 	var msgTotal float64
 	glue := x.commonGlue(norm)
+	// "店在哪" names nothing but the place it asks for: then "where" (or
+	// "at what time") is its topic, and an entry that asks it matches.
+	// With a topic of its own ("早餐在哪吃") it is only the kind of answer.
+	bare := true
+	for k := range ft {
+		if _, known := x.idfs[k]; known && topicFeature(k) {
+			bare = false
+			break
+		}
+	}
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
@@ -214,7 +224,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			// count the smaller.
 			v := min(p.weight, w*x.idfs[k])
 			overlap[p.phrasing] += v
-			topical[p.phrasing] = topical[p.phrasing] || p.topic
+			topical[p.phrasing] = topical[p.phrasing] || p.topic || (bare && placeOrClock(k))
 			if han && x.answer[p.phrasing] == fromAnswerEn {
 				continue
 			}
