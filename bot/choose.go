@@ -180,9 +180,13 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		}
 		return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor)
 	}
+	thing := c.faqs.unknownThing(norm)
+	if thing != "" {
+		first, second = match{}, match{}
+	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
 	clause := ""
-	if !sure(first, second) && !isChitChat(norm) {
+	if !sure(first, second) && !isChitChat(norm) && thing == "" {
 		if f, s, cl := c.faqs.byClause(raw, sure); f.faq != nil {
 			first, second, clause = f, s, cl
 		}
@@ -216,7 +220,10 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		return b.awayOr(in, now, choice{action: crm.BotNone, reason: "no rule matched"})
 	}
 	reason := "unsure: no faq entry matched"
-	if first.faq != nil {
+	switch {
+	case thing != "":
+		reason = fmt.Sprintf("unsure: asks for %q, which no faq entry names", thing)
+	case first.faq != nil:
 		reason = fmt.Sprintf("unsure: best faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score)
 	}
 	ch := b.handoff(s, reason, en, now)

@@ -1,0 +1,33 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// An "is there" question about something no entry names is not answered
+// from the entry that shares its other keyword; one about a thing the FAQ
+// knows still is.
+func TestUnknownThing(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "酒店可以停车吗？", Answer: "酒店有地下停车场，住店客人免费停车。", Enabled: true},
+		{ID: 2, Question: "可以带宠物入住吗？", Answer: "抱歉，酒店暂不接待宠物。", Enabled: true},
+		{ID: 3, Question: "有优惠吗？", Answer: "会员九折。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"停车场旁边有加油站吗": "加油站",
+		"有没有游泳池":     "游泳池",
+		"宠物医院附近有吗":   "宠物医院",
+		"附近有停车场吗":    "", // known: 停车场 is in entry 1
+		"有停車位嗎":      "", // 车位 is the parking concept
+		"有没有打折":      "", // 打折 is the discount concept, as 优惠
+		"我有台旧手机":     "", // not a question
+		"可以停车吗":      "",
+		"有接送服务吗":     "", // 服务 names no thing
+	} {
+		if got := x.unknownThing(normalize(msg)); got != want {
+			t.Errorf("%s: asks for %q, want %q", msg, got, want)
+		}
+	}
+}
