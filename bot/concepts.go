@@ -72,13 +72,15 @@ func placeOrClock(k string) bool {
 }
 
 // answerGives finds, in an answer, the kind of answer a concept asks for:
-// a price (39元, ¥99, 100 yuan), a time (48小时, 2-4天, 次日, 3 days),
+// a price (39元, ¥99, 100 yuan, or free), a time (48小时, 2-4天, 次日, 3 days),
 // opening hours (9:00-18:00), a clock time or a place.
 var answerGives = func() map[int]*regexp.Regexp {
 	gives := map[string]*regexp.Regexp{
 		"价格": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十百千万]\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
 		"多久": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十半]\s*(个)?(天|日|小时|分钟|周|星期|个月|月|年|工作日|days?|hours?|weeks?|months?|years?)|次日|当天|当日|隔天|same day|next day`),
 	}
+	// "is there a charge" is answered by a price or by "free"
+	gives["收费吗"] = regexp.MustCompile(gives["价格"].String() + `|免费|不收费|不收钱|不要钱|\bfree\b`)
 	// opening hours: 9:00-18:00, 7×24, 24小时
 	gives["营业时间"] = regexp.MustCompile(`\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2}|7\s*[×x*]\s*24|24\s*(小时|hours)`)
 	// a clock time (14:00, 十点, noon) answers "几点"; a street address, a
