@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -59,6 +60,18 @@ func topicFeature(k string) bool {
 		return true
 	}
 	return len([]rune(k)) >= 2
+}
+
+// whereKey and addressKey are the features of "where" and of the address.
+var whereKey, addressKey = conceptKey("在哪"), conceptKey("地址")
+
+func conceptKey(first string) string {
+	for g, terms := range concepts {
+		if terms[0] == first {
+			return "#" + strconv.Itoa(g)
+		}
+	}
+	panic("concepts.txt has no group " + first)
 }
 
 // placeOrClock reports whether a feature asks where or at what time: the

@@ -6,17 +6,19 @@ import (
 )
 
 // askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
-// asks for 加油站, "有没有游泳池" for 游泳池, The thing is the message's
-// subject whatever other keyword it holds (停车场 here).
-// "宠物医院附近有吗" asks for one near by.
+// asks for 加油站, "有没有游泳池" for 游泳池 (the message's subject, whatever
+// other keyword it holds: 停车场 here), and "宠物医院附近有吗" for a 宠物医院
+// near by.
 var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
 	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$`)
 
-// unknownThing returns the thing a message asks whether there is, when no
-// entry names it: its last two characters (the head of a Chinese compound:
-// 加油站 is a kind of 站, 宠物医院 of 医院) are in no phrasing and no
-// concept names its end. Such a message is about something the FAQ does not
-// cover, however well its other words match an entry.
+// unknownThing returns the thing a message asks whether there is, when the
+// FAQ does not know it: such a message is about something the FAQ does not
+// cover, however well its other words match an entry. A thing asked for
+// ("有X吗") is unknown when none of its pairs is in a phrasing and no
+// concept names it: "有入学测试吗" shares 入学 with "入学测评" and is
+// left to the matcher. A place asked for near by is unknown when its head
+// is (the end of a Chinese compound: 宠物医院 is a kind of 医院).
 func (x *faqIndex) unknownThing(norm string) string {
 	g := askedThing.FindStringSubmatch(norm)
 	if g == nil {
@@ -25,11 +27,27 @@ func (x *faqIndex) unknownThing(norm string) string {
 	thing := g[1] + g[2] + g[3]
 	rs := []rune(thing)
 	head := string(rs[len(rs)-2:])
-	if _, known := x.idfs[head]; known || genericHeads[head] {
+	if genericHeads[head] {
 		return ""
 	}
-	for _, ct := range conceptTerms {
-		if !ct.latin && conceptKinds[ct.group] == kindTopic && strings.HasSuffix(thing, ct.term) {
+	if g[3] != "" {
+		if _, known := x.idfs[head]; known {
+			return ""
+		}
+		for _, ct := range conceptTerms {
+			if !ct.latin && conceptKinds[ct.group] == kindTopic && strings.HasSuffix(thing, ct.term) {
+				return ""
+			}
+		}
+		return thing
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		if _, known := x.idfs[string(rs[i:i+2])]; known {
+			return ""
+		}
+	}
+	for k := range features(thing) {
+		if k[0] == '#' && conceptKinds[conceptGroup(k)] == kindTopic {
 			return ""
 		}
 	}

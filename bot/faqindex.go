@@ -193,6 +193,10 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			break
 		}
 	}
+	if _, where := ft[whereKey]; bare && where {
+		// "你们学校在哪" asks for the address in other words
+		ft[addressKey] = weightConcept
+	}
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
