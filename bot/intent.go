@@ -121,8 +121,14 @@ func isChitChat(norm string) bool {
 	if norm == "" {
 		return true
 	}
-	return chitChat[norm]
+	return chitChat[norm] || politeness.MatchString(norm)
 }
+
+// politeness is thanks or a greeting with only a form of address or a
+// particle after it ("谢谢老师", "好的师傅", "thank you so much"): it asks
+// nothing, whatever entry names 老师.
+var politeness = regexp.MustCompile(`^(谢谢|多谢|感谢|谢啦|好的|好嘞|收到|你好|您好|早上好|晚上好|ok|okay|thanks|thank you)` +
+	`(你|您|你们|老师|师傅|医生|教练|客服|亲|老板|啦|了|哈|呀|哦|噢|喔|啊|哈哈| so much| very much| a lot)*$`)
 
 // phraseCache keeps hand-off phrases normalized: they are few, and
 // normalizing runs OpenCC.
