@@ -59,7 +59,7 @@ func topicFeature(k string) bool {
 	case strings.HasPrefix(k, "w:"):
 		return true
 	}
-	return len([]rune(k)) >= 2
+	return len([]rune(k)) >= 2 && !clockPairs[k]
 }
 
 // whereKey and addressKey are the features of "where" and of the address.
@@ -77,12 +77,36 @@ func conceptKey(first string) string {
 // placeOrClock reports whether a feature asks where or at what time: the
 // kinds that stand for a topic in a message that names no other.
 func placeOrClock(k string) bool {
-	if k[0] != '#' {
-		return false
-	}
-	t := concepts[conceptGroup(k)][0]
+	return k[0] == '#' && placeOrClockGroup(conceptGroup(k))
+}
+
+func placeOrClockGroup(g int) bool {
+	t := concepts[g][0]
 	return t == "在哪" || t == "几点"
 }
+
+func clockGroup(g int) bool { return concepts[g][0] == "几点" }
+
+// clockPairs are the character pairs of the at-what-time kind's terms: a
+// message keeps them (they are shared with "营业时间是几点" as written),
+// but they say how one asks, not what about.
+var clockPairs = func() map[string]bool {
+	m := map[string]bool{}
+	for g, terms := range concepts {
+		if !clockGroup(g) {
+			continue
+		}
+		for _, t := range terms {
+			rs := []rune(t)
+			for i := 0; i+1 < len(rs); i++ {
+				if rs[i] >= 128 {
+					m[string(rs[i:i+2])] = true
+				}
+			}
+		}
+	}
+	return m
+}()
 
 // answerGives finds, in an answer, the kind of answer a concept asks for:
 // a price (39元, ¥99, 100 yuan, or free), a time (48小时, 2-4天, 次日, 3 days),
