@@ -181,6 +181,9 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor)
 	}
 	thing := c.faqs.unknownThing(norm)
+	if thing == "" {
+		thing = c.faqs.unknownSubject(norm)
+	}
 	if thing != "" {
 		first, second = match{}, match{}
 	}

@@ -58,3 +58,32 @@ func (x *faqIndex) unknownThing(norm string) string {
 // 接送 the FAQ may well know.
 var genericHeads = map[string]bool{"服务": true, "东西": true, "地方": true, "问题": true, "情况": true,
 	"业务": true, "项目": true, "功能": true, "办法": true, "方式": true, "安排": true, "活动": true, "选择": true}
+
+// subjectFirst finds a subject that opens a question before its modal
+// verb: "鱼可以寄养吗" asks about 鱼, "房车能停吗" about 房车.
+var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)(可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}`)
+
+// unknownSubject returns such a subject when nothing of it is known to the
+// FAQ (no character, pair or concept): the question is about something
+// the FAQ does not cover, however well its verb matches an entry.
+func (x *faqIndex) unknownSubject(norm string) string {
+	g := subjectFirst.FindStringSubmatch(norm)
+	if g == nil || pronouns[g[1]] {
+		return ""
+	}
+	rs := []rune(g[1])
+	for i := range rs {
+		if _, known := x.idfs[string(rs[i])]; known {
+			return ""
+		}
+	}
+	for k := range features(g[1]) {
+		if k[0] == '#' {
+			return ""
+		}
+	}
+	return g[1]
+}
+
+var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": true, "她": true, "它": true, "咱": true,
+	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}

@@ -33,3 +33,26 @@ func TestUnknownThing(t *testing.T) {
 		}
 	}
 }
+
+// A question whose opening subject the FAQ does not know at all is about
+// something else: "鱼可以寄养吗" is not the boarding of cats and dogs.
+func TestUnknownSubject(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "可以寄养吗？", Answer: "猫每天60元，狗每天80元起。", Enabled: true},
+		{ID: 2, Question: "店里可以停车吗？", Answer: "门口有车位。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"鱼可以寄养吗":  "鱼",
+		"房车能停吗":   "房车",
+		"猫可以寄养吗":  "", // 猫 is in an answer
+		"狗狗能寄养吗":  "", // and the pet concept names 狗狗
+		"我可以寄养吗":  "", // a pronoun
+		"可以寄养吗":   "",
+		"车能停门口吗":  "", // 车 is known
+		"寄养一天多少钱": "",
+	} {
+		if got := x.unknownSubject(normalize(msg)); got != want {
+			t.Errorf("%s: subject %q, want %q", msg, got, want)
+		}
+	}
+}
