@@ -60,7 +60,7 @@ var genericHeads = map[string]bool{"服务": true, "东西": true, "地方": tru
 	"业务": true, "项目": true, "功能": true, "办法": true, "方式": true, "安排": true, "活动": true, "选择": true}
 
 // subjectFirst finds a subject that opens a question before its modal
-// verb: "鱼可以寄养吗" asks about 鱼, "房车能停吗" about 房车.
+// verb: "鱼可以寄养吗" asks about 鱼, "船能停吗" about 船.
 var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)(可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}`)
 
 // unknownSubject returns such a subject when nothing of it is known to the

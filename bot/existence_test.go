@@ -43,7 +43,7 @@ func TestUnknownSubject(t *testing.T) {
 	})
 	for msg, want := range map[string]string{
 		"鱼可以寄养吗":  "鱼",
-		"房车能停吗":   "房车",
+		"船能停吗":    "船",
 		"猫可以寄养吗":  "", // 猫 is in an answer
 		"狗狗能寄养吗":  "", // and the pet concept names 狗狗
 		"我可以寄养吗":  "", // a pronoun
