@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -58,19 +59,71 @@ func topicFeature(k string) bool {
 	case strings.HasPrefix(k, "w:"):
 		return true
 	}
-	return len([]rune(k)) >= 2
+	return len([]rune(k)) >= 2 && !clockPairs[k]
 }
 
+// whereKey and addressKey are the features of "where" and of the address.
+var whereKey, addressKey = conceptKey("在哪"), conceptKey("地址")
+
+func conceptKey(first string) string {
+	for g, terms := range concepts {
+		if terms[0] == first {
+			return "#" + strconv.Itoa(g)
+		}
+	}
+	panic("concepts.txt has no group " + first)
+}
+
+// placeOrClock reports whether a feature asks where or at what time: the
+// kinds that stand for a topic in a message that names no other.
+func placeOrClock(k string) bool {
+	return k[0] == '#' && placeOrClockGroup(conceptGroup(k))
+}
+
+func placeOrClockGroup(g int) bool {
+	t := concepts[g][0]
+	return t == "在哪" || t == "几点"
+}
+
+func clockGroup(g int) bool { return concepts[g][0] == "几点" }
+
+// clockPairs are the character pairs of the at-what-time kind's terms: a
+// message keeps them (they are shared with "营业时间是几点" as written),
+// but they say how one asks, not what about.
+var clockPairs = func() map[string]bool {
+	m := map[string]bool{}
+	for g, terms := range concepts {
+		if !clockGroup(g) {
+			continue
+		}
+		for _, t := range terms {
+			rs := []rune(t)
+			for i := 0; i+1 < len(rs); i++ {
+				if rs[i] >= 128 {
+					m[string(rs[i:i+2])] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
 // answerGives finds, in an answer, the kind of answer a concept asks for:
-// a price (39元, ¥99, 100 yuan), a time (48小时, 2-4天, 次日, 3 days) or
-// opening hours (9:00-18:00).
+// a price (39元, ¥99, 100 yuan, or free), a time (48小时, 2-4天, 次日, 3 days),
+// opening hours (9:00-18:00), a clock time or a place.
 var answerGives = func() map[int]*regexp.Regexp {
 	gives := map[string]*regexp.Regexp{
 		"价格": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十百千万]\s*(元|块|yuan|rmb)|[¥￥]\s*\d|\d\s*%|\d\s*折`),
 		"多久": regexp.MustCompile(`(?i)[\d一两二三四五六七八九十半]\s*(个)?(天|日|小时|分钟|周|星期|个月|月|年|工作日|days?|hours?|weeks?|months?|years?)|次日|当天|当日|隔天|same day|next day`),
 	}
+	// "is there a charge" is answered by a price or by "free"
+	gives["收费吗"] = regexp.MustCompile(gives["价格"].String() + `|免费|不收费|不收钱|不要钱|\bfree\b`)
 	// opening hours: 9:00-18:00, 7×24, 24小时
 	gives["营业时间"] = regexp.MustCompile(`\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2}|7\s*[×x*]\s*24|24\s*(小时|hours)`)
+	// a clock time (14:00, 十点, noon) answers "几点"; a street address, a
+	// floor or a metro exit answers "在哪"
+	gives["几点"] = regexp.MustCompile(`(?i)\d{1,2}[:：]\d{2}|\d{1,2}\s*点|[一二三四五六七八九十两]\s*点[钟前后以半]|中午|noon|midnight|\d\s*[ap]\.?m\b`)
+	gives["在哪"] = regexp.MustCompile(`(?i)\d+\s*号|\d\s*(楼|层|f\b)|[一二三四五六七八九十]\s*(楼|层)|[路街巷]\s*\d|出口|\b(street|road|avenue|floor|st|rd)\b`)
 	m := map[int]*regexp.Regexp{}
 	for g, terms := range concepts {
 		if re := gives[terms[0]]; re != nil {

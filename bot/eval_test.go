@@ -79,8 +79,7 @@ func TestFAQEvaluation(t *testing.T) {
 // the tuning was done and not tuned on: how the bot does on an FAQ it was
 // not shaped for (as the hidden evaluation's will be).
 func TestFAQEvaluationSecondCompany(t *testing.T) {
-	evaluate(t, loadFAQFile(t, "testdata/eval2_faq.csv"), loadMessageFile(t, "testdata/eval2_messages.tsv"),
-		[2]string{"second company, even lines", "second company, odd lines"}, t.Logf)
+	evaluateSet(t, "eval2", "second company, even lines", "second company, odd lines")
 }
 
 // TestFAQEvaluationHeldOut runs two more companies' FAQs, written before
@@ -90,10 +89,15 @@ func TestFAQEvaluationSecondCompany(t *testing.T) {
 // answer, an answered "none" or a person not handed over is logged, not
 // failed, so that the figures stay honest rather than the data bent.
 func TestFAQEvaluationHeldOut(t *testing.T) {
-	evaluate(t, loadFAQFile(t, "testdata/eval3_faq.csv"), loadMessageFile(t, "testdata/eval3_messages.tsv"),
-		[2]string{"SaaS vendor, even lines (tuning)", "SaaS vendor, odd lines (held out)"}, t.Logf)
-	evaluate(t, loadFAQFile(t, "testdata/eval4_faq.csv"), loadMessageFile(t, "testdata/eval4_messages.tsv"),
-		[2]string{"furniture maker, even lines (tuning since 3 December)", "furniture maker, odd lines (held out)"}, t.Logf)
+	evaluateSet(t, "eval3", "SaaS vendor, even lines (tuning)", "SaaS vendor, odd lines (held out)")
+	evaluateSet(t, "eval4", "furniture maker, even lines (tuning since 3 December)", "furniture maker, odd lines (held out)")
+}
+
+// evaluateSet evaluates testdata/NAME_faq.csv against NAME_messages.tsv,
+// logging (not failing) wrong answers: a set the bot was not tuned on.
+func evaluateSet(t *testing.T, name, even, odd string) {
+	evaluate(t, loadFAQFile(t, "testdata/"+name+"_faq.csv"), loadMessageFile(t, "testdata/"+name+"_messages.tsv"),
+		[2]string{even, odd}, t.Logf)
 }
 
 // evaluate runs the cases and prints the figures. A request for a person
@@ -173,8 +177,7 @@ func pct(a, b int) float64 {
 // checks that those changes did not fit the other sets only. Figures are
 // printed; misses and wrong answers are logged.
 func TestFAQEvaluationPetShop(t *testing.T) {
-	evaluate(t, loadFAQFile(t, "testdata/eval5_faq.csv"), loadMessageFile(t, "testdata/eval5_messages.tsv"),
-		[2]string{"pet shop, even lines (held out)", "pet shop, odd lines (held out)"}, t.Logf)
+	evaluateSet(t, "eval5", "pet shop, even lines (held out)", "pet shop, odd lines (held out)")
 }
 
 // TestFAQEvaluationPhoneRepair is a sixth company (a phone-repair shop),
@@ -184,6 +187,25 @@ func TestFAQEvaluationPetShop(t *testing.T) {
 // chit-chat and requests for a person. Figures are printed; misses and
 // wrong answers are logged.
 func TestFAQEvaluationPhoneRepair(t *testing.T) {
-	evaluate(t, loadFAQFile(t, "testdata/eval6_faq.csv"), loadMessageFile(t, "testdata/eval6_messages.tsv"),
-		[2]string{"phone repair, even lines (held out)", "phone repair, odd lines (held out)"}, t.Logf)
+	evaluateSet(t, "eval6", "phone repair, even lines (held out)", "phone repair, odd lines (held out)")
+}
+
+// TestFAQEvaluationHotel is a seventh company (a hotel), written on 4
+// December before the recall round's changes and never tuned on: the
+// held-out check of that round. Figures are printed; misses and wrong
+// answers are logged.
+func TestFAQEvaluationHotel(t *testing.T) {
+	evaluateSet(t, "eval7", "hotel, even lines (held out)", "hotel, odd lines (held out)")
+}
+
+// TestFAQEvaluationSchool is an eighth company (an English training
+// school), written on 4 December after the recall round's first changes as
+// a blind check. Its first run answered 31 of 59 (the code before the round:
+// 34), no wrong answer: its misses were then read, and three changes came
+// of them (学费 is a topic, not a price word; "哪里" is not "where"; an "is
+// there" question is refused only when nothing of its thing is known), so
+// it is held out no longer. Figures are printed; misses and wrong answers
+// are logged.
+func TestFAQEvaluationSchool(t *testing.T) {
+	evaluateSet(t, "eval8", "school, even lines (read once)", "school, odd lines (read once)")
 }

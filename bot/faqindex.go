@@ -50,6 +50,7 @@ var (
 	unknownChar   = 0.5 // an unknown single character counts this share of an unknown pair
 	answerWeight  = 1.0 // an answer phrasing's score counts this much
 	answerBeta    = 0.5 // and explaining the message counts more than covering a long answer
+	englishBonus  = 0.3 // an English message's score gains this share of its English answer's
 )
 
 // An entry's answers are phrasings too, weaker ones: an FAQ created with
@@ -182,6 +183,20 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	}()
 	var msgTotal float64
 	glue := x.commonGlue(norm)
+	// "店在哪" names nothing but the place it asks for: then "where" (or
+	// "at what time") is its topic, and an entry that asks it matches.
+	// With a topic of its own ("早餐在哪吃") it is only the kind of answer.
+	bare := true
+	for k := range ft {
+		if _, known := x.idfs[k]; known && topicFeature(k) {
+			bare = false
+			break
+		}
+	}
+	if _, where := ft[whereKey]; bare && where {
+		// "你们学校在哪" asks for the address in other words
+		ft[addressKey] = weightConcept
+	}
 	for k, w := range ft {
 		idf := x.idf(k)
 		if _, known := x.idfs[k]; !known {
@@ -214,7 +229,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			// count the smaller.
 			v := min(p.weight, w*x.idfs[k])
 			overlap[p.phrasing] += v
-			topical[p.phrasing] = topical[p.phrasing] || p.topic
+			topical[p.phrasing] = topical[p.phrasing] || p.topic || (bare && placeOrClock(k))
 			if han && x.answer[p.phrasing] == fromAnswerEn {
 				continue
 			}
@@ -237,6 +252,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		score, prec float64
 	}
 	scores := map[int]entryScore{}
+	enScore := map[int]float64{}
 	var asked []int // the topics and kinds of answer the message names
 	for k := range ft {
 		if k[0] == '#' && conceptKinds[conceptGroup(k)] != kindAsk {
@@ -279,8 +295,16 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		if e := x.owner[i]; s > scores[e].score {
 			scores[e] = entryScore{s, explained[e] / msgTotal}
 		}
+		if !han && x.answer[i] == fromAnswerEn {
+			enScore[x.owner[i]] = s
+		}
 	}
 	for e, es := range scores {
+		// An English message meets a Chinese FAQ through concepts, which
+		// several entries may share ("shipping" in two entries): the
+		// entry's English answer, in the words of the message, tells them
+		// apart.
+		es.score += englishBonus * enScore[e]
 		m := match{x.entries[e], es.score, es.prec}
 		if visit != nil {
 			visit(m)

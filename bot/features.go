@@ -85,7 +85,7 @@ func features(norm string) map[string]float64 {
 		// not also 多少 and 少钱 (which would make any two price questions
 		// look alike), and 怎么卖 is not also 怎么. A topic's characters
 		// stay: sharing them as written is evidence too.
-		if conceptKinds[ct.group] == kindTopic {
+		if conceptKinds[ct.group] == kindTopic || clockGroup(ct.group) {
 			continue
 		}
 		padded = strings.ReplaceAll(padded, ct.term, " ")

@@ -34,12 +34,16 @@ var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到
 // "帮我叫个销售"), "有人吗", and English "talk to a …". It applies whatever
 // the account's phrases are: a request for a person is never answered
 // from the FAQ (whose entries may well mention 客服).
-var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人)` +
+var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人|` + staff + `)` +
 	`|(客服|人工|真人|活人|销售|经理)(呢|在吗|在不在)` +
-	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
-	`|有人吗|有没有人|有活人|活人|人呢|找个人|找人来|` +
+	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员|` + staff + `)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
+	`|有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|有没有人|有活人|活人|人呢|找个人|找人来|` +
 	`(talk|speak|chat) (to|with) ((a|an|your|the|some|real|live) )*(human|person|agent|someone|somebody|sales|rep|representative|staff|people)` +
 	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back`)
+
+// staff are the people a follower of a shop, hotel, school or clinic asks
+// for by their role: "叫你们店长来", "我要跟前台说话", "让老师给我回个电话".
+const staff = `前台|店长|老板|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理`
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are
@@ -121,8 +125,14 @@ func isChitChat(norm string) bool {
 	if norm == "" {
 		return true
 	}
-	return chitChat[norm]
+	return chitChat[norm] || politeness.MatchString(norm)
 }
+
+// politeness is thanks or a greeting with only a form of address or a
+// particle after it ("谢谢老师", "好的师傅", "thank you so much"): it asks
+// nothing, whatever entry names 老师.
+var politeness = regexp.MustCompile(`^(谢谢|多谢|感谢|谢啦|好的|好嘞|收到|你好|您好|早上好|晚上好|ok|okay|thanks|thank you)` +
+	`(你|您|你们|老师|师傅|医生|教练|客服|亲|老板|啦|了|哈|呀|哦|噢|喔|啊|哈哈| so much| very much| a lot)*$`)
 
 // phraseCache keeps hand-off phrases normalized: they are few, and
 // normalizing runs OpenCC.

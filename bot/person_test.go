@@ -18,7 +18,10 @@ func TestPersonRequests(t *testing.T) {
 	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai", HandoffPhrases: []string{"转人工"}}
 	for _, text := range []string{"有没有人啊", "客服呢", "请让客服联系我", "让你们客服给我回个电话", "我要和客服说话",
 		"有活人吗", "机器人别回了，找个人来", "我要找你们客服", "帮我叫个销售来", "Is anyone there?", "can someone help me",
-		"Can I talk to a real person?", "call me back"} {
+		"Can I talk to a real person?", "call me back",
+		// staff by their role, and "anyone there?"
+		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
+		"有人在吗", "在吗"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))

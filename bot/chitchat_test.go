@@ -1,0 +1,21 @@
+package bot
+
+import "testing"
+
+// Thanks or a greeting with a form of address asks nothing; a question
+// that starts with thanks still asks.
+func TestChitChatWithAddress(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"谢谢老师":                  true,
+		"好的师傅":                  true,
+		"Thank you so much!":    true,
+		"你好":                    true,
+		"谢谢老师，几点上课":             false,
+		"老师几点上课":                false,
+		"thanks, where are you": false,
+	} {
+		if got := isChitChat(normalize(msg)); got != want {
+			t.Errorf("%s: chit-chat %v, want %v", msg, got, want)
+		}
+	}
+}

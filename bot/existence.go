@@ -1,0 +1,89 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
+// asks for 加油站, "有没有游泳池" for 游泳池 (the message's subject, whatever
+// other keyword it holds: 停车场 here), and "宠物医院附近有吗" for a 宠物医院
+// near by.
+var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
+	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$`)
+
+// unknownThing returns the thing a message asks whether there is, when the
+// FAQ does not know it: such a message is about something the FAQ does not
+// cover, however well its other words match an entry. A thing asked for
+// ("有X吗") is unknown when none of its pairs is in a phrasing and no
+// concept names it: "有入学测试吗" shares 入学 with "入学测评" and is
+// left to the matcher. A place asked for near by is unknown when its head
+// is (the end of a Chinese compound: 宠物医院 is a kind of 医院).
+func (x *faqIndex) unknownThing(norm string) string {
+	g := askedThing.FindStringSubmatch(norm)
+	if g == nil {
+		return ""
+	}
+	thing := g[1] + g[2] + g[3]
+	rs := []rune(thing)
+	head := string(rs[len(rs)-2:])
+	if genericHeads[head] {
+		return ""
+	}
+	if g[3] != "" {
+		if _, known := x.idfs[head]; known {
+			return ""
+		}
+		for _, ct := range conceptTerms {
+			if !ct.latin && conceptKinds[ct.group] == kindTopic && strings.HasSuffix(thing, ct.term) {
+				return ""
+			}
+		}
+		return thing
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		if _, known := x.idfs[string(rs[i:i+2])]; known {
+			return ""
+		}
+	}
+	for k := range features(thing) {
+		if k[0] == '#' && conceptKinds[conceptGroup(k)] == kindTopic {
+			return ""
+		}
+	}
+	return thing
+}
+
+// genericHeads end a phrase without naming a thing: "接送服务" is the
+// 接送 the FAQ may well know.
+var genericHeads = map[string]bool{"服务": true, "东西": true, "地方": true, "问题": true, "情况": true,
+	"业务": true, "项目": true, "功能": true, "办法": true, "方式": true, "安排": true, "活动": true, "选择": true}
+
+// subjectFirst finds a subject that opens a question before its modal
+// verb: "鱼可以寄养吗" asks about 鱼, "船能停吗" about 船.
+var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)(可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}`)
+
+// unknownSubject returns such a subject when nothing of it is known to the
+// FAQ (no character, pair or concept): the question is about something
+// the FAQ does not cover, however well its verb matches an entry.
+func (x *faqIndex) unknownSubject(norm string) string {
+	g := subjectFirst.FindStringSubmatch(norm)
+	if g == nil || pronouns[g[1]] {
+		return ""
+	}
+	rs := []rune(g[1])
+	for i := range rs {
+		if _, known := x.idfs[string(rs[i])]; known {
+			return ""
+		}
+	}
+	for k := range features(g[1]) {
+		if k[0] == '#' {
+			return ""
+		}
+	}
+	return g[1]
+}
+
+var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": true, "她": true, "它": true, "咱": true,
+	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}

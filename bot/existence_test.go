@@ -1,0 +1,58 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// An "is there" question about something no entry names is not answered
+// from the entry that shares its other keyword; one about a thing the FAQ
+// knows still is.
+func TestUnknownThing(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "酒店可以停车吗？", Answer: "酒店有地下停车场，住店客人免费停车。", Enabled: true},
+		{ID: 2, Question: "可以带宠物入住吗？", Answer: "抱歉，酒店暂不接待宠物。", Enabled: true},
+		{ID: 3, Question: "有优惠吗？", Answer: "会员九折。", Enabled: true},
+		{ID: 4, Question: "怎么知道孩子适合哪个级别？", Answer: "报名前有免费的入学测评。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"停车场旁边有加油站吗": "加油站",
+		"有没有游泳池":     "游泳池",
+		"宠物医院附近有吗":   "宠物医院",
+		"附近有停车场吗":    "", // known: 停车场 is in entry 1
+		"有停車位嗎":      "", // 车位 is the parking concept
+		"有没有打折":      "", // 打折 is the discount concept, as 优惠
+		"我有台旧手机":     "", // not a question
+		"可以停车吗":      "",
+		"有接送服务吗":     "", // 服务 names no thing
+		"有入学测试吗":     "", // 入学 is known: the matcher decides
+	} {
+		if got := x.unknownThing(normalize(msg)); got != want {
+			t.Errorf("%s: asks for %q, want %q", msg, got, want)
+		}
+	}
+}
+
+// A question whose opening subject the FAQ does not know at all is about
+// something else: "鱼可以寄养吗" is not the boarding of cats and dogs.
+func TestUnknownSubject(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "可以寄养吗？", Answer: "猫每天60元，狗每天80元起。", Enabled: true},
+		{ID: 2, Question: "店里可以停车吗？", Answer: "门口有车位。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"鱼可以寄养吗":  "鱼",
+		"船能停吗":    "船",
+		"猫可以寄养吗":  "", // 猫 is in an answer
+		"狗狗能寄养吗":  "", // and the pet concept names 狗狗
+		"我可以寄养吗":  "", // a pronoun
+		"可以寄养吗":   "",
+		"车能停门口吗":  "", // 车 is known
+		"寄养一天多少钱": "",
+	} {
+		if got := x.unknownSubject(normalize(msg)); got != want {
+			t.Errorf("%s: subject %q, want %q", msg, got, want)
+		}
+	}
+}
