@@ -287,7 +287,7 @@ func TestTeamRulePage(t *testing.T) {
 		t.Fatal("a manager sees another team's card")
 	}
 	path := fmt.Sprintf("/admin/teams/%d?lang=zh-CN", p.teamA)
-	for _, tt := range []struct{ cap, want string }{{"abc", "须为整数"}, {"-1", "须为 0 到 100000"}, {"", "必填"}} {
+	for _, tt := range []struct{ cap, want string }{{"abc", "须为整数"}, {"-1", "必须在 0 到 100000 之间"}, {"", "必填"}} {
 		res, page := p.post("manager", path, url.Values{"op": {"rule"}, "enabled": {"1"}, "lead_cap": {tt.cap}})
 		if res.StatusCode != 400 || !strings.Contains(page, tt.want) {
 			t.Fatalf("cap %q: %d, want %q\n%s", tt.cap, res.StatusCode, tt.want, page)
