@@ -130,8 +130,12 @@ func TestBrowserInboxByKeyboard(t *testing.T) {
 
 // waitThroughLoad is waitFor across the page being replaced (a key that
 // reloads or navigates): a poll the navigation cut short is tried again.
+// It also waits for the new page to finish loading, so that its deferred
+// scripts (the keyboard's among them) listen before the next key is sent:
+// on a loaded machine the page's text can show before they run.
 func waitThroughLoad(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
+	js = "document.readyState === 'complete' && (" + js + ")"
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		c, cancel := context.WithTimeout(ctx, 10*time.Second)
