@@ -69,6 +69,15 @@ func warnNotices(items []crm.PoolWarning, at time.Time) []crm.UserNotice {
 func batchOnce[T any](ctx context.Context, db *DB, action string, items []T, at time.Time,
 	due func(T) crm.PoolDue, write func(context.Context, *sql.Tx, []T) error) (done []crm.PoolDue, err error) {
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if db.dialect.Name() == "postgres" {
+			// No wait for the disk at each batch's commit. A crash may
+			// lose the last batches whole (their events with them), and
+			// the next sweep does them again; whatever a later
+			// transaction commits (a notice sent) flushes them first.
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return db.wrap(err, "pool batch")
+			}
+		}
 		dues := make([]crm.PoolDue, len(items))
 		for i, it := range items {
 			dues[i] = due(it)
