@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,41 +46,55 @@ func (db *DB) PickCustomers(ctx context.Context, v crm.Viewer, q string, limit i
 // pickNewest is how many of the newest customers the picker reads first.
 const pickNewest = 1000
 
-// pickPostgres reads in two steps, in one snapshot. First the newest
+// pickPostgres reads in two steps, in one statement. First the newest
 // customers the viewer sees, pickNewest at most, by the id index: a
-// fragment most names have ("客户", "有限") fills the page there. Else
-// (a rarer fragment, or a miss) the index of each name's characters and
-// pairs, customers_pick_grams (migration 0044), finds the candidates for
-// any length of q, and ILIKE keeps those with q as one run of characters.
-// One query cannot do both: where the planner guesses the fragment rare
-// and it is common, it computes the grams of every visible row (0.3 s for
-// a rep at 100k customers); the first step leaves the second only
-// fragments that are rare, where few rows pass ILIKE to have them
-// computed whatever the plan.
+// fragment most names have ("客户", "有限") fills the page there. Only
+// when it does not (a rarer fragment, or a miss) the index of each
+// name's characters and pairs, customers_pick_grams (migration 0044),
+// finds the candidates for any length of q, and ILIKE keeps those with q
+// as one run of characters. One query cannot do both: where the planner
+// guesses a fragment rare that is common, it computes the grams of every
+// visible row (0.3 s for a rep at 100k customers); after the first step
+// only rare fragments are left, and few rows pass ILIKE to have their
+// grams computed whatever the plan. The second step's answer holds the
+// first's, so the rows are merged here.
 func (db *DB) pickPostgres(ctx context.Context, v crm.Viewer, q string, limit int) (cs []*crm.Customer, err error) {
 	const name = "(c.name || ' ' || c.short_name)"
 	tail := ` ORDER BY c.id DESC LIMIT ` + itoa(limit)
-	first := &where{}
-	first.visible(v, "c.owner_id")
-	newest := `SELECT ` + customerCols + ` FROM (SELECT * FROM customers c` + first.String() +
+	w := &where{}
+	w.visible(v, "c.owner_id")
+	newest := `SELECT ` + customerCols + ` FROM (SELECT * FROM customers c` + w.String() +
 		` ORDER BY c.id DESC LIMIT ` + itoa(pickNewest) + `) c`
-	second := &where{}
+	query := newest + tail
 	if q != "" {
-		newest += ` WHERE ` + name + ` ILIKE ` + first.arg("%"+EscapeLike(q)+"%") + ` ESCAPE '\'`
-		second.and("pick_grams(" + name + ") @> pick_query_grams(" + second.arg(q) + ")")
-		second.and(name + " ILIKE " + second.arg("%"+EscapeLike(q)+"%") + ` ESCAPE '\'`)
+		vis := w.String()
+		like := w.arg("%" + EscapeLike(q) + "%")
+		ilike := name + ` ILIKE ` + like + ` ESCAPE '\'`
+		query = `WITH newest AS MATERIALIZED (` + newest + ` WHERE ` + ilike + tail + `)
+			SELECT * FROM newest UNION ALL
+			SELECT * FROM (SELECT ` + customerCols + ` FROM customers c` + vis + ` AND pick_grams(` + name +
+			`) @> pick_query_grams(` + w.arg(q) + `) AND ` + ilike + tail + `) g
+			WHERE (SELECT count(*) FROM newest) < ` + itoa(limit)
+		if vis == "" {
+			query = strings.Replace(query, "customers c AND pick_grams", "customers c WHERE pick_grams", 1)
+		}
 	}
-	second.visible(v, "c.owner_id")
 	err = db.view(ctx, func(qr querier) error {
 		// A cached generic plan cannot see the grams' statistics.
 		if _, err := qr.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
 			return db.wrap(err, "pick customers plan")
 		}
-		if cs, err = queryAll(ctx, qr, scanCustomer, newest+tail, first.args...); err != nil || len(cs) == limit || q == "" {
-			return db.wrap(err, "pick customers")
-		}
-		cs, err = queryAll(ctx, qr, scanCustomer, `SELECT `+customerCols+` FROM customers c`+second.String()+tail, second.args...)
+		cs, err = queryAll(ctx, qr, scanCustomer, query, w.args...)
 		return db.wrap(err, "pick customers")
 	})
-	return cs, err
+	seen := map[int64]bool{}
+	out := cs[:0]
+	for _, c := range cs {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b *crm.Customer) int { return cmp.Compare(b.ID, a.ID) })
+	return out[:min(len(out), limit)], err
 }
