@@ -21,11 +21,12 @@ var dialectOnly = map[string]string{
 	// messages table; SQLite keeps an FTS5 index in a file of its own
 	// (store/sqlite/search*.go, migration 0010).
 	"postgres index messages_search ": "search index",
-	// The record pickers' name search (migration 0025): pg_trgm on
-	// PostgreSQL, an FTS5 trigram table and its shadow tables on SQLite.
-	"postgres index customers_pick ": "picker index",
-	"sqlite table customer_names":    "picker index",
-	"sqlite column customer_names":   "picker index",
+	// The record pickers' name search: a GIN index of characters and
+	// pairs on PostgreSQL (0044), an FTS5 trigram table and its shadow
+	// tables on SQLite (0025).
+	"postgres index customers_pick_grams ": "picker index",
+	"sqlite table customer_names":          "picker index",
+	"sqlite column customer_names":         "picker index",
 }
 
 // TestSchemasAgree applies both migration sets to real engines and

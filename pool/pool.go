@@ -35,7 +35,8 @@ type Config struct {
 	Lang string
 	// Every is how often the sweep runs (default 10 minutes).
 	Every time.Duration
-	// Batch is how many records one sweep step reads (default 200).
+	// Batch is how many records one sweep step reads (default 1000: a
+	// few statements and one commit per batch, whatever its size).
 	Batch int
 }
 
@@ -61,7 +62,7 @@ func New(cfg Config) *Pool {
 		cfg.Every = 10 * time.Minute
 	}
 	if cfg.Batch <= 0 {
-		cfg.Batch = 200
+		cfg.Batch = 1000
 	}
 	return &Pool{cfg: cfg}
 }

@@ -18,10 +18,30 @@ func multiChunk(n int) int {
 	return 1
 }
 
-// insertRows writes rows (all with head's columns) as multi-row INSERTs:
-// head is "INSERT INTO t (cols)", tail what follows the VALUES (an ON
-// CONFLICT, a RETURNING); scan, when not nil, reads each returned row.
-func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, rows [][]any, scan func(scanner) error) error {
+// insertRows writes rows into table: cols names each column with its SQL
+// type ("kind text, record_id bigint"), tail is what follows the rows (an
+// ON CONFLICT, a RETURNING), and scan, when not nil, reads each returned
+// row. PostgreSQL takes them in one statement whatever their number, each
+// column bound as an array and unnested (one round trip and one cached
+// plan per batch); SQLite, where a statement costs no round trip, takes
+// multi-row VALUES in a few chunk sizes.
+func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, table, cols, tail string, rows [][]any, scan func(scanner) error) error {
+	names, types := splitCols(cols)
+	head := "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ")"
+	if len(rows) == 0 {
+		return nil
+	}
+	if db.dialect.Name() == "postgres" {
+		arrays, ph := make([]any, len(types)), make([]string, len(types))
+		for c := range types {
+			col := make([]any, len(rows))
+			for i, row := range rows {
+				col[i] = row[c]
+			}
+			arrays[c], ph[c] = col, "$"+strconv.Itoa(c+1)+"::"+types[c]+"[]"
+		}
+		return db.run(ctx, tx, head+" SELECT * FROM unnest("+strings.Join(ph, ", ")+")"+tail, arrays, scan)
+	}
 	for _, st := range db.insertStmts(head, tail, rows) {
 		if err := db.run(ctx, tx, st.SQL, st.Args, scan); err != nil {
 			return err
@@ -30,8 +50,10 @@ func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, row
 	return nil
 }
 
-// insertStmts are insertRows' statements, for a caller that sends many
-// at once (Dialect.ExecAll).
+// insertStmts are rows as multi-row INSERT … VALUES statements in a few
+// chunk sizes (head is "INSERT INTO t (cols)", tail what follows the
+// VALUES): insertRows' SQLite form, and the form for a caller that sends
+// many statements at once on either engine (Dialect.ExecAll).
 func (db *DB) insertStmts(head, tail string, rows [][]any) []Stmt {
 	var out []Stmt
 	for len(rows) > 0 {
@@ -60,17 +82,36 @@ func (db *DB) insertStmts(head, tail string, rows [][]any) []Stmt {
 	return out
 }
 
-// execIn runs stmt, which ends with "IN ", for keys in chunks: args are
-// its own arguments ($1…), the keys are bound after them.
-func (db *DB) execIn(ctx context.Context, tx *sql.Tx, stmt string, args []any, keys []any) error {
+// splitCols splits "a text, b bigint" into the names and the types.
+func splitCols(cols string) (names, types []string) {
+	for _, c := range strings.Split(cols, ",") {
+		f := strings.Fields(c)
+		names, types = append(names, f[0]), append(types, f[1])
+	}
+	return names, types
+}
+
+// execIn runs stmt, which ends with a column (" WHERE id"), for each of
+// keys (ids): args are its own arguments ($1…), the keys are bound after
+// them. PostgreSQL takes them all as one array (= ANY: an index lookup
+// each), SQLite as IN lists in a few chunk sizes.
+func (db *DB) execIn(ctx context.Context, tx *sql.Tx, stmt string, args []any, keys []int64) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	if db.dialect.Name() == "postgres" {
+		all := append(append([]any{}, args...), keys)
+		return db.run(ctx, tx, stmt+" = ANY($"+strconv.Itoa(len(all))+"::bigint[])", all, nil)
+	}
 	for len(keys) > 0 {
 		n := multiChunk(len(keys))
-		all := append(append([]any{}, args...), keys[:n]...)
+		all := append([]any{}, args...)
 		ph := make([]string, n)
 		for i := range ph {
+			all = append(all, keys[i])
 			ph[i] = "$" + strconv.Itoa(len(args)+i+1)
 		}
-		if err := db.run(ctx, tx, stmt+"("+strings.Join(ph, ", ")+")", all, nil); err != nil {
+		if err := db.run(ctx, tx, stmt+" IN ("+strings.Join(ph, ", ")+")", all, nil); err != nil {
 			return err
 		}
 		keys = keys[n:]

@@ -31,13 +31,13 @@ func (db *DB) ReclaimBatch(ctx context.Context, items []crm.PoolReclaim, at time
 func (db *DB) WarnBatch(ctx context.Context, items []crm.PoolWarning, at time.Time) ([]crm.PoolDue, error) {
 	return batchOnce(ctx, db, crm.MoveWarn, items, at, func(it crm.PoolWarning) crm.PoolDue { return it.Due },
 		func(ctx context.Context, tx *sql.Tx, keep []crm.PoolWarning) error {
-			ids := map[string][]any{}
+			ids := map[string][]int64{}
 			for _, it := range keep {
 				ids[it.Due.Ref.Kind] = append(ids[it.Due.Ref.Kind], it.Due.Ref.ID)
 			}
 			for kind, list := range ids {
 				table, _ := poolTable(kind)
-				err := db.execIn(ctx, tx, `UPDATE `+table+` SET warn_pending = NULL WHERE id IN `, nil, list)
+				err := db.execIn(ctx, tx, `UPDATE `+table+` SET warn_pending = NULL WHERE id`, nil, list)
 				if err != nil {
 					return db.wrap(err, "warned")
 				}
@@ -69,6 +69,15 @@ func warnNotices(items []crm.PoolWarning, at time.Time) []crm.UserNotice {
 func batchOnce[T any](ctx context.Context, db *DB, action string, items []T, at time.Time,
 	due func(T) crm.PoolDue, write func(context.Context, *sql.Tx, []T) error) (done []crm.PoolDue, err error) {
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if db.dialect.Name() == "postgres" {
+			// No wait for the disk at each batch's commit. A crash may
+			// lose the last batches whole (their events with them), and
+			// the next sweep does them again; whatever a later
+			// transaction commits (a notice sent) flushes them first.
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return db.wrap(err, "pool batch")
+			}
+		}
 		dues := make([]crm.PoolDue, len(items))
 		for i, it := range items {
 			dues[i] = due(it)
@@ -102,8 +111,9 @@ func (db *DB) poolEventsOnce(ctx context.Context, tx *sql.Tx, action string, due
 		rows[i] = []any{d.Ref.Kind, d.Ref.ID, action, nil, d.OwnerID, to, d.RuleID, utc(d.At), d.Why, utc(at)}
 	}
 	fresh := map[crm.Ref]bool{}
-	err := db.insertRows(ctx, tx, `INSERT INTO pool_events (kind, record_id, action, actor_id, from_owner, to_owner,
-		rule_id, period_at, reason, at)`, ` ON CONFLICT DO NOTHING RETURNING kind, record_id`, rows,
+	err := db.insertRows(ctx, tx, "pool_events", `kind text, record_id bigint, action text, actor_id bigint,
+		from_owner bigint, to_owner bigint, rule_id bigint, period_at timestamptz, reason text, at timestamptz`,
+		` ON CONFLICT DO NOTHING RETURNING kind, record_id`, rows,
 		func(r scanner) error {
 			var ref crm.Ref
 			if err := r.Scan(&ref.Kind, &ref.ID); err != nil {
@@ -123,7 +133,7 @@ func (db *DB) reclaimOwners(ctx context.Context, tx *sql.Tx, items []crm.PoolRec
 		team     int64
 		cooldown time.Time
 	}
-	groups := map[group][]any{}
+	groups := map[group][]int64{}
 	var order []group
 	for _, it := range items {
 		g := group{kind: it.Due.Ref.Kind}
@@ -149,7 +159,7 @@ func (db *DB) reclaimOwners(ctx context.Context, tx *sql.Tx, items []crm.PoolRec
 		}
 		err := db.execIn(ctx, tx, `UPDATE `+table+` SET prev_owner_id = owner_id, owner_id = NULL, updated_at = $1,
 			pool_team_id = $2, cooldown_until = $3, reclaim_at = NULL, warn_at = NULL, warn_pending = NULL,
-			reclaim_rule_id = NULL, reclaim_why = '', pool_checked = 1 WHERE id IN `,
+			reclaim_rule_id = NULL, reclaim_why = '', pool_checked = 1 WHERE id`,
 			[]any{utc(at), team, cooldown}, groups[g])
 		if err != nil {
 			return db.wrap(err, "reclaim")
@@ -178,13 +188,13 @@ func (db *DB) reclaimNotes(ctx context.Context, tx *sql.Tx, items []crm.PoolRecl
 		refs = append(refs, []any{ids[i], r.Kind, r.ID})
 		audits = append(audits, []any{r.Kind + "." + crm.MoveReclaim, r.Kind, r.ID, it.Audit, now})
 	}
-	err = db.insertRows(ctx, tx, `INSERT INTO followups (id, method, at, user_id, result, details, refs, created_at)`,
-		"", fs, nil)
+	err = db.insertRows(ctx, tx, "followups", `id bigint, method text, at timestamptz, user_id bigint, result text,
+		details text, refs text, created_at timestamptz`, "", fs, nil)
 	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO followup_refs (followup_id, kind, ref_id)`, "", refs, nil)
+		err = db.insertRows(ctx, tx, "followup_refs", "followup_id bigint, kind text, ref_id bigint", "", refs, nil)
 	}
 	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO audit_log (action, subject_kind, subject_id, detail, at)`,
+		err = db.insertRows(ctx, tx, "audit_log", "action text, subject_kind text, subject_id bigint, detail text, at timestamptz",
 			"", audits, nil)
 	}
 	return db.wrap(err, "reclaim notes")
@@ -207,10 +217,10 @@ func (db *DB) warnTasks(ctx context.Context, tx *sql.Tx, items []crm.PoolWarning
 			jsonArg([]crm.Ref{r}), now, now})
 		refs = append(refs, []any{ids[i], r.Kind, r.ID})
 	}
-	err = db.insertRows(ctx, tx, `INSERT INTO tasks (id, title, details, due_at, assignee_id, status, refs,
-		created_at, updated_at)`, "", ts, nil)
+	err = db.insertRows(ctx, tx, "tasks", `id bigint, title text, details text, due_at timestamptz, assignee_id bigint,
+		status text, refs text, created_at timestamptz, updated_at timestamptz`, "", ts, nil)
 	if err == nil {
-		err = db.insertRows(ctx, tx, `INSERT INTO task_refs (task_id, kind, ref_id)`, "", refs, nil)
+		err = db.insertRows(ctx, tx, "task_refs", "task_id bigint, kind text, ref_id bigint", "", refs, nil)
 	}
 	return db.wrap(err, "warning tasks")
 }

@@ -45,8 +45,8 @@ func (db *DB) queueNotices(ctx context.Context, tx *sql.Tx, ns []crm.UserNotice)
 	for i, n := range ns {
 		rows[i] = []any{n.UserID, n.Key, n.Kind, n.Title, n.Text, n.Link, crm.DeliveryQueued, utc(n.NextAt), now}
 	}
-	return db.wrap(db.insertRows(ctx, tx, `INSERT INTO user_notices (user_id, key, kind, title, text, link, state,
-		next_at, created_at)`, ` ON CONFLICT DO NOTHING`, rows, nil), "queue user notices")
+	return db.wrap(db.insertRows(ctx, tx, "user_notices", `user_id bigint, key text, kind text, title text,
+		text text, link text, state text, next_at timestamptz, created_at timestamptz`, ` ON CONFLICT DO NOTHING`, rows, nil), "queue user notices")
 }
 
 // DueUserNotices implements crm.UserNoticeStore.
