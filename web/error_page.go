@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"slices"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -14,6 +15,7 @@ type errorPageData struct {
 	Status           int
 	Code             string
 	Heading, Message string
+	Problems         []string // each field's problem, "label: problem", in the page's language
 }
 
 // errorPage answers a page's request with the styled, translated error page
@@ -23,7 +25,12 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, e
 	code := crm.ErrorCode(err)
 	d := errorPageData{pageData: s.pageData(w, r, "error.title."+code), Status: status, Code: code}
 	d.Heading = d.T("error.title." + code)
-	d.Message = localize(d.Lang, err).Message
+	l := localize(d.Lang, err)
+	d.Message = l.Message
+	for name, msg := range l.Fields {
+		d.Problems = append(d.Problems, l.Labels[name]+colon(d.Lang)+msg)
+	}
+	slices.Sort(d.Problems)
 	var buf bytes.Buffer
 	if t := s.pages.sets["error"]; t == nil || t.ExecuteTemplate(&buf, "layout", d) != nil {
 		http.Error(w, d.Message, status)
