@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"slices"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -27,10 +26,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, e
 	d.Heading = d.T("error.title." + code)
 	l := localize(d.Lang, err)
 	d.Message = l.Message
-	for name, msg := range l.Fields {
-		d.Problems = append(d.Problems, l.Labels[name]+colon(d.Lang)+msg)
-	}
-	slices.Sort(d.Problems)
+	d.Problems = fieldLines(d.Lang, l.Fields)
 	var buf bytes.Buffer
 	if t := s.pages.sets["error"]; t == nil || t.ExecuteTemplate(&buf, "layout", d) != nil {
 		http.Error(w, d.Message, status)
