@@ -112,16 +112,3 @@ func inboxCSV(t *testing.T, p *pager, path string) [][]string {
 	}
 	return rows
 }
-
-// postIn submits a form as who from a page in lang (the language cookie a
-// ?lang= switch leaves).
-func postIn(p *pager, lang, who, path string, form url.Values) (*http.Response, string) {
-	p.t.Helper()
-	req := p.withCookie(p.cookie(who), "POST", path, form.Encode())
-	req.AddCookie(&http.Cookie{Name: "rapport_lang", Value: lang})
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", p.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, b := p.send(req)
-	return res, string(b)
-}
