@@ -69,6 +69,10 @@ func TestInboxBulkActionsObeyTheRole(t *testing.T) {
 	}
 	page = p.mustPage("rep1", "/inbox?status=any&view=all&done=2&failed=1&lang=zh-CN")
 	contains(t, "the inbox after a bulk action", page, "完成：已修改 2 条，1 条未修改")
+	// The live refresh asks for the list with the page's own query.
+	if st, _ := p.page("rep1", "/inbox/list?status=any&view=all&done=2&failed=1&lang=zh-CN"); st != http.StatusOK {
+		t.Errorf("the live refresh after a bulk action: %d", st)
+	}
 
 	// Refusals come back in the page's language.
 	res, body := postIn(p, "zh-CN", "rep1", "/inbox/bulk", url.Values{"action": {"resolve"}})

@@ -35,7 +35,7 @@ func (s *Server) inboxRoutes() []route {
 			s.exportInbox).page().query(inboxParams, []param{{"format", "string", "csv or xlsx"},
 			{"id", "integer", "a ticked conversation (repeat)"}}),
 		rawRoute(get, "/inbox/list", "The inbox list and counts as an HTML fragment (live refresh)", html,
-			s.getInboxList).query(inboxParams),
+			s.getInboxList).query(inboxParams, langParam, inboxBulkParams), // the page's own query, whatever it holds
 		rawRoute(get, "/inbox/{id}", "A conversation's page: messages, composer, customer", html,
 			s.getConversationPage).page().query(langParam),
 		rawRoute(get, "/conversations/{id}", "A conversation's page, by its record path: redirects to /inbox/{id}", html,
