@@ -49,11 +49,12 @@ func (d *adminPage) refuse(err error) int {
 	default:
 		return 0
 	}
-	for name, msg := range crm.ErrorFields(err) {
-		d.Problems[name] = problemText(d.Lang, msg)
+	l := localize(d.Lang, err) // an unknown message becomes its code's sentence, never English
+	for name, msg := range l.Fields {
+		d.Problems[name] = msg
 	}
 	if len(d.Problems) == 0 || code != crm.EINVALID {
-		d.Error = problemText(d.Lang, crm.ErrorMessage(err))
+		d.Error = l.Message
 	}
 	return httpStatus(err)
 }

@@ -89,7 +89,7 @@ func TestBrowserBotSettingsAndMenu(t *testing.T) {
 		chromedp.Click(`form.menu-form button.primary`),
 		chromedp.WaitVisible(`.menu-problems`),
 	)
-	waitFor(t, b, "the problem named by line", `document.querySelector('.menu-problems').innerText.includes('line 1: name')`)
+	waitFor(t, b, "the problem named by line", `document.querySelector('.menu-problems').innerText.includes('第 1 行：名称长 21 字节；微信最多允许 16 字节')`)
 	do(t, b,
 		chromedp.SetValue(`#f-menu`, "营业时间 | click | V_HOURS\n关于我们\n- 官网 | view | https://rapport.example/about"),
 		chromedp.Click(`form.menu-form button.primary`),

@@ -53,7 +53,7 @@ func (s *Server) getBotMenuPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readLive(r *http.Request, d *botMenuPage) {
 	m, err := s.liveMenu(r)
 	if err != nil {
-		d.Failed = crm.ErrorMessage(err)
+		d.Failed = menuFailure(d.Lang, err)
 		return
 	}
 	d.Live, d.LiveRead = menuText(m), true
@@ -91,7 +91,7 @@ func (s *Server) postBotMenuPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if fields := crm.ErrorFields(err); len(fields) > 0 {
-		d.Problems = menuProblems(fields, lines)
+		d.Problems = menuProblems(d.Lang, fields, lines)
 		s.render(w, r, http.StatusBadRequest, "bot_menu", d)
 		return
 	}
@@ -110,9 +110,20 @@ func (s *Server) postBotMenuPublish(w http.ResponseWriter, r *http.Request) {
 		if st, err2 := s.getBotSettingsOf(r, d.Account); err2 == nil {
 			d.Text = menuText(st.Menu)
 		}
-		d.Failed = crm.ErrorMessage(err)
+		d.Failed = menuFailure(d.Lang, err)
 		s.render(w, r, http.StatusBadGateway, "bot_menu", d)
 		return
 	}
 	http.Redirect(w, r, "/bot/menu?"+url.Values{"account": {d.Account}, "published": {"1"}}.Encode(), http.StatusSeeOther)
+}
+
+// menuFailure is WeChat's refusal in the page's language: a sentence the
+// catalogs know, else its code's sentence with WeChat's own words after
+// it, which name what to fix (an errcode, a button).
+func menuFailure(lang string, err error) string {
+	msg := crm.ErrorMessage(err)
+	if tr, ok := problemIn(lang, msg); ok || lang == "en" {
+		return tr
+	}
+	return refusalText(lang, err) + " (" + msg + ")"
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -96,9 +97,10 @@ func buttonLine(b crm.MenuButton) string {
 
 // menuProblems says each of the menu's problems with the line it is on:
 // "line 3: name is 18 bytes; WeChat allows 16".
-func menuProblems(fields map[string]string, lines map[string]int) []string {
+func menuProblems(lang string, fields map[string]string, lines map[string]int) []string {
 	var out []string
 	for f, msg := range fields {
+		msg = problemText(lang, msg)
 		f = strings.TrimPrefix(f, "menu.")
 		path, line := "", 0
 		for p, l := range lines {
@@ -109,11 +111,11 @@ func menuProblems(fields map[string]string, lines map[string]int) []string {
 		name := strings.TrimPrefix(strings.TrimPrefix(f, path), ".")
 		switch {
 		case line > 0 && name != "":
-			out = append(out, fmt.Sprintf("line %d: %s %s", line, name, msg))
+			out = append(out, numbered(lang, "menu.line_field", strconv.Itoa(line), fieldLabel(lang, name), msg))
 		case line > 0:
-			out = append(out, fmt.Sprintf("line %d: %s", line, msg))
+			out = append(out, numbered(lang, "menu.line", strconv.Itoa(line))+colon(lang)+msg)
 		default:
-			out = append(out, f+" "+msg)
+			out = append(out, fieldLabel(lang, f)+colon(lang)+msg)
 		}
 	}
 	sort.Strings(out)

@@ -74,7 +74,7 @@ func TestBotSettingsPages(t *testing.T) {
 
 	const menu = "/bot/menu?account=wx1"
 	res, page = p.post("admin", menu, url.Values{"menu": {"营业时间 | click | V_HOURS\n关于我们公司简介 | view | https://rapport.example/about"}})
-	if res.StatusCode != http.StatusBadRequest || !strings.Contains(page, "line 2: name is 24 bytes") {
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(page, "line 2: Name is 24 bytes; WeChat allows 16") {
 		t.Fatalf("a menu over WeChat's limit: %d\n%s", res.StatusCode, page)
 	}
 	good := "营业时间 | click | V_HOURS\n关于我们\n- 官网 | view | https://rapport.example/about"

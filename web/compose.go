@@ -97,14 +97,15 @@ func (s *Server) start(r *http.Request, lang, kind string, b composeBody) (*crm.
 			Fields: map[string]string{"to": problemText(lang, "is required")}}
 	}
 	if strings.TrimSpace(b.Text) == "" {
-		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"), Fields: map[string]string{"text": "is required"}}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"),
+			Fields: map[string]string{"text": problemText(lang, "is required")}}
 	}
 	d := crm.Draft{Channel: crm.ChannelEmail, Kind: crm.OutReply, To: to, Cc: b.Cc, Subject: b.Subject, Text: b.Text}
 	if b.MailboxID != 0 {
 		d.Account = strconv.FormatInt(b.MailboxID, 10)
 	}
 	m, err := s.deps.Outbox.Start(r.Context(), v, c, d)
-	return m, translated(lang, err)
+	return m, translatedErr(lang, err)
 }
 
 // postStart is the API's: POST /api/v1/{kind}/{id}/conversations.

@@ -114,10 +114,7 @@ func (s *Server) postCompose(kind string) http.HandlerFunc {
 			return
 		}
 		d.To, d.Subject, d.Text = r.PostFormValue("to"), b.Subject, b.Text
-		d.Problem = crm.ErrorMessage(err)
-		for f, msg := range crm.ErrorFields(err) {
-			d.Problem += " (" + f + ": " + msg + ")"
-		}
+		d.Problem = refusalLine(d.Lang, crm.ErrorMessage(err), crm.ErrorFields(err)) // start said it in d.Lang
 		d.Chosen = b.Template
 		id, _ := pathID(r)
 		if err := s.composeWeChat(r, d, kind, id, r.PostForm); err != nil {

@@ -92,7 +92,7 @@ func (s *Server) startWeChat(r *http.Request, lang, kind string, id int64, c *cr
 		To: []crm.Address{{Name: f.Name, Address: f.OpenID}}, Text: b.Text, Template: b.Template,
 		TemplateValues: b.TemplateValues}
 	m, err := s.deps.Outbox.Start(r.Context(), v, c, d)
-	return m, translated(lang, err)
+	return m, translatedErr(lang, err)
 }
 
 // listStartTemplates lists the templates of the WeChat account the record's

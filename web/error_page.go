@@ -14,6 +14,7 @@ type errorPageData struct {
 	Status           int
 	Code             string
 	Heading, Message string
+	Problems         []string // each field's problem, "label: problem", in the page's language
 }
 
 // errorPage answers a page's request with the styled, translated error page
@@ -23,7 +24,9 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, e
 	code := crm.ErrorCode(err)
 	d := errorPageData{pageData: s.pageData(w, r, "error.title."+code), Status: status, Code: code}
 	d.Heading = d.T("error.title." + code)
-	d.Message = localize(d.Lang, err).Message
+	l := localize(d.Lang, err)
+	d.Message = l.Message
+	d.Problems = fieldLines(d.Lang, l.Fields)
 	var buf bytes.Buffer
 	if t := s.pages.sets["error"]; t == nil || t.ExecuteTemplate(&buf, "layout", d) != nil {
 		http.Error(w, d.Message, status)

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,14 +83,19 @@ func problemIn(lang, msg string) (string, bool) {
 	}
 	for _, np := range numberedProblems {
 		if m := np.re.FindStringSubmatch(msg); m != nil {
-			args := []string{}
-			for i, v := range m[1:] {
-				args = append(args, "{"+strconv.Itoa(i+1)+"}", v)
-			}
-			return strings.NewReplacer(args...).Replace(translate(lang, np.key)), true
+			return numbered(lang, np.key, m[1:]...), true
 		}
 	}
 	return msg, false
+}
+
+// numbered is a catalog sentence with {1}, {2}… filled in.
+func numbered(lang, key string, args ...string) string {
+	pairs := make([]string, 0, 2*len(args))
+	for i, a := range args {
+		pairs = append(pairs, "{"+strconv.Itoa(i+1)+"}", a)
+	}
+	return strings.NewReplacer(pairs...).Replace(translate(lang, key))
 }
 
 // numberedProblems are the refusals that carry numbers, matched whole.
@@ -107,6 +113,45 @@ var numberedProblems = []struct {
 	{regexp.MustCompile(`^Daily claim limit (\d+) reached\.$`), "err.n.daily_claims"},
 	{regexp.MustCompile(`^has more than (\d+) fields$`), "err.n.more_fields"},
 	{regexp.MustCompile(`^(\S+) is not an origin like (\S+)$`), "err.n.not_origin"},
+	{regexp.MustCompile(`^is (\d+) bytes; WeChat allows (\d+) \(a Chinese character is 3\)$`), "err.n.bytes_cn"},
+	{regexp.MustCompile(`^is (\d+) bytes; WeChat allows (\d+)$`), "err.n.bytes"},
+	{regexp.MustCompile(`^has (\d+) buttons; WeChat allows (\d+)$`), "err.n.buttons"},
+	{regexp.MustCompile(`^line (\d+): a sub-button needs a top button above it$`), "err.n.orphan_sub"},
+}
+
+// refusalText is err as one line in lang, for a page that shows a refusal
+// itself (a flash above its form): the message, then each field's problem
+// after the field's name. Never English on a Chinese page (see localize).
+func refusalText(lang string, err error) string {
+	l := localize(lang, err)
+	if l == nil {
+		return ""
+	}
+	return refusalLine(lang, l.Message, l.Fields)
+}
+
+// refusalLine joins a refusal already in lang with its fields' problems.
+func refusalLine(lang, msg string, fields map[string]string) string {
+	lines := fieldLines(lang, fields)
+	if len(lines) == 0 {
+		return msg
+	}
+	sep := "; "
+	if strings.HasPrefix(lang, "zh") {
+		sep = "；"
+	}
+	return msg + " " + strings.Join(lines, sep)
+}
+
+// fieldLines are each field's problem after the field's name
+// ("职位：必填"), sorted so that a page reads the same each time.
+func fieldLines(lang string, fields map[string]string) []string {
+	var out []string
+	for name, msg := range fields {
+		out = append(out, fieldLabel(lang, name)+colon(lang)+msg)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // errorCodes are the codes the catalogs give a sentence ("code.<code>").

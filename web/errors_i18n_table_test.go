@@ -39,6 +39,15 @@ func TestLocalizeTable(t *testing.T) {
 	if l := localize("zh-CN", invalid("lead_cap", "must be from 0 to 100000")); l.Fields["lead_cap"] != "必须在 0 到 100000 之间" {
 		t.Errorf("numbers: %q", l.Fields["lead_cap"])
 	}
+	for msg, want := range map[string]string{
+		"is 24 bytes; WeChat allows 16 (a Chinese character is 3)": "长 24 字节；微信最多允许 16 字节（一个汉字占 3 字节）",
+		"is 300 bytes; WeChat allows 256":                          "长 300 字节；微信最多允许 256 字节",
+		"has 4 buttons; WeChat allows 3":                           "有 4 个按钮；微信最多允许 3 个",
+	} {
+		if got := refusalText("zh-CN", invalid("name", msg)); got != "部分内容填写有误。 名称："+want {
+			t.Errorf("%q: %q", msg, got)
+		}
+	}
 	if l := localize("zh-CN", invalid("x", "nothing known")); l.Fields["x"] != "填写有误" || l.Labels["x"] != "x" {
 		t.Errorf("unknown field problem: %+v", l)
 	}

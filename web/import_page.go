@@ -55,7 +55,8 @@ func (s *Server) getImportsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) postImportPage(w http.ResponseWriter, r *http.Request) {
 	j, err := s.upload(w, r)
 	if err != nil {
-		d := &importsPage{pageData: s.pageData(w, r, "import.title"), Kinds: crm.ImportKinds, Flash: crm.ErrorMessage(err)}
+		d := &importsPage{pageData: s.pageData(w, r, "import.title"), Kinds: crm.ImportKinds}
+		d.Flash = refusalText(d.Lang, err)
 		if l, lerr := s.listImports(r); lerr == nil {
 			d.Jobs = l.Items
 		}
@@ -145,7 +146,7 @@ func (s *Server) postImportAction(w http.ResponseWriter, r *http.Request) {
 		j.Mapping, j.Options = set.Mapping, set.Options
 		status, flash := http.StatusOK, ""
 		if err != nil {
-			status, flash = httpStatus(err), crm.ErrorMessage(err)+" "+problemsText(err)
+			status, flash = httpStatus(err), refusalText(langOf(r), err)
 		}
 		s.renderImport(w, r, status, j, rep, flash)
 		return
@@ -163,13 +164,4 @@ func importSettingsForm(r *http.Request, j *crm.ImportJob) crm.ImportSettings {
 		set.Options.OwnerID = &id
 	}
 	return set
-}
-
-// problemsText joins an error's field messages, for a page's flash.
-func problemsText(err error) string {
-	out := ""
-	for k, m := range crm.ErrorFields(err) {
-		out += k + ": " + m + ". "
-	}
-	return out
 }

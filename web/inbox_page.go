@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -20,6 +21,22 @@ type inboxData struct {
 	Views    []string
 	Statuses []string
 	Channels []string
+	// Assignees are whom the viewer may hand conversations to in bulk.
+	Assignees    []*crm.User
+	Done, Failed string // a bulk action's result
+}
+
+// Total is how many conversations the filters match (every page).
+func (d inboxData) Total() int { return d.Counts.Views[d.Query.View] }
+
+// ListQuery is the page's filters, for the bulk form to come back to.
+func (d inboxData) ListQuery() string {
+	return strings.TrimPrefix(d.FilterURL("cursor", ""), "/inbox?")
+}
+
+// ExportURL is the inbox's export, in format, under the page's filters.
+func (d inboxData) ExportURL(format string) string {
+	return "/inbox/export?" + d.ListQuery() + "&format=" + format
 }
 
 // FilterURL is the inbox URL with one filter changed (and the cursor reset).
@@ -95,7 +112,16 @@ func (s *Server) inboxData(w http.ResponseWriter, r *http.Request) (*inboxData, 
 	if d.Labels, err = ib.Labels(ctx, q.Viewer); err != nil {
 		return nil, err
 	}
-	d.Teams, err = s.store.ListTeams(ctx)
+	if d.Teams, err = s.store.ListTeams(ctx); err != nil {
+		return nil, err
+	}
+	users, err := s.store.ListUsers(ctx)
+	for _, u := range users {
+		if !u.Disabled && q.Viewer.MayAssign(&u.ID) {
+			d.Assignees = append(d.Assignees, u)
+		}
+	}
+	d.Done, d.Failed = r.URL.Query().Get("done"), r.URL.Query().Get("failed")
 	return d, err
 }
 

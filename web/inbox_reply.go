@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -54,25 +53,6 @@ func (s *Server) postReply(r *http.Request) (*crm.Message, error) {
 func problemText(lang, msg string) string {
 	tr, _ := problemIn(lang, msg)
 	return tr
-}
-
-// translated returns err with its message, and its fields' messages, in
-// the user's language where the catalogs know them, for the pages that
-// show an error's message themselves (compose.go). The API translates in
-// writeErrorBody instead, beside the English.
-func translated(lang string, err error) error {
-	var e *crm.Error
-	if !errors.As(err, &e) || e.Code == crm.EINTERNAL {
-		return err
-	}
-	out := &crm.Error{Code: e.Code, Message: problemText(lang, e.Message)}
-	if len(e.Fields) > 0 {
-		out.Fields = map[string]string{}
-		for k, v := range e.Fields {
-			out.Fields[k] = problemText(lang, v)
-		}
-	}
-	return out
 }
 
 func (s *Server) listTemplates(r *http.Request) ([]crm.ChannelTemplate, error) {

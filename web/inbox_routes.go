@@ -26,9 +26,16 @@ func (s *Server) inboxRoutes() []route {
 	afterParam := []param{{"after", "integer", "only messages with an id above this"}}
 	imagesParam := []param{{"images", "boolean", "load the mail's remote images"}}
 	return []route{
-		rawRoute(get, "/inbox", "The shared inbox page", html, s.getInboxPage).page().query(inboxParams, langParam),
+		rawRoute(get, "/inbox", "The shared inbox page", html, s.getInboxPage).page().query(inboxParams, langParam, inboxBulkParams),
+		rawRoute(post, "/inbox/bulk", "A bulk action on ticked conversations (form: action assign, label, resolve, "+
+			"reopen, export_csv or export_xlsx; id repeated; query: the inbox filters to come back to). Each obeys "+
+			"the same rules as one by hand", html, s.postInboxBulk).page(),
+		rawRoute(get, "/inbox/export", "Export the inbox as CSV or XLSX: the page's filters and order, every page, "+
+			"only what you may see, headed in your language (id: only these ticked conversations)", "text/csv",
+			s.exportInbox).page().query(inboxParams, []param{{"format", "string", "csv or xlsx"},
+			{"id", "integer", "a ticked conversation (repeat)"}}),
 		rawRoute(get, "/inbox/list", "The inbox list and counts as an HTML fragment (live refresh)", html,
-			s.getInboxList).query(inboxParams),
+			s.getInboxList).query(inboxParams, langParam, inboxBulkParams), // the page's own query, whatever it holds
 		rawRoute(get, "/inbox/{id}", "A conversation's page: messages, composer, customer", html,
 			s.getConversationPage).page().query(langParam),
 		rawRoute(get, "/conversations/{id}", "A conversation's page, by its record path: redirects to /inbox/{id}", html,

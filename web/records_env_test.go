@@ -48,7 +48,17 @@ func (p *pager) mustPage(who, path string) string {
 // post submits a form as who and returns the response and the page.
 func (p *pager) post(who, path string, form url.Values) (*http.Response, string) {
 	p.t.Helper()
+	return postIn(p, "", who, path, form)
+}
+
+// postIn submits a form as who from a page in lang (the language cookie a
+// ?lang= switch leaves; "": none).
+func postIn(p *pager, lang, who, path string, form url.Values) (*http.Response, string) {
+	p.t.Helper()
 	req := p.withCookie(p.cookie(who), "POST", path, form.Encode())
+	if lang != "" {
+		req.AddCookie(&http.Cookie{Name: "rapport_lang", Value: lang})
+	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", p.srv.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")

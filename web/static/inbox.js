@@ -44,7 +44,13 @@
   function refreshList() {
     return getHTML("/inbox/list" + location.search).then(function (html) {
       var main = document.getElementById("inbox-main");
+      // The ticks for a bulk action outlive the refresh that redraws the list.
+      var ticked = Array.prototype.map.call(main.querySelectorAll('input[name="id"]:checked'), function (b) { return b.value; });
       main.innerHTML = html;
+      ticked.forEach(function (id) {
+        var b = main.querySelector('input[name="id"][value="' + id + '"]');
+        if (b) b.checked = true;
+      });
       localTimes(main);
     });
   }
