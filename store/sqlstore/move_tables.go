@@ -46,6 +46,9 @@ var moveRoles = map[string]moveRole{
 	"customer_labels": moved, "install_flags": moved, "labels": moved, "list_columns": moved,
 	"report_sales_days": moved, "report_sales_months": moved, "saved_filters": moved, "user_keys": moved,
 	"user_notices": moved, "user_wechat_codes": moved, "user_wechat_links": moved,
+	// migration 0043: the receivables rollup (its days are marked again by
+	// the import's inserts into payment_plans and payments, like the sales')
+	"report_payment_hours": moved, "report_receivable_days": moved,
 
 	"schema_migrations": derived, // the export's header lists them; the target migrates itself
 	// SQLite's FTS5 name index for the record pickers (migration 0025) and

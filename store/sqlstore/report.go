@@ -149,7 +149,12 @@ func assemble(q crm.ReportQuery, k reportKind, ncol int, parts []part, from, to 
 		rows = append(rows, finish(k, byKey[key]))
 	}
 	if q.By != crm.ByPeriod && q.By != "aging" { // aging keeps its buckets' order
-		sort.SliceStable(rows, func(i, j int) bool { return num(rows[i].Values[0]) > num(rows[j].Values[0]) })
+		// Ties by key, so that a table read from the rollup and one read
+		// from the records list their rows in the same order.
+		sort.SliceStable(rows, func(i, j int) bool {
+			a, b := num(rows[i].Values[0]), num(rows[j].Values[0])
+			return a > b || (a == b && rows[i].Key < rows[j].Key)
+		})
 		if q.Top > 0 && len(rows) > q.Top {
 			rows = rows[:q.Top]
 		}

@@ -56,9 +56,82 @@ func receivableFrom(by string) string {
 	return from
 }
 
+// planParts and paidParts read the rollup for the period's clean days
+// and the records for its dirty ones (see report_rollup.go); by customer,
+// while many days are dirty, or in a time zone of part hours, the records.
 func (db *DB) planParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+	dirty, ok, err := db.receivableRollupDays(ctx, qr, q, from, to)
+	if err != nil || !ok {
+		return db.planPlain(ctx, qr, q, from, to, nil, err)
+	}
+	parts, err := db.planRollup(ctx, qr, q, from, to, dirty, func(w *where) string {
+		return "sum(r.planned), sum(r.outstanding), sum(CASE WHEN r.day < " + w.arg(q.Today.String()) +
+			" THEN r.outstanding ELSE 0 END), sum(r.instalments)"
+	}, planScan(q))
+	if err != nil || len(dirty) == 0 {
+		return parts, err
+	}
+	more, err := db.planPlain(ctx, qr, q, from, to, dirty, nil)
+	return append(parts, more...), err
+}
+
+func (db *DB) paidParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+	dirty, ok, err := db.receivableRollupDays(ctx, qr, q, from, to)
+	if err != nil || !ok {
+		return db.paidPlain(ctx, qr, q, from, to, nil, err)
+	}
+	parts, err := db.paidRollup(ctx, qr, q, from, to, dirty, paidScan(q))
+	if err != nil || len(dirty) == 0 {
+		return parts, err
+	}
+	more, err := db.paidPlain(ctx, qr, q, from, to, dirty, nil)
+	return append(parts, more...), err
+}
+
+// receivableRollupDays is receivableDirty for the dimensions the rollup
+// keys (the period and the rep); false for the others.
+func (db *DB) receivableRollupDays(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]crm.Date, bool, error) {
+	if q.By != crm.ByPeriod && q.By != crm.ByRep && q.By != crm.ByTeam {
+		return nil, false, nil
+	}
+	return db.receivableDirty(ctx, qr, q, from, to)
+}
+
+// planScan reads planned, outstanding, overdue and instalments.
+func planScan(q crm.ReportQuery) func(r scanner, p *part) error {
+	return func(r scanner, p *part) error {
+		p.vals = make([]float64, 5)
+		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[0]}, fl{&p.vals[2]}, fl{&p.vals[3]}, fl{&p.vals[4]}}
+		if q.By == crm.ByPeriod {
+			dest[0] = dtv{&p.day}
+		}
+		return r.Scan(dest...)
+	}
+}
+
+// paidScan reads the money received.
+func paidScan(q crm.ReportQuery) func(r scanner, p *part) error {
+	return func(r scanner, p *part) error {
+		p.vals = make([]float64, 5)
+		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[1]}}
+		if q.By == crm.ByPeriod {
+			dest[0] = dtv{&p.day}
+		}
+		return r.Scan(dest...)
+	}
+}
+
+// planPlain sums the instalments due over from…to, or only on days when
+// days is not nil; err passes an earlier error through.
+func (db *DB) planPlain(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date, days []crm.Date, err error) ([]part, error) {
+	if err != nil {
+		return nil, err
+	}
 	w := &where{}
 	dateRange(w, "pp.due_date", from, to)
+	if days != nil {
+		w.and(inDays(w, "pp.due_date", days))
+	}
 	w.visibleOrder(q.Viewer)
 	scopeOwner(w, q, "o.owner_id")
 	key, label := "pp.due_date", "''"
@@ -69,19 +142,25 @@ func (db *DB) planParts(ctx context.Context, qr querier, q crm.ReportQuery, from
 	sqlText := `SELECT ` + key + `, ` + label + `, sum(pp.amount), sum(pp.amount - pp.paid),
 		sum(CASE WHEN pp.due_date < ` + today + ` THEN pp.amount - pp.paid ELSE 0 END), count(*)
 		FROM payment_plans pp` + receivableFrom(q.By) + w.String() + groupBy(key, label)
-	return queryAll(ctx, qr, func(r scanner) (part, error) {
-		p := part{vals: make([]float64, 5)}
-		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[0]}, fl{&p.vals[2]}, fl{&p.vals[3]}, fl{&p.vals[4]}}
-		if q.By == crm.ByPeriod {
-			dest[0] = dtv{&p.day}
-		}
-		return p, r.Scan(dest...)
+	scan := planScan(q)
+	ps, err := queryAll(ctx, qr, func(r scanner) (part, error) {
+		var p part
+		return p, scan(r, &p)
 	}, sqlText, w.args...)
+	return ps, db.wrap(err, "receivables plans")
 }
 
-func (db *DB) paidParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+// paidPlain sums the payments made over from…to (local days), or only on
+// the UTC days when days is not nil; err passes an earlier error through.
+func (db *DB) paidPlain(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date, days []crm.Date, err error) ([]part, error) {
+	if err != nil {
+		return nil, err
+	}
 	w := &where{}
 	dayRange(w, "pp.paid_at", q, from, to)
+	if days != nil {
+		w.and(utcDays(w, "pp.paid_at", days))
+	}
 	w.visibleOrder(q.Viewer)
 	scopeOwner(w, q, "o.owner_id")
 	key, label := db.localDay("pp.paid_at", q.Offset), "''"
@@ -90,35 +169,74 @@ func (db *DB) paidParts(ctx context.Context, qr querier, q crm.ReportQuery, from
 	}
 	sqlText := `SELECT ` + key + `, ` + label + `, sum(pp.amount) FROM payments pp` + receivableFrom(q.By) + w.String() +
 		groupBy(key, label)
-	return queryAll(ctx, qr, func(r scanner) (part, error) {
-		p := part{vals: make([]float64, 5)}
-		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[1]}}
-		if q.By == crm.ByPeriod {
-			dest[0] = dtv{&p.day}
-		}
-		return p, r.Scan(dest...)
+	scan := paidScan(q)
+	ps, err := queryAll(ctx, qr, func(r scanner) (part, error) {
+		var p part
+		return p, scan(r, &p)
 	}, sqlText, w.args...)
+	return ps, db.wrap(err, "receivables payments")
 }
 
-// agingParts sums the overdue instalments by due day, then into buckets.
+// agingParts sums the overdue instalments by due day, then into buckets:
+// from the rollup but for its dirty days, read from the instalments.
 func (db *DB) agingParts(ctx context.Context, qr querier, q crm.ReportQuery) ([]part, error) {
-	w := &where{}
-	w.and("pp.due_date < " + w.arg(q.Today.String()) + " AND pp.paid < pp.amount")
-	w.visibleOrder(q.Viewer)
-	scopeOwner(w, q, "o.owner_id")
-	type due struct {
-		day crm.Date
-		sum float64
-		n   float64
+	yesterday := crm.DateOf(q.Today.Time().AddDate(0, 0, -1))
+	dirty, err := db.dirtyDays(ctx, qr, crm.ReportReceivables, crm.Date{Year: 1, Month: 1, Day: 1}, yesterday)
+	if err != nil {
+		return nil, err
 	}
-	dues, err := queryAll(ctx, qr, func(r scanner) (due, error) {
-		var d due
-		return d, r.Scan(dtv{&d.day}, fl{&d.sum}, fl{&d.n})
-	}, `SELECT pp.due_date, sum(pp.amount - pp.paid), count(*) FROM payment_plans pp`+receivableFrom(q.By)+w.String()+
-		` GROUP BY pp.due_date`, w.args...)
+	var dues []due
+	if len(dirty) > rollupMaxDirty {
+		dues, err = db.agingPlain(ctx, qr, q, nil)
+	} else {
+		w := &where{}
+		w.and("r.day < " + w.arg(q.Today.String()) + " AND r.open_instalments > 0")
+		if len(dirty) > 0 {
+			w.and("NOT " + inDays(w, "r.day", dirty))
+		}
+		w.visibleRollup(q.Viewer)
+		scopeOwner(w, q, "r.owner_id")
+		dues, err = queryAll(ctx, qr, scanDue, `SELECT r.day, sum(r.open_outstanding), sum(r.open_instalments)
+			FROM report_receivable_days r`+w.String()+` GROUP BY r.day`, w.args...)
+		if err == nil && len(dirty) > 0 {
+			var more []due
+			more, err = db.agingPlain(ctx, qr, q, dirty)
+			dues = append(dues, more...)
+		}
+	}
 	if err != nil {
 		return nil, db.wrap(err, "aging")
 	}
+	return agingBucketParts(q, dues), nil
+}
+
+// due is the unpaid rest of the instalments due on one day.
+type due struct {
+	day crm.Date
+	sum float64
+	n   float64
+}
+
+func scanDue(r scanner) (due, error) {
+	var d due
+	return d, r.Scan(dtv{&d.day}, fl{&d.sum}, fl{&d.n})
+}
+
+// agingPlain reads the overdue instalments, only those due on days when
+// days is not nil.
+func (db *DB) agingPlain(ctx context.Context, qr querier, q crm.ReportQuery, days []crm.Date) ([]due, error) {
+	w := &where{}
+	w.and("pp.due_date < " + w.arg(q.Today.String()) + " AND pp.paid < pp.amount")
+	if days != nil {
+		w.and(inDays(w, "pp.due_date", days))
+	}
+	w.visibleOrder(q.Viewer)
+	scopeOwner(w, q, "o.owner_id")
+	return queryAll(ctx, qr, scanDue, `SELECT pp.due_date, sum(pp.amount - pp.paid), count(*) FROM payment_plans pp`+
+		receivableFrom(q.By)+w.String()+` GROUP BY pp.due_date`, w.args...)
+}
+
+func agingBucketParts(q crm.ReportQuery, dues []due) []part {
 	parts := make([]part, len(agingBuckets))
 	for i, b := range agingBuckets {
 		parts[i] = part{key: b.key, label: b.key, vals: make([]float64, 2)}
@@ -132,5 +250,5 @@ func (db *DB) agingParts(ctx context.Context, qr querier, q crm.ReportQuery) ([]
 			}
 		}
 	}
-	return parts, nil
+	return parts
 }

@@ -37,12 +37,16 @@ const (
 // rollup is one report's rolled-up table: rebuild recomputes its rows for
 // days; stale lists every day it has or should have.
 type rollup struct {
-	report, table, stale string
-	rebuild              func(db *DB, ctx context.Context, tx *sql.Tx, days []crm.Date) error
+	report, table string
+	stale         func(db *DB) string
+	rebuild       func(db *DB, ctx context.Context, tx *sql.Tx, days []crm.Date) error
 }
 
 var rollups = []rollup{{report: crm.ReportSales, table: "report_sales_days", rebuild: (*DB).rebuildSalesDays,
-	stale: `SELECT sales_date AS d FROM orders WHERE sales_date IS NOT NULL UNION SELECT day FROM report_sales_days`}}
+	stale: func(*DB) string {
+		return `SELECT sales_date AS d FROM orders WHERE sales_date IS NOT NULL UNION SELECT day FROM report_sales_days`
+	}}, {report: crm.ReportReceivables, table: "report_receivable_days", rebuild: (*DB).rebuildReceivableDays,
+	stale: (*DB).receivablesStale}}
 
 // RefreshReportRollups rebuilds the dirty days of every rollup. Each chunk
 // removes its marks before it recomputes, in one transaction: a change
@@ -53,8 +57,11 @@ func (db *DB) RefreshReportRollups(ctx context.Context) (int, error) {
 	for _, r := range rollups {
 		for range rollupRounds {
 			days, err := db.dirtyChunk(ctx, r.report)
-			if err != nil || len(days) == 0 {
+			if err != nil {
 				return n, err
+			}
+			if len(days) == 0 {
+				break
 			}
 			err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 				marks, rows := &where{}, &where{}
@@ -85,7 +92,7 @@ func (db *DB) StaleReportRollups(ctx context.Context) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		for _, r := range rollups {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO report_dirty_days (report, day) SELECT CAST($1 AS TEXT), d FROM (`+
-				r.stale+`) s`, r.report); err != nil {
+				r.stale(db)+`) s`, r.report); err != nil {
 				return db.wrap(err, "stale rollups")
 			}
 		}

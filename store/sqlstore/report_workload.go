@@ -22,7 +22,7 @@ var workloadReport = reportKind{
 	run: func(db *DB, ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
 		var out []part
 		for _, s := range workloadSources(db, q) {
-			ps, err := db.workloadParts(ctx, qr, q, s, from, to)
+			ps, err := db.workloadSource(ctx, qr, q, s, from, to)
 			if err != nil {
 				return nil, err
 			}
@@ -43,6 +43,9 @@ type wlSource struct {
 	exprs             []string
 	idx               []int
 	order             bool // visibility by the order (o)
+	// rollup: "plans" or "paid" when the receivables rollup holds the
+	// figure (see workloadSource)
+	rollup string
 }
 
 func workloadSources(db *DB, q crm.ReportQuery) []wlSource {
@@ -68,16 +71,57 @@ func workloadSources(db *DB, q crm.ReportQuery) []wlSource {
 		{table: "orders o", user: "o.owner_id", when: "o.sales_date", date: true, order: true,
 			cond: "o.status IN ('active', 'completed')", exprs: []string{"count(*)", "sum(o.amount)"}, idx: []int{n + 5, n + 6}},
 		{table: "payments x JOIN orders o ON o.id = x.order_id", user: "o.owner_id", when: "x.paid_at", order: true,
-			exprs: []string{"sum(x.amount)"}, idx: []int{n + 7}},
+			exprs: []string{"sum(x.amount)"}, idx: []int{n + 7}, rollup: "paid"},
 		{table: "payment_plans x JOIN orders o ON o.id = x.order_id", user: "o.owner_id", when: "x.due_date", date: true,
-			order: true, exprs: []string{"sum(x.amount)"}, idx: []int{n + 8}},
+			order: true, exprs: []string{"sum(x.amount)"}, idx: []int{n + 8}, rollup: "plans"},
 	}
 }
 
-func (db *DB) workloadParts(ctx context.Context, qr querier, q crm.ReportQuery, s wlSource, from, to crm.Date) ([]part, error) {
+// workloadSource reads money received and planned from the receivables
+// rollup for the period's clean days and the records for its dirty ones,
+// everything else from the records.
+func (db *DB) workloadSource(ctx context.Context, qr querier, q crm.ReportQuery, s wlSource, from, to crm.Date) ([]part, error) {
+	if s.rollup == "" {
+		return db.workloadParts(ctx, qr, q, s, from, to, nil)
+	}
+	dirty, ok, err := db.receivableDirty(ctx, qr, q, from, to)
+	if err != nil || !ok {
+		return db.workloadParts(ctx, qr, q, s, from, to, nil)
+	}
+	width := len(crm.Reports[crm.ReportWorkload].Measures)
+	scan := func(r scanner, p *part) error {
+		p.vals = make([]float64, width)
+		dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[s.idx[0]]}}
+		if q.By == crm.ByPeriod {
+			dest[0] = dtv{&p.day}
+		}
+		return r.Scan(dest...)
+	}
+	var parts []part
+	only := func(w *where) { w.and(inDays(w, s.when, dirty)) }
+	if s.rollup == "paid" {
+		parts, err = db.paidRollup(ctx, qr, q, from, to, dirty, scan)
+		only = func(w *where) { w.and(utcDays(w, s.when, dirty)) }
+	} else {
+		parts, err = db.planRollup(ctx, qr, q, from, to, dirty, func(*where) string { return "sum(r.planned)" }, scan)
+	}
+	if err != nil || len(dirty) == 0 {
+		return parts, err
+	}
+	more, err := db.workloadParts(ctx, qr, q, s, from, to, only)
+	return append(parts, more...), err
+}
+
+// workloadParts reads one source from the records; only, when not nil,
+// narrows it further (to the rollup's dirty days).
+func (db *DB) workloadParts(ctx context.Context, qr querier, q crm.ReportQuery, s wlSource, from, to crm.Date,
+	only func(w *where)) ([]part, error) {
 	w := &where{}
 	if s.cond != "" {
 		w.and(s.cond)
+	}
+	if only != nil {
+		only(w)
 	}
 	switch {
 	case s.asOfToday:
