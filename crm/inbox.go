@@ -31,10 +31,12 @@ type InboxQuery struct {
 	// HandedOff keeps conversations the bot handed to a person that no rep
 	// has answered since.
 	HandedOff bool
-	Search    string // words that must all appear in one message, Chinese or English
-	Sort      string
-	Limit     int
-	Cursor    string // InboxPage.Next of the previous page
+	// Drill: the conversations behind a service report figure.
+	Drill  InboxDrill
+	Search string // words that must all appear in one message, Chinese or English
+	Sort   string
+	Limit  int
+	Cursor string // InboxPage.Next of the previous page
 }
 
 // Validate checks the query's enumerations and fills in defaults.
@@ -52,6 +54,7 @@ func (q *InboxQuery) Validate() error {
 		p.OneOf("channel", q.Channel, ChannelEmail, ChannelWeChat, ChannelWebForm)
 	}
 	p.MaxLen("q", q.Search, 200)
+	q.Drill.Validate(p)
 	q.Limit = Page{Limit: q.Limit}.Clamp().Limit
 	return p.Err()
 }

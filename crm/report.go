@@ -68,6 +68,7 @@ type ReportTable struct {
 	Grain   string         `json:"grain"`
 	From    Date           `json:"from"`
 	To      Date           `json:"to"`
+	Today   Date           `json:"today" doc:"the day overdue and aging figures are counted against"`
 	Columns []ReportColumn `json:"columns"`
 	Rows    []ReportRow    `json:"rows"`
 	Total   ReportRow      `json:"total"`

@@ -77,6 +77,9 @@ func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	if t.Report == crm.ReportFunnel {
 		return funnelDrill(t, row, col)
 	}
+	if t.Report == crm.ReportService {
+		return serviceDrill(t, row, col)
+	}
 	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
 	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {
 		return "/customers/" + row.Key

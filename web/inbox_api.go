@@ -35,7 +35,8 @@ func inboxQuery(r *http.Request) (crm.InboxQuery, error) {
 	q := newQuery(r)
 	iq := crm.InboxQuery{Viewer: viewerOf(r), View: q.str("view"), Channel: q.str("channel"),
 		Status: q.str("status"), Label: q.str("label"), TeamID: q.id("team"), Search: q.str("q"),
-		Sort: q.str("sort"), Cursor: q.str("cursor"), Limit: q.page().Limit, HandedOff: q.str("handed_off") == "true"}
+		Sort: q.str("sort"), Cursor: q.str("cursor"), Limit: q.page().Limit, HandedOff: q.str("handed_off") == "true",
+		Drill: readInboxDrill(q)}
 	if err := q.err(); err != nil {
 		return iq, err
 	}

@@ -24,6 +24,9 @@ type inboxData struct {
 	// Assignees are whom the viewer may hand conversations to in bulk.
 	Assignees    []*crm.User
 	Done, Failed string // a bulk action's result
+	// Drill: the service report drill the list was opened with, kept by
+	// every filter and page link.
+	Drill url.Values
 }
 
 // Total is how many conversations the filters match (every page).
@@ -63,6 +66,9 @@ func (d inboxData) FilterURL(name, value string) string {
 	if q.HandedOff {
 		v.Set("handed_off", "true")
 	}
+	for k, vals := range d.Drill {
+		v[k] = vals
+	}
 	v.Del(name)
 	set(name, value)
 	if name == "status" && value == "" {
@@ -101,7 +107,8 @@ func (s *Server) inboxData(w http.ResponseWriter, r *http.Request) (*inboxData, 
 	d := &inboxData{pageData: s.pageData(w, r, "inbox.title"), Query: q,
 		Views:    []string{crm.ViewMine, crm.ViewUnassigned, crm.ViewAll},
 		Statuses: []string{crm.ConvOpen, crm.ConvPending, crm.ConvSnoozed, crm.ConvResolved},
-		Channels: []string{crm.ChannelEmail, crm.ChannelWeChat, crm.ChannelWebForm}}
+		Channels: []string{crm.ChannelEmail, crm.ChannelWeChat, crm.ChannelWebForm}, Drill: url.Values{}}
+	keepDrill(r.URL.Query(), d.Drill)
 	ctx := r.Context()
 	if d.Page, err = ib.Inbox(ctx, q); err != nil {
 		return nil, err

@@ -26,16 +26,16 @@ func (s *Server) inboxRoutes() []route {
 	afterParam := []param{{"after", "integer", "only messages with an id above this"}}
 	imagesParam := []param{{"images", "boolean", "load the mail's remote images"}}
 	return []route{
-		rawRoute(get, "/inbox", "The shared inbox page", html, s.getInboxPage).page().query(inboxParams, langParam, inboxBulkParams),
+		rawRoute(get, "/inbox", "The shared inbox page", html, s.getInboxPage).page().query(inboxParams, inboxDrillParams, langParam, inboxBulkParams),
 		rawRoute(post, "/inbox/bulk", "A bulk action on ticked conversations (form: action assign, label, resolve, "+
 			"reopen, export_csv or export_xlsx; id repeated; query: the inbox filters to come back to). Each obeys "+
 			"the same rules as one by hand", html, s.postInboxBulk).page(),
 		rawRoute(get, "/inbox/export", "Export the inbox as CSV or XLSX: the page's filters and order, every page, "+
 			"only what you may see, headed in your language (id: only these ticked conversations)", "text/csv",
-			s.exportInbox).page().query(inboxParams, []param{{"format", "string", "csv or xlsx"},
+			s.exportInbox).page().query(inboxParams, inboxDrillParams, []param{{"format", "string", "csv or xlsx"},
 			{"id", "integer", "a ticked conversation (repeat)"}}),
 		rawRoute(get, "/inbox/list", "The inbox list and counts as an HTML fragment (live refresh)", html,
-			s.getInboxList).query(inboxParams, langParam, inboxBulkParams), // the page's own query, whatever it holds
+			s.getInboxList).query(inboxParams, inboxDrillParams, langParam, inboxBulkParams), // the page's own query, whatever it holds
 		rawRoute(get, "/inbox/{id}", "A conversation's page: messages, composer, customer", html,
 			s.getConversationPage).page().query(langParam),
 		rawRoute(get, "/conversations/{id}", "A conversation's page, by its record path: redirects to /inbox/{id}", html,
@@ -50,9 +50,9 @@ func (s *Server) inboxRoutes() []route {
 			"text/event-stream", s.getEvents),
 
 		apiRoute(get, "/api/v1/inbox", "List the inbox: conversations you can see, filtered and sorted",
-			s.listInbox).query(inboxParams),
+			s.listInbox).query(inboxParams, inboxDrillParams),
 		apiRoute(get, "/api/v1/inbox/counts", "Counts per view and per status under the inbox filters",
-			s.inboxCounts).query(inboxParams),
+			s.inboxCounts).query(inboxParams, inboxDrillParams),
 		apiRoute(get, "/api/v1/conversations/{id}/can-send",
 			"Whether the conversation may be answered now, and why not (e.g. WeChat's 48-hour window)", s.canSend),
 		apiRoute(post, "/api/v1/conversations/{id}/reply",

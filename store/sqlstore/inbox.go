@@ -77,6 +77,7 @@ func (db *DB) inboxFilters(w *where, q crm.InboxQuery, visible func(crm.Viewer, 
 	w.equal("v.status", q.Status)
 	w.equal("v.channel", q.Channel)
 	w.equalID("v.team_id", q.TeamID)
+	drillFilters(w, q.Drill)
 	if q.HandedOff {
 		w.and(`EXISTS (SELECT 1 FROM bot_decisions d WHERE d.conversation_id = v.id AND d.action = 'handoff'
 			AND NOT EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = v.id AND r.direction = 'out'

@@ -53,7 +53,7 @@ func (db *DB) Report(ctx context.Context, q crm.ReportQuery) (*crm.ReportTable, 
 	if err := q.Check(spec); err != nil {
 		return nil, err
 	}
-	t := &crm.ReportTable{Report: q.Report, By: q.By, Grain: q.Grain, From: q.From, To: q.To,
+	t := &crm.ReportTable{Report: q.Report, By: q.By, Grain: q.Grain, From: q.From, To: q.To, Today: q.Today,
 		Columns: kind.cols(q), NoData: append([]string{}, kind.noData...)}
 	err := db.query(ctx, func(qr querier) error {
 		if err := db.checkReportUser(ctx, qr, q); err != nil {

@@ -46,8 +46,9 @@ func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, fr
 	if db.dialect.Name() == "postgres" {
 		days = "EXTRACT(EPOCH FROM lc.converted_at - l.created_at) / 86400"
 	}
-	first := `(SELECT o.amount FROM orders o WHERE o.customer_id = lc.customer_id AND o.status IN ('active', 'completed')
-		ORDER BY o.sales_date, o.id LIMIT 1)`
+	// Only a converted lead looks for its customer's first sale.
+	first := `CASE WHEN lc.customer_id IS NOT NULL THEN (SELECT o.amount FROM orders o
+		WHERE o.customer_id = lc.customer_id AND o.status IN ('active', 'completed') ORDER BY o.sales_date, o.id LIMIT 1) END`
 	sqlText := `SELECT ` + key + `, count(*), count(lc.lead_id), count(` + first + `), sum(` + first + `), sum(` + days + `)
 		FROM leads l LEFT JOIN lead_conversions lc ON lc.lead_id = l.id` + w.String() + ` GROUP BY ` + key
 	ps, err := queryAll(ctx, qr, func(r scanner) (part, error) {
