@@ -27,8 +27,19 @@ func (w *where) visibleOrder(v crm.Viewer) {
 	if v.SeesAll() {
 		return
 	}
-	w.and("(" + w.owns(v, "+o.owner_id", true) + " OR EXISTS (SELECT 1 FROM customers cu WHERE cu.id = o.customer_id AND " +
-		w.owns(v, "cu.owner_id", false) + "))")
+	w.and("(" + w.owns(v, "+o.owner_id", true) + " OR (SELECT cu.owner_id FROM customers cu WHERE cu.id = o.customer_id) " +
+		w.ownerSet(v) + ")")
+}
+
+// ownerSet is "= me" or, for a manager, "IN (me and my team)": the
+// customer's owner is looked up per order (one key lookup), where an
+// EXISTS let PostgreSQL hash every customer of the team first (70 ms at
+// 100k customers for a month's orders).
+func (w *where) ownerSet(v crm.Viewer) string {
+	if v.Role == crm.RoleManager && v.TeamID != 0 {
+		return "IN (SELECT CAST(" + w.arg(v.UserID) + " AS BIGINT) UNION ALL SELECT id FROM users WHERE team_id = " + w.arg(v.TeamID) + ")"
+	}
+	return "= " + w.arg(v.UserID)
 }
 
 // owns is the condition that v owns (a manager: v's team owns) the record

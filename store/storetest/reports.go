@@ -271,31 +271,44 @@ func testServiceReport(t *testing.T, r *reportWorld) {
 		t.Fatal("the store cannot write conversations")
 	}
 	at := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
-	conv := func(owner *crm.User, channel, status string, in, reply, last time.Time) {
-		c := &crm.Conversation{Channel: channel, Account: "acct", Status: status, AssigneeID: ownerID(owner),
+	conv := func(owner *crm.User, channel, status string, in, reply, last time.Time) (c *crm.Conversation, inbound int64) {
+		c = &crm.Conversation{Channel: channel, Account: "acct", Status: status, AssigneeID: ownerID(owner),
 			LastMessageAt: last, LastInboundAt: &in, CreatedAt: in}
 		must(t, cw.CreateConversation(ctx, c))
-		msg := func(dir string, when time.Time, author *int64) {
-			must(t, cw.CreateMessage(ctx, &crm.Message{ConversationID: c.ID, Channel: channel, Account: "acct",
+		msg := func(dir string, when time.Time, author *int64) int64 {
+			m := &crm.Message{ConversationID: c.ID, Channel: channel, Account: "acct",
 				Direction: dir, ExternalID: fmt.Sprint(c.ID, dir, when.Unix()), SentAt: when, CreatedAt: when,
-				AuthorID: author}, nil))
+				AuthorID: author}
+			must(t, cw.CreateMessage(ctx, m, nil))
+			return m.ID
 		}
-		msg(crm.DirectionIn, in, nil)
+		inbound = msg(crm.DirectionIn, in, nil)
 		if !reply.IsZero() {
 			msg(crm.DirectionOut, reply, ptr(owner.ID))
 		}
+		return c, inbound
+	}
+	// The bot answered the first message of a1's first and b's first.
+	answered := func(c *crm.Conversation, msg int64) {
+		_, err := r.s.(crm.BotStore).RecordBotDecision(ctx, &crm.BotDecision{MessageID: msg, ConversationID: c.ID,
+			Channel: c.Channel, Account: c.Account, Action: crm.BotAnswer, Reason: "test", DecidedAt: c.CreatedAt.Add(time.Minute)},
+			nil, nil)
+		must(t, err)
 	}
 	// Replies after 1 h, 3 h and 10 h; one waits since March 30, unanswered.
-	conv(r.repA1, "email", "resolved", at(2, 8), at(2, 9), at(2, 12))
+	answered(conv(r.repA1, "email", "resolved", at(2, 8), at(2, 9), at(2, 12)))
 	conv(r.repA1, "email", "open", at(3, 8), at(3, 11), at(3, 11))
-	conv(r.repB, "wechat", "resolved", at(4, 8), at(4, 18), at(4, 20))
+	answered(conv(r.repB, "wechat", "resolved", at(4, 8), at(4, 18), at(4, 20)))
 	conv(r.repB, "wechat", "open", at(30, 8), time.Time{}, at(30, 8))
 	tab := r.run(t, nil, crm.ReportQuery{Report: crm.ReportService, By: crm.ByChannel})
 	same(t, "no survey answered: no score, not zero", tab.Total.Values[9], (*float64)(nil))
 	same(t, "by channel", figures(tab), []string{
-		"email email: 2 1 3 4 4 0 0 0 0 -", "wechat wechat: 2 10 10 12 12 1 1 0 0 -", "total : 4 3 10 4 12 1 1 0 0 -"})
+		"email email: 2 1 3 4 4 0 0 1 0 -", "wechat wechat: 2 10 10 12 12 1 1 1 0 -", "total : 4 3 10 4 12 1 1 2 0 -"})
 	same(t, "rep a1", figures(r.run(t, r.repA1, crm.ReportQuery{Report: crm.ReportService, By: crm.ByRep}))[1],
-		"total : 2 1 3 4 4 0 0 0 0 -")
+		"total : 2 1 3 4 4 0 0 1 0 -")
+	same(t, "manager B by team", figures(r.run(t, r.mgrB, crm.ReportQuery{Report: crm.ReportService, By: crm.ByTeam})),
+		[]string{id(r.teamB.ID) + " " + r.teamB.Name + ": 2 10 10 12 12 1 1 1 0 -", "total : 2 10 10 12 12 1 1 1 0 -"})
+	r.checkServiceDrills(t)
 }
 
 func testReportBadQueries(t *testing.T, r *reportWorld) {

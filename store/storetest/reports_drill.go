@@ -67,3 +67,36 @@ func testLeadsBehindFigures(t *testing.T, r *reportWorld) {
 	past := now.Add(-48 * time.Hour)
 	same(t, "created before", names(r.admin, crm.LeadFilter{CreatedFrom: &past, CreatedTo: &from}), []string{})
 }
+
+// convsBehind counts the inbox list filtered as a service figure's drill
+// (March, UTC days) for u, every status.
+func (r *reportWorld) convsBehind(t *testing.T, u *crm.User, channel string, d crm.InboxDrill) int {
+	t.Helper()
+	from, to := day(3, 1).Time(), day(4, 1).Time()
+	if d.From == nil {
+		d.From, d.To = &from, &to
+	}
+	p, err := r.s.(crm.InboxStore).Inbox(ctx, crm.InboxQuery{Viewer: u.Viewer(), Channel: channel, Drill: d, Limit: 100})
+	must(t, err)
+	return len(p.Items)
+}
+
+// checkServiceDrills: each service figure of testServiceReport's world has
+// as many conversations behind it as it counts.
+func (r *reportWorld) checkServiceDrills(t *testing.T) {
+	n := func(u *crm.User, channel string, d crm.InboxDrill) int { return r.convsBehind(t, u, channel, d) }
+	march31 := day(3, 31).Time()
+	same(t, "wechat conversations", n(r.admin, crm.ChannelWeChat, crm.InboxDrill{}), 2)
+	same(t, "answered (first-response samples)", n(r.admin, "", crm.InboxDrill{Answered: true}), 3)
+	same(t, "resolved (resolution samples)", n(r.admin, "", crm.InboxDrill{Resolved: true}), 2)
+	same(t, "unanswered", n(r.admin, "", crm.InboxDrill{Waiting: true}), 1)
+	same(t, "overdue", n(r.admin, "", crm.InboxDrill{WaitingBefore: &march31}), 1)
+	same(t, "rep a1's", n(r.admin, "", crm.InboxDrill{AssigneeID: &r.repA1.ID}), 2)
+	same(t, "team B's", n(r.admin, "", crm.InboxDrill{AssigneeTeamID: &r.teamB.ID}), 2)
+	same(t, "rep a1 sees own", n(r.repA1, "", crm.InboxDrill{}), 2)
+	same(t, "bot answers", n(r.admin, "", crm.InboxDrill{On: crm.DrillAnswer}), 2)
+	same(t, "bot answers as rep a1", n(r.repA1, "", crm.InboxDrill{On: crm.DrillAnswer}), 1)
+	same(t, "no hand-offs", n(r.admin, "", crm.InboxDrill{On: crm.DrillHandoff}), 0)
+	april := day(4, 1).Time()
+	same(t, "nothing opened in April", n(r.admin, "", crm.InboxDrill{From: &april, To: &april}), 0)
+}

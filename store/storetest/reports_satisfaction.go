@@ -55,6 +55,9 @@ func testServiceSatisfaction(t *testing.T, r *reportWorld) {
 	same(t, "manager A by rep", score(r.mgrA, crm.ByRep), []string{id(r.repA1.ID) + " 4", "total 4"})
 	same(t, "rep b by rep", score(r.repB, crm.ByRep), []string{id(r.repB.ID) + " 2", "total 2"})
 	same(t, "rep a2 sees no score", score(r.repA2, crm.ByRep), []string{"total -"})
+	// The conversations behind March's scores: those answered in March.
+	same(t, "surveyed in March", r.convsBehind(t, r.admin, "", crm.InboxDrill{On: crm.DrillSurveyed}), 2)
+	same(t, "surveyed as manager A", r.convsBehind(t, r.mgrA, "", crm.InboxDrill{On: crm.DrillSurveyed}), 1)
 }
 
 func fmtScore(f float64) string { return fmt.Sprintf("%.3g", f) }
