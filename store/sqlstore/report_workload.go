@@ -44,7 +44,7 @@ type wlSource struct {
 	idx               []int
 	order             bool // visibility by the order (o)
 	// rollup: "plans" or "paid" when the receivables rollup holds the
-	// figure (see workloadSource)
+	// figure, "sales" when the sales rollup does (see workloadSource)
 	rollup string
 }
 
@@ -69,7 +69,8 @@ func workloadSources(db *DB, q crm.ReportQuery) []wlSource {
 		{table: "customers x", user: "x.owner_id", when: "x.created_at", cond: "x.kind = 'customer'",
 			exprs: []string{"count(*)"}, idx: []int{n + 4}},
 		{table: "orders o", user: "o.owner_id", when: "o.sales_date", date: true, order: true,
-			cond: "o.status IN ('active', 'completed')", exprs: []string{"count(*)", "sum(o.amount)"}, idx: []int{n + 5, n + 6}},
+			cond: "o.status IN ('active', 'completed')", exprs: []string{"count(*)", "sum(o.amount)"}, idx: []int{n + 5, n + 6},
+			rollup: "sales"},
 		{table: "payments x JOIN orders o ON o.id = x.order_id", user: "o.owner_id", when: "x.paid_at", order: true,
 			exprs: []string{"sum(x.amount)"}, idx: []int{n + 7}, rollup: "paid"},
 		{table: "payment_plans x JOIN orders o ON o.id = x.order_id", user: "o.owner_id", when: "x.due_date", date: true,
@@ -83,6 +84,9 @@ func workloadSources(db *DB, q crm.ReportQuery) []wlSource {
 func (db *DB) workloadSource(ctx context.Context, qr querier, q crm.ReportQuery, s wlSource, from, to crm.Date) ([]part, error) {
 	if s.rollup == "" {
 		return db.workloadParts(ctx, qr, q, s, from, to, nil)
+	}
+	if s.rollup == "sales" {
+		return db.workloadSales(ctx, qr, q, s, from, to)
 	}
 	dirty, ok, err := db.receivableDirty(ctx, qr, q, from, to)
 	if err != nil || !ok {
@@ -109,6 +113,36 @@ func (db *DB) workloadSource(ctx context.Context, qr querier, q crm.ReportQuery,
 		return parts, err
 	}
 	more, err := db.workloadParts(ctx, qr, q, s, from, to, only)
+	return append(parts, more...), err
+}
+
+// workloadSales reads the orders and their amount from the sales rollup's
+// whole-order rows for clean days, from the orders for dirty ones.
+func (db *DB) workloadSales(ctx context.Context, qr querier, q crm.ReportQuery, s wlSource, from, to crm.Date) ([]part, error) {
+	dirty, err := db.dirtyDays(ctx, qr, crm.ReportSales, from, to)
+	if err != nil || len(dirty) > rollupMaxDirty {
+		if err != nil {
+			return nil, err
+		}
+		return db.workloadParts(ctx, qr, q, s, from, to, nil)
+	}
+	width := len(crm.Reports[crm.ReportWorkload].Measures)
+	w := &where{}
+	w.and("r.dim = ''")
+	dateRange(w, "r.day", from, to)
+	parts, err := db.rollupQuery(ctx, qr, q, "report_sales_days", "r.day", w, dirty,
+		func(*where) string { return "sum(r.orders), sum(r.amount)" }, func(r scanner, p *part) error {
+			p.vals = make([]float64, width)
+			dest := []any{strKey{&p.key}, strKey{&p.label}, fl{&p.vals[s.idx[0]]}, fl{&p.vals[s.idx[1]]}}
+			if q.By == crm.ByPeriod {
+				dest[0] = dtv{&p.day}
+			}
+			return r.Scan(dest...)
+		})
+	if err != nil || len(dirty) == 0 {
+		return parts, err
+	}
+	more, err := db.workloadParts(ctx, qr, q, s, from, to, func(w *where) { w.and(inDays(w, s.when, dirty)) })
 	return append(parts, more...), err
 }
 
