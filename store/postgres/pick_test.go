@@ -10,7 +10,7 @@ import (
 )
 
 // TestPickOlderThanNewest: a customer older than the picker's first
-// step (the newest 1000) is found through the index of characters and
+// step (the newest 200) is found through the index of characters and
 // pairs, by one character, two, and more, in Chinese and Latin letters of
 // either case; a fragment of no name finds nothing.
 func TestPickOlderThanNewest(t *testing.T) {
