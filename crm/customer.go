@@ -130,6 +130,9 @@ type CustomerFilter struct {
 	InPool  bool // only customers with no owner
 	Page    Page
 	PoolFilter
+	// CreatedFrom and CreatedTo: created in [from, to), the workload
+	// report's new customers, so that figure opens the customers behind it.
+	CreatedFrom, CreatedTo *time.Time
 }
 
 // CustomerStore keeps customers.

@@ -50,7 +50,10 @@ type TaskFilter struct {
 	AssigneeID *int64
 	Ref        *Ref // tasks about this record
 	DueBefore  *time.Time
-	Page       Page
+	// CompletedFrom and CompletedTo: done in [from, to), the workload
+	// report's tasks done, so that figure opens the tasks behind it.
+	CompletedFrom, CompletedTo *time.Time
+	Page                       Page
 }
 
 // TaskStore keeps tasks. A task's owner, for visibility, is its assignee.

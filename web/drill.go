@@ -19,6 +19,10 @@ type drill struct {
 	// leads, as the funnel counts them (From and To: created on those days)
 	Channel, Form, UTMCampaign, QRScene string
 	Converted                           bool
+	// tasks, as the workload counts them: Completed, done on From…To;
+	// DueBefore, open and due before that day began (overdue as of it)
+	Completed bool
+	DueBefore *crm.Date
 }
 
 func readDrill(q *query) drill {
@@ -26,22 +30,29 @@ func readDrill(q *query) drill {
 		UserID: q.id("user_id"), From: q.date("from"), To: q.date("to"), Sold: q.boolean("sold"),
 		ProductID: q.id("product_id"), Category: q.str("category"), Region: q.str("region"), Level: q.str("level"),
 		Channel: q.str("channel"), Form: q.str("form"), UTMCampaign: q.str("utm_campaign"), QRScene: q.str("qr_scene"),
-		Converted: q.boolean("converted")}
+		Converted: q.boolean("converted"), Completed: q.boolean("completed"), DueBefore: q.date("due_before")}
 }
 
-// leadFilter applies the drill to a lead list; offset is the server's
-// minutes east of UTC, whose calendar days the funnel counts in.
-func (d drill) leadFilter(f *crm.LeadFilter, offset int) {
+// localDays is the drill's From…To as instants: the start of From and
+// of the day after To, offset being the server's minutes east of UTC,
+// whose calendar days the reports count in.
+func (d drill) localDays(offset int) (from, to *time.Time) {
 	local := func(day crm.Date) *time.Time {
 		t := day.Time().Add(-time.Duration(offset) * time.Minute)
 		return &t
 	}
 	if d.From != nil {
-		f.CreatedFrom = local(*d.From)
+		from = local(*d.From)
 	}
 	if d.To != nil {
-		f.CreatedTo = local(crm.DateOf(d.To.Time().AddDate(0, 0, 1)))
+		to = local(crm.DateOf(d.To.Time().AddDate(0, 0, 1)))
 	}
+	return from, to
+}
+
+// leadFilter applies the drill to a lead list.
+func (d drill) leadFilter(f *crm.LeadFilter, offset int) {
+	f.CreatedFrom, f.CreatedTo = d.localDays(offset)
 	f.Channel, f.Form, f.UTMCampaign, f.QRScene, f.Converted = d.Channel, d.Form, d.UTMCampaign, d.QRScene, d.Converted
 }
 
@@ -79,6 +90,9 @@ func reportDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	}
 	if t.Report == crm.ReportService {
 		return serviceDrill(t, row, col)
+	}
+	if t.Report == crm.ReportWorkload && col != "orders" && col != "amount" {
+		return workloadDrill(t, row, col)
 	}
 	orders := t.Report == crm.ReportSales || (t.Report == crm.ReportWorkload && (col == "orders" || col == "amount"))
 	if t.Report == crm.ReportReceivables && t.By == crm.ByCustomer && row.Key != "total" && row.Key != "" {

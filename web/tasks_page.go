@@ -29,6 +29,8 @@ func (s *Server) taskPages() *recordKind[crm.Task] {
 			if f.Due != "" && tf.Status == "" {
 				tf.Status = crm.TaskOpen // what is due is what is still open
 			}
+			_, off := s.today()
+			f.Drill.taskFilter(&tf, off)
 			return bindList(r, tf, func(f *crm.TaskFilter, p crm.Page) { f.Page = p }, s.store.ListTasks,
 				countBy(s, crm.ListCounter.CountTasks))
 		},

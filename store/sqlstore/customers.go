@@ -163,5 +163,11 @@ func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
+	if f.CreatedFrom != nil {
+		w.and("c.created_at >= " + w.arg(utc(*f.CreatedFrom)))
+	}
+	if f.CreatedTo != nil {
+		w.and("c.created_at < " + w.arg(utc(*f.CreatedTo)))
+	}
 	return w
 }
