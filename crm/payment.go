@@ -115,6 +115,11 @@ type PaymentFilter struct {
 	Viewer  Viewer
 	OrderID *int64
 	Page    Page
+	// The workload report's money received, so that figure opens the
+	// payments behind it: paid in [PaidFrom, PaidTo), on an order this
+	// user owns.
+	PaidFrom, PaidTo *time.Time
+	OwnerID          *int64
 }
 
 // PaymentStore keeps payment plans, payments and deliveries. Visibility

@@ -8,12 +8,13 @@ import (
 
 // workloadDrill is the list behind a workload figure other than orders and
 // amounts (those open the order list, see reportDrill): new leads and
-// customers by creation day, tasks done by completion day and tasks
-// overdue as of today, each of the row's rep (owner or assignee). ""
-// where no list filters that way: team rows (no list filters by the
-// owner's team), unowned rows, follow-ups (no follow-up list by period),
-// messages sent (the inbox lists conversations, not one rep's messages)
-// and money received or planned (no list of payments by period).
+// customers by creation day, tasks done by completion day, tasks overdue
+// as of today, payments received by payment day, each of the row's rep
+// (owner, assignee, order owner). "" where no list filters that way: team
+// rows (no list filters by the owner's team), unowned rows, follow-ups (no
+// follow-up list by period), messages sent (the inbox lists
+// conversations, not one rep's messages) and money planned (no list of
+// instalments by due day).
 func workloadDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	q := url.Values{}
 	path := "/tasks"
@@ -29,6 +30,8 @@ func workloadDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	case "tasks_overdue":
 		q.Set("status", crm.TaskOpen)
 		q.Set("due_before", t.Today.String())
+	case "received":
+		path = "/payments" // on orders the rep owns
 	default:
 		return ""
 	}

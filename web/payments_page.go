@@ -25,7 +25,11 @@ func (s *Server) paymentPages() *recordKind[crm.Payment] {
 			{"field.handler_id", func(c *cells, p *crm.Payment) string { return c.user(idString(p.HandlerID)) }},
 		},
 		query: func(r *http.Request, f listFilter) listQuery[crm.Payment] {
-			pf := crm.PaymentFilter{Viewer: viewerOf(r), Page: f.Page}
+			v := viewerOf(r)
+			owner, _ := f.ownerID(v)
+			pf := crm.PaymentFilter{Viewer: v, OwnerID: owner, Page: f.Page}
+			_, off := s.today()
+			pf.PaidFrom, pf.PaidTo = f.Drill.localDays(off)
 			return bindList(r, pf, func(f *crm.PaymentFilter, p crm.Page) { f.Page = p }, s.store.ListPayments,
 				countBy(s, crm.ListCounter.CountPayments))
 		},

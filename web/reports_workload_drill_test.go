@@ -99,3 +99,61 @@ func with(v url.Values, name, value string) url.Values {
 	out.Set(name, value)
 	return out
 }
+
+// TestWorkloadReceivedDrillsIntoPayments: money received links to the
+// payment list of the period (and of the rep's orders), which holds the
+// payments the figure sums and not last month's nor team B's.
+func TestWorkloadReceivedDrillsIntoPayments(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	rep1 := p.id("rep1")
+	pay := func(who string, amount int) {
+		var c, o record
+		number := fmt.Sprintf("SO-%s-%d", who, amount)
+		p.call(who, "POST", "/api/v1/customers", record{"name": "回款客户 " + who}, 201, &c)
+		p.call(who, "POST", "/api/v1/orders", record{"number": number, "customer_id": c.id(), "amount": 900000, "status": "active"}, 201, &o)
+		p.call(who, "POST", "/api/v1/payments", record{"order_id": o.id(), "amount": amount, "method": "bank"}, 201, nil)
+	}
+	pay("rep1", 123400) // last month
+	p.clock.Add(32 * 24 * time.Hour)
+	pay("rep1", 50000)
+	pay("rep1", 25000)
+	pay("rep3", 7000)
+
+	var tab crm.ReportTable
+	p.call("manager", "GET", "/api/v1/reports/workload?by=rep&period=this_month", nil, 200, &tab)
+	page := p.mustPage("manager", "/reports/workload?by=rep&period=this_month")
+	at := -1
+	for i, c := range tab.Columns {
+		if c.Key == "received" {
+			at = i
+		}
+	}
+	period := url.Values{"from": {tab.From.String()}, "to": {tab.To.String()}}
+	rows := map[string]crm.ReportRow{"total": tab.Total}
+	for _, r := range tab.Rows {
+		if r.Key == strconv.FormatInt(rep1, 10) {
+			rows["rep1"] = r
+		}
+	}
+	for name, q := range map[string]url.Values{"rep1": with(period, "owner", strconv.FormatInt(rep1, 10)), "total": period} {
+		v := rows[name].Values[at]
+		if v == nil || *v != 75000 {
+			t.Fatalf("received of %s: %v, want the two payments of this month, 75000", name, v)
+		}
+		link := "/payments?" + q.Encode()
+		contains(t, "workload received of "+name, page, strings.ReplaceAll(link, "&", "&amp;"))
+		list := p.mustPage("manager", link)
+		if n := strings.Count(list, `<input type="checkbox" name="id" value=`); n != 2 {
+			t.Errorf("received of %s: the list holds %d payments, want 2", name, n)
+		}
+		for _, s := range []string{"500.00", "250.00"} {
+			contains(t, "received of "+name, list, s)
+		}
+		for _, s := range []string{"1,234.00", "70.00"} {
+			if strings.Contains(list, s) {
+				t.Errorf("received of %s: the list holds the payment of %s", name, s)
+			}
+		}
+	}
+}
