@@ -27,6 +27,7 @@ func RunReports(t *testing.T, open Opener) {
 		{"OrdersBehindFigures", testOrdersBehindFigures},
 		{"ServiceSatisfaction", testServiceSatisfaction},
 		{"LeadsBehindFigures", testLeadsBehindFigures},
+		{"WorkloadListsBehindFigures", testWorkloadListsBehindFigures},
 	} {
 		t.Run("Reports/"+tt.name, func(t *testing.T) {
 			s := open(t)

@@ -100,3 +100,49 @@ func (r *reportWorld) checkServiceDrills(t *testing.T) {
 	april := day(4, 1).Time()
 	same(t, "nothing opened in April", n(r.admin, "", crm.InboxDrill{From: &april, To: &april}), 0)
 }
+
+// testWorkloadListsBehindFigures: the customer, task and payment lists
+// filtered as a workload figure's drill-down (created, completed or paid
+// in the period, of the rep) hold the records that figure counts, for the
+// viewer who saw it.
+func testWorkloadListsBehindFigures(t *testing.T, r *reportWorld) {
+	now := time.Now()
+	from, to, past := now.Add(-time.Hour), now.Add(time.Hour), now.Add(-48*time.Hour)
+	customers := func(f crm.CustomerFilter) int {
+		f.Viewer = r.admin.Viewer()
+		l, err := r.s.ListCustomers(ctx, f)
+		must(t, err)
+		return len(l.Items)
+	}
+	same(t, "customers of a1 created now", customers(crm.CustomerFilter{OwnerID: &r.repA1.ID, CreatedFrom: &from, CreatedTo: &to}) > 0, true)
+	same(t, "customers created before", customers(crm.CustomerFilter{CreatedFrom: &past, CreatedTo: &from}), 0)
+
+	done := &crm.Task{Title: "已办", AssigneeID: ptr(r.repA1.ID), Status: crm.TaskDone}
+	must(t, r.s.CreateTask(ctx, done))
+	must(t, r.s.CreateTask(ctx, &crm.Task{Title: "未办", AssigneeID: ptr(r.repA1.ID)}))
+	tasks := func(u *crm.User, f crm.TaskFilter) int {
+		f.Viewer = u.Viewer()
+		l, err := r.s.ListTasks(ctx, f)
+		must(t, err)
+		return len(l.Items)
+	}
+	same(t, "tasks of a1 done now", tasks(r.admin, crm.TaskFilter{AssigneeID: &r.repA1.ID, CompletedFrom: &from, CompletedTo: &to}), 1)
+	same(t, "tasks done now as manager B", tasks(r.mgrB, crm.TaskFilter{CompletedFrom: &from, CompletedTo: &to}), 0)
+	same(t, "tasks done before", tasks(r.admin, crm.TaskFilter{CompletedFrom: &past, CompletedTo: &from}), 0)
+
+	paid := func(order *crm.Order, at time.Time) {
+		must(t, r.s.RecordPayment(ctx, crm.System, &crm.Payment{OrderID: order.ID, Amount: 10, Method: crm.MethodBank, PaidAt: at}))
+	}
+	paid(r.o1, time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC))
+	paid(r.o1, time.Date(2026, 2, 5, 10, 0, 0, 0, time.UTC))
+	paid(r.o3, time.Date(2026, 3, 6, 10, 0, 0, 0, time.UTC))
+	march, april := day(3, 1).Time(), day(4, 1).Time()
+	payments := func(u *crm.User, owner *int64) int {
+		l, err := r.s.ListPayments(ctx, crm.PaymentFilter{Viewer: u.Viewer(), OwnerID: owner, PaidFrom: &march, PaidTo: &april})
+		must(t, err)
+		return len(l.Items)
+	}
+	same(t, "payments of a1 in March", payments(r.admin, &r.repA1.ID), 1)
+	same(t, "payments in March", payments(r.admin, nil), 2)
+	same(t, "payments in March as manager B", payments(r.mgrB, nil), 1)
+}
