@@ -13,9 +13,11 @@ type Label struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Color string `json:"color"` // one of LabelColors
-	// Customers and Conversations count the records carrying it.
+	// Customers, Conversations, Leads and Contacts count the records carrying it.
 	Customers     int64 `json:"customers"`
 	Conversations int64 `json:"conversations"`
+	Leads         int64 `json:"leads"`
+	Contacts      int64 `json:"contacts"`
 }
 
 // LabelColors is the palette a label's colour is picked from; the pages

@@ -30,10 +30,12 @@ func (db *DB) ListLabels(ctx context.Context) (out []*crm.Label, err error) {
 	err = db.query(ctx, func(q querier) error {
 		out, err = queryAll(ctx, q, func(r scanner) (*crm.Label, error) {
 			l := &crm.Label{}
-			return l, r.Scan(&l.ID, &l.Name, &l.Color, &l.Customers, &l.Conversations)
+			return l, r.Scan(&l.ID, &l.Name, &l.Color, &l.Customers, &l.Conversations, &l.Leads, &l.Contacts)
 		}, `SELECT l.id, l.name, l.color,
 			(SELECT COUNT(*) FROM customer_labels c WHERE c.label_id = l.id),
-			(SELECT COUNT(*) FROM conversation_labels v WHERE v.label_id = l.id)
+			(SELECT COUNT(*) FROM conversation_labels v WHERE v.label_id = l.id),
+			(SELECT COUNT(*) FROM lead_labels d WHERE d.label_id = l.id),
+			(SELECT COUNT(*) FROM contact_labels p WHERE p.label_id = l.id)
 			FROM labels l ORDER BY l.name, l.id`)
 		return err
 	})
@@ -53,7 +55,7 @@ func (db *DB) CreateLabel(ctx context.Context, l *crm.Label) error {
 }
 
 // UpdateLabel renames or recolours a label, and rewrites the display copy
-// (customers.tags, conversations.labels) of every record that carries it
+// (customers.tags, conversations.labels, leads.tags, contacts.tags) of every record that carries it
 // in the same transaction.
 func (db *DB) UpdateLabel(ctx context.Context, l *crm.Label) error {
 	if err := l.Normalize(); err != nil {
@@ -92,10 +94,7 @@ func (db *DB) DeleteLabel(ctx context.Context, id int64) error {
 
 // labelCopies are the JSON display copies of each label table: the table
 // of records, its JSON column, and the join table with its record column.
-var labelCopies = []struct{ table, col, join, key string }{
-	{"customers", "tags", "customer_labels", "customer_id"},
-	{"conversations", "labels", "conversation_labels", "conversation_id"},
-}
+var labelCopies = []labelLink{customerLinks, conversationLinks, leadLinks, contactLinks}
 
 // rewriteLabel replaces old by name (or removes it, name "") in the display
 // copy of every record carrying label id.
