@@ -42,8 +42,9 @@ func (l *Label) Normalize() error {
 // LabelStore manages the labels. A label used on records that a user may
 // not open is still listed: labels are the company's vocabulary.
 type LabelStore interface {
-	// ListLabels returns every label, by name, with its counts.
-	ListLabels(ctx context.Context) ([]*Label, error)
+	// ListLabels returns every label, by name, with how many records v
+	// may see carry it.
+	ListLabels(ctx context.Context, v Viewer) ([]*Label, error)
 	// CreateLabel stores a new label. EINVALID, ECONFLICT (the name is taken).
 	CreateLabel(ctx context.Context, l *Label) error
 	// UpdateLabel renames or recolours a label on every record at once.

@@ -25,18 +25,17 @@ func (db *DB) labelIDs(ctx context.Context, tx *sql.Tx, names []string) ([]int64
 	return ids, nil
 }
 
-// ListLabels returns every label by name with how many records carry it.
-func (db *DB) ListLabels(ctx context.Context) (out []*crm.Label, err error) {
+// ListLabels returns every label by name with how many records carrying it
+// v may see.
+func (db *DB) ListLabels(ctx context.Context, v crm.Viewer) (out []*crm.Label, err error) {
+	w := &where{}
+	counts := customerLinks.count(w, v, "owner_id") + ",\n" + conversationLinks.count(w, v, "assignee_id") + ",\n" +
+		leadLinks.count(w, v, "owner_id") + ",\n" + contactLinks.count(w, v, "owner_id")
 	err = db.query(ctx, func(q querier) error {
 		out, err = queryAll(ctx, q, func(r scanner) (*crm.Label, error) {
 			l := &crm.Label{}
 			return l, r.Scan(&l.ID, &l.Name, &l.Color, &l.Customers, &l.Conversations, &l.Leads, &l.Contacts)
-		}, `SELECT l.id, l.name, l.color,
-			(SELECT COUNT(*) FROM customer_labels c WHERE c.label_id = l.id),
-			(SELECT COUNT(*) FROM conversation_labels v WHERE v.label_id = l.id),
-			(SELECT COUNT(*) FROM lead_labels d WHERE d.label_id = l.id),
-			(SELECT COUNT(*) FROM contact_labels p WHERE p.label_id = l.id)
-			FROM labels l ORDER BY l.name, l.id`)
+		}, `SELECT l.id, l.name, l.color, `+counts+` FROM labels l ORDER BY l.name, l.id`, w.args...)
 		return err
 	})
 	return out, db.wrap(err, "list labels")

@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // labelLink is one kind of record that carries labels: its table, the JSON
@@ -22,6 +24,18 @@ var (
 func (k labelLink) has(alias, name string) string {
 	return "EXISTS (SELECT 1 FROM " + k.join + " t JOIN labels lb ON lb.id = t.label_id WHERE t." + k.key +
 		" = " + alias + ".id AND lb.name = " + name + ")"
+}
+
+// count is the subquery counting the records of this kind that carry
+// label l.id and that v may see (their owner in ownerCol); one who sees
+// everything counts the link table alone.
+func (k labelLink) count(w *where, v crm.Viewer, ownerCol string) string {
+	q := "(SELECT COUNT(*) FROM " + k.join + " x"
+	if v.SeesAll() {
+		return q + " WHERE x.label_id = l.id)"
+	}
+	return q + " JOIN " + k.table + " r ON r.id = x." + k.key + " WHERE x.label_id = l.id AND " +
+		w.owns(v, "r."+ownerCol, true) + ")"
 }
 
 // setLabelLinks points record id at the labels its tags name, by id,

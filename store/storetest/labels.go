@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func RunLabels(t *testing.T, open Opener) {
 	_, err := ls.SetLabels(ctx, crm.System, conv.ID, []string{"VIP", "退款"})
 	must(t, err)
 
-	all, err := ls.ListLabels(ctx)
+	all, err := ls.ListLabels(ctx, crm.System)
 	must(t, err)
 	byName := map[string]*crm.Label{}
 	for _, l := range all {
@@ -68,13 +69,13 @@ func RunLabels(t *testing.T, open Opener) {
 	must(t, ls.DeleteLabel(ctx, byName["华南"].ID))
 	got, _ = s.Customer(ctx, crm.System, other.ID)
 	same(t, "tags after the deletion", got.Tags, []string{})
-	all, _ = ls.ListLabels(ctx)
+	all, _ = ls.ListLabels(ctx, crm.System)
 	same(t, "labels left", len(all), 2)
 	wantCode(t, ls.DeleteLabel(ctx, byName["华南"].ID), crm.ENOTFOUND)
 	// A tag typed on a customer is a label of its own from then on.
 	cu.Tags = []string{"新标签"}
 	must(t, s.UpdateCustomer(ctx, crm.System, cu))
-	all, _ = ls.ListLabels(ctx)
+	all, _ = ls.ListLabels(ctx, crm.System)
 	same(t, "labels after a new tag", len(all), 3)
 	runLeadContactLabels(t, s, ls)
 }
@@ -93,7 +94,7 @@ func runLeadContactLabels(t *testing.T, s crm.Store, ls crm.LabelStore) {
 	must(t, s.CreateContact(ctx, ct))
 
 	counts := func() map[string]*crm.Label {
-		all, err := ls.ListLabels(ctx)
+		all, err := ls.ListLabels(ctx, crm.System)
 		must(t, err)
 		m := map[string]*crm.Label{}
 		for _, l := range all {
@@ -136,6 +137,27 @@ func runLeadContactLabels(t *testing.T, s crm.Store, ls crm.LabelStore) {
 	c.Tags = []string{"展会2026", "VIP联系人"}
 	must(t, s.UpdateContact(ctx, crm.System, c))
 	same(t, "a label typed on a contact", counts()["VIP联系人"].Contacts, int64(1))
+
+	// The counts follow what the asker may see: repA1 counts her own and
+	// the pool's, her manager the team's, repB neither of repA1's.
+	w := newWorld(t, s)
+	for _, o := range []*crm.User{w.repA1, w.repA2, w.repB} {
+		must(t, s.CreateLead(ctx, &crm.Lead{Name: "Seen by " + o.Email, OwnerID: &o.ID, Tags: []string{"可见"}}))
+		must(t, s.CreateContact(ctx, &crm.Contact{Name: "Seen by " + o.Email, OwnerID: &o.ID, Tags: []string{"可见"}}))
+	}
+	must(t, s.CreateLead(ctx, &crm.Lead{Name: "In the pool", Tags: []string{"可见"}}))
+	for _, c := range []struct {
+		u      *crm.User
+		leads  int64
+		people int64
+	}{{w.admin, 4, 3}, {w.mgrA, 3, 2}, {w.repA1, 2, 1}, {w.repB, 2, 1}} {
+		all, err := ls.ListLabels(ctx, viewer(c.u))
+		must(t, err)
+		i := slices.IndexFunc(all, func(l *crm.Label) bool { return l.Name == "可见" })
+		if i < 0 || all[i].Leads != c.leads || all[i].Contacts != c.people {
+			t.Errorf("%s counts %+v; want %d leads, %d contacts", c.u.Email, all, c.leads, c.people)
+		}
+	}
 
 	must(t, ls.DeleteLabel(ctx, byName["展会"].ID))
 	got, _ = s.Lead(ctx, crm.System, ld.ID)
