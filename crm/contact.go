@@ -30,6 +30,7 @@ type Contact struct {
 	Birthday   *Date      `json:"birthday"`
 	Notes      string     `json:"notes"`
 	OwnerID    *int64     `json:"owner_id"`
+	Tags       []string   `json:"tags"` // managed labels, by name
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
 }
@@ -37,6 +38,7 @@ type Contact struct {
 // Normalize cleans emails and phones (to E.164, reading numbers without a
 // country code in region) and validates c.
 func (c *Contact) Normalize(region string) error {
+	c.Tags = cleanTags(c.Tags)
 	p := Problems{}
 	p.Require("name", c.Name)
 	p.MaxLen("name", c.Name, 200)
@@ -59,6 +61,7 @@ type ContactFilter struct {
 	Query      string // a fragment of name, title, email or phone
 	CustomerID *int64
 	OwnerID    *int64
+	Tag        string // carries this label
 	Page       Page
 }
 

@@ -13,9 +13,11 @@ type Label struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Color string `json:"color"` // one of LabelColors
-	// Customers and Conversations count the records carrying it.
+	// Customers, Conversations, Leads and Contacts count the records carrying it.
 	Customers     int64 `json:"customers"`
 	Conversations int64 `json:"conversations"`
+	Leads         int64 `json:"leads"`
+	Contacts      int64 `json:"contacts"`
 }
 
 // LabelColors is the palette a label's colour is picked from; the pages
@@ -40,8 +42,9 @@ func (l *Label) Normalize() error {
 // LabelStore manages the labels. A label used on records that a user may
 // not open is still listed: labels are the company's vocabulary.
 type LabelStore interface {
-	// ListLabels returns every label, by name, with its counts.
-	ListLabels(ctx context.Context) ([]*Label, error)
+	// ListLabels returns every label, by name, with how many records v
+	// may see carry it.
+	ListLabels(ctx context.Context, v Viewer) ([]*Label, error)
 	// CreateLabel stores a new label. EINVALID, ECONFLICT (the name is taken).
 	CreateLabel(ctx context.Context, l *Label) error
 	// UpdateLabel renames or recolours a label on every record at once.

@@ -43,6 +43,7 @@ type Lead struct {
 	OwnerID        *int64            `json:"owner_id"` // nil: in the pool
 	Notes          string            `json:"notes"`
 	Custom         map[string]string `json:"custom"`
+	Tags           []string          `json:"tags"` // managed labels, by name
 	CreatedAt      time.Time         `json:"created_at"`
 	UpdatedAt      time.Time         `json:"updated_at"`
 	LastFollowUpAt *time.Time        `json:"last_follow_up_at"`
@@ -62,6 +63,7 @@ func (l *Lead) Normalize(region string) error {
 	if l.Source.Channel == "" {
 		l.Source.Channel = "manual"
 	}
+	l.Tags = cleanTags(l.Tags)
 	p := Problems{}
 	if l.Name == "" && l.Company == "" && l.Phone == "" && l.Email == "" {
 		p.Add("name", "a name, company, phone or email is required")
@@ -96,6 +98,7 @@ type LeadFilter struct {
 	Query   string // a fragment of name, company, email or phone
 	Status  string
 	Channel string
+	Tag     string // carries this label
 	OwnerID *int64
 	InPool  bool
 	Page    Page

@@ -10,6 +10,7 @@ import (
 var contactParams = []param{
 	{"customer_id", "integer", "contacts of this customer"},
 	{"owner_id", "integer", "only contacts owned by this user"},
+	{"tag", "string", "contacts with this label"},
 }
 
 func (s *Server) contacts() resource[crm.Contact] {
@@ -77,7 +78,7 @@ func (s *Server) listContacts(r *http.Request) (crm.List[*crm.Contact], error) {
 	q := newQuery(r)
 	f := crm.ContactFilter{
 		Viewer: viewerOf(r), Query: q.str("q"), CustomerID: q.id("customer_id"),
-		OwnerID: q.id("owner_id"), Page: q.page(),
+		OwnerID: q.id("owner_id"), Tag: q.str("tag"), Page: q.page(),
 	}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.Contact]{}, err

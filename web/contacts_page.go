@@ -13,15 +13,17 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 	return &recordKind[crm.Contact]{
 		path: "contacts", one: "rec.contact", res: s.contacts,
 		dupQuery: contactDups, merge: s.mergeContactInto,
+		tags: func(c *crm.Contact) []string { return c.Tags },
 		fields: []field{{Name: "name", Need: true}, {Name: "title", Label: "job_title"}, {Name: "customer_id", Type: "id", Pick: "customers"},
 			{Name: "emails", Type: "lines"}, {Name: "phones", Type: "lines"}, {Name: "birthday", Type: "date"},
-			followOwnerField, notesField},
+			followOwnerField, {Name: "tags", Type: "lines"}, notesField},
 		columns: []column[crm.Contact]{
 			{"field.name", func(_ *cells, c *crm.Contact) string { return c.Name }},
 			{"field.customer_id", func(cs *cells, c *crm.Contact) string { return cs.customerOf(c.CustomerID) }},
 			{"field.phones", func(_ *cells, c *crm.Contact) string { return strings.Join(c.Phones, ", ") }},
 			{"field.emails", func(_ *cells, c *crm.Contact) string { return strings.Join(c.Emails, ", ") }},
 			{"field.owner_id", func(cs *cells, c *crm.Contact) string { return ownerColumn(cs, c.OwnerID) }},
+			{"field.tags", func(_ *cells, c *crm.Contact) string { return strings.Join(c.Tags, ", ") }},
 		},
 		filters: []field{ownerFilter},
 		query: func(r *http.Request, f listFilter) listQuery[crm.Contact] {

@@ -30,7 +30,7 @@ func (s *Server) managedLabels(r *http.Request) ([]*crm.Label, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := ls.ListLabels(r.Context())
+	out, err := ls.ListLabels(r.Context(), viewerOf(r))
 	if out == nil {
 		out = []*crm.Label{}
 	}
@@ -112,8 +112,8 @@ func (s *Server) findLabel(r *http.Request, id int64) (*crm.Label, error) {
 // labelRoutes are the labels' API and their management page.
 func (s *Server) labelRoutes() []route {
 	return []route{
-		apiRoute(get, "/api/v1/labels/managed", "List every label with its id, colour and how many customers and "+
-			"conversations carry it (GET /api/v1/labels lists the names in use on conversations you can see)", s.managedLabels),
+		apiRoute(get, "/api/v1/labels/managed", "List every label with its id, colour and how many customers, "+
+			"conversations, leads and contacts carry it (GET /api/v1/labels lists the names in use on conversations you can see)", s.managedLabels),
 		apiRoute(post, "/api/v1/labels", "Create a label (manager or admin)", s.createLabel).in(crm.Label{}).created(),
 		apiRoute(patch, "/api/v1/labels/{id}", "Rename or recolour a label on every record at once (manager or admin)",
 			s.updateLabel).in(crm.Label{}),

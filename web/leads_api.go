@@ -11,6 +11,7 @@ import (
 var leadParams = []param{
 	{"status", "string", "new, contacted, qualified, converted or lost"},
 	{"channel", "string", "where leads came from: wechat, email, webform, manual…"},
+	{"tag", "string", "leads with this label"},
 }
 
 func (s *Server) leads() resource[crm.Lead] {
@@ -60,7 +61,7 @@ func (s *Server) listLeads(r *http.Request) (crm.List[*crm.Lead], error) {
 	q := newQuery(r)
 	f := crm.LeadFilter{
 		Viewer: viewerOf(r), Query: q.str("q"), Status: q.str("status"), Channel: q.str("channel"),
-		OwnerID: q.id("owner_id"), InPool: q.boolean("pool"), Page: q.page(),
+		Tag: q.str("tag"), OwnerID: q.id("owner_id"), InPool: q.boolean("pool"), Page: q.page(),
 		PoolFilter: s.poolFilter(q.str("sort"), q.str("countdown"), q.id("pool_team_id")),
 	}
 	if err := q.err(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -13,8 +14,9 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 		crm.LeadQualified, crm.LeadConverted, crm.LeadLost}}
 	return &recordKind[crm.Lead]{
 		path: "leads", one: "rec.lead", res: s.leads, pool: true, dupQuery: leadDups,
+		tags: func(l *crm.Lead) []string { return l.Tags },
 		fields: []field{{Name: "name"}, {Name: "company"}, {Name: "title", Label: "job_title"}, {Name: "phone"},
-			{Name: "email", Type: "email"}, status, ownerField, notesField},
+			{Name: "email", Type: "email"}, status, ownerField, {Name: "tags", Type: "lines"}, notesField},
 		columns: []column[crm.Lead]{
 			{"field.name", func(_ *cells, l *crm.Lead) string { return l.Name }},
 			{"field.company", func(_ *cells, l *crm.Lead) string { return l.Company }},
@@ -22,6 +24,7 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 			{"field.source", func(c *cells, l *crm.Lead) string { return c.t("channel." + l.Source.Channel) }},
 			{"field.owner_id", func(c *cells, l *crm.Lead) string { return ownerColumn(c, l.OwnerID) }},
 			{"pool.days_left", func(c *cells, l *crm.Lead) string { return s.daysLeft(c, l.PoolState) }},
+			{"field.tags", func(_ *cells, l *crm.Lead) string { return strings.Join(l.Tags, ", ") }},
 		},
 		filters: []field{ownerFilter, status, countdownFilter},
 		query: func(r *http.Request, f listFilter) listQuery[crm.Lead] {

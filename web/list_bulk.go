@@ -78,7 +78,7 @@ func bulkPatch[T any](k *recordKind[T], form url.Values) (func(r *http.Request) 
 	}
 	name := strings.TrimSpace(form.Get("label"))
 	if k.tags == nil || name == "" {
-		return nil, invalid("label", "choose a label (customers carry labels)")
+		return nil, invalid("label", "choose a label (customers, leads and contacts carry labels)")
 	}
 	return func(r *http.Request) ([]byte, error) {
 		rec, err := getRecord(r, k.res())

@@ -260,3 +260,45 @@ func TestAPIListsSort(t *testing.T) {
 	p.call("rep1", "GET", "/api/v1/tasks?sort=due_at", nil, 400, nil)
 	p.call("rep1", "GET", "/api/v1/customers?sort=reclaim_at", nil, 200, nil)
 }
+
+// TestLeadsBulkLabel: the leads' list labels ticked leads in one action,
+// as the customers' does; a rep labels only the leads they may see, the
+// label is counted on leads and found by the leads' tag filter, and a
+// rename reaches them.
+func TestLeadsBulkLabel(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	var ids []string
+	for i, owner := range []string{"rep1", "rep1", "rep3"} {
+		var l record
+		p.call("admin", "POST", "/api/v1/leads", record{"name": fmt.Sprintf("Tagged %d", i), "owner_id": p.id(owner)}, 201, &l)
+		ids = append(ids, fmt.Sprint(l.id()))
+	}
+	contains(t, "the leads' bulk bar offers labels", p.mustPage("rep1", "/leads?lang=en"), `name="label"`)
+	loc := p.saved("rep1", "/leads/bulk", url.Values{"action": {"label"}, "label": {"展会"}, "id": ids})
+	if !strings.Contains(loc, "done=2") || !strings.Contains(loc, "failed=1") {
+		t.Errorf("rep1 labels two of hers and rep3's: %s", loc)
+	}
+	var labels []struct {
+		ID    int64
+		Name  string
+		Leads int64
+	}
+	p.call("manager", "GET", "/api/v1/labels/managed", nil, 200, &labels)
+	if len(labels) != 1 || labels[0].Name != "展会" || labels[0].Leads != 2 {
+		t.Fatalf("labels %+v", labels)
+	}
+	var found struct {
+		Items []struct {
+			Name string   `json:"name"`
+			Tags []string `json:"tags"`
+		} `json:"items"`
+	}
+	p.call("admin", "GET", "/api/v1/leads?tag="+url.QueryEscape("展会"), nil, 200, &found)
+	if len(found.Items) != 2 {
+		t.Fatalf("leads labelled 展会: %+v", found.Items)
+	}
+	p.saved("manager", fmt.Sprintf("/labels/%d", labels[0].ID), url.Values{"name": {"展会 2026"}, "color": {"green"}})
+	contains(t, "renamed on the lead", string(p.call("rep1", "GET", "/api/v1/leads/"+ids[0], nil, 200, nil)), `"tags":["展会 2026"]`)
+	contains(t, "rep3's lead keeps none", string(p.call("admin", "GET", "/api/v1/leads/"+ids[2], nil, 200, nil)), `"tags":[]`)
+}

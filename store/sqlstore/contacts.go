@@ -8,12 +8,12 @@ import (
 )
 
 const contactCols = `c.id, c.customer_id, c.name, c.title, c.emails, c.phones, c.identities, c.birthday,
-	c.notes, c.owner_id, c.created_at, c.updated_at`
+	c.notes, c.owner_id, c.created_at, c.updated_at, c.tags`
 
 func scanContact(r scanner) (*crm.Contact, error) {
 	c := &crm.Contact{}
 	err := r.Scan(&c.ID, nid{&c.CustomerID}, &c.Name, &c.Title, jsonCol{&c.Emails}, jsonCol{&c.Phones},
-		jsonCol{&c.Identities}, dt{&c.Birthday}, &c.Notes, nid{&c.OwnerID}, tm{&c.CreatedAt}, tm{&c.UpdatedAt})
+		jsonCol{&c.Identities}, dt{&c.Birthday}, &c.Notes, nid{&c.OwnerID}, tm{&c.CreatedAt}, tm{&c.UpdatedAt}, jsonCol{&c.Tags})
 	return c, err
 }
 
@@ -28,12 +28,15 @@ func (db *DB) CreateContact(ctx context.Context, c *crm.Contact) error {
 		}
 		now := db.now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO contacts (customer_id, name, title, emails, phones, identities,
-			birthday, notes, owner_id, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+			birthday, notes, owner_id, created_at, updated_at, tags)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id`,
 			idArg(c.CustomerID), c.Name, c.Title, jsonArg(c.Emails), jsonArg(c.Phones), jsonArg(c.Identities),
-			dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), now).Scan(&c.ID)
+			dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), now, jsonArg(c.Tags)).Scan(&c.ID)
 		if err != nil {
 			return db.wrap(err, "create contact")
+		}
+		if err := db.setLabelLinks(ctx, tx, contactLinks, c.ID, c.Tags, true); err != nil {
+			return err
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
 		return db.indexContact(ctx, tx, c, true)
@@ -55,11 +58,15 @@ func (db *DB) UpdateContact(ctx context.Context, v crm.Viewer, c *crm.Contact) e
 		}
 		now := db.now()
 		_, err = tx.ExecContext(ctx, `UPDATE contacts SET customer_id = $1, name = $2, title = $3, emails = $4,
-			phones = $5, identities = $6, birthday = $7, notes = $8, owner_id = $9, updated_at = $10 WHERE id = $11`,
+			phones = $5, identities = $6, birthday = $7, notes = $8, owner_id = $9, updated_at = $10, tags = $12
+			WHERE id = $11`,
 			idArg(c.CustomerID), c.Name, c.Title, jsonArg(c.Emails), jsonArg(c.Phones), jsonArg(c.Identities),
-			dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), now, c.ID)
+			dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), now, c.ID, jsonArg(c.Tags))
 		if err != nil {
 			return db.wrap(err, "update contact")
+		}
+		if err := db.setLabelLinks(ctx, tx, contactLinks, c.ID, c.Tags, false); err != nil {
+			return err
 		}
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
 		return db.indexContact(ctx, tx, c, false)

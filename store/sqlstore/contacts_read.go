@@ -56,6 +56,9 @@ func contactWhere(db *DB, f crm.ContactFilter) *where {
 	w.search(db.dialect.ILike(), f.Query, "c.name", "c.title", "c.emails", "c.phones")
 	w.equalID("c.customer_id", f.CustomerID)
 	w.equalID("c.owner_id", f.OwnerID)
+	if f.Tag != "" {
+		w.and(contactLinks.has("c", w.arg(f.Tag)))
+	}
 	return w
 }
 

@@ -83,22 +83,7 @@ func (db *DB) UpdateCustomer(ctx context.Context, v crm.Viewer, c *crm.Customer)
 // setTags points a customer at the labels its tags name, by id, creating
 // the labels that are new (isNew: the customer has none to clear yet).
 func (db *DB) setTags(ctx context.Context, tx *sql.Tx, id int64, tags []string, isNew bool) error {
-	if !isNew {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM customer_labels WHERE customer_id = $1`, id); err != nil {
-			return db.wrap(err, "clear tags")
-		}
-	}
-	ids, err := db.labelIDs(ctx, tx, tags)
-	if err != nil {
-		return err
-	}
-	for _, l := range ids {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_labels (customer_id, label_id) VALUES ($1, $2)
-			ON CONFLICT DO NOTHING`, id, l); err != nil {
-			return db.wrap(err, "add tag")
-		}
-	}
-	return nil
+	return db.setLabelLinks(ctx, tx, customerLinks, id, tags, isNew)
 }
 
 // Customer returns one customer v may see. ENOTFOUND.
@@ -156,8 +141,7 @@ func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	w.equal("c.kind", f.Kind)
 	w.equal("c.level", f.Level)
 	if f.Tag != "" {
-		w.and("EXISTS (SELECT 1 FROM customer_labels t JOIN labels lb ON lb.id = t.label_id WHERE t.customer_id = c.id AND lb.name = " +
-			w.arg(f.Tag) + ")")
+		w.and(customerLinks.has("c", w.arg(f.Tag)))
 	}
 	w.equalID("c.owner_id", f.OwnerID)
 	if f.InPool {

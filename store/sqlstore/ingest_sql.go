@@ -19,7 +19,7 @@ const conversationInsertCols = `channel, account, subject, status, assignee_id, 
 	customer_id, lead_id, needs_review, labels, snoozed_until, last_message_at, last_inbound_at, created_at`
 
 const leadInsertCols = `name, company, title, phone, email, channel, source, status, owner_id, notes, custom,
-	created_at, updated_at, last_follow_up_at, claimed_at, company_key`
+	created_at, updated_at, last_follow_up_at, claimed_at, company_key, tags`
 
 var (
 	insertLeadSQL, insertLeadWithIDSQL                 = insertSQL("leads", leadInsertCols)
@@ -64,7 +64,7 @@ func messageArgs(m *crm.Message) []any {
 func leadArgs(l *crm.Lead) []any {
 	return []any{l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
 		idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), l.CreatedAt, l.UpdatedAt, nullTime(l.LastFollowUpAt),
-		nullTime(l.ClaimedAt), crm.CompanyKey(l.Company), l.ID}
+		nullTime(l.ClaimedAt), crm.CompanyKey(l.Company), jsonArg(nonNil(l.Tags)), l.ID}
 }
 
 func conversationArgs(c *crm.Conversation) []any {

@@ -25,16 +25,17 @@ func (db *DB) labelIDs(ctx context.Context, tx *sql.Tx, names []string) ([]int64
 	return ids, nil
 }
 
-// ListLabels returns every label by name with how many records carry it.
-func (db *DB) ListLabels(ctx context.Context) (out []*crm.Label, err error) {
+// ListLabels returns every label by name with how many records carrying it
+// v may see.
+func (db *DB) ListLabels(ctx context.Context, v crm.Viewer) (out []*crm.Label, err error) {
+	w := &where{}
+	counts := customerLinks.count(w, v, "owner_id") + ",\n" + conversationLinks.count(w, v, "assignee_id") + ",\n" +
+		leadLinks.count(w, v, "owner_id") + ",\n" + contactLinks.count(w, v, "owner_id")
 	err = db.query(ctx, func(q querier) error {
 		out, err = queryAll(ctx, q, func(r scanner) (*crm.Label, error) {
 			l := &crm.Label{}
-			return l, r.Scan(&l.ID, &l.Name, &l.Color, &l.Customers, &l.Conversations)
-		}, `SELECT l.id, l.name, l.color,
-			(SELECT COUNT(*) FROM customer_labels c WHERE c.label_id = l.id),
-			(SELECT COUNT(*) FROM conversation_labels v WHERE v.label_id = l.id)
-			FROM labels l ORDER BY l.name, l.id`)
+			return l, r.Scan(&l.ID, &l.Name, &l.Color, &l.Customers, &l.Conversations, &l.Leads, &l.Contacts)
+		}, `SELECT l.id, l.name, l.color, `+counts+` FROM labels l ORDER BY l.name, l.id`, w.args...)
 		return err
 	})
 	return out, db.wrap(err, "list labels")
@@ -53,7 +54,7 @@ func (db *DB) CreateLabel(ctx context.Context, l *crm.Label) error {
 }
 
 // UpdateLabel renames or recolours a label, and rewrites the display copy
-// (customers.tags, conversations.labels) of every record that carries it
+// (customers.tags, conversations.labels, leads.tags, contacts.tags) of every record that carries it
 // in the same transaction.
 func (db *DB) UpdateLabel(ctx context.Context, l *crm.Label) error {
 	if err := l.Normalize(); err != nil {
@@ -92,10 +93,7 @@ func (db *DB) DeleteLabel(ctx context.Context, id int64) error {
 
 // labelCopies are the JSON display copies of each label table: the table
 // of records, its JSON column, and the join table with its record column.
-var labelCopies = []struct{ table, col, join, key string }{
-	{"customers", "tags", "customer_labels", "customer_id"},
-	{"conversations", "labels", "conversation_labels", "conversation_id"},
-}
+var labelCopies = []labelLink{customerLinks, conversationLinks, leadLinks, contactLinks}
 
 // rewriteLabel replaces old by name (or removes it, name "") in the display
 // copy of every record carrying label id.

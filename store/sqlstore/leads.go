@@ -9,13 +9,13 @@ import (
 )
 
 const leadCols = `l.id, l.name, l.company, l.title, l.phone, l.email, l.source, l.status, l.owner_id, l.notes,
-	l.custom, l.created_at, l.updated_at, l.last_follow_up_at, l.claimed_at, ` + leadPoolCols
+	l.custom, l.created_at, l.updated_at, l.last_follow_up_at, l.claimed_at, l.tags, ` + leadPoolCols
 
 func scanLead(r scanner) (*crm.Lead, error) {
 	l := &crm.Lead{}
 	dst := []any{&l.ID, &l.Name, &l.Company, &l.Title, &l.Phone, &l.Email, jsonCol{&l.Source}, &l.Status,
 		nid{&l.OwnerID}, &l.Notes, jsonCol{&l.Custom}, tm{&l.CreatedAt}, tm{&l.UpdatedAt},
-		ntm{&l.LastFollowUpAt}, ntm{&l.ClaimedAt}}
+		ntm{&l.LastFollowUpAt}, ntm{&l.ClaimedAt}, jsonCol{&l.Tags}}
 	err := r.Scan(append(dst, poolScan(&l.PoolState)...)...)
 	return l, err
 }
@@ -35,6 +35,9 @@ func (db *DB) CreateLead(ctx context.Context, l *crm.Lead) error {
 		err := tx.QueryRowContext(ctx, insertLeadSQL, withoutID(leadArgs(l))...).Scan(&l.ID)
 		if err != nil {
 			return db.wrap(err, "create lead")
+		}
+		if err := db.setLabelLinks(ctx, tx, leadLinks, l.ID, l.Tags, true); err != nil {
+			return err
 		}
 		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, nil, l.OwnerID, true, &l.ClaimedAt, &l.PoolState, now)
 	})
@@ -58,11 +61,14 @@ func (db *DB) UpdateLead(ctx context.Context, v crm.Viewer, l *crm.Lead) error {
 		now := db.now()
 		_, err = tx.ExecContext(ctx, `UPDATE leads SET name = $1, company = $2, title = $3, phone = $4, email = $5,
 			channel = $6, source = $7, status = $8, owner_id = $9, notes = $10, custom = $11, updated_at = $12,
-			company_key = $14 WHERE id = $13`,
+			company_key = $14, tags = $15 WHERE id = $13`,
 			l.Name, l.Company, l.Title, l.Phone, l.Email, l.Source.Channel, jsonArg(l.Source), l.Status,
-			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, l.ID, crm.CompanyKey(l.Company))
+			idArg(l.OwnerID), l.Notes, jsonArg(l.Custom), now, l.ID, crm.CompanyKey(l.Company), jsonArg(l.Tags))
 		if err != nil {
 			return db.wrap(err, "update lead")
+		}
+		if err := db.setLabelLinks(ctx, tx, leadLinks, l.ID, l.Tags, false); err != nil {
+			return err
 		}
 		l.CreatedAt, l.UpdatedAt, l.LastFollowUpAt = old.CreatedAt, now, old.LastFollowUpAt
 		return db.afterOwnerSet(ctx, tx, crm.Ref{Kind: crm.RefLead, ID: l.ID}, old.OwnerID, l.OwnerID, false, &l.ClaimedAt, &l.PoolState, now)

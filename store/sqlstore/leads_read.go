@@ -64,6 +64,9 @@ func leadWhere(db *DB, f crm.LeadFilter) *where {
 	w.search(db.dialect.ILike(), f.Query, "l.name", "l.company", "l.email", "l.phone")
 	w.equal("l.status", f.Status)
 	w.equal("l.channel", f.Channel)
+	if f.Tag != "" {
+		w.and(leadLinks.has("l", w.arg(f.Tag)))
+	}
 	w.equalID("l.owner_id", f.OwnerID)
 	if f.InPool {
 		w.and("l.owner_id IS NULL")

@@ -43,7 +43,7 @@ var moveRoles = map[string]moveRole{
 	"webhooks": moved, "wechat_accounts": moved, "wechat_media": moved, "wechat_tokens": moved,
 	"wechat_users": moved,
 	// migrations 0035–0040
-	"customer_labels": moved, "install_flags": moved, "labels": moved, "list_columns": moved,
+	"contact_labels": moved, "customer_labels": moved, "lead_labels": moved, "install_flags": moved, "labels": moved, "list_columns": moved,
 	"report_sales_days": moved, "report_sales_months": moved, "saved_filters": moved, "user_keys": moved,
 	"user_notices": moved, "user_wechat_codes": moved, "user_wechat_links": moved,
 	// migration 0043: the receivables rollup (its days are marked again by
