@@ -209,3 +209,15 @@ func TestFAQEvaluationHotel(t *testing.T) {
 func TestFAQEvaluationSchool(t *testing.T) {
 	evaluateSet(t, "eval8", "school, even lines (read once)", "school, odd lines (read once)")
 }
+
+// TestFAQEvaluationBlind runs three more companies (a dental clinic in
+// Chengdu, a driving school in Zhengzhou, a bakery with delivery in
+// Shenzhen), written on 3 December before their author read the matcher,
+// and never tuned on. Their messages count a customer's own order or
+// booking and a complaint as "handoff", as the hidden evaluation does.
+// Figures are printed; misses and wrong answers are logged.
+func TestFAQEvaluationBlind(t *testing.T) {
+	evaluateSet(t, "eval9", "dental clinic, even lines (blind)", "dental clinic, odd lines (blind)")
+	evaluateSet(t, "eval10", "driving school, even lines (blind)", "driving school, odd lines (blind)")
+	evaluateSet(t, "eval11", "bakery, even lines (blind)", "bakery, odd lines (blind)")
+}
