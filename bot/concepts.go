@@ -65,6 +65,9 @@ func topicFeature(k string) bool {
 // whereKey and addressKey are the features of "where" and of the address.
 var whereKey, addressKey = conceptKey("在哪"), conceptKey("地址")
 
+// howKey is the feature of "how" (怎么, 如何, 咋).
+var howKey = conceptKey("怎么")
+
 func conceptKey(first string) string {
 	for g, terms := range concepts {
 		if terms[0] == first {
