@@ -221,3 +221,12 @@ func TestFAQEvaluationBlind(t *testing.T) {
 	evaluateSet(t, "eval10", "driving school, even lines (blind)", "driving school, odd lines (blind)")
 	evaluateSet(t, "eval11", "bakery, even lines (blind)", "bakery, odd lines (blind)")
 }
+
+// TestFAQEvaluationBlind2 is two more companies, a moving company in
+// Chengdu and an optician in Guangzhou, written blind (without reading the
+// bot's code or the other sets' messages) and never tuned on. Figures are
+// printed; misses and wrong answers are logged.
+func TestFAQEvaluationBlind2(t *testing.T) {
+	evaluateSet(t, "eval12", "moving company, even lines (blind)", "moving company, odd lines (blind)")
+	evaluateSet(t, "eval13", "optician, even lines (blind)", "optician, odd lines (blind)")
+}
