@@ -75,3 +75,26 @@ func TestHowIsNotWhere(t *testing.T) {
 		t.Errorf("where is the test: %s (%s), want faq 1", ch.action, ch.reason)
 	}
 }
+
+// TestHourAsksTime: a message that names an hour asks about time, and an
+// entry whose answer gives no hours does not answer it; "一点" (a little)
+// is no hour.
+func TestHourAsksTime(t *testing.T) {
+	// The moving company's FAQ: entry 12 is "下雨天还能搬吗？", whose
+	// answer gives no hours.
+	faqs := loadFAQFile(t, "testdata/eval12_faq.csv")
+	c := buildCache(1, nil, faqs)
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	ask := func(text string) choice {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
+		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	}
+	if ch := ask("晚上8点以后还能搬吗"); ch.faqID != nil && *ch.faqID == 12 {
+		t.Errorf("an hour answered with the rain entry (%s)", ch.reason)
+	}
+	if !clockTime.MatchString(normalize("晚上八点还能过去吗")) || clockTime.MatchString(normalize("有没有便宜一点的")) {
+		t.Error("八点 is an hour; 便宜一点 is not")
+	}
+}

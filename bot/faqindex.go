@@ -264,6 +264,11 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			asked = append(asked, conceptGroup(k))
 		}
 	}
+	if clockTime.MatchString(norm) {
+		// "晚上8点以后还能搬吗" asks whether that hour will do: only an
+		// entry whose answer gives hours answers it.
+		asked = append(asked, clockKind)
+	}
 	for _, i := range touched {
 		// Sharing only question words or single characters is not asking
 		// the same thing; nor is naming a topic the entry never mentions
