@@ -90,9 +90,29 @@ func TestReturningFollowerAndHandOffSilence(t *testing.T) {
 	if d.Action != crm.BotNone || reply != "" || !strings.Contains(d.Reason, "handed to a person") {
 		t.Fatalf("after a hand-off the bot said %q (%s %s): want silence", reply, d.Action, d.Reason)
 	}
+	// Asking again is a hand-off again, recorded, but the follower is
+	// not told twice.
+	if d, reply := w.decide(t, w.push(t, "o1", "转人工", "")); d.Action != crm.BotHandoff || reply != "" ||
+		!strings.Contains(d.Reason, "person: asked (转人工); handed to a person at") {
+		t.Fatalf("a second request for a person: %s %q (%s), want a hand-off without a notice", d.Action, reply, d.Reason)
+	}
 	w.advance(5 * time.Hour)
 	if d, _ := w.decide(t, w.push(t, "o1", "包邮吗", "")); d.Action != crm.BotAnswer {
 		t.Fatalf("hours after the hand-off with no rep: %s %s, want an answer", d.Action, d.Reason)
+	}
+}
+
+// TestRecordQuestionDoesNotSilence: a question about the follower's own
+// order goes to a person, but the follower did not ask to leave the bot:
+// their next general question is still answered.
+func TestRecordQuestionDoesNotSilence(t *testing.T) {
+	w := newWorld(t)
+	setup(t, w, crm.BotSettings{FAQ: true})
+	if d, _ := w.decide(t, w.push(t, "o1", "订单20261130558812怎么还没发货", "")); d.Action != crm.BotHandoff {
+		t.Fatalf("order question: %s %s, want a hand-off", d.Action, d.Reason)
+	}
+	if d, _ := w.decide(t, w.push(t, "o1", "包邮吗", "")); d.Action != crm.BotAnswer {
+		t.Fatalf("after an order question: %s %s, want an answer", d.Action, d.Reason)
 	}
 }
 

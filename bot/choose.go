@@ -99,19 +99,56 @@ func (b *Bot) silenced(in *crm.BotInput, now time.Time) string {
 	if in.LastRepAt != nil && now.Sub(*in.LastRepAt) < quiet {
 		return "a rep wrote at " + in.LastRepAt.UTC().Format(time.RFC3339)
 	}
-	if in.LastHandoffAt != nil && now.Sub(*in.LastHandoffAt) < quiet &&
-		(in.LastRepAt == nil || in.LastRepAt.Before(*in.LastHandoffAt)) {
-		return "handed to a person at " + in.LastHandoffAt.UTC().Format(time.RFC3339)
+	if handedOver(in, now, quiet) {
+		return handedOverAt + in.LastHandoffAt.UTC().Format(time.RFC3339)
+	}
+	return ""
+}
+
+// handedOverAt starts the reason of the silence after a hand-off.
+const handedOverAt = "handed to a person at "
+
+// handedOver reports whether the follower asked for a person (or
+// complained) within quiet and no rep has written since: the bot keeps
+// out of a conversation that waits for a person.
+func handedOver(in *crm.BotInput, now time.Time, quiet time.Duration) bool {
+	return in.LastHandoffAt != nil && now.Sub(*in.LastHandoffAt) < quiet &&
+		(in.LastRepAt == nil || in.LastRepAt.Before(*in.LastHandoffAt))
+}
+
+// personWanted says why a message wants a person rather than the bot —
+// "asked (转人工)" or "complaint (骗子)" — or "".
+func personWanted(s *crm.BotSettings, norm string) string {
+	phrases := s.HandoffPhrases
+	if len(phrases) == 0 {
+		phrases = crm.DefaultHandoffPhrases
+	}
+	p := askedForPerson(norm, phrases)
+	if p == "" {
+		p = personRequest.FindString(norm)
+	}
+	if p != "" {
+		return "asked (" + p + ")"
+	}
+	if w := complaint(norm); w != "" {
+		return "complaint (" + w + ")"
 	}
 	return ""
 }
 
 // choose decides about one inbound message; it reads nothing but its input.
 func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
+	s, m := in.Settings, in.Message
 	if why := b.silenced(in, now); why != "" {
+		// Asking again for a person, or complaining, while the
+		// conversation waits for one is still a request for a person: it
+		// is recorded as a hand-off (the conversation reopened and
+		// assigned), without telling the follower twice.
+		if p := personWanted(s, normalize(inboundText(m))); p != "" && strings.HasPrefix(why, handedOverAt) {
+			return choice{action: crm.BotHandoff, reason: "person: " + p + "; " + why}
+		}
 		return choice{action: crm.BotNone, reason: why}
 	}
-	s, m := in.Settings, in.Message
 	rules := c.rules[scope{m.Channel, m.Account}]
 	if ev, key := eventOf(m); ev != "" {
 		var r *crm.BotRule
@@ -126,25 +163,11 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 		}
 		return ruleChoice(r, false)
 	}
-	raw := m.Text
-	if m.Channel == crm.ChannelEmail {
-		raw = strings.TrimSpace(m.Subject + "\n" + firstLines(m.Text, 8))
-	}
+	raw := inboundText(m)
 	norm := normalize(raw)
 	en := english(raw)
-	phrases := s.HandoffPhrases
-	if len(phrases) == 0 {
-		phrases = crm.DefaultHandoffPhrases
-	}
-	p := askedForPerson(norm, phrases)
-	if p == "" {
-		p = personRequest.FindString(norm)
-	}
-	if p != "" {
-		return b.handoff(s, "person: asked ("+p+")", en, now)
-	}
-	if w := complaint(norm); w != "" {
-		return b.handoff(s, "person: complaint ("+w+")", en, now)
+	if p := personWanted(s, norm); p != "" {
+		return b.handoff(s, "person: "+p, en, now)
 	}
 	if why := aboutRecord(raw, norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
@@ -274,6 +297,15 @@ func (b *Bot) awayOr(in *crm.BotInput, now time.Time, ch choice) choice {
 		return choice{action: crm.BotNone, reason: "closed; away message sent at " + in.LastAwayAt.UTC().Format(time.RFC3339)}
 	}
 	return choice{action: crm.BotAway, reason: "outside business hours", text: s.AwayText}
+}
+
+// inboundText is what the bot reads of a message: a mail's subject and
+// first lines above the quote, a WeChat message whole.
+func inboundText(m *crm.Message) string {
+	if m.Channel == crm.ChannelEmail {
+		return strings.TrimSpace(m.Subject + "\n" + firstLines(m.Text, 8))
+	}
+	return m.Text
 }
 
 func firstLines(s string, n int) string {

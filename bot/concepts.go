@@ -65,6 +65,16 @@ func topicFeature(k string) bool {
 // whereKey and addressKey are the features of "where" and of the address.
 var whereKey, addressKey = conceptKey("在哪"), conceptKey("地址")
 
+// clockKind is the at-what-time kind (几点); clockTime finds an hour in a
+// normalized message ("8 点", "十点半", "7 pm"), which asks it too. 一点
+// alone is "a little" (便宜一点), not one o'clock.
+var clockKind = conceptGroup(conceptKey("几点"))
+
+var clockTime = regexp.MustCompile(`(\d{1,2} ?点|[二三四五六七八九十两]点|十[一二]点|一点[钟半]|\d{1,2}( \d{2})? ?(am|pm)\b)`)
+
+// howKey is the feature of "how" (怎么, 如何, 咋).
+var howKey = conceptKey("怎么")
+
 func conceptKey(first string) string {
 	for g, terms := range concepts {
 		if terms[0] == first {

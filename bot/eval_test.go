@@ -209,3 +209,24 @@ func TestFAQEvaluationHotel(t *testing.T) {
 func TestFAQEvaluationSchool(t *testing.T) {
 	evaluateSet(t, "eval8", "school, even lines (read once)", "school, odd lines (read once)")
 }
+
+// TestFAQEvaluationBlind runs three more companies (a dental clinic in
+// Chengdu, a driving school in Zhengzhou, a bakery with delivery in
+// Shenzhen), written on 3 December before their author read the matcher,
+// and never tuned on. Their messages count a customer's own order or
+// booking and a complaint as "handoff", as the hidden evaluation does.
+// Figures are printed; misses and wrong answers are logged.
+func TestFAQEvaluationBlind(t *testing.T) {
+	evaluateSet(t, "eval9", "dental clinic, even lines (blind)", "dental clinic, odd lines (blind)")
+	evaluateSet(t, "eval10", "driving school, even lines (blind)", "driving school, odd lines (blind)")
+	evaluateSet(t, "eval11", "bakery, even lines (blind)", "bakery, odd lines (blind)")
+}
+
+// TestFAQEvaluationBlind2 is two more companies, a moving company in
+// Chengdu and an optician in Guangzhou, written blind (without reading the
+// bot's code or the other sets' messages) and never tuned on. Figures are
+// printed; misses and wrong answers are logged.
+func TestFAQEvaluationBlind2(t *testing.T) {
+	evaluateSet(t, "eval12", "moving company, even lines (blind)", "moving company, odd lines (blind)")
+	evaluateSet(t, "eval13", "optician, even lines (blind)", "optician, odd lines (blind)")
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -24,6 +25,7 @@ type faqIndex struct {
 	total    []float64      // phrasing → its weight sum
 	latin    []float64      // phrasing → the weight of its concepts and English words
 	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
+	kinds    [][]int        // entry → the kinds of answer its question asks for
 	postings map[string][]posting
 	idfs     map[string]float64
 	unknown  float64             // the IDF of a feature no phrasing has
@@ -100,6 +102,9 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		}
 		for j, p := range texts {
 			ft := features(normalize(p))
+			if j == 0 {
+				x.kinds = append(x.kinds, questionKinds(ft, from[j]))
+			}
 			if len(ft) == 0 {
 				continue
 			}
@@ -259,12 +264,17 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			asked = append(asked, conceptGroup(k))
 		}
 	}
+	if clockTime.MatchString(norm) {
+		// "晚上8点以后还能搬吗" asks whether that hour will do: only an
+		// entry whose answer gives hours answers it.
+		asked = append(asked, clockKind)
+	}
 	for _, i := range touched {
 		// Sharing only question words or single characters is not asking
 		// the same thing; nor is naming a topic the entry never mentions
 		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
 		// an entry that names none ("How much is Pro?" is not the trial).
-		if !topical[i] || !covers(x.topics[x.owner[i]], asked) {
+		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.kinds[x.owner[i]]) {
 			continue
 		}
 		// A message without Chinese cannot cover a phrasing's characters:
@@ -350,6 +360,36 @@ func answerKinds(f *crm.FAQ) map[int]bool {
 		}
 	}
 	return m
+}
+
+// questionKinds lists the places and times (where, at what time) a
+// question phrasing asks for; an answer asks for none.
+func questionKinds(ft map[string]float64, from uint8) []int {
+	if from != fromQuestion {
+		return nil
+	}
+	var ks []int
+	for k := range ft {
+		if k[0] == '#' && placeOrClockGroup(conceptGroup(k)) {
+			ks = append(ks, conceptGroup(k))
+		}
+	}
+	return ks
+}
+
+// howNotKind: a message that asks how to do something ("理论考试怎么复习")
+// and asks neither the place nor the time a question asks for ("考试在哪个
+// 考场" asks where) is not that question, whatever words they share.
+func howNotKind(ft map[string]float64, kinds []int) bool {
+	if len(kinds) == 0 || ft[howKey] == 0 {
+		return false
+	}
+	for _, g := range kinds {
+		if ft["#"+strconv.Itoa(g)] > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func covers(topics map[int]bool, asked []int) bool {

@@ -104,14 +104,37 @@ func complaint(norm string) string {
 	return ""
 }
 
+// ownPast is "the one I booked / bought / sent (yesterday)": the sender's
+// own booking, order or appointment, whatever the trade calls it.
+var ownPast = regexp.MustCompile(`我(们|家)?(昨天|前天|今天|上周|上个月|上次|刚才|刚刚|之前|早上|前几天|上礼拜)?` +
+	`(在你们这|在你们那|在你们店)?(约|预约|订|预订|买|下单|报名|报|交|付|寄|送修|送|办|拍|租)(了)?的`)
+
+// ownAsk asks a fact of that record (when, where, how far along), or
+// recalls one ("是几点来着").
+var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$`)
+
+// ownDone asks whether something of the sender's is done: "我的方案出来没有",
+// "我的证办好了吗".
+var ownDone = regexp.MustCompile(`我的.{1,8}(出来|好了|到了|做好|弄好|办好|批下来|下来|处理|安排|确认|发出|寄出|审核)(了)?(没有|没|吗|没呢|了吗)`)
+
 // aboutRecord returns why a message is about one order, contract or task
-// of the sender's: a reference number, or "my order" with a status word.
+// of the sender's: a reference number, "my order" with a status word, or
+// a question about what the sender booked or bought.
 func aboutRecord(raw, norm string) string {
 	if ref := reference.FindString(raw); ref != "" {
 		return "reference " + ref
 	}
 	p := padded(norm)
 	if w := findAny(p, ownStatus); w != "" {
+		return "status (" + w + ")"
+	}
+	compact := strings.ReplaceAll(norm, " ", "")
+	if own := ownPast.FindString(compact); own != "" {
+		if w := ownAsk.FindString(compact); w != "" {
+			return "status of what the sender booked (" + own + " … " + w + ")"
+		}
+	}
+	if w := ownDone.FindString(compact); w != "" {
 		return "status (" + w + ")"
 	}
 	own, rec, st := findAny(p, ownWords), findAny(p, recordWords), findAny(p, statusWords)

@@ -61,6 +61,7 @@ func hasHan(s string) bool {
 func normalize(s string) string {
 	s = width.Fold.String(s)
 	s = t2s.simplify(s)
+	s = colloquial.Replace(s)
 	var b strings.Builder
 	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {
@@ -78,7 +79,16 @@ func normalize(s string) string {
 			space = true
 		}
 	}
-	return b.String()
+	return aNotAEach(b.String())
+}
+
+// aNotAEach applies aNotA to each run of Chinese in a normalized text.
+func aNotAEach(s string) string {
+	ws := strings.Split(s, " ")
+	for i, w := range ws {
+		ws[i] = aNotA(w)
+	}
+	return strings.Join(ws, " ")
 }
 
 // english reports whether a message is written in English (no Chinese

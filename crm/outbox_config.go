@@ -33,7 +33,8 @@ type OutboxConfig struct {
 	AutoReplyCap int
 	// AutoReplyCaps overrides AutoReplyCap per channel. A WeChat follower
 	// is a person on WeChat's own client, never a robot that answers
-	// back, and may ask the bot several questions a day: default 30.
+	// back, and the bot answers only what they send, once each: the cap
+	// only bounds a flood. Default 200 a day.
 	AutoReplyCaps map[string]int
 }
 
@@ -69,7 +70,7 @@ func NewOutbox(cfg OutboxConfig) *Outbox {
 		cfg.AutoReplyCap = 3
 	}
 	if cfg.AutoReplyCaps == nil {
-		cfg.AutoReplyCaps = map[string]int{ChannelWeChat: 30}
+		cfg.AutoReplyCaps = map[string]int{ChannelWeChat: 200}
 	}
 	return &Outbox{cfg: cfg, wake: make(chan struct{}, 1)}
 }

@@ -25,7 +25,8 @@ func (db *DB) BotInput(ctx context.Context, messageID int64) (in *crm.BotInput, 
 			(SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'in' AND id < $2),
 			(SELECT max(created_at) FROM messages WHERE conversation_id = $1 AND direction = 'out' AND author_id IS NOT NULL),
 			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'away'),
-			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'handoff' AND reason LIKE 'person%'),
+			(SELECT max(decided_at) FROM bot_decisions WHERE conversation_id = $1 AND action = 'handoff'
+				AND (reason LIKE 'person: asked%' OR reason LIKE 'person: complaint%')),
 			(SELECT count(*) FROM bot_paused WHERE conversation_id = $1),
 			(SELECT count(*) FROM conversations WHERE id = $1 AND needs_review = $4)`, cid, messageID,
 			strings.ToLower(in.Message.From.Address), true).

@@ -26,6 +26,7 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"GenerativeDailyCap", testBotGenerativeCap},
 		{"HandoffAssigns", testBotHandoffAssigns},
 		{"ReviewInInput", testBotReviewInInput},
+		{"OnlyAskedHandoffSilences", testBotOnlyAskedHandoffSilences},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {
@@ -293,5 +294,39 @@ func testBotReviewInInput(t *testing.T, h *botHarness) {
 	must(t, err)
 	if in, err = h.bs.BotInput(ctx, res.MessageID); err != nil || in.NeedsReview {
 		t.Fatalf("after the review: %v, review %v", err, in != nil && in.NeedsReview)
+	}
+}
+
+// testBotOnlyAskedHandoffSilences: the bot's input carries the last
+// hand-off the follower asked for (or complained into), not one the bot
+// made for another reason (an order number, an unsure match).
+func testBotOnlyAskedHandoffSilences(t *testing.T, h *botHarness) {
+	first := mail("s@gmail.com", "order", "订单20261130558812到哪了")
+	a := h.ingest(t, first)
+	for _, reason := range []string{"person: reference 20261130558812", "unsure: best faq 2 score 0.20 (runner-up 0.00)"} {
+		msg := mail("s@gmail.com", "Re: order", reason)
+		msg.References = []string{first.MessageRef}
+		r := h.ingest(t, msg)
+		_, err := h.bs.RecordBotDecision(ctx, &crm.BotDecision{MessageID: r.MessageID, ConversationID: a.ConversationID,
+			Channel: crm.ChannelEmail, Account: "sales@rapport.example", Action: crm.BotHandoff, Reason: reason, DecidedAt: h.now}, nil, nil)
+		must(t, err)
+	}
+	next := mail("s@gmail.com", "Re: order", "包邮吗")
+	next.References = []string{first.MessageRef}
+	r := h.ingest(t, next)
+	in, err := h.bs.BotInput(ctx, r.MessageID)
+	must(t, err)
+	if in.LastHandoffAt != nil {
+		t.Fatalf("last hand-off %v after hand-offs the follower did not ask for: want none", in.LastHandoffAt)
+	}
+	_, err = h.bs.RecordBotDecision(ctx, &crm.BotDecision{MessageID: r.MessageID, ConversationID: a.ConversationID,
+		Channel: crm.ChannelEmail, Account: "sales@rapport.example", Action: crm.BotHandoff, Reason: "person: complaint (骗子)", DecidedAt: h.now}, nil, nil)
+	must(t, err)
+	last := mail("s@gmail.com", "Re: order", "还在吗")
+	last.References = []string{first.MessageRef}
+	in, err = h.bs.BotInput(ctx, h.ingest(t, last).MessageID)
+	must(t, err)
+	if in.LastHandoffAt == nil {
+		t.Fatal("no last hand-off after a complaint")
 	}
 }

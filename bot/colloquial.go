@@ -1,0 +1,36 @@
+package bot
+
+import "strings"
+
+// colloquial rewrites regional and spoken forms into standard written
+// Mandarin, after traditional characters are simplified: Cantonese (有冇,
+// 几多钱, 咩, 嘅), South-western Mandarin (好多钱, 咋个, 没得) and Northern
+// (俺, 啥). An FAQ is written in the standard forms, and a follower in
+// Hong Kong or Chengdu asks the same question in theirs. Longer forms come
+// first: the replacer tries its patterns in order at each position. These
+// are facts of the languages, not of any one FAQ. A single character maps
+// only where Mandarin does not use it (系 does: 联系).
+var colloquial = strings.NewReplacer(
+	// Cantonese
+	"有冇", "有没有", "系唔系", "是不是", "系咪", "是不是", "唔系", "不是", "唔该", " ",
+	"几多钱", "多少钱", "几多", "多少", "几耐", "多久", "乜嘢", "什么", "咩嘢", "什么", "咩", "什么",
+	// Mandarin words that hold a Cantonese pair stay (海边度假, 一点样品).
+	"边度假", "边度假", "点样品", "点样品",
+	"点样", "怎么", "点解", "为什么", "边度", "哪里", "边个", "哪个", "边间", "哪家",
+	"冇", "没有", "嘅", "的", "啲", "些", "唔", "不", "喺", "在", "嘢", "东西", "俾", "给", "佢", "他",
+	"咁", "这么", "搵", "找", "睇", "看",
+	// South-western and Northern Mandarin
+	"好多钱", "多少钱", "咋个", "怎么", "咋样", "怎么样", "咋", "怎么", "啥子", "什么", "啥", "什么",
+	"没得", "没有", "俺", "我",
+)
+
+// aNotA turns a question that ends in 不 ("能报不", "要收费不": spoken
+// for 能报吗) into the 吗 question it means.
+func aNotA(s string) string {
+	rs := []rune(s)
+	if n := len(rs); n >= 3 && rs[n-1] == '不' && rs[n-2] != '不' && rs[n-2] != '了' {
+		rs[n-1] = '吗'
+		return string(rs)
+	}
+	return s
+}

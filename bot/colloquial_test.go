@@ -1,0 +1,100 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// TestColloquialForms: regional and spoken forms read as the standard
+// written question, so an FAQ written in those matches them.
+func TestColloquialForms(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"有冇無糖蛋糕", "有没有无糖蛋糕"},
+		{"箍牙要幾多錢", "箍牙要多少钱"},
+		{"用咩忌廉", "用什么忌廉"},
+		{"點樣預約", "怎么预约"},
+		{"种一颗牙大概好多钱", "种一颗牙大概多少钱"},
+		{"咋个约医生", "怎么约医生"},
+		{"俺是外地的 能报不", "我是外地的 能报吗"},
+		{"开车去有地方停没得", "开车去有地方停没有"},
+		{"初诊要收检查费不", "初诊要收检查费吗"},
+		// 不 inside a question, or doubled, stays
+		{"不要了能退吗", "不要了能退吗"},
+		{"好不好", "好不好"},
+		{"说不", "说不"},
+		{"请让客服联系我", "请让客服联系我"},
+		{"海边度假酒店", "海边度假酒店"},
+		{"佢喺边度", "他在哪里"},
+		{"我受够了不", "我受够了不"},
+	} {
+		if got := normalize(tt.in); got != tt.want {
+			t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestOwnRecordQuestions: a question about what the follower booked or
+// bought, or whether something of theirs is done, goes to a person; a
+// general question with the same words does not.
+func TestOwnRecordQuestions(t *testing.T) {
+	for _, text := range []string{"我昨天约的那个号是几点来着", "我的种植方案出来没有", "我上周送修的手机修好了没",
+		"我订的蛋糕什么时候送到", "我报的班安排了吗", "我的证办好了吗"} {
+		if why := aboutRecord(text, normalize(text)); why == "" {
+			t.Errorf("%q: not taken as about the sender's own record", text)
+		}
+	}
+	for _, text := range []string{"几点开门", "种植牙多少钱", "蛋糕能送到福田吗", "我想约个时间洗牙", "我买的东西能退吗"} {
+		if why := aboutRecord(text, normalize(text)); why != "" {
+			t.Errorf("%q: taken as about a record (%s), want a general question", text, why)
+		}
+	}
+}
+
+// TestHowIsNotWhere: "理论考试怎么复习" shares 理论 and 考试 with "考试在哪
+// 个考场", but asks how, not where: no answer from that entry.
+func TestHowIsNotWhere(t *testing.T) {
+	faqs := []*crm.FAQ{
+		{ID: 1, Question: "考试在哪个考场？", Answer: "科目一在车管所理论考场，考试当天驾校统一接送。", Enabled: true},
+		{ID: 2, Question: "学费多少？", Answer: "C1学费4800元。", Enabled: true},
+	}
+	c := buildCache(1, nil, faqs)
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	ask := func(text string) choice {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
+		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	}
+	if ch := ask("理论考试咋复习"); ch.faqID != nil {
+		t.Errorf("how to study: answered with faq %d (%s)", *ch.faqID, ch.reason)
+	}
+	if ch := ask("考场在哪里"); ch.faqID == nil || *ch.faqID != 1 || !strings.HasPrefix(ch.reason, "faq 1") {
+		t.Errorf("where is the test: %s (%s), want faq 1", ch.action, ch.reason)
+	}
+}
+
+// TestHourAsksTime: a message that names an hour asks about time, and an
+// entry whose answer gives no hours does not answer it; "一点" (a little)
+// is no hour.
+func TestHourAsksTime(t *testing.T) {
+	// The moving company's FAQ: entry 12 is "下雨天还能搬吗？", whose
+	// answer gives no hours.
+	faqs := loadFAQFile(t, "testdata/eval12_faq.csv")
+	c := buildCache(1, nil, faqs)
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	ask := func(text string) choice {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
+		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	}
+	if ch := ask("晚上8点以后还能搬吗"); ch.faqID != nil && *ch.faqID == 12 {
+		t.Errorf("an hour answered with the rain entry (%s)", ch.reason)
+	}
+	if !clockTime.MatchString(normalize("晚上八点还能过去吗")) || clockTime.MatchString(normalize("有没有便宜一点的")) {
+		t.Error("八点 is an hour; 便宜一点 is not")
+	}
+}
