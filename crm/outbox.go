@@ -172,6 +172,12 @@ type SendOutcome struct {
 	At         time.Time
 }
 
+// Finished is one attempt's outcome, for FinishOutbounds.
+type Finished struct {
+	O *Outgoing
+	R SendOutcome
+}
+
 // OutboxStore keeps outbound messages until their channel accepts them.
 type OutboxStore interface {
 	// Conversation returns a conversation v may see. ENOTFOUND.
@@ -189,6 +195,9 @@ type OutboxStore interface {
 	// FinishOutbound records the outcome of o's attempt on its message (and,
 	// when sent with a MessageRef, as a reference of its conversation).
 	FinishOutbound(ctx context.Context, o *Outgoing, r SendOutcome) error
+	// FinishOutbounds records several outcomes in one transaction, as
+	// FinishOutbound does each.
+	FinishOutbounds(ctx context.Context, done []Finished) error
 	// NextOutboundDue returns when the earliest queued entry is due; the
 	// zero time when nothing is queued.
 	NextOutboundDue(ctx context.Context) (time.Time, error)

@@ -2,6 +2,7 @@ package crm
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
@@ -39,20 +40,49 @@ func (o *Outbox) idle(ctx context.Context) time.Duration {
 }
 
 // SendDue claims the messages due now and sends each once, returning how
-// many it tried. Run calls it; tests call it after moving their clock.
+// many it tried. Run calls it; tests call it after moving their clock. The
+// batch is sent a few at a time and its outcomes recorded in one
+// transaction: one write for sixteen answers, not sixteen, leaves the
+// single SQLite writer to the ingest of the pushes that asked them.
 func (o *Outbox) SendDue(ctx context.Context) (int, error) {
 	now := o.cfg.Now()
 	batch, err := o.cfg.Store.ClaimOutbound(ctx, now, now.Add(o.cfg.Lease), 16)
-	if err != nil {
+	if err != nil || len(batch) == 0 {
 		return 0, err
 	}
-	for _, m := range batch {
-		o.sendOne(ctx, m)
+	done := make([]Finished, len(batch))
+	sem := make(chan struct{}, sendersAtOnce)
+	var wg sync.WaitGroup
+	for i, m := range batch {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			done[i] = Finished{O: m, R: o.attempt(ctx, m)}
+		})
+	}
+	wg.Wait()
+	if err := o.cfg.Store.FinishOutbounds(ctx, done); err != nil {
+		// The leases run out and the messages are tried again: a duplicate
+		// is possible only if this write is lost after the channel took it.
+		o.cfg.Logger.Error("outbox: record outcomes", "messages", len(done), "err", err)
+		return len(batch), nil
+	}
+	for _, f := range done {
+		if f.R.State != DeliverySent {
+			o.cfg.Logger.Warn("outbox: send failed", "message_id", f.O.MessageID, "channel", f.O.Channel,
+				"attempt", f.O.Attempt, "state", f.R.State, "reason", f.R.Reason)
+		}
+		o.publish(&Message{ID: f.O.MessageID, ConversationID: f.O.ConversationID})
 	}
 	return len(batch), nil
 }
 
-func (o *Outbox) sendOne(ctx context.Context, m *Outgoing) {
+// sendersAtOnce bounds the sends of one batch in flight: a channel's API
+// (WeChat's, a mail server) is not to be flooded by one instance.
+const sendersAtOnce = 4
+
+// attempt sends m through its channel once and says what came of it.
+func (o *Outbox) attempt(ctx context.Context, m *Outgoing) SendOutcome {
 	var r SendOutcome
 	s, ok := o.cfg.Senders[m.Channel]
 	if !ok {
@@ -64,17 +94,7 @@ func (o *Outbox) sendOne(ctx context.Context, m *Outgoing) {
 		r = o.outcome(m, res, err)
 	}
 	r.At = o.cfg.Now()
-	if err := o.cfg.Store.FinishOutbound(ctx, m, r); err != nil {
-		// The lease runs out and the message is tried again: a duplicate
-		// is possible only if this write is lost after the channel took it.
-		o.cfg.Logger.Error("outbox: record outcome", "message_id", m.MessageID, "state", r.State, "err", err)
-		return
-	}
-	if r.State != DeliverySent {
-		o.cfg.Logger.Warn("outbox: send failed", "message_id", m.MessageID, "channel", m.Channel,
-			"attempt", m.Attempt, "state", r.State, "reason", r.Reason)
-	}
-	o.publish(&Message{ID: m.MessageID, ConversationID: m.ConversationID})
+	return r
 }
 
 // outcome turns a Sender's answer into what the outbox records: sent,

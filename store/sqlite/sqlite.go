@@ -34,7 +34,10 @@ type Config struct {
 // cheaper than retrying on SQLITE_BUSY) whose transactions begin IMMEDIATE,
 // so that they take the write lock up front and wait on busy_timeout instead
 // of failing on upgrade. Reads use a separate pool of query_only
-// connections, which WAL lets run beside the writer. The inbox's search
+// connections, which WAL lets run beside the writer: at least eight, since
+// every WeChat push reads twice (is the sender a colleague, is the
+// follower known) while the bot reads each decision's history — with four,
+// pushes queued for a reader behind the bot. The inbox's search
 // index is a second file beside the first (search*.go).
 //
 // The writer keeps SQLite's automatic checkpoint (in the commit that
@@ -52,7 +55,7 @@ func Open(ctx context.Context, cfg Config) (*sqlstore.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	read, err := openPool(ctx, cfg.Path, readParams, max(4, runtime.NumCPU()))
+	read, err := openPool(ctx, cfg.Path, readParams, max(8, 2*runtime.NumCPU()))
 	if err != nil {
 		write.Close()
 		return nil, err

@@ -37,34 +37,48 @@ func scanOutgoing(r scanner) (*crm.Outgoing, error) {
 // its message. A sent message's reference joins its conversation's, so that
 // the customer's answer threads back to it.
 func (db *DB) FinishOutbound(ctx context.Context, o *crm.Outgoing, r crm.SendOutcome) error {
-	at := utc(r.At)
+	return db.FinishOutbounds(ctx, []crm.Finished{{O: o, R: r}})
+}
+
+// FinishOutbounds records several attempts' outcomes in one transaction.
+func (db *DB) FinishOutbounds(ctx context.Context, done []crm.Finished) error {
 	return db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		var err error
-		switch r.State {
-		case crm.DeliverySent:
-			_, err = tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', channel_ref = $2, last_error = '',
-				leased_until = NULL, updated_at = $3 WHERE message_id = $1`, o.MessageID, r.ExternalID, at)
-		case crm.DeliveryFailed:
-			_, err = tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', last_error = $2,
-				leased_until = NULL, updated_at = $3 WHERE message_id = $1`, o.MessageID, r.Reason, at)
-		default:
-			_, err = tx.ExecContext(ctx, `UPDATE outbox SET due_at = $2, last_error = $3,
-				leased_until = NULL, updated_at = $4 WHERE message_id = $1`, o.MessageID, utc(r.RetryAt), r.Reason, at)
+		for _, f := range done {
+			if err := db.finishOne(ctx, tx, f.O, f.R); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return db.wrap(err, "finish outbound")
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE messages SET delivery = $2, delivery_error = $3,
-			message_ref = CASE WHEN $4 <> '' THEN $4 ELSE message_ref END WHERE id = $1`,
-			o.MessageID, r.State, r.Reason, r.MessageRef)
-		if err != nil {
-			return db.wrap(err, "set delivery")
-		}
-		if r.State != crm.DeliverySent || r.MessageRef == "" {
-			return nil
-		}
-		return db.AddReferences(ctx, o.Channel, o.Account, o.ConversationID, []string{r.MessageRef})
+		return nil
 	})
+}
+
+func (db *DB) finishOne(ctx context.Context, tx *sql.Tx, o *crm.Outgoing, r crm.SendOutcome) error {
+	at := utc(r.At)
+	var err error
+	switch r.State {
+	case crm.DeliverySent:
+		_, err = tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', channel_ref = $2, last_error = '',
+			leased_until = NULL, updated_at = $3 WHERE message_id = $1`, o.MessageID, r.ExternalID, at)
+	case crm.DeliveryFailed:
+		_, err = tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', last_error = $2,
+			leased_until = NULL, updated_at = $3 WHERE message_id = $1`, o.MessageID, r.Reason, at)
+	default:
+		_, err = tx.ExecContext(ctx, `UPDATE outbox SET due_at = $2, last_error = $3,
+			leased_until = NULL, updated_at = $4 WHERE message_id = $1`, o.MessageID, utc(r.RetryAt), r.Reason, at)
+	}
+	if err != nil {
+		return db.wrap(err, "finish outbound")
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE messages SET delivery = $2, delivery_error = $3,
+		message_ref = CASE WHEN $4 <> '' THEN $4 ELSE message_ref END WHERE id = $1`,
+		o.MessageID, r.State, r.Reason, r.MessageRef)
+	if err != nil {
+		return db.wrap(err, "set delivery")
+	}
+	if r.State != crm.DeliverySent || r.MessageRef == "" {
+		return nil
+	}
+	return db.AddReferences(ctx, o.Channel, o.Account, o.ConversationID, []string{r.MessageRef})
 }
 
 // SentMessage finds the outbound message sent under a channel id (an
