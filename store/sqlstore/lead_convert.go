@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -40,10 +41,16 @@ func (db *DB) conversionCustomer(ctx context.Context, v crm.Viewer, l *crm.Lead,
 		if err != nil {
 			return nil, err
 		}
+		if tags, more := withTags(cu.Tags, l.Tags); more {
+			cu.Tags = tags
+			if err := db.UpdateCustomer(ctx, crm.System, cu); err != nil {
+				return nil, err
+			}
+		}
 		return &cu.ID, nil
 	}
 	cu := &crm.Customer{Name: firstOfStrings(l.Company, l.Name, l.Email, l.Phone), Status: crm.CustomerPotential,
-		Source: l.Source.Channel, OwnerID: l.OwnerID}
+		Source: l.Source.Channel, OwnerID: l.OwnerID, Tags: l.Tags}
 	if err := db.CreateCustomer(ctx, cu); err != nil {
 		return nil, err
 	}
@@ -62,8 +69,9 @@ func (db *DB) conversionContact(ctx context.Context, v crm.Viewer, l *crm.Lead, 
 			return nil, &crm.Error{Code: crm.EINVALID, Message: "Some fields are invalid.",
 				Fields: map[string]string{"contact_id": "is another customer's contact"}}
 		}
-		if k.CustomerID == nil {
-			k.CustomerID = &customer
+		tags, more := withTags(k.Tags, l.Tags)
+		if k.CustomerID == nil || more {
+			k.CustomerID, k.Tags = &customer, tags
 			if err := db.UpdateContact(ctx, crm.System, k); err != nil {
 				return nil, err
 			}
@@ -71,7 +79,7 @@ func (db *DB) conversionContact(ctx context.Context, v crm.Viewer, l *crm.Lead, 
 		return &k.ID, nil
 	}
 	k := &crm.Contact{Name: firstOfStrings(l.Name, l.Email, l.Phone, l.Company), Title: l.Title, CustomerID: &customer,
-		OwnerID: l.OwnerID}
+		OwnerID: l.OwnerID, Tags: l.Tags}
 	if l.Email != "" {
 		k.Emails = []string{l.Email}
 	}
@@ -82,6 +90,19 @@ func (db *DB) conversionContact(ctx context.Context, v crm.Viewer, l *crm.Lead, 
 		return nil, err
 	}
 	return &k.ID, nil
+}
+
+// withTags is have with the labels of add it lacks, and whether there
+// were any: a converted lead's labels go with it to its customer and
+// contact, new or existing.
+func withTags(have, add []string) ([]string, bool) {
+	out := append([]string(nil), have...)
+	for _, t := range add {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out, len(out) > len(have)
 }
 
 // finishConversion files the lead's conversations under the contact and

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ func RunLeadConvert(t *testing.T, open Opener) {
 	}
 	w := newWorld(t, s)
 	l := &crm.Lead{Name: "张三", Company: "深圳市华强电子有限公司", Email: "zhang@huaqiang.example", Phone: "+8613800138000",
-		OwnerID: ownerID(w.repA1)}
+		OwnerID: ownerID(w.repA1), Tags: []string{"展会", "重点"}}
 	must(t, s.CreateLead(ctx, l))
 	conv := seedLeadConversation(t, ts, l.ID, w.repA1, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	must(t, s.CreateFollowUp(ctx, &crm.FollowUp{Method: crm.FollowCall, At: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
@@ -43,6 +44,9 @@ func RunLeadConvert(t *testing.T, open Opener) {
 	}
 	if k.Name != "张三" || len(k.Emails) != 1 || len(k.Phones) != 1 || k.CustomerID == nil || *k.CustomerID != cu.ID {
 		t.Errorf("contact %+v", k)
+	}
+	if !slices.Equal(cu.Tags, l.Tags) || !slices.Equal(k.Tags, l.Tags) {
+		t.Errorf("labels: customer %v, contact %v, want the lead's %v", cu.Tags, k.Tags, l.Tags)
 	}
 	c, err := s.Conversation(ctx, crm.System, conv)
 	must(t, err)
@@ -70,7 +74,7 @@ func RunLeadConvert(t *testing.T, open Opener) {
 		t.Errorf("converting twice: %v", err)
 	}
 	// Into an existing customer, with a contact of another customer: refused.
-	l2 := &crm.Lead{Name: "李四", OwnerID: ownerID(w.repA1)}
+	l2 := &crm.Lead{Name: "李四", OwnerID: ownerID(w.repA1), Tags: []string{"重点", "复购"}}
 	must(t, s.CreateLead(ctx, l2))
 	other := &crm.Customer{Name: "别家", OwnerID: ownerID(w.repA1)}
 	must(t, s.CreateCustomer(ctx, other))
@@ -81,5 +85,16 @@ func RunLeadConvert(t *testing.T, open Opener) {
 	must(t, err)
 	if *into.CustomerID != cu.ID || *into.ContactID == k.ID {
 		t.Errorf("into an existing customer: %+v", into)
+	}
+	// The existing customer gains the labels it lacked, once each.
+	cu, err = s.Customer(ctx, crm.System, cu.ID)
+	must(t, err)
+	if want := []string{"展会", "重点", "复购"}; !slices.Equal(cu.Tags, want) {
+		t.Errorf("existing customer's labels %v, want %v", cu.Tags, want)
+	}
+	tagged, err := s.ListCustomers(ctx, crm.CustomerFilter{Viewer: crm.System, Tag: "复购"})
+	must(t, err)
+	if len(tagged.Items) != 1 || tagged.Items[0].ID != cu.ID {
+		t.Errorf("customers labelled 复购: %+v, want the one converted into", tagged)
 	}
 }
