@@ -19,6 +19,7 @@ type field struct {
 }
 
 var ownerField = field{"owner", "Owner", "负责人", false, []string{"所属员工", "跟进人", "销售", "owner email", "sales rep", "负责人邮箱"}}
+var tagsField = field{"tags", "Tags", "标签", false, []string{"tag", "labels", "客户标签", "线索标签"}}
 var notesField = field{"notes", "Notes", "备注", false, []string{"说明", "remarks", "remark", "comment", "comments", "描述"}}
 
 var kindFields = map[string][]field{
@@ -31,7 +32,7 @@ var kindFields = map[string][]field{
 		{"region", "Region", "地区", false, []string{"区域", "省份", "所在地区", "province", "area"}},
 		{"source", "Source", "客户来源", false, []string{"来源", "lead source"}},
 		{"status", "Status", "客户状态", false, []string{"状态", "成交状态"}},
-		{"tags", "Tags", "标签", false, []string{"tag"}},
+		tagsField,
 		{"address", "Address", "地址", false, []string{"详细地址", "公司地址"}},
 		{"website", "Website", "网址", false, []string{"网站", "官网", "web", "url"}},
 		{"domain", "Mail domain", "邮箱域名", false, []string{"域名", "domain"}},
@@ -49,7 +50,7 @@ var kindFields = map[string][]field{
 		{"phone", "Mobile", "手机", false, []string{"手机号", "手机号码", "电话", "联系电话", "phone", "telephone", "tel", "cell", "phones"}},
 		{"email", "Email", "邮箱", false, []string{"电子邮件", "电子邮箱", "e-mail", "mail", "emails"}},
 		{"birthday", "Birthday", "生日", false, []string{"出生日期", "date of birth", "birth date"}},
-		notesField, ownerField,
+		tagsField, notesField, ownerField,
 	},
 	crm.ImportLeads: {
 		{"name", "Name", "姓名", false, []string{"联系人", "联系人姓名", "线索名称", "full name", "contact", "contact name"}},
@@ -59,7 +60,7 @@ var kindFields = map[string][]field{
 		{"email", "Email", "邮箱", false, []string{"电子邮件", "电子邮箱", "e-mail", "mail"}},
 		{"status", "Status", "线索状态", false, []string{"状态"}},
 		{"campaign", "Campaign", "推广活动", false, []string{"活动", "市场活动", "来源活动"}},
-		notesField, ownerField,
+		tagsField, notesField, ownerField,
 	},
 	crm.ImportProducts: {
 		{"sku", "SKU", "产品编号", true, []string{"编号", "货号", "产品编码", "物料编码", "product code", "item code", "code"}},

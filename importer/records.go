@@ -147,7 +147,7 @@ func customerOf(r row, region string, p *rowProblems) (*crm.Customer, *crm.Conta
 
 func contactOf(r row, region string, p *rowProblems) *crm.Contact {
 	v := r.vals
-	ct := &crm.Contact{Name: v["name"], Title: v["title"], Notes: v["notes"],
+	ct := &crm.Contact{Name: v["name"], Title: v["title"], Notes: v["notes"], Tags: splitList(v["tags"]),
 		Phones: phones(p, "phone", v["phone"], region), Emails: emails(p, "email", v["email"])}
 	if v["birthday"] != "" {
 		d, ok := parseDate(v["birthday"])
@@ -164,7 +164,7 @@ func contactOf(r row, region string, p *rowProblems) *crm.Contact {
 
 func leadOf(r row, region string, p *rowProblems) *crm.Lead {
 	v := r.vals
-	l := &crm.Lead{Name: v["name"], Company: v["company"], Title: v["title"], Notes: v["notes"],
+	l := &crm.Lead{Name: v["name"], Company: v["company"], Title: v["title"], Notes: v["notes"], Tags: splitList(v["tags"]),
 		Status: coded(leadStatuses, v["status"]), Source: crm.LeadSource{Channel: "import", Campaign: v["campaign"]}}
 	if ph := phones(p, "phone", v["phone"], region); len(ph) > 0 {
 		l.Phone = ph[0]
@@ -205,6 +205,7 @@ func fillContact(old, c *crm.Contact) {
 	set(&old.Notes, c.Notes)
 	old.Emails = join(old.Emails, c.Emails)
 	old.Phones = join(old.Phones, c.Phones)
+	old.Tags = join(old.Tags, c.Tags)
 	if c.Birthday != nil {
 		old.Birthday = c.Birthday
 	}
@@ -223,6 +224,7 @@ func fillLead(old, l *crm.Lead) {
 	set(&old.Phone, l.Phone)
 	set(&old.Email, l.Email)
 	set(&old.Notes, l.Notes)
+	old.Tags = join(old.Tags, l.Tags)
 	if l.OwnerID != nil {
 		old.OwnerID = l.OwnerID
 	}

@@ -436,3 +436,29 @@ func TestErrorReportIsSafeAndImportsBack(t *testing.T) {
 		t.Fatalf("contact read back as %+v", l.Items)
 	}
 }
+
+// TestTagsOnLeadsAndContacts: a 标签 column labels imported leads and
+// contacts as it does customers; the list filters find them by label.
+func TestTagsOnLeadsAndContacts(t *testing.T) {
+	w := newWorld(t, nil)
+	for _, f := range []struct{ kind, csv string }{
+		{crm.ImportLeads, "姓名,手机,标签\n甲,13900000101,展会、重点\n乙,13900000102,\n"},
+		{crm.ImportContacts, "姓名,手机,标签\n丙,13900000103,决策人\n"},
+	} {
+		j, err := w.svc.Upload(ctx, w.admin.Viewer(), f.kind, f.kind+".csv", strings.NewReader(f.csv))
+		must(t, err)
+		if j = start(t, w, j, crm.DupCreate); j.Failed != 0 {
+			t.Fatalf("%s import: %d rows failed", f.kind, j.Failed)
+		}
+	}
+	leads, err := w.db.ListLeads(ctx, crm.LeadFilter{Viewer: crm.System, Tag: "重点"})
+	must(t, err)
+	if len(leads.Items) != 1 || leads.Items[0].Name != "甲" || !slices.Equal(leads.Items[0].Tags, []string{"展会", "重点"}) {
+		t.Fatalf("leads labelled 重点: %+v", leads.Items)
+	}
+	cts, err := w.db.ListContacts(ctx, crm.ContactFilter{Viewer: crm.System, Tag: "决策人"})
+	must(t, err)
+	if len(cts.Items) != 1 || cts.Items[0].Name != "丙" {
+		t.Fatalf("contacts labelled 决策人: %+v", cts.Items)
+	}
+}

@@ -50,7 +50,11 @@ func (db *DB) CreateImported(ctx context.Context, cs []*crm.Customer, cts []*crm
 		if err != nil {
 			return err
 		}
-		stmts = append(stmts, db.importedContacts(cts, now)...)
+		more, err := db.importedContacts(ctx, tx, cts, now)
+		if err != nil {
+			return err
+		}
+		stmts = append(stmts, more...)
 		// One round trip on PostgreSQL inside WithBatchTx, in order.
 		_, err = db.dialect.ExecAll(ctx, batchConn(ctx), tx, stmts)
 		return db.wrap(err, "create imported records")

@@ -113,14 +113,15 @@ func (db *DB) labelsByName(ctx context.Context, tx *sql.Tx, ids map[string]int64
 }
 
 // importedContacts are the statements that write new contacts and their
-// email, phone and identity index rows.
-func (db *DB) importedContacts(cts []*crm.Contact, now time.Time) []Stmt {
+// email, phone, identity and label index rows.
+func (db *DB) importedContacts(ctx context.Context, tx *sql.Tx, cts []*crm.Contact, now time.Time) ([]Stmt, error) {
 	rows := make([][]any, 0, len(cts))
-	var emails, phones, ids [][]any
+	var emails, phones, ids, labels [][]any
+	tags := map[string]int64{}
 	for _, c := range cts {
 		c.CreatedAt, c.UpdatedAt = now, now
 		rows = append(rows, []any{c.ID, idArg(c.CustomerID), c.Name, c.Title, jsonArg(c.Emails), jsonArg(c.Phones),
-			jsonArg(c.Identities), dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), now, now})
+			jsonArg(c.Identities), dateArg(c.Birthday), c.Notes, idArg(c.OwnerID), jsonArg(c.Tags), now, now})
 		for _, e := range c.Emails {
 			emails = append(emails, []any{c.ID, e})
 		}
@@ -130,10 +131,22 @@ func (db *DB) importedContacts(cts []*crm.Contact, now time.Time) []Stmt {
 		for _, x := range c.Identities {
 			ids = append(ids, []any{c.ID, x.Kind, x.Key, x.Value})
 		}
+		for _, t := range c.Tags {
+			tags[t] = 0
+		}
+	}
+	if err := db.labelsByName(ctx, tx, tags); err != nil {
+		return nil, err
+	}
+	for _, c := range cts {
+		for _, t := range c.Tags {
+			labels = append(labels, []any{c.ID, tags[t]})
+		}
 	}
 	out := db.insertStmts(`INSERT INTO contacts (id, customer_id, name, title, emails, phones, identities,
-		birthday, notes, owner_id, created_at, updated_at)`, "", rows)
+		birthday, notes, owner_id, tags, created_at, updated_at)`, "", rows)
 	out = append(out, db.insertStmts(`INSERT INTO contact_emails (contact_id, email)`, "", emails)...)
 	out = append(out, db.insertStmts(`INSERT INTO contact_phones (contact_id, phone)`, "", phones)...)
-	return append(out, db.insertStmts(`INSERT INTO contact_identities (contact_id, kind, key, value)`, "", ids)...)
+	out = append(out, db.insertStmts(`INSERT INTO contact_identities (contact_id, kind, key, value)`, "", ids)...)
+	return append(out, db.insertStmts(`INSERT INTO contact_labels (contact_id, label_id)`, " ON CONFLICT DO NOTHING", labels)...), nil
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -20,7 +21,8 @@ func importBulk(t *testing.T, s crm.Store) {
 	owned := &crm.Customer{Name: "批量电子有限公司", Level: "A", Tags: []string{"重点", "新"}, Domain: "bulk.example",
 		OwnerID: &w.repA1.ID}
 	pooled := &crm.Customer{Name: "公海电子有限公司"}
-	ct := &crm.Contact{Name: "王芳", Emails: []string{"wang@bulk.example"}, Phones: []string{"+8613800138111"}}
+	ct := &crm.Contact{Name: "王芳", Emails: []string{"wang@bulk.example"}, Phones: []string{"+8613800138111"},
+		Tags: []string{"重点", "决策人"}}
 	var ids, ctIDs []int64
 	tx := is.WithTx
 	if b, ok := s.(interface {
@@ -58,6 +60,11 @@ func importBulk(t *testing.T, s crm.Store) {
 	must(t, err)
 	if len(byMail) != 1 || byMail[0].ID != ct.ID || byMail[0].CustomerID == nil || *byMail[0].CustomerID != owned.ID {
 		t.Fatalf("contact by email = %+v, want #%d of customer #%d", byMail, ct.ID, owned.ID)
+	}
+	tagged, err := s.ListContacts(ctx, crm.ContactFilter{Viewer: crm.System, Tag: "决策人"})
+	must(t, err)
+	if len(tagged.Items) != 1 || tagged.Items[0].ID != ct.ID || !slices.Equal(tagged.Items[0].Tags, ct.Tags) {
+		t.Fatalf("contacts labelled 决策人 = %+v, want #%d with its tags", tagged.Items, ct.ID)
 	}
 	found, err := is.ImportMatches(ctx, "contact:phone", []string{"+8613800138111"})
 	must(t, err)
