@@ -94,6 +94,8 @@ type Person struct {
 	Company string
 	Title   string
 	Custom  map[string]string
+	// Tags label the lead a message makes (a web form's tags).
+	Tags []string
 }
 
 // Cursor is an adapter's position (an IMAP mailbox's UIDVALIDITY and last

@@ -25,6 +25,7 @@ func (d *decision) newLead() *crm.Lead {
 		Source:  in.Source,
 		Status:  crm.LeadNew,
 		Custom:  firstCustom(in.Person.Custom),
+		Tags:    slices.Clone(in.Person.Tags),
 		Notes:   clip(notes(in.Subject, in.Text), d.m.notesMax),
 	}
 	l.Source.Channel = in.Channel

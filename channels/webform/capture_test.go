@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,12 +85,17 @@ func TestBodyTypes(t *testing.T) {
 				t.Fatalf("leads = %d, want 1", len(ls))
 			}
 			wantLead(t, ls[0])
+			// The tags are labels: the list's label filter finds the lead.
+			tagged, err := h.db.ListLeads(ctx, crm.LeadFilter{Viewer: crm.System, Tag: "website"})
+			if err != nil || len(tagged.Items) != 1 {
+				t.Fatalf("leads labelled website: %v (%v), want the one", tagged.Items, err)
+			}
 		})
 	}
 }
 
-// wantLead checks the lead aSubmission makes: mapped fields, custom fields
-// with the form's tags, and the source.
+// wantLead checks the lead aSubmission makes: mapped fields, custom fields,
+// the form's tags as labels, and the source.
 func wantLead(t *testing.T, l *crm.Lead) {
 	t.Helper()
 	if l.Name != "李娜" || l.Email != "li.na@huaqiang.example" || l.Phone != "+8613800138000" || l.Company != "华强电子" {
@@ -98,11 +104,17 @@ func wantLead(t *testing.T, l *crm.Lead) {
 	if !strings.Contains(l.Notes, "请报价 500 台") {
 		t.Errorf("notes = %q, want the message", l.Notes)
 	}
-	want := map[string]string{"budget": "50万", "colour": "red, blue", "tags": "website"}
+	want := map[string]string{"budget": "50万", "colour": "red, blue"}
 	for k, v := range want {
 		if l.Custom[k] != v {
 			t.Errorf("custom[%q] = %q, want %q (custom %v)", k, l.Custom[k], v, l.Custom)
 		}
+	}
+	if _, ok := l.Custom["tags"]; ok {
+		t.Errorf("custom = %v: the form's tags are labels, not a custom field", l.Custom)
+	}
+	if !slices.Equal(l.Tags, []string{"website"}) {
+		t.Errorf("tags = %v, want the form's [website] as the lead's labels", l.Tags)
 	}
 	if _, ok := l.Custom["attachment"]; ok {
 		t.Errorf("custom = %v, want the file part skipped", l.Custom)

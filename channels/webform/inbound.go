@@ -42,9 +42,7 @@ func (h *Handler) mapValues(f *crm.Form, vals map[string]string) (*mapped, error
 		}
 		m.set(f.LeadField(name), name, v)
 	}
-	if len(f.Tags) > 0 {
-		m.custom("tags", strings.Join(f.Tags, ", "))
-	}
+	m.person.Tags = f.Tags // the new lead's labels
 	return m, h.check(f, vals, m)
 }
 

@@ -32,6 +32,9 @@ var (
 	threadRow = &rowKind{rank: 9, sql: insertSenderThreadSQL, multi: true, op: "create sender thread",
 		conflict: senderThreadTaken}
 	threadUpdate = &rowKind{rank: 10, sql: updateSenderThreadSQL, op: "update sender thread"}
+	// A new lead's labels (a web form's tags), after the lead.
+	leadLabelRow = &rowKind{rank: 11, sql: `INSERT INTO lead_labels (lead_id, label_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+		multi: true, op: "label lead"}
 )
 
 // chunkSizes are the row counts of multi-row statements: a few statement

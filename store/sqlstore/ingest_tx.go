@@ -133,6 +133,18 @@ func (t *ingestTx) CreateLead(ctx context.Context, l *crm.Lead) error {
 	l.ID, l.CreatedAt, l.UpdatedAt = id, now, now
 	l.LastFollowUpAt, l.ClaimedAt = normTime(l.LastFollowUpAt), normTime(l.ClaimedAt)
 	t.b.queue(leadRow, leadArgs(l)...)
+	for _, name := range l.Tags {
+		// A form's tags are the same on each of its leads: once a batch.
+		label, ok := t.b.labels[name]
+		if !ok {
+			ids, err := t.db.labelIDs(direct(ctx), t.b.tx, []string{name})
+			if err != nil {
+				return err
+			}
+			label, t.b.labels[name] = ids[0], ids[0]
+		}
+		t.b.queue(leadLabelRow, l.ID, label)
+	}
 	t.b.pendingLeads++
 	t.b.newLeads--
 	if ls, ok := t.b.leads[l.Email]; ok && len(ls) < matchLimit {

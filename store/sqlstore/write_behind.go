@@ -47,6 +47,7 @@ type writeBehind struct {
 	customers   map[int64]*crm.Customer         // of the contacts read
 	threads     map[tripleKey]*crm.SenderThread // read or queued; nil: known absent
 	domains     map[string][]*crm.Customer      // customers by mail domain, read ahead
+	labels      map[string]int64                // label ids by name, found or made in this batch
 }
 
 // tripleKey is a channel, an account and a value (an external id or a
@@ -69,7 +70,7 @@ func newWriteBehind(db *DB, conn *sql.Conn, tx *sql.Tx) *writeBehind {
 		msgs: map[tripleKey]*crm.Message{}, refs: map[tripleKey]int64{}, pendingRefs: map[tripleKey]int64{},
 		convs: map[int64]*crm.Conversation{}, contacts: map[string][]*crm.Contact{}, leads: map[string][]*crm.Lead{},
 		customers: map[int64]*crm.Customer{}, threads: map[tripleKey]*crm.SenderThread{},
-		domains: map[string][]*crm.Customer{}}
+		domains: map[string][]*crm.Customer{}, labels: map[string]int64{}}
 }
 
 // writeBehindOf returns the batch ctx belongs to, unless ctx is a direct call:

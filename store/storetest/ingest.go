@@ -20,6 +20,7 @@ func RunIngest(t *testing.T, open Opener, m crm.MatchDecider) {
 		fn   func(t *testing.T, h *ingestHarness)
 	}{
 		{"NewSenderBecomesLead", testIngestNewLead},
+		{"NewLeadLabelled", testIngestNewLeadLabelled},
 		{"DuplicateStoredOnce", testIngestDuplicate},
 		{"ConcurrentDuplicatesStoredOnce", testIngestConcurrentDuplicates},
 		{"ThreadAndReopen", testIngestThreadReopen},

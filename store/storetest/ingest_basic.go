@@ -35,6 +35,22 @@ func testIngestNewLead(t *testing.T, h *ingestHarness) {
 		{Kind: crm.EventLeadNew, ConversationID: res.ConversationID, LeadID: res.LeadID}})
 }
 
+// testIngestNewLeadLabelled: the tags an inbound message states (a web
+// form's) label the lead it makes, in the same batch.
+func testIngestNewLeadLabelled(t *testing.T, h *ingestHarness) {
+	in := mail("zhao.lei@qq.com", "Contact us", "请联系我")
+	in.Person.Tags = []string{"官网", "2026 展会"}
+	res := h.ingest(t, in)
+	l, err := h.s.Lead(ctx, crm.System, res.LeadID)
+	must(t, err)
+	same(t, "lead tags", l.Tags, in.Person.Tags)
+	tagged, err := h.s.ListLeads(ctx, crm.LeadFilter{Viewer: crm.System, Tag: "2026 展会"})
+	must(t, err)
+	if len(tagged.Items) != 1 || tagged.Items[0].ID != l.ID {
+		t.Fatalf("leads labelled 2026 展会: %+v, want #%d", tagged.Items, l.ID)
+	}
+}
+
 func testIngestDuplicate(t *testing.T, h *ingestHarness) {
 	in := mail("li.lei@163.com", "Hello", "first")
 	first := h.ingest(t, in)
