@@ -29,7 +29,7 @@ func (s *Server) contactPages() *recordKind[crm.Contact] {
 		query: func(r *http.Request, f listFilter) listQuery[crm.Contact] {
 			v := viewerOf(r)
 			owner, _ := f.ownerID(v)
-			cf := crm.ContactFilter{Viewer: v, Query: f.Query, OwnerID: owner, Page: f.Page}
+			cf := crm.ContactFilter{Viewer: v, Query: f.Query, OwnerID: owner, Page: f.Page, Tag: f.Tag}
 			return bindList(r, cf, func(f *crm.ContactFilter, p crm.Page) { f.Page = p }, s.store.ListContacts,
 				countBy(s, crm.ListCounter.CountContacts))
 		},

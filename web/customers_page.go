@@ -39,7 +39,7 @@ func (s *Server) customerPages() *recordKind[crm.Customer] {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
 			cf := crm.CustomerFilter{Viewer: v, Query: f.Query, Status: f.Status, Kind: f.Kind, OwnerID: owner,
-				InPool: pool, Page: f.Page, PoolFilter: s.listPool(f)}
+				InPool: pool, Page: f.Page, PoolFilter: s.listPool(f), Tag: f.Tag}
 			_, off := s.today()
 			f.Drill.customerFilter(&cf, off)
 			return bindList(r, cf, func(f *crm.CustomerFilter, p crm.Page) { f.Page = p }, s.store.ListCustomers,

@@ -30,7 +30,7 @@ func (s *Server) leadPages() *recordKind[crm.Lead] {
 		query: func(r *http.Request, f listFilter) listQuery[crm.Lead] {
 			v := viewerOf(r)
 			owner, pool := f.ownerID(v)
-			lf := crm.LeadFilter{Viewer: v, Query: f.Query, Status: f.Status, OwnerID: owner, InPool: pool,
+			lf := crm.LeadFilter{Viewer: v, Query: f.Query, Status: f.Status, OwnerID: owner, InPool: pool, Tag: f.Tag,
 				Page: f.Page, PoolFilter: s.listPool(f)}
 			_, off := s.today()
 			f.Drill.leadFilter(&lf, off)

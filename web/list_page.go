@@ -40,6 +40,7 @@ func listPage[T any](s *Server, k *recordKind[T]) http.HandlerFunc {
 		}
 		if k.tags != nil {
 			d.List.Labelled, d.List.Labels = true, s.labelNames(r)
+			d.Filters = append(d.Filters, c.labelFilter(d.List.Labels, f.Tag))
 		}
 		q := r.URL.Query()
 		d.List.Done, d.List.Failed = q.Get("done"), q.Get("failed")

@@ -298,6 +298,19 @@ func TestLeadsBulkLabel(t *testing.T) {
 	if len(found.Items) != 2 {
 		t.Fatalf("leads labelled 展会: %+v", found.Items)
 	}
+	// The list page filters by label too: its select offers the company's
+	// labels, and a rep sees only her own labelled leads.
+	page := p.mustPage("rep1", "/leads?lang=en&tag="+url.QueryEscape("展会"))
+	contains(t, "the label filter", page, `<select name="tag">`)
+	contains(t, "the chosen label", page, `<option value="展会" selected>`)
+	contains(t, "rep1's labelled lead", page, "Tagged 0")
+	if strings.Contains(page, "Tagged 2") {
+		t.Error("rep1's label filter shows rep3's lead")
+	}
+	if all := p.mustPage("admin", "/leads?lang=en&tag="+url.QueryEscape("展会")); !strings.Contains(all, "Tagged 1") ||
+		strings.Contains(all, "Tagged 2") {
+		t.Error("the admin's label filter: want the two labelled leads, not the unlabelled one")
+	}
 	p.saved("manager", fmt.Sprintf("/labels/%d", labels[0].ID), url.Values{"name": {"展会 2026"}, "color": {"green"}})
 	contains(t, "renamed on the lead", string(p.call("rep1", "GET", "/api/v1/leads/"+ids[0], nil, 200, nil)), `"tags":["展会 2026"]`)
 	contains(t, "rep3's lead keeps none", string(p.call("admin", "GET", "/api/v1/leads/"+ids[2], nil, 200, nil)), `"tags":[]`)

@@ -84,6 +84,7 @@ type listFilter struct {
 	// Countdown: leads and customers: "days_left" (sorted), "soon" (about
 	// to be reclaimed) or "frozen".
 	Countdown string
+	Tag       string // customers, leads, contacts: carrying this label
 	// Drill: the list behind a report's figure (see drill.go).
 	Drill drill
 	Page  crm.Page
@@ -110,7 +111,7 @@ func (f listFilter) ownerID(v crm.Viewer) (*int64, bool) {
 func readListFilter(r *http.Request) (listFilter, error) {
 	q := newQuery(r)
 	f := listFilter{Query: q.str("q"), Owner: q.str("owner"), Status: q.str("status"),
-		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Page: q.page()}
+		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Tag: q.str("tag"), Page: q.page()}
 	f.Drill = readDrill(q)
 	return f, q.err()
 }
@@ -123,6 +124,7 @@ var recListParams = []param{
 	{"kind", "string", "only records of this kind"},
 	{"due", "string", "tasks: overdue, today or week"},
 	{"countdown", "string", "leads and customers: days_left (soonest reclaim first), soon (about to be reclaimed) or frozen"},
+	{"tag", "string", "customers, leads and contacts: carrying this label"},
 	{"sort", "string", "order by a column (see each list's sortable headings; - in front: descending)"},
 	{"done", "integer", "after a bulk action: how many records it changed"},
 	{"failed", "integer", "after a bulk action: how many it could not change (not allowed, over a cap…)"},

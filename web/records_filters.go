@@ -92,3 +92,13 @@ func (c *cells) newLinks(back string, pairs ...string) []navLink {
 	}
 	return out
 }
+
+// labelFilter is the select of the company's labels, for the lists whose
+// records carry them (customers, leads, contacts).
+func (c *cells) labelFilter(names []string, chosen string) filterView {
+	fv := filterView{Name: "tag", Label: c.t("field.tags"), Options: []selectOption{{Value: "", Label: c.t("filter.any")}}}
+	for _, n := range names {
+		fv.Options = append(fv.Options, selectOption{Value: n, Label: n, Selected: n == chosen})
+	}
+	return fv
+}
