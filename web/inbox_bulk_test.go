@@ -116,3 +116,34 @@ func inboxCSV(t *testing.T, p *pager, path string) [][]string {
 	}
 	return rows
 }
+
+// TestInboxBulkAPI: the bulk action in JSON obeys the same rules and says
+// which conversations were refused and why.
+func TestInboxBulkAPI(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	in := p.inbox(0)
+	var ids []int64
+	for _, from := range []string{"d@kunde.example", "e@kunde.example"} {
+		ids = append(ids, in.mail(t, from, "询价 "+from, "请报价", "").ConversationID)
+	}
+	p.call("admin", "PUT", convPath(ids[1], "/assignment"), crm.Assignment{AssigneeID: ptr(p.id("rep3")), TeamID: &p.teamB}, 200, nil)
+	var got struct {
+		Done    int `json:"done"`
+		Failed  int `json:"failed"`
+		Refused []struct {
+			ID   int64  `json:"id"`
+			Code string `json:"code"`
+		} `json:"refused"`
+	}
+	p.call("rep1", "POST", "/api/v1/inbox/bulk", map[string]any{"action": "label", "label": "加急", "ids": ids}, 200, &got)
+	if got.Done != 1 || got.Failed != 1 || len(got.Refused) != 1 || got.Refused[0].ID != ids[1] || got.Refused[0].Code != crm.ENOTFOUND {
+		t.Fatalf("rep1 labels hers and rep3's: %+v", got)
+	}
+	cv, err := p.db.Conversation(context.Background(), crm.System, ids[0])
+	if err != nil || !slices.Contains(cv.Labels, "加急") {
+		t.Fatalf("rep1's conversation after the bulk label: %+v (%v)", cv, err)
+	}
+	p.call("rep1", "POST", "/api/v1/inbox/bulk", map[string]any{"action": "export_csv", "ids": ids}, 400, nil)
+	p.call("rep1", "POST", "/api/v1/inbox/bulk", map[string]any{"action": "resolve", "ids": []int64{}}, 400, nil)
+}

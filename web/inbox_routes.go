@@ -51,6 +51,8 @@ func (s *Server) inboxRoutes() []route {
 
 		apiRoute(get, "/api/v1/inbox", "List the inbox: conversations you can see, filtered and sorted",
 			s.listInbox).query(inboxParams, inboxDrillParams),
+		apiRoute(post, "/api/v1/inbox/bulk", "One action (assign, label, resolve, reopen) on several conversations, "+
+			"each under the rules of one by hand; says which were refused and why", s.apiInboxBulk).in(inboxBulkBody{}),
 		apiRoute(get, "/api/v1/inbox/counts", "Counts per view and per status under the inbox filters",
 			s.inboxCounts).query(inboxParams, inboxDrillParams),
 		apiRoute(get, "/api/v1/conversations/{id}/can-send",
