@@ -64,8 +64,10 @@ func (s *Server) startTarget(ctx context.Context, v crm.Viewer, kind string, id 
 }
 
 // start queues b as the first message of a new conversation with the
-// record at kind/id, in the user's language when refused.
-func (s *Server) start(r *http.Request, lang, kind string, b composeBody) (*crm.Message, error) {
+// record at kind/id. Refusals are in English, as every API error is; the
+// API adds the user's language beside (errorBody.Localized), the form page
+// shows it (refusalText).
+func (s *Server) start(r *http.Request, kind string, b composeBody) (*crm.Message, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
@@ -76,10 +78,10 @@ func (s *Server) start(r *http.Request, lang, kind string, b composeBody) (*crm.
 		return nil, err
 	}
 	if s.deps.Outbox == nil {
-		return nil, crm.Errorf(crm.EINVALID, "%s", translate(lang, "conv.no_outbox"))
+		return nil, crm.Errorf(crm.EINVALID, "this server cannot send replies")
 	}
 	if b.Channel == crm.ChannelWeChat {
-		return s.startWeChat(r, lang, kind, id, c, b)
+		return s.startWeChat(r, kind, id, c, b)
 	}
 	if len(b.To) > 0 {
 		to = b.To
@@ -93,19 +95,16 @@ func (s *Server) start(r *http.Request, lang, kind string, b composeBody) (*crm.
 		if f != nil {
 			msg = "This person left no email address: write to them on WeChat instead."
 		}
-		return nil, &crm.Error{Code: crm.EINVALID, Message: problemText(lang, msg),
-			Fields: map[string]string{"to": problemText(lang, "is required")}}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: msg, Fields: map[string]string{"to": "is required"}}
 	}
 	if strings.TrimSpace(b.Text) == "" {
-		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"),
-			Fields: map[string]string{"text": problemText(lang, "is required")}}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: "Write something first.", Fields: map[string]string{"text": "is required"}}
 	}
 	d := crm.Draft{Channel: crm.ChannelEmail, Kind: crm.OutReply, To: to, Cc: b.Cc, Subject: b.Subject, Text: b.Text}
 	if b.MailboxID != 0 {
 		d.Account = strconv.FormatInt(b.MailboxID, 10)
 	}
-	m, err := s.deps.Outbox.Start(r.Context(), v, c, d)
-	return m, translatedErr(lang, err)
+	return s.deps.Outbox.Start(r.Context(), v, c, d)
 }
 
 // postStart is the API's: POST /api/v1/{kind}/{id}/conversations.
@@ -115,6 +114,6 @@ func (s *Server) postStart(kind string) func(r *http.Request) (*crm.Message, err
 		if err := decodeNew(r, &b); err != nil {
 			return nil, err
 		}
-		return s.start(r, langOf(r), kind, b)
+		return s.start(r, kind, b)
 	}
 }

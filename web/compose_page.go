@@ -104,7 +104,7 @@ func (s *Server) postCompose(kind string) http.HandlerFunc {
 			b.Template, b.TemplateValues = postedTemplate(r)
 		}
 		b.MailboxID, _ = strconv.ParseInt(r.PostFormValue("mailbox_id"), 10, 64)
-		m, err := s.start(r, d.Lang, kind, b)
+		m, err := s.start(r, kind, b)
 		if err == nil {
 			http.Redirect(w, r, "/inbox/"+itoa64(m.ConversationID), http.StatusSeeOther)
 			return
@@ -114,7 +114,7 @@ func (s *Server) postCompose(kind string) http.HandlerFunc {
 			return
 		}
 		d.To, d.Subject, d.Text = r.PostFormValue("to"), b.Subject, b.Text
-		d.Problem = refusalLine(d.Lang, crm.ErrorMessage(err), crm.ErrorFields(err)) // start said it in d.Lang
+		d.Problem = refusalText(d.Lang, err)
 		d.Chosen = b.Template
 		id, _ := pathID(r)
 		if err := s.composeWeChat(r, d, kind, id, r.PostForm); err != nil {

@@ -72,18 +72,17 @@ const noWayMessage = "This person left neither an email address nor a WeChat ide
 // messages as listed from WeChat, which it accepts outside it. A new
 // conversation has no message from the follower, so Rapport counts it as
 // outside the window, and the sender checks again before sending.
-func (s *Server) startWeChat(r *http.Request, lang, kind string, id int64, c *crm.Conversation, b composeBody) (*crm.Message, error) {
+func (s *Server) startWeChat(r *http.Request, kind string, id int64, c *crm.Conversation, b composeBody) (*crm.Message, error) {
 	v := viewerOf(r)
 	f, err := s.followerOf(r.Context(), v, kind, id)
 	if err != nil {
 		return nil, err
 	}
 	if f == nil {
-		return nil, crm.Errorf(crm.EINVALID, "%s", problemText(lang, "This person does not follow any WeChat account connected here."))
+		return nil, crm.Errorf(crm.EINVALID, "This person does not follow any WeChat account connected here.")
 	}
 	if strings.TrimSpace(b.Text) == "" && b.Template == "" {
-		return nil, &crm.Error{Code: crm.EINVALID, Message: translate(lang, "conv.write_first"),
-			Fields: map[string]string{"template": problemText(lang, "is required")}}
+		return nil, &crm.Error{Code: crm.EINVALID, Message: "Write something first.", Fields: map[string]string{"template": "is required"}}
 	}
 	if c.ContactID == nil {
 		c.ContactID = &f.ContactID
@@ -92,7 +91,7 @@ func (s *Server) startWeChat(r *http.Request, lang, kind string, id int64, c *cr
 		To: []crm.Address{{Name: f.Name, Address: f.OpenID}}, Text: b.Text, Template: b.Template,
 		TemplateValues: b.TemplateValues}
 	m, err := s.deps.Outbox.Start(r.Context(), v, c, d)
-	return m, translatedErr(lang, err)
+	return m, err
 }
 
 // listStartTemplates lists the templates of the WeChat account the record's

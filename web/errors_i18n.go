@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"regexp"
 	"slices"
 	"strconv"
@@ -157,14 +156,3 @@ func fieldLines(lang string, fields map[string]string) []string {
 // errorCodes are the codes the catalogs give a sentence ("code.<code>").
 var errorCodes = []string{crm.ECONFLICT, crm.EINTERNAL, crm.EINVALID, crm.ENOTFOUND, crm.EUNAUTHORIZED,
 	crm.EFORBIDDEN, crm.ETOOLARGE, crm.ERATELIMITED, crm.ENOTIMPLEMENTED}
-
-// translatedErr is err in lang as a crm.Error, for code that shows an
-// error's message itself (a page's flash). Internal errors pass unchanged.
-func translatedErr(lang string, err error) error {
-	var e *crm.Error
-	if !errors.As(err, &e) || e.Code == crm.EINTERNAL {
-		return err
-	}
-	l := localize(lang, err)
-	return &crm.Error{Code: e.Code, Message: l.Message, Fields: l.Fields}
-}

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -61,6 +62,19 @@ func TestComposeRefusalsInChinese(t *testing.T) {
 	wantChinese(t, "no address", refusalIn(t, page, "form-error"), "收件人：")
 	_, page = postIn(p, "zh-CN", "rep1", path, url.Values{"to": {"wu@buyer.example"}, "text": {" "}})
 	wantChinese(t, "nothing written", refusalIn(t, page, "form-error"), "消息：")
+
+	// The API says it in English, with the Chinese beside (DESIGN §7.1).
+	req := le.request("rep1", "POST", "/api/v1/leads/"+itoa(l.ID)+"/conversations", map[string]any{"to": []map[string]string{{"address": "wu@buyer.example"}}, "text": " "})
+	req.Header.Set("Accept-Language", "zh-CN")
+	res, b := le.send(req)
+	var got localizedBody
+	if err := json.Unmarshal(b, &got); err != nil || res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("API, nothing written: %d %s", res.StatusCode, b)
+	}
+	if got.Message != "Write something first." || got.Fields["text"] != "is required" ||
+		got.Localized == nil || got.Localized.Message != "请先输入内容。" {
+		t.Errorf("API, nothing written: %s", b)
+	}
 }
 
 // TestImportRefusalsInChinese: an upload without a file, and an unknown
