@@ -147,6 +147,7 @@ func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
+	w.inTeam("c.owner_id", f.TeamID)
 	if f.CreatedFrom != nil {
 		w.and("c.created_at >= " + w.arg(utc(*f.CreatedFrom)))
 	}

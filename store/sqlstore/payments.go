@@ -138,6 +138,7 @@ func paymentWhere(f crm.PaymentFilter) *where {
 	w.visibleOrder(f.Viewer)
 	w.equalID("p.order_id", f.OrderID)
 	w.equalID("o.owner_id", f.OwnerID)
+	w.inTeam("o.owner_id", f.TeamID)
 	if f.PaidFrom != nil {
 		w.and("p.paid_at >= " + w.arg(utc(*f.PaidFrom)))
 	}

@@ -33,27 +33,36 @@ func (db *DB) sourceField(field string) string {
 	return "COALESCE(json_extract(l.source, '$." + field + "'), '')"
 }
 
-func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+// funnelLeads is the funnel's leads: created in the period, visible,
+// narrowed to the report's user or team and channel.
+func funnelLeads(q crm.ReportQuery, from, to crm.Date) *where {
 	w := &where{}
 	dayRange(w, "l.created_at", q, from, to)
 	w.visible(q.Viewer, "l.owner_id")
 	scopeOwner(w, q, "l.owner_id")
 	w.equal("l.channel", q.Channel)
-	key := map[string]string{crm.ByChannel: "l.channel", "form": db.sourceField("form"),
+	return w
+}
+
+// funnelKey is the SQL of a lead's row: its source field or local day.
+func (db *DB) funnelKey(q crm.ReportQuery) string {
+	return map[string]string{crm.ByChannel: "l.channel", "form": db.sourceField("form"),
 		"utm_campaign": db.sourceField("utm_campaign"), crm.ByPeriod: db.localDay("l.created_at", q.Offset),
 		"qr_scene": "CASE WHEN l.channel = 'wechat' THEN " + db.sourceField("campaign") + " ELSE '' END"}[q.By]
+}
+
+func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
+	w := funnelLeads(q, from, to)
+	key := db.funnelKey(q)
 	days := "julianday(lc.converted_at) - julianday(l.created_at)"
 	if db.dialect.Name() == "postgres" {
 		days = "EXTRACT(EPOCH FROM lc.converted_at - l.created_at) / 86400"
 	}
-	// Only a converted lead looks for its customer's first sale.
-	first := `CASE WHEN lc.customer_id IS NOT NULL THEN (SELECT o.amount FROM orders o
-		WHERE o.customer_id = lc.customer_id AND o.status IN ('active', 'completed') ORDER BY o.sales_date, o.id LIMIT 1) END`
-	sqlText := `SELECT ` + key + `, count(*), count(lc.lead_id), count(` + first + `), sum(` + first + `), sum(` + days + `)
+	sqlText := `SELECT ` + key + `, count(*), count(lc.lead_id), sum(` + days + `)
 		FROM leads l LEFT JOIN lead_conversions lc ON lc.lead_id = l.id` + w.String() + ` GROUP BY ` + key
 	ps, err := queryAll(ctx, qr, func(r scanner) (part, error) {
 		p := part{vals: make([]float64, 7)}
-		dest := []any{strKey{&p.key}, fl{&p.vals[0]}, fl{&p.vals[1]}, fl{&p.vals[3]}, fl{&p.vals[4]}, fl{&p.vals[6]}}
+		dest := []any{strKey{&p.key}, fl{&p.vals[0]}, fl{&p.vals[1]}, fl{&p.vals[6]}}
 		if q.By == crm.ByPeriod {
 			dest[0] = dtv{&p.day}
 		}
@@ -61,5 +70,9 @@ func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, fr
 		p.label = p.key
 		return p, err
 	}, sqlText, w.args...)
-	return ps, db.wrap(err, "funnel")
+	if err != nil {
+		return nil, db.wrap(err, "funnel")
+	}
+	first, err := db.funnelFirst(ctx, qr, q, from, to)
+	return append(ps, first...), err
 }

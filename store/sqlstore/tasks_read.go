@@ -57,6 +57,7 @@ func taskWhere(db *DB, f crm.TaskFilter) *where {
 	w.equal("t.status", f.Status)
 	w.equalID("t.assignee_id", f.AssigneeID)
 	w.aboutRef("task_refs", "task_id", "t.id", f.Ref)
+	w.inTeam("t.assignee_id", f.TeamID)
 	if f.DueBefore != nil {
 		w.and("t.due_at < " + w.arg(utc(*f.DueBefore)))
 	}
