@@ -148,11 +148,6 @@ func customerWhere(db *DB, f crm.CustomerFilter) *where {
 		w.and("c.owner_id IS NULL")
 	}
 	w.inTeam("c.owner_id", f.TeamID)
-	if f.CreatedFrom != nil {
-		w.and("c.created_at >= " + w.arg(utc(*f.CreatedFrom)))
-	}
-	if f.CreatedTo != nil {
-		w.and("c.created_at < " + w.arg(utc(*f.CreatedTo)))
-	}
+	w.within("c.created_at", f.CreatedFrom, f.CreatedTo)
 	return w
 }

@@ -19,12 +19,7 @@ func followUpWhere(f crm.FollowUpFilter) *where {
 	if f.NextBefore != nil {
 		w.and("f.next_at < " + w.arg(utc(*f.NextBefore)) + " AND " + openFollowUp)
 	}
-	if f.From != nil {
-		w.and("f.at >= " + w.arg(utc(*f.From)))
-	}
-	if f.To != nil {
-		w.and("f.at < " + w.arg(utc(*f.To)))
-	}
+	w.within("f.at", f.From, f.To)
 	return w
 }
 

@@ -17,12 +17,7 @@ func sentWhere(f crm.SentFilter) *where {
 	w.visible(f.Viewer, "m.author_id")
 	w.equalID("m.author_id", f.AuthorID)
 	w.inTeam("m.author_id", f.TeamID)
-	if f.From != nil {
-		w.and("m.sent_at >= " + w.arg(utc(*f.From)))
-	}
-	if f.To != nil {
-		w.and("m.sent_at < " + w.arg(utc(*f.To)))
-	}
+	w.within("m.sent_at", f.From, f.To)
 	return w
 }
 

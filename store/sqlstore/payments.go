@@ -139,11 +139,6 @@ func paymentWhere(f crm.PaymentFilter) *where {
 	w.equalID("p.order_id", f.OrderID)
 	w.equalID("o.owner_id", f.OwnerID)
 	w.inTeam("o.owner_id", f.TeamID)
-	if f.PaidFrom != nil {
-		w.and("p.paid_at >= " + w.arg(utc(*f.PaidFrom)))
-	}
-	if f.PaidTo != nil {
-		w.and("p.paid_at < " + w.arg(utc(*f.PaidTo)))
-	}
+	w.within("p.paid_at", f.PaidFrom, f.PaidTo)
 	return w
 }

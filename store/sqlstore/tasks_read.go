@@ -61,11 +61,6 @@ func taskWhere(db *DB, f crm.TaskFilter) *where {
 	if f.DueBefore != nil {
 		w.and("t.due_at < " + w.arg(utc(*f.DueBefore)))
 	}
-	if f.CompletedFrom != nil {
-		w.and("t.completed_at >= " + w.arg(utc(*f.CompletedFrom)))
-	}
-	if f.CompletedTo != nil {
-		w.and("t.completed_at < " + w.arg(utc(*f.CompletedTo)))
-	}
+	w.within("t.completed_at", f.CompletedFrom, f.CompletedTo)
 	return w
 }
