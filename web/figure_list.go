@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"sort"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // figureListPage is a plain list behind report figures that is not a
@@ -50,17 +52,31 @@ var instalmentParams = append([]param{
 	{"overdue_before", "string", "only those not paid in full and due before this day (overdue as of it)"},
 }, pageParams...)
 
-// figurePage starts a figure list: its page in the request's language,
-// the cells in it and the list's filters.
-func (s *Server) figurePage(w http.ResponseWriter, r *http.Request, kind string) (*figureListPage, *cells, listFilter, error) {
-	d := &figureListPage{recordPage: s.recordPageData(w, r, kind, "")}
-	d.Heading = d.T("figures." + kind)
-	f, err := readListFilter(r)
-	if err != nil {
-		return d, nil, f, err
+// figureReq is a figure list's request: its page in the request's
+// language, the cells in it, the list's filters and owner, the store.
+type figureReq struct {
+	d     *figureListPage
+	c     *cells
+	f     listFilter
+	v     crm.Viewer
+	owner *int64
+	ds    crm.DrillStore
+}
+
+// figurePage starts a figure list.
+func (s *Server) figurePage(w http.ResponseWriter, r *http.Request, kind string) (*figureReq, error) {
+	q := &figureReq{d: &figureListPage{recordPage: s.recordPageData(w, r, kind, "")}, v: viewerOf(r)}
+	q.d.Heading = q.d.T("figures." + kind)
+	var err error
+	if q.f, err = readListFilter(r); err != nil {
+		return nil, err
 	}
-	c, err := s.newCells(r.Context(), viewerOf(r), d.Lang)
-	return d, c, f, err
+	q.owner, _ = q.f.ownerID(q.v)
+	if q.ds, err = s.drills(); err != nil {
+		return nil, err
+	}
+	q.c, err = s.newCells(r.Context(), q.v, q.d.Lang)
+	return q, err
 }
 
 // showFigureList renders d under heads (message keys), with the form's

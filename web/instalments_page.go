@@ -13,20 +13,14 @@ import (
 // through their order as the receivables report counts them, with their
 // count and sums; each opens its order.
 func (s *Server) getInstalments(w http.ResponseWriter, r *http.Request) {
-	d, c, f, err := s.figurePage(w, r, "instalments")
-	ds, derr := s.drills()
-	if err == nil {
-		err = derr
-	}
+	q, err := s.figurePage(w, r, "instalments")
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	v := viewerOf(r)
-	owner, _ := f.ownerID(v)
-	dr := f.Drill
-	inf := crm.InstalmentFilter{Viewer: v, DueFrom: dr.DueFrom, DueTo: dr.DueTo, OverdueOn: dr.OverdueBefore, OwnerID: owner,
-		TeamID: dr.TeamID, CustomerID: dr.CustomerID, Open: dr.Open, Page: f.Page}
+	d, c, ds, dr := q.d, q.c, q.ds, q.f.Drill
+	inf := crm.InstalmentFilter{Viewer: q.v, DueFrom: dr.DueFrom, DueTo: dr.DueTo, OverdueOn: dr.OverdueBefore,
+		OwnerID: q.owner, TeamID: dr.TeamID, CustomerID: dr.CustomerID, Open: dr.Open, Page: q.f.Page}
 	l, err := ds.Instalments(r.Context(), inf)
 	var sum crm.InstalmentTotals
 	if err == nil {

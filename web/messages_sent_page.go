@@ -14,20 +14,15 @@ import (
 // owner or a member of team_id, seen by the author's visibility), each
 // opening its conversation.
 func (s *Server) getSentMessages(w http.ResponseWriter, r *http.Request) {
-	d, c, f, err := s.figurePage(w, r, "messages")
-	ds, derr := s.drills()
-	if err == nil {
-		err = derr
-	}
+	q, err := s.figurePage(w, r, "messages")
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	v := viewerOf(r)
-	owner, _ := f.ownerID(v)
-	sf := crm.SentFilter{Viewer: v, AuthorID: owner, TeamID: f.Drill.TeamID, Page: f.Page}
+	d, c, ds := q.d, q.c, q.ds
+	sf := crm.SentFilter{Viewer: q.v, AuthorID: q.owner, TeamID: q.f.Drill.TeamID, Page: q.f.Page}
 	_, off := s.today()
-	sf.From, sf.To = f.Drill.localDays(off)
+	sf.From, sf.To = q.f.Drill.localDays(off)
 	l, err := ds.SentMessages(r.Context(), sf)
 	var n int64
 	if err == nil {

@@ -1,0 +1,162 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// TestWorkloadFollowUpsMessagesPlannedDrill: the workload's follow-ups (all
+// and by method), messages sent, money planned, new leads and new
+// customers link, for each rep's and team's row and the total, to a list
+// holding as many rows as the figure (planned: the instalments summing to
+// it), for the manager of team A, a rep and the admin; last month's
+// records are in neither.
+func TestWorkloadFollowUpsMessagesPlannedDrill(t *testing.T) {
+	t.Parallel()
+	p := newPager(t)
+	w := seedWorkloadMore(t, p)
+	p.clock.Add(49 * 24 * time.Hour) // April 20
+	w.month(t)
+	w.rowsOpen(t)
+	for who, want := range map[string][3]float64{"manager": {4, 3, 50000}, "rep1": {3, 2, 50000}, "admin": {5, 4, 57000}} {
+		for _, by := range []string{"rep", "team"} {
+			d := p.drilled(who, "workload?by="+by+"&period=this_month")
+			checkWorkloadDrills(t, d, map[string]string{"rep": "owner", "team": "team_id"}[by])
+			for i, col := range []string{"followups", "messages_sent", "planned"} {
+				if v, _ := d.figure("total", col); v != want[i] {
+					t.Errorf("%s by %s: total %s is %v, want %v", who, by, col, v, want[i])
+				}
+			}
+		}
+	}
+}
+
+// rowsOpen: a sent message opens its conversation, a follow-up its page,
+// an instalment its order.
+func (w *workloadMore) rowsOpen(t *testing.T) {
+	list := w.p.mustPage("rep1", "/messages?owner=mine")
+	contains(t, "rep1's messages", list, fmt.Sprintf(`href="/inbox/%d"`, w.conv), "已发 rep1")
+	if strings.Contains(list, "已发 rep3") {
+		t.Error("rep1's messages hold rep3's")
+	}
+	list = w.p.mustPage("rep1", "/follow-ups")
+	at := strings.Index(list, `<a href="/follow-ups/`)
+	if at < 0 {
+		t.Fatalf("the follow-up list links no follow-up:\n%s", list)
+	}
+	link := list[at+len(`<a href="`):]
+	w.p.mustPage("rep1", link[:strings.Index(link, `"`)])
+	contains(t, "rep1's instalments", w.p.mustPage("rep1", "/instalments"), `href="/orders/`)
+}
+
+// workloadMore writes follow-ups, sent messages and instalments.
+type workloadMore struct {
+	p    *pager
+	conv int64
+	n    int
+}
+
+// seedWorkloadMore writes March's records, which April leaves out.
+func seedWorkloadMore(t *testing.T, p *pager) *workloadMore {
+	w := &workloadMore{p: p}
+	c := &crm.Conversation{Channel: crm.ChannelWeChat, Account: "acct", Status: crm.ConvOpen, LastMessageAt: p.clock.Now(),
+		CreatedAt: p.clock.Now()}
+	if err := p.db.CreateConversation(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	w.conv = c.ID
+	w.follow(t, "rep1", "call")
+	w.sent(t, "rep1", crm.DirectionOut)
+	w.plan(t, "rep1", "2026-03-10", 12300)
+	return w
+}
+
+// month writes April's: rep1 2 calls and a visit, 2 messages, 500.00 due;
+// rep2 a call and a message; rep3 (team B) a call, a message, 70.00 due; one
+// inbound message; a lead and a customer each.
+func (w *workloadMore) month(t *testing.T) {
+	for _, f := range [][2]string{{"rep1", "call"}, {"rep1", "call"}, {"rep1", "visit"}, {"rep2", "call"}, {"rep3", "call"}} {
+		w.follow(t, f[0], f[1])
+	}
+	for _, who := range []string{"rep1", "rep1", "rep2", "rep3", ""} {
+		dir := crm.DirectionOut
+		if who == "" {
+			dir = crm.DirectionIn
+		}
+		w.sent(t, who, dir)
+	}
+	w.plan(t, "rep1", "2026-04-05", 50000)
+	w.plan(t, "rep3", "2026-04-25", 7000)
+	for _, who := range []string{"rep1", "rep3"} {
+		w.p.call(who, "POST", "/api/v1/leads", record{"name": "四月线索 " + who}, 201, nil)
+	}
+}
+
+func (w *workloadMore) follow(t *testing.T, who, method string) {
+	var c record
+	w.p.call(who, "POST", "/api/v1/customers", record{"name": "跟进客户"}, 201, &c)
+	w.p.call(who, "POST", "/api/v1/follow-ups", record{"method": method, "at": w.p.clock.Now().Format(time.RFC3339),
+		"refs": []record{{"kind": "customer", "id": c.id()}}}, 201, nil)
+}
+
+func (w *workloadMore) sent(t *testing.T, who, dir string) {
+	w.n++
+	m := &crm.Message{ConversationID: w.conv, Channel: crm.ChannelWeChat, Account: "acct", Direction: dir,
+		ExternalID: fmt.Sprint("m", w.n), SentAt: w.p.clock.Now(), CreatedAt: w.p.clock.Now(), Text: "已发 " + who}
+	if who != "" {
+		id := w.p.id(who)
+		m.AuthorID = &id
+	}
+	if err := w.p.db.CreateMessage(context.Background(), m, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *workloadMore) plan(t *testing.T, who, due string, amount int) {
+	var c, o record
+	w.n++
+	w.p.call(who, "POST", "/api/v1/customers", record{"name": "计划客户"}, 201, &c)
+	w.p.call(who, "POST", "/api/v1/orders", record{"number": fmt.Sprint("PL-", w.n), "customer_id": c.id(),
+		"amount": amount, "status": "active"}, 201, &o)
+	w.p.call(who, "POST", fmt.Sprintf("/api/v1/orders/%d/payment-plans", o.id()),
+		record{"instalment": 1, "due_date": due, "amount": amount}, 201, nil)
+}
+
+// checkWorkloadDrills follows the links of every keyed row and the total.
+func checkWorkloadDrills(t *testing.T, d *drilled, rowParam string) {
+	for _, r := range append(d.tab.Rows, d.tab.Total) {
+		if r.Key == "" {
+			continue
+		}
+		period := url.Values{"from": {d.tab.From.String()}, "to": {d.tab.To.String()}}
+		due := url.Values{"due_from": {d.tab.From.String()}, "due_to": {d.tab.To.String()}}
+		if r.Key != "total" {
+			period, due = with(period, rowParam, r.Key), with(due, rowParam, r.Key)
+		}
+		for _, c := range []struct {
+			col, path string
+			q         url.Values
+		}{
+			{"followups", "/follow-ups", period}, {"followups_call", "/follow-ups", with(period, "method", "call")},
+			{"followups_visit", "/follow-ups", with(period, "method", "visit")}, {"messages_sent", "/messages", period},
+			{"new_leads", "/leads", period}, {"new_customers", "/customers", with(period, "kind", "customer")},
+			{"planned", "/instalments", due},
+		} {
+			v, rows, list := d.follow(t, r.Key, c.col, c.path, c.q)
+			what := fmt.Sprintf("%s: %s of %s", d.who, c.col, r.Key)
+			if c.col == "planned" {
+				contains(t, what, list, fmt.Sprintf("%.2f", v/100))
+				continue
+			}
+			if float64(rows) != v {
+				t.Errorf("%s: the figure is %v, the list holds %d rows", what, v, rows)
+			}
+		}
+	}
+}
