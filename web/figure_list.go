@@ -23,16 +23,16 @@ type dateInput struct{ Name, Label, Value string }
 
 type hiddenInput struct{ Name, Value string }
 
-// figureListRoutes are the pages behind the workload's messages sent and
+// figureListRoutes are the pages (and the API lists) behind the workload's messages sent and
 // money planned and the receivables' figures.
 func (s *Server) figureListRoutes() []route {
-	return []route{
+	return append([]route{
 		rawRoute(get, "/messages", "Messages people sent (the workload report's messages sent), newest first, "+
 			"each opening its conversation (page)", html, s.getSentMessages).page().query(sentParams, recLangParam),
 		rawRoute(get, "/instalments", "Instalments (payment plans) by due day, with their total planned and "+
 			"outstanding (the receivables and workload figures; page)", html, s.getInstalments).page().
 			query(instalmentParams, recLangParam),
-	}
+	}, s.figureAPIRoutes()...)
 }
 
 var sentParams = append([]param{

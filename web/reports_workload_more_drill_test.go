@@ -24,6 +24,7 @@ func TestWorkloadFollowUpsMessagesPlannedDrill(t *testing.T) {
 	p.clock.Add(49 * 24 * time.Hour) // April 20
 	w.month(t)
 	w.rowsOpen(t)
+	w.apiMatches(t)
 	for who, want := range map[string][3]float64{"manager": {4, 3, 50000}, "rep1": {3, 2, 50000}, "admin": {5, 4, 57000}} {
 		for _, by := range []string{"rep", "team"} {
 			d := p.drilled(who, "workload?by="+by+"&period=this_month")
@@ -53,6 +54,28 @@ func (w *workloadMore) rowsOpen(t *testing.T) {
 	link := list[at+len(`<a href="`):]
 	w.p.mustPage("rep1", link[:strings.Index(link, `"`)])
 	contains(t, "rep1's instalments", w.p.mustPage("rep1", "/instalments"), `href="/orders/`)
+}
+
+// apiMatches: the API's follow-ups, sent messages and instalment totals,
+// filtered by team A, method, and the month, are the manager's figures.
+func (w *workloadMore) apiMatches(t *testing.T) {
+	d := w.p.drilled("manager", "workload?by=team&period=this_month")
+	team := fmt.Sprint(w.p.teamA)
+	month := url.Values{"team_id": {team}, "since": {"2026-04-01T00:00:00Z"}, "until": {"2026-05-01T00:00:00Z"}}
+	var fs struct{ Items []record }
+	w.p.call("manager", "GET", "/api/v1/follow-ups?"+with(month, "method", "call").Encode(), nil, 200, &fs)
+	var sent struct{ Items []record }
+	w.p.call("manager", "GET", "/api/v1/sent-messages?"+month.Encode(), nil, 200, &sent)
+	var sum crm.InstalmentTotals
+	w.p.call("manager", "GET", "/api/v1/instalments/totals?team_id="+team+"&due_from=2026-04-01&due_to=2026-04-30", nil, 200, &sum)
+	for _, c := range []struct {
+		col string
+		got float64
+	}{{"followups_call", float64(len(fs.Items))}, {"messages_sent", float64(len(sent.Items))}, {"planned", float64(sum.Planned)}} {
+		if v, _ := d.figure(team, c.col); v != c.got || v == 0 {
+			t.Errorf("team A's %s: the figure is %v, the API says %v", c.col, v, c.got)
+		}
+	}
 }
 
 // workloadMore writes follow-ups, sent messages and instalments.
