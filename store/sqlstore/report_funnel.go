@@ -51,28 +51,36 @@ func (db *DB) funnelKey(q crm.ReportQuery) string {
 		"qr_scene": "CASE WHEN l.channel = 'wechat' THEN " + db.sourceField("campaign") + " ELSE '' END"}[q.By]
 }
 
+// funnelParts reads the period's leads once, grouped by row and by the
+// first sale of the customer a lead was converted into (see funnelRow).
 func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, from, to crm.Date) ([]part, error) {
 	w := funnelLeads(q, from, to)
-	key := db.funnelKey(q)
 	days := "julianday(lc.converted_at) - julianday(l.created_at)"
 	if db.dialect.Name() == "postgres" {
 		days = "EXTRACT(EPOCH FROM lc.converted_at - l.created_at) / 86400"
 	}
-	sqlText := `SELECT ` + key + `, count(*), count(lc.lead_id), sum(` + days + `)
-		FROM leads l LEFT JOIN lead_conversions lc ON lc.lead_id = l.id` + w.String() + ` GROUP BY ` + key
-	ps, err := queryAll(ctx, qr, func(r scanner) (part, error) {
-		p := part{vals: make([]float64, 7)}
-		dest := []any{strKey{&p.key}, fl{&p.vals[0]}, fl{&p.vals[1]}, fl{&p.vals[6]}}
+	// Only a converted lead looks for its customer's first sale.
+	leads := `SELECT ` + db.funnelKey(q) + ` AS k, lc.lead_id AS conv, ` + days + ` AS d,
+		CASE WHEN lc.customer_id IS NOT NULL THEN ` + firstSale("lc.customer_id") + ` END AS fid
+		FROM leads l LEFT JOIN lead_conversions lc ON lc.lead_id = l.id` + w.String()
+	ow := &where{args: w.args}
+	ow.visibleOrder(q.Viewer)
+	seen := "1"
+	if len(ow.conds) > 0 {
+		seen = "CASE WHEN " + ow.conds[0] + " THEN 1 ELSE 0 END"
+	}
+	sqlText := `SELECT g.k, g.n, g.conv, g.d, o.id, o.amount, ` + seen + ` FROM (SELECT k, fid, count(*) AS n,
+		count(conv) AS conv, sum(d) AS d FROM (` + leads + `) x GROUP BY k, fid) g LEFT JOIN orders o ON o.id = g.fid`
+	rows, err := queryAll(ctx, qr, func(r scanner) (funnelRow, error) {
+		var f funnelRow
+		dest := []any{strKey{&f.key}, fl{&f.leads}, fl{&f.converted}, fl{&f.days}, nid{&f.first}, fl{&f.amount}, &f.seen}
 		if q.By == crm.ByPeriod {
-			dest[0] = dtv{&p.day}
+			dest[0] = dtv{&f.day}
 		}
-		err := r.Scan(dest...)
-		p.label = p.key
-		return p, err
-	}, sqlText, w.args...)
+		return f, r.Scan(dest...)
+	}, sqlText, ow.args...)
 	if err != nil {
 		return nil, db.wrap(err, "funnel")
 	}
-	first, err := db.funnelFirst(ctx, qr, q, from, to)
-	return append(ps, first...), err
+	return funnelRowParts(q, rows), nil
 }
