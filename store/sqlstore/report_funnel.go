@@ -63,17 +63,20 @@ func (db *DB) funnelParts(ctx context.Context, qr querier, q crm.ReportQuery, fr
 	leads := `SELECT ` + db.funnelKey(q) + ` AS k, lc.lead_id AS conv, ` + days + ` AS d,
 		CASE WHEN lc.customer_id IS NOT NULL THEN ` + firstSale("lc.customer_id") + ` END AS fid
 		FROM leads l LEFT JOIN lead_conversions lc ON lc.lead_id = l.id` + w.String()
+	// The first sale's amount when the viewer sees it, looked up per group
+	// (a join let PostgreSQL, not knowing how few groups there are, hash
+	// every order).
 	ow := &where{args: w.args}
 	ow.visibleOrder(q.Viewer)
-	seen := "1"
+	amount := "o.amount"
 	if len(ow.conds) > 0 {
-		seen = "CASE WHEN " + ow.conds[0] + " THEN 1 ELSE 0 END"
+		amount = "CASE WHEN " + ow.conds[0] + " THEN o.amount END"
 	}
-	sqlText := `SELECT g.k, g.n, g.conv, g.d, o.id, o.amount, ` + seen + ` FROM (SELECT k, fid, count(*) AS n,
-		count(conv) AS conv, sum(d) AS d FROM (` + leads + `) x GROUP BY k, fid) g LEFT JOIN orders o ON o.id = g.fid`
+	sqlText := `SELECT g.k, g.n, g.conv, g.d, g.fid, (SELECT ` + amount + ` FROM orders o WHERE o.id = g.fid)
+		FROM (SELECT k, fid, count(*) AS n, count(conv) AS conv, sum(d) AS d FROM (` + leads + `) x GROUP BY k, fid) g`
 	rows, err := queryAll(ctx, qr, func(r scanner) (funnelRow, error) {
 		var f funnelRow
-		dest := []any{strKey{&f.key}, fl{&f.leads}, fl{&f.converted}, fl{&f.days}, nid{&f.first}, fl{&f.amount}, &f.seen}
+		dest := []any{strKey{&f.key}, fl{&f.leads}, fl{&f.converted}, fl{&f.days}, nid{&f.first}, &f.amount}
 		if q.By == crm.ByPeriod {
 			dest[0] = dtv{&f.day}
 		}

@@ -1,19 +1,20 @@
 package sqlstore
 
 import (
+	"database/sql"
+
 	"github.com/rapport-crm/rapport/crm"
 )
 
 // funnelRow is the leads of one row (day, source) whose customers share a
 // first sale (none: not converted, or no sale yet): how many, how many
-// converted, their days to convert, and that order if the viewer sees it.
+// converted, their days to convert, that order and its amount.
 type funnelRow struct {
 	key                    string
 	day                    crm.Date
 	leads, converted, days float64
 	first                  *int64
-	amount                 float64
-	seen                   int
+	amount                 sql.NullFloat64 // NULL: no first sale, or one the viewer may not see
 }
 
 // funnelRowParts sums the leads per row, and counts and sums each first
@@ -29,7 +30,7 @@ func funnelRowParts(q crm.ReportQuery, rows []funnelRow) []part {
 		p := part{key: f.key, label: f.key, day: f.day, vals: make([]float64, 7)}
 		p.vals[0], p.vals[1], p.vals[6] = f.leads, f.converted, f.days
 		parts = append(parts, p)
-		if f.first == nil || f.seen != 1 {
+		if f.first == nil || !f.amount.Valid {
 			continue
 		}
 		row := f.key
@@ -39,13 +40,13 @@ func funnelRowParts(q crm.ReportQuery, rows []funnelRow) []part {
 		if k := [2]string{row, idKey(*f.first)}; !seen[k] {
 			seen[k] = true
 			first := part{key: f.key, label: f.key, day: f.day, vals: make([]float64, 7), rowOnly: true}
-			first.vals[3], first.vals[4] = 1, f.amount
+			first.vals[3], first.vals[4] = 1, f.amount.Float64
 			parts = append(parts, first)
 		}
 		if !counted[*f.first] {
 			counted[*f.first] = true
 			total.vals[3]++
-			total.vals[4] += f.amount
+			total.vals[4] += f.amount.Float64
 		}
 	}
 	return append(parts, total)
