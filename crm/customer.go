@@ -133,6 +133,7 @@ type CustomerFilter struct {
 	// CreatedFrom and CreatedTo: created in [from, to), the workload
 	// report's new customers, so that figure opens the customers behind it.
 	CreatedFrom, CreatedTo *time.Time
+	TeamID                 *int64 // owned by a member of this team
 }
 
 // CustomerStore keeps customers.

@@ -58,6 +58,12 @@ type FollowUpFilter struct {
 	// yet answered by a later follow-up on the same record.
 	NextBefore *time.Time
 	Page       Page
+	// The workload report's follow-ups, so that figure opens the list
+	// behind it: made in [From, To), by this method, by a member of this
+	// team.
+	From, To *time.Time
+	Method   string
+	TeamID   *int64
 }
 
 // FollowUpStore keeps follow-up records. A follow-up's owner, for

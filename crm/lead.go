@@ -109,6 +109,7 @@ type LeadFilter struct {
 	CreatedFrom, CreatedTo     *time.Time
 	Form, UTMCampaign, QRScene string
 	Converted                  bool
+	TeamID                     *int64 // owned by a member of this team
 }
 
 // LeadStore keeps leads and the pool.

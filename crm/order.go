@@ -131,6 +131,8 @@ type OrderFilter struct {
 	ProductID     *int64
 	Category      string
 	Region, Level string
+	// FirstOf: the funnel's first orders of the leads it names.
+	FirstOf *LeadOrigin
 }
 
 // OrderStore keeps orders and contracts.

@@ -120,6 +120,7 @@ type PaymentFilter struct {
 	// user owns.
 	PaidFrom, PaidTo *time.Time
 	OwnerID          *int64
+	TeamID           *int64 // on an order a member of this team owns
 }
 
 // PaymentStore keeps payment plans, payments and deliveries. Visibility

@@ -53,6 +53,7 @@ type TaskFilter struct {
 	// CompletedFrom and CompletedTo: done in [from, to), the workload
 	// report's tasks done, so that figure opens the tasks behind it.
 	CompletedFrom, CompletedTo *time.Time
+	TeamID                     *int64 // assigned to a member of this team
 	Page                       Page
 }
 

@@ -6,15 +6,20 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// funnelDrill is the lead list behind a funnel figure: the leads created in
-// the row's period from the row's source, only the converted ones for the
-// conversion figures; first orders have no list of their own ("").
+// funnelDrill is the list behind a funnel figure: the leads created in the
+// row's period from the row's source, only the converted ones for the
+// conversion figures; for the first orders and their amount, the order
+// list of those leads' customers' first sales (lead_… parameters).
 func funnelDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	q := url.Values{}
+	path, leads := "/leads", ""
 	switch col {
 	case "leads":
 	case "converted", "conversion_rate", "days_to_convert":
 		q.Set("converted", "true")
+	case "first_orders", "first_order_amount":
+		path, leads = "/orders", "lead_"
+		q.Set("first", "true")
 	default:
 		return ""
 	}
@@ -27,12 +32,12 @@ func funnelDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 			if row.Key == "" {
 				return "" // no form, campaign or scene: no filter says "none"
 			}
-			q.Set(t.By, row.Key)
+			q.Set(leads+t.By, row.Key)
 		default:
 			return ""
 		}
 	}
-	q.Set("from", from.String())
-	q.Set("to", to.String())
-	return "/leads?" + q.Encode()
+	q.Set(leads+"from", from.String())
+	q.Set(leads+"to", to.String())
+	return path + "?" + q.Encode()
 }

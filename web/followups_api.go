@@ -3,12 +3,16 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/rapport-crm/rapport/crm"
 )
 
 var followUpParams = []param{{"user_id", "integer", "follow-ups made by this user"},
-	{"next_before", "date-time", "follow-ups whose next step is due before this time and not yet answered by a later follow-up"}}
+	{"next_before", "date-time", "follow-ups whose next step is due before this time and not yet answered by a later follow-up"},
+	{"since", "date-time", "made at or after"}, {"until", "date-time", "made before"},
+	{"method", "string", "made this way: " + strings.Join(followUpMethods, ", ")},
+	{"team_id", "integer", "made by a member of this team"}}
 
 // follow-ups are owned, for visibility, by the user who made them.
 func (s *Server) followUps() resource[crm.FollowUp] {
@@ -52,7 +56,8 @@ func (s *Server) updateFollowUp(r *http.Request) (*crm.FollowUp, error) {
 func (s *Server) listFollowUps(r *http.Request) (crm.List[*crm.FollowUp], error) {
 	q := newQuery(r)
 	f := crm.FollowUpFilter{Viewer: viewerOf(r), UserID: q.id("user_id"), Ref: q.ref(), Page: q.page(),
-		NextBefore: q.time("next_before")}
+		NextBefore: q.time("next_before"), From: q.time("since"), To: q.time("until"), Method: q.str("method"),
+		TeamID: q.id("team_id")}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.FollowUp]{}, err
 	}

@@ -31,7 +31,8 @@ func (s *Server) orderPages() *recordKind[crm.Order] {
 		filters: []field{kind, status},
 		query: func(r *http.Request, f listFilter) listQuery[crm.Order] {
 			of := crm.OrderFilter{Viewer: viewerOf(r), Query: f.Query, Kind: f.Kind, Status: f.Status, Page: f.Page}
-			f.Drill.orderFilter(&of)
+			_, off := s.today()
+			f.Drill.orderFilter(&of, off)
 			return bindList(r, of, func(f *crm.OrderFilter, p crm.Page) { f.Page = p }, s.store.ListOrders,
 				countBy(s, crm.ListCounter.CountOrders))
 		},

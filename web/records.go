@@ -81,6 +81,7 @@ type listFilter struct {
 	Status string
 	Kind   string
 	Due    string // tasks: "overdue", "today", "week"
+	Method string // follow-ups: made this way
 	// Countdown: leads and customers: "days_left" (sorted), "soon" (about
 	// to be reclaimed) or "frozen".
 	Countdown string
@@ -111,7 +112,8 @@ func (f listFilter) ownerID(v crm.Viewer) (*int64, bool) {
 func readListFilter(r *http.Request) (listFilter, error) {
 	q := newQuery(r)
 	f := listFilter{Query: q.str("q"), Owner: q.str("owner"), Status: q.str("status"),
-		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Tag: q.str("tag"), Page: q.page()}
+		Kind: q.str("kind"), Due: q.str("due"), Countdown: q.str("countdown"), Tag: q.str("tag"), Method: q.str("method"),
+		Page: q.page()}
 	f.Drill = readDrill(q)
 	return f, q.err()
 }
@@ -132,9 +134,9 @@ var recListParams = []param{
 	{"cursor", "string", "the previous page's last id"},
 	{"customer_id", "integer", "orders: of this customer"},
 	{"dealer_id", "integer", "orders: sold through this dealer"},
-	{"team_id", "integer", "orders: owned by this team's members"},
+	{"team_id", "integer", "orders, leads, customers, follow-ups: owned (made) by this team's members; tasks: assigned to them; payments: on orders they own"},
 	{"user_id", "integer", "orders: owned by this user"},
-	{"from", "string", "orders: sold on or after this day (YYYY-MM-DD); leads, customers: created on or after it; payments: paid on or after it; tasks: see completed"},
+	{"from", "string", "orders: sold on or after this day (YYYY-MM-DD); leads, customers: created on or after it; payments: paid on or after it; follow-ups: made on or after it; tasks: see completed"},
 	{"to", "string", "orders: sold on or before this day (YYYY-MM-DD); leads, customers: created on or before it; payments: paid on or before it; tasks: see completed"},
 	{"completed", "boolean", "tasks: done on from…to (the workload report's tasks done)"},
 	{"due_before", "string", "tasks: due before this day began (YYYY-MM-DD; the workload report's overdue tasks)"},
@@ -148,6 +150,14 @@ var recListParams = []param{
 	{"utm_campaign", "string", "leads: from this UTM campaign"},
 	{"qr_scene", "string", "leads: from this WeChat QR scene"},
 	{"converted", "boolean", "leads: only those converted into a customer"},
+	{"method", "string", "follow-ups: made this way (call, visit, wechat, email, meeting, sms, other)"},
+	{"first", "boolean", "orders: the funnel's first orders, the first sale ever of each customer converted from the leads lead_from…lead_to, lead_channel, lead_form, lead_utm_campaign and lead_qr_scene name (the leads you may see)"},
+	{"lead_from", "string", "orders with first: leads created on or after this day (YYYY-MM-DD)"},
+	{"lead_to", "string", "orders with first: leads created on or before this day"},
+	{"lead_channel", "string", "orders with first: leads from this channel"},
+	{"lead_form", "string", "orders with first: leads from this web form"},
+	{"lead_utm_campaign", "string", "orders with first: leads from this UTM campaign"},
+	{"lead_qr_scene", "string", "orders with first: leads from this WeChat QR scene"},
 	afterAlias,
 	{"lang", "string", "switch the page language: en or zh-CN"},
 }

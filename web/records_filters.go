@@ -27,7 +27,7 @@ var (
 // colleague the viewer may see records of.
 func (c *cells) filterViews(filters []field, pool bool, f listFilter) []filterView {
 	chosen := map[string]string{"owner": f.Owner, "status": f.Status, "kind": f.Kind, "due": f.Due,
-		"countdown": f.Countdown}
+		"countdown": f.Countdown, "method": f.Method}
 	out := make([]filterView, 0, len(filters))
 	for _, fl := range filters {
 		v := chosen[fl.Name]

@@ -53,7 +53,7 @@ type rowView struct {
 }
 
 // recordKinds are the record pages, in the order of their navigation.
-var recordKinds = []string{"customers", "contacts", "leads", "orders", "payments", "tasks", "products", "dealers"}
+var recordKinds = []string{"customers", "contacts", "leads", "orders", "payments", "tasks", "follow-ups", "products", "dealers"}
 
 func (s *Server) recordPageData(w http.ResponseWriter, r *http.Request, kind, title string) *recordPage {
 	d := &recordPage{pageData: s.pageData(w, r, "rec."+kind), Kind: kind, Heading: title}

@@ -3,11 +3,10 @@ package web
 // recordRoutes are the record pages: a list, a form and a detail page for
 // each kind, and the one-step actions of the lists and the 360° panel.
 func (s *Server) recordRoutes() []route {
-	fu := s.followUpPages()
 	rs := concatRoutes(
 		kindRoutes(s, s.customerPages()), kindRoutes(s, s.contactPages()), kindRoutes(s, s.leadPages()),
 		kindRoutes(s, s.orderPages()), kindRoutes(s, s.paymentPages()), kindRoutes(s, s.taskPages()),
-		kindRoutes(s, s.productPages()), s.dealerRoutes(),
+		kindRoutes(s, s.followUpPages()), kindRoutes(s, s.productPages()), s.dealerRoutes(), s.figureListRoutes(),
 	)
 	return append(rs,
 		rawRoute(get, "/search", "Public search (公共检索): the form", html, s.getPublicSearch).page().query(recLangParam),
@@ -15,9 +14,6 @@ func (s *Server) recordRoutes() []route {
 			"company, phone or email, masked where you may not open them, with a claim button for the pool",
 			html, s.postPublicSearch).page().query(recLangParam),
 		rawRoute(post, "/orders/{id}/plans", "Add a payment plan to an order (form)", html, s.postPlan).page().query(recLangParam),
-		rawRoute(get, "/follow-ups/new", "The form to record a follow-up", html, formPage(s, fu, true)).page().
-			query(recLangParam, recBackParam, prefillParams(fu.fields)),
-		rawRoute(post, "/follow-ups", "Record a follow-up (form), then go back", html, savePage(s, fu, true)).page().query(recLangParam),
 	)
 }
 

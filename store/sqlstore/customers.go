@@ -147,11 +147,7 @@ func customerWhere(db *DB, f crm.CustomerFilter) *where {
 	if f.InPool {
 		w.and("c.owner_id IS NULL")
 	}
-	if f.CreatedFrom != nil {
-		w.and("c.created_at >= " + w.arg(utc(*f.CreatedFrom)))
-	}
-	if f.CreatedTo != nil {
-		w.and("c.created_at < " + w.arg(utc(*f.CreatedTo)))
-	}
+	w.inTeam("c.owner_id", f.TeamID)
+	w.within("c.created_at", f.CreatedFrom, f.CreatedTo)
 	return w
 }

@@ -119,13 +119,7 @@ func (db *DB) followUp(ctx context.Context, q querier, v crm.Viewer, id int64) (
 // ListFollowUps returns a page of follow-ups, newest first by id.
 func (db *DB) ListFollowUps(ctx context.Context, f crm.FollowUpFilter) (l crm.List[*crm.FollowUp], err error) {
 	pg := f.Page.Clamp()
-	w := &where{}
-	w.visible(f.Viewer, "f.user_id")
-	w.equalID("f.user_id", f.UserID)
-	w.aboutRef("followup_refs", "followup_id", "f.id", f.Ref)
-	if f.NextBefore != nil {
-		w.and("f.next_at < " + w.arg(utc(*f.NextBefore)) + " AND " + openFollowUp)
-	}
+	w := followUpWhere(f)
 	tail := w.page("f.id", pg.After, pg.Limit)
 	err = db.query(ctx, func(q querier) error {
 		items, err := queryAll(ctx, q, scanFollowUp, `SELECT `+followUpCols+` FROM followups f`+w.String()+tail, w.args...)

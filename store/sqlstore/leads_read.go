@@ -68,6 +68,7 @@ func leadWhere(db *DB, f crm.LeadFilter) *where {
 		w.and(leadLinks.has("l", w.arg(f.Tag)))
 	}
 	w.equalID("l.owner_id", f.OwnerID)
+	w.inTeam("l.owner_id", f.TeamID)
 	if f.InPool {
 		w.and("l.owner_id IS NULL")
 	}

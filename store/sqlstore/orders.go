@@ -194,9 +194,7 @@ func orderWhere(db *DB, f crm.OrderFilter) *where {
 	w.equalID("o.customer_id", f.CustomerID)
 	w.equalID("o.dealer_id", f.DealerID)
 	w.equalID("o.owner_id", f.OwnerID)
-	if f.TeamID != nil {
-		w.and("o.owner_id IN (SELECT id FROM users WHERE team_id = " + w.arg(*f.TeamID) + ")")
-	}
+	w.inTeam("o.owner_id", f.TeamID)
 	if f.Sold {
 		w.and("o.status IN ('active', 'completed')")
 	}
@@ -207,5 +205,8 @@ func orderWhere(db *DB, f crm.OrderFilter) *where {
 		w.and("o.sales_date <= " + w.arg(f.To.String()))
 	}
 	w.orderDims(f)
+	if f.FirstOf != nil {
+		db.firstSales(w, f.Viewer, f.FirstOf)
+	}
 	return w
 }

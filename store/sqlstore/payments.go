@@ -138,11 +138,7 @@ func paymentWhere(f crm.PaymentFilter) *where {
 	w.visibleOrder(f.Viewer)
 	w.equalID("p.order_id", f.OrderID)
 	w.equalID("o.owner_id", f.OwnerID)
-	if f.PaidFrom != nil {
-		w.and("p.paid_at >= " + w.arg(utc(*f.PaidFrom)))
-	}
-	if f.PaidTo != nil {
-		w.and("p.paid_at < " + w.arg(utc(*f.PaidTo)))
-	}
+	w.inTeam("o.owner_id", f.TeamID)
+	w.within("p.paid_at", f.PaidFrom, f.PaidTo)
 	return w
 }

@@ -57,14 +57,10 @@ func taskWhere(db *DB, f crm.TaskFilter) *where {
 	w.equal("t.status", f.Status)
 	w.equalID("t.assignee_id", f.AssigneeID)
 	w.aboutRef("task_refs", "task_id", "t.id", f.Ref)
+	w.inTeam("t.assignee_id", f.TeamID)
 	if f.DueBefore != nil {
 		w.and("t.due_at < " + w.arg(utc(*f.DueBefore)))
 	}
-	if f.CompletedFrom != nil {
-		w.and("t.completed_at >= " + w.arg(utc(*f.CompletedFrom)))
-	}
-	if f.CompletedTo != nil {
-		w.and("t.completed_at < " + w.arg(utc(*f.CompletedTo)))
-	}
+	w.within("t.completed_at", f.CompletedFrom, f.CompletedTo)
 	return w
 }

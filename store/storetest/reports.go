@@ -28,6 +28,9 @@ func RunReports(t *testing.T, open Opener) {
 		{"ServiceSatisfaction", testServiceSatisfaction},
 		{"LeadsBehindFigures", testLeadsBehindFigures},
 		{"WorkloadListsBehindFigures", testWorkloadListsBehindFigures},
+		{"WorkloadDrillLists", testWorkloadDrillLists},
+		{"ReceivablesDrillLists", testReceivablesDrillLists},
+		{"FunnelFirstOrderLists", testFunnelFirstOrderLists},
 	} {
 		t.Run("Reports/"+tt.name, func(t *testing.T) {
 			s := open(t)
