@@ -135,7 +135,7 @@ func TestAnswerFormLeadOnWeChat(t *testing.T) {
 	// No template chosen: refused in Chinese, the values kept.
 	res, page := p.post("rep1", fmt.Sprintf("/leads/%d/compose?lang=zh-CN", w.lead), url.Values{"channel": {"wechat"},
 		"tv.TPL-visit.first": {"您好"}})
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "请先填写内容") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "请先输入内容") {
 		t.Fatalf("no template: %d\n%s", res.StatusCode, page)
 	}
 	contains(t, "the refused form", page, `value="您好"`)
