@@ -27,6 +27,9 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"HandoffAssigns", testBotHandoffAssigns},
 		{"ReviewInInput", testBotReviewInInput},
 		{"OnlyAskedHandoffSilences", testBotOnlyAskedHandoffSilences},
+		{"UnansweredList", testBotUnansweredList},
+		{"UnansweredTeach", testBotUnansweredTeach},
+		{"UnansweredNewAndDismiss", testBotUnansweredNewAndDismiss},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {
