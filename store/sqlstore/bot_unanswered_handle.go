@@ -96,10 +96,12 @@ func handledError(outcome string, faq *int64) error {
 	switch {
 	case outcome == "":
 		return nil
-	case faq != nil:
-		return crm.Errorf(crm.ECONFLICT, "This question was handled already (%s, FAQ entry %d).", outcome, *faq)
+	case outcome == crm.UnansweredTaught && faq != nil:
+		return crm.Errorf(crm.ECONFLICT, "This question was taught to FAQ entry %d already.", *faq)
+	case outcome == crm.UnansweredNewEntry && faq != nil:
+		return crm.Errorf(crm.ECONFLICT, "This question was made into FAQ entry %d already.", *faq)
 	}
-	return crm.Errorf(crm.ECONFLICT, "This question was handled already (%s).", outcome)
+	return crm.Errorf(crm.ECONFLICT, "This question was dismissed already.")
 }
 
 // addPhrasing appends text to entry faqID's alternatives unless a
@@ -149,7 +151,7 @@ func (db *DB) handle(ctx context.Context, tx *sql.Tx, t *crm.Teaching, w *waitin
 		return db.wrap(err, "handle unanswered question")
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return crm.Errorf(crm.ECONFLICT, "This question was handled already.")
+		return crm.Errorf(crm.ECONFLICT, "This question was handled meanwhile.")
 	}
 	res, err = tx.ExecContext(ctx, set+` AND question_key = $5`, outcome, idArg(faq), idArg(actor), now, w.key)
 	if err != nil {
