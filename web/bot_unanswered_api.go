@@ -73,12 +73,18 @@ func (s *Server) listUnanswered(r *http.Request) (crm.List[*crm.UnansweredQuesti
 	return us.Unanswered(r.Context(), f)
 }
 
-func (s *Server) teachUnanswered(r *http.Request) (*crm.Teaching, error) {
+// unansweredAndID returns the store and the question in the path.
+func (s *Server) unansweredAndID(r *http.Request) (crm.UnansweredStore, int64, error) {
 	us, err := s.unanswered()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	id, err := pathID(r)
+	return us, id, err
+}
+
+func (s *Server) teachUnanswered(r *http.Request) (*crm.Teaching, error) {
+	us, id, err := s.unansweredAndID(r)
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +99,7 @@ func (s *Server) teachUnanswered(r *http.Request) (*crm.Teaching, error) {
 }
 
 func (s *Server) dismissUnanswered(r *http.Request) (*crm.Teaching, error) {
-	us, err := s.unanswered()
-	if err != nil {
-		return nil, err
-	}
-	id, err := pathID(r)
+	us, id, err := s.unansweredAndID(r)
 	if err != nil {
 		return nil, err
 	}
