@@ -15,9 +15,12 @@ CREATE TABLE bot_unanswered (
     handled_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
     handled_at   TIMESTAMP
 );
--- The waiting ones, by question (the list groups them) and by account.
-CREATE INDEX bot_unanswered_waiting ON bot_unanswered (outcome, question_key, message_id);
-CREATE INDEX bot_unanswered_account ON bot_unanswered (outcome, channel, account, question_key, message_id);
+-- The list walks the waiting ones newest first (all, or one account's)
+-- and keeps each question's newest: whether a newer one asks the same,
+-- and how many do, is read on the question's key.
+CREATE INDEX bot_unanswered_waiting ON bot_unanswered (outcome, message_id);
+CREATE INDEX bot_unanswered_account ON bot_unanswered (outcome, channel, account, message_id);
+CREATE INDEX bot_unanswered_key ON bot_unanswered (outcome, question_key, message_id);
 
 -- The unsure hand-offs decided before this migration. Their key is the
 -- text lower-cased (SQL has no crm.QuestionKey): they group with later

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"strconv"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -37,28 +36,29 @@ func scanUnanswered(r scanner) (*crm.UnansweredQuestion, error) {
 }
 
 // Unanswered lists the waiting questions, identical ones as their newest
-// with a count, newest first; the cursor is that newest one's id.
+// with a count, newest first; the cursor is that newest one's id. It
+// walks the waiting ones from the newest (or the cursor) and keeps those
+// no newer one repeats: a page costs its rows' lookups, not the backlog.
 func (db *DB) Unanswered(ctx context.Context, f crm.UnansweredFilter) (l crm.List[*crm.UnansweredQuestion], err error) {
 	f.Page = f.Page.Clamp()
 	w := &where{}
-	w.and("outcome = ''")
+	same := "" // the same account, in the subqueries
 	if f.Channel != "" || f.Account != "" {
-		w.and("channel = " + w.arg(f.Channel))
-		w.and("account = " + w.arg(f.Account))
+		ch, acc := w.arg(f.Channel), w.arg(f.Account)
+		w.and("u.channel = " + ch)
+		w.and("u.account = " + acc)
+		same = " AND s.channel = " + ch + " AND s.account = " + acc
 	}
-	having := ""
-	if f.After > 0 {
-		having = " HAVING max(message_id) < " + w.arg(f.After)
-	}
+	w.and("u.outcome = ''")
+	w.and(`NOT EXISTS (SELECT 1 FROM bot_unanswered s WHERE s.outcome = '' AND s.question_key = u.question_key
+		AND s.message_id > u.message_id` + same + `)`)
+	tail := w.page("u.message_id", f.After, f.Limit)
 	var us []*crm.UnansweredQuestion
 	err = db.view(ctx, func(q querier) error {
-		us, err = queryAll(ctx, q, scanUnanswered, `SELECT `+unansweredCols+`, g.n
-			FROM (SELECT max(message_id) AS top, count(*) AS n FROM bot_unanswered`+w.String()+`
-				GROUP BY question_key`+having+`) g
-			JOIN bot_unanswered u ON u.message_id = g.top
-			JOIN bot_decisions d ON d.message_id = u.message_id
-			JOIN messages m ON m.id = u.message_id
-			ORDER BY g.top DESC LIMIT `+strconv.Itoa(f.Limit+1), w.args...)
+		us, err = queryAll(ctx, q, scanUnanswered, `SELECT `+unansweredCols+`,
+			(SELECT count(*) FROM bot_unanswered s WHERE s.outcome = '' AND s.question_key = u.question_key`+same+`)
+			FROM bot_unanswered u JOIN bot_decisions d ON d.message_id = u.message_id
+			JOIN messages m ON m.id = u.message_id`+w.String()+tail, w.args...)
 		if err != nil {
 			return db.wrap(err, "unanswered questions")
 		}
