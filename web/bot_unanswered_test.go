@@ -89,8 +89,8 @@ func (w *teachWorld) sentTo(t *testing.T, openid string, n int) string {
 // is handed to a person and shows on the admin's page of unanswered
 // questions with the bot's best guess; the admin adds it as a phrasing of
 // that entry from the page; the bot's cache sees the change, and the same
-// question, again after the hand-off's silence and from another follower,
-// is answered with that entry over WeChat.
+// question, again in that conversation and from another follower, is
+// answered with that entry over WeChat.
 func TestTeachUnansweredEndToEnd(t *testing.T) {
 	t.Parallel()
 	w := newTeachWorld(t)
@@ -127,21 +127,24 @@ func TestTeachUnansweredEndToEnd(t *testing.T) {
 		t.Errorf("taught twice: %+v", ae)
 	}
 
-	// The hand-off silences the bot in that conversation for a while:
-	// past it, the same question is answered with the entry taught.
+	// At once, with no time passing (the bot's cache follows the FAQ's
+	// revision, not a clock), another follower's same question is
+	// answered with the entry taught.
+	if d = w.ask(t, other, q); d.Action != crm.BotAnswer || d.FAQID == nil || *d.FAQID != w.ship.ID {
+		t.Fatalf("another follower right after teaching: %+v, want the shipping entry's answer", d)
+	}
+	if got := w.sentTo(t, other, 1); got != "满99元包邮，偏远地区另计。" {
+		t.Fatalf("the other follower got %q", got)
+	}
+	// And in the first conversation, later: an unsure hand-off does not
+	// silence the bot (docs/bot.md, 1), but the clock moves past
+	// rep_silence_minutes so that this holds whichever way that rule goes.
 	w.clock.Add(5 * time.Hour)
-	d = w.ask(t, fan, q)
-	if d.Action != crm.BotAnswer || d.FAQID == nil || *d.FAQID != w.ship.ID {
+	if d = w.ask(t, fan, q); d.Action != crm.BotAnswer || d.FAQID == nil || *d.FAQID != w.ship.ID {
 		t.Fatalf("asked again after teaching: %+v, want the shipping entry's answer", d)
 	}
 	if got := w.sentTo(t, fan, 2); got != "满99元包邮，偏远地区另计。" {
 		t.Fatalf("the follower got %q", got)
-	}
-	if d = w.ask(t, other, q); d.Action != crm.BotAnswer || *d.FAQID != w.ship.ID {
-		t.Fatalf("another follower: %+v", d)
-	}
-	if got := w.sentTo(t, other, 1); got != "满99元包邮，偏远地区另计。" {
-		t.Fatalf("the other follower got %q", got)
 	}
 }
 
