@@ -201,7 +201,12 @@ func TestUnansweredActionsAndRoles(t *testing.T) {
 	}
 	p.fail("admin", http.MethodGet, "/api/v1/bot/unanswered?channel=email", nil, http.StatusBadRequest, crm.EINVALID)
 	contains(t, "the page", p.mustPage("admin", "/bot/unanswered?lang=en"), "Unanswered questions", "到付可以吗",
-		`<span class="badge" title="asked this many times">×2</span>`, "none")
+		`<span class="badge" title="asked this many times">×2</span>`, "none", `<option value="" selected>Choose an entry</option>`)
+	res, page := postIn(p, "zh-CN", "admin", fmt.Sprintf("/bot/unanswered/%d/teach", a.MessageID), url.Values{"faq_id": {""}})
+	if res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("teaching with no entry chosen: %d", res.StatusCode)
+	}
+	wantChinese(t, "no entry chosen", refusalIn(t, page, "flash"), "常见问题", "必填")
 
 	teach := fmt.Sprintf("/api/v1/bot/unanswered/%d/teach", c.MessageID)
 	ae := p.fail("admin", http.MethodPost, teach, map[string]any{"faq_id": 999999}, http.StatusBadRequest, crm.EINVALID)
@@ -225,7 +230,7 @@ func TestUnansweredActionsAndRoles(t *testing.T) {
 	if p.call("admin", http.MethodGet, "/api/v1/bot/faqs", nil, http.StatusOK, &fs); len(fs) != 1 {
 		t.Fatalf("an entry from a handled question was kept: %+v", fs)
 	}
-	res, page := postIn(p, "zh-CN", "admin", fmt.Sprintf("/bot/unanswered/%d/teach", c.MessageID),
+	res, page = postIn(p, "zh-CN", "admin", fmt.Sprintf("/bot/unanswered/%d/teach", c.MessageID),
 		url.Values{"faq_id": {fmt.Sprint(ship.ID)}, "text": {"到付可以吗"}})
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("the page's teach of a dismissed question: %d", res.StatusCode)
