@@ -104,8 +104,8 @@ func UnsureGuess(reason string) (faqID int64, score float64, ok bool) {
 }
 
 // UnansweredText is the question as the bot read it: a WeChat message's
-// text; a mail's subject and its first lines, up to the quoted mail. It is
-// cut to what an FAQ phrasing may hold (500 characters).
+// text; a mail's subject and its first lines, up to the quoted mail, on
+// one line. It is cut to what an FAQ phrasing may hold (500 characters).
 func UnansweredText(channel, subject, text string) string {
 	if channel == ChannelEmail {
 		var keep []string
@@ -115,7 +115,8 @@ func UnansweredText(channel, subject, text string) string {
 			}
 			keep = append(keep, l)
 		}
-		text = subject + "\n" + strings.Join(keep, "\n")
+		// One line: the text is shown and edited in a one-line input.
+		text = subject + " " + strings.Join(keep, " ")
 	}
 	text = strings.TrimSpace(text)
 	if r := []rune(text); len(r) > 500 {

@@ -196,7 +196,7 @@ func TestUnansweredActionsAndRoles(t *testing.T) {
 		t.Fatalf("first page %+v next %d", l.Items, l.Next)
 	}
 	p.call("admin", http.MethodGet, fmt.Sprintf("/api/v1/bot/unanswered?cursor=%d", l.Next), nil, http.StatusOK, &l)
-	if len(l.Items) != 1 || l.Items[0].Count != 2 || l.Items[0].Text != "问题\n可以开专票吗" {
+	if len(l.Items) != 1 || l.Items[0].Count != 2 || l.Items[0].Text != "问题 可以开专票吗" {
 		t.Fatalf("second page %+v", l.Items)
 	}
 	p.fail("admin", http.MethodGet, "/api/v1/bot/unanswered?channel=email", nil, http.StatusBadRequest, crm.EINVALID)
@@ -240,8 +240,7 @@ func TestUnansweredActionsAndRoles(t *testing.T) {
 	// A new entry from the grouped question, on the FAQ form.
 	form := p.mustPage("admin", fmt.Sprintf("/bot/faqs/new?unanswered=%d&lang=zh-CN", a.MessageID))
 	contains(t, "the FAQ form", form, "据此新建常见问题", fmt.Sprintf(`action="/bot/faqs?unanswered=%d"`, a.MessageID),
-		`value="问题
-可以开专票吗？"`)
+		`value="问题 可以开专票吗？"`)
 	res, page = postIn(p, "zh-CN", "admin", fmt.Sprintf("/bot/faqs?unanswered=%d", a.MessageID), url.Values{"question": {"可以开专票吗？"}})
 	if res.StatusCode != http.StatusBadRequest || !strings.Contains(page, fmt.Sprintf(`action="/bot/faqs?unanswered=%d"`, a.MessageID)) {
 		t.Fatalf("an entry with no answer: %d, want the form again with the question kept\n%s", res.StatusCode, page)

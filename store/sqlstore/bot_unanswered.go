@@ -17,6 +17,9 @@ func (db *DB) recordUnanswered(ctx context.Context, tx *sql.Tx, d *crm.BotDecisi
 		return db.wrap(err, "unanswered question")
 	}
 	q := crm.UnansweredText(d.Channel, subject, text)
+	if q == "" {
+		return nil // a picture or a voice message: no words to teach
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO bot_unanswered (message_id, channel, account, question, question_key, asked_at)
 		VALUES ($1, $2, $3, $4, $5, $6)`, d.MessageID, d.Channel, d.Account, q, crm.QuestionKey(q), d.DecidedAt)
 	return db.wrap(err, "record unanswered question")

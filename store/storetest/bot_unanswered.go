@@ -11,9 +11,10 @@ import (
 )
 
 // unansweredWorld: two FAQ entries, an admin, and the bot's decisions about
-// seven messages: three followers asking one question three ways (unsure,
-// guess: shipping), one unsure with no guess, a mail (unsure), and two
-// that are not unanswered questions (an answer, a request for a person).
+// eight messages: three followers asking one question three ways (unsure,
+// guess: shipping), one unsure with no guess, a mail (unsure), and three
+// that are not unanswered questions (an answer, a request for a person, a
+// message with no text).
 type unansweredWorld struct {
 	us              crm.UnansweredStore
 	admin           *crm.User
@@ -45,6 +46,7 @@ func newUnansweredWorld(t *testing.T, h *botHarness) *unansweredWorld {
 	for i, text := range []string{"寄到新疆要加钱吗？", "寄到新疆 要加钱吗", "寄到新疆要加钱吗!!"} {
 		w.xinjiang = append(w.xinjiang, decide(follower(fmt.Sprintf("oUNANSWERED%021d", i), text, h.now), crm.BotHandoff, guess))
 	}
+	decide(follower("oUNANSWERED000000000000000000006", "", h.now), crm.BotHandoff, "unsure: no faq entry matched")
 	w.special = decide(follower("oUNANSWERED000000000000000000009", "可以开专票吗", h.now), crm.BotHandoff, "unsure: no faq entry matched")
 	decide(follower("oUNANSWERED000000000000000000008", "运费怎么算", h.now), crm.BotAnswer, fmt.Sprintf("faq %d score 0.90", w.ship.ID))
 	decide(follower("oUNANSWERED000000000000000000007", "转人工", h.now), crm.BotHandoff, "person: asked (转人工)")
@@ -75,7 +77,7 @@ func testBotUnansweredList(t *testing.T, h *botHarness) {
 	all := w.list(t, crm.UnansweredFilter{})
 	same(t, "the list", ids(all), []int64{w.mailed, w.special, w.xinjiang[2]})
 	m, s, x := all[0], all[1], all[2]
-	if m.Text != "报价\n能给个报价吗\n谢谢" || m.Channel != crm.ChannelEmail || m.Count != 1 || m.ConversationID == 0 {
+	if m.Text != "报价 能给个报价吗 谢谢" || m.Channel != crm.ChannelEmail || m.Count != 1 || m.ConversationID == 0 {
 		t.Errorf("the mail %+v: want its subject and lines up to the quote", m)
 	}
 	if x.Count != 3 || x.Text != "寄到新疆要加钱吗!!" || x.Account != "wxstore" || x.GuessFAQID == nil ||
