@@ -22,13 +22,14 @@ CREATE INDEX bot_unanswered_waiting ON bot_unanswered (outcome, message_id);
 CREATE INDEX bot_unanswered_account ON bot_unanswered (outcome, channel, account, message_id);
 CREATE INDEX bot_unanswered_key ON bot_unanswered (outcome, question_key, message_id);
 
--- The unsure hand-offs decided before this migration. Their key is the
--- text lower-cased (SQL has no crm.QuestionKey): they group with later
--- ones only when they read exactly alike.
+-- The unsure hand-offs decided before this migration, those with words.
+-- Their key is the text lower-cased (SQL has no crm.QuestionKey): they
+-- group with later ones only when they read exactly alike.
 INSERT INTO bot_unanswered (message_id, channel, account, question, question_key, asked_at)
 SELECT d.message_id, d.channel, d.account,
        substr(trim(CASE WHEN m.channel = 'email' THEN m.subject ELSE m.text END), 1, 500),
        lower(substr(trim(CASE WHEN m.channel = 'email' THEN m.subject ELSE m.text END), 1, 500)),
        d.decided_at
 FROM bot_decisions d JOIN messages m ON m.id = d.message_id
-WHERE d.action = 'handoff' AND d.reason LIKE 'unsure:%';
+WHERE d.action = 'handoff' AND d.reason LIKE 'unsure:%'
+  AND trim(CASE WHEN m.channel = 'email' THEN m.subject ELSE m.text END) <> '';

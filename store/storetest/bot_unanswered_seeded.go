@@ -69,3 +69,29 @@ func BenchUnanswered(b *testing.B, s crm.Store, n, groups int) {
 		}
 	})
 }
+
+// RunUnansweredBackfill checks that migration 0048 lists the unsure hand-offs
+// decided before it (those with words; not other hand-offs), grouped when
+// their text is the same. exec runs SQL on the store's database; migrate
+// migrates it again once 0048 is undone.
+func RunUnansweredBackfill(t *testing.T, s crm.Store, exec func(sql string), migrate func()) {
+	for _, q := range UnansweredSeed(3, 2) {
+		exec(q)
+	}
+	const at = `'2026-12-03 09:00:00+00:00'`
+	exec(`INSERT INTO messages (conversation_id, channel, account, direction, external_id, text, sent_at, created_at)
+		VALUES (1, 'wechat', 'wxbench', 'in', 'bench-picture', '', ` + at + `, ` + at + `),
+		(1, 'wechat', 'wxbench', 'in', 'bench-person', '转人工', ` + at + `, ` + at + `)`)
+	exec(`INSERT INTO bot_decisions (message_id, conversation_id, channel, account, action, reason, score, decided_at)
+		VALUES (4, 1, 'wechat', 'wxbench', 'handoff', 'unsure: no faq entry matched', 0, ` + at + `),
+		(5, 1, 'wechat', 'wxbench', 'handoff', 'person: asked (转人工)', 0, ` + at + `)`)
+	exec(`DROP TABLE bot_unanswered`)
+	exec(`DELETE FROM schema_migrations WHERE version = '0048_bot_unanswered'`)
+	migrate()
+	l, err := s.(crm.UnansweredStore).Unanswered(ctx, crm.UnansweredFilter{})
+	must(t, err)
+	same(t, "the questions listed", ids(l.Items), []int64{3, 2})
+	if q := l.Items[0]; q.Text != "寄到新疆要加钱吗1" || q.Count != 2 || q.GuessQuestion != "运费怎么算？" || q.ConversationID != 1 {
+		t.Errorf("the backfilled question %+v", q)
+	}
+}
