@@ -29,6 +29,7 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"OnlyAskedHandoffSilences", testBotOnlyAskedHandoffSilences},
 		{"UnansweredList", testBotUnansweredList},
 		{"UnansweredTeach", testBotUnansweredTeach},
+		{"UnansweredTeachRace", testBotUnansweredTeachRace},
 		{"UnansweredNewAndDismiss", testBotUnansweredNewAndDismiss},
 	}
 	for _, tt := range tests {

@@ -100,3 +100,39 @@ func testBotUnansweredNewAndDismiss(t *testing.T, h *botHarness) {
 		t.Errorf("the dismissed question %+v", u)
 	}
 }
+
+// testBotUnansweredTeachRace: two admins teach the same question at once,
+// one to each entry: one wins, the other is told it was handled, and the
+// loser's entry is untouched.
+func testBotUnansweredTeachRace(t *testing.T, h *botHarness) {
+	w := newUnansweredWorld(t, h)
+	errs := make(chan error, 2)
+	for _, f := range []int64{w.ship.ID, w.invoice.ID} {
+		go func() {
+			_, err := w.us.TeachUnanswered(ctx, w.admin.ID, w.special, f, "")
+			errs <- err
+		}()
+	}
+	var won, lost int
+	for range 2 {
+		switch err := <-errs; crm.ErrorCode(err) {
+		case "":
+			won++
+		case crm.ECONFLICT:
+			lost++
+		default:
+			t.Fatal(err)
+		}
+	}
+	fs, err := h.bs.FAQs(ctx)
+	must(t, err)
+	taught := 0
+	for _, f := range fs {
+		if slices.Contains(f.Alternatives, "可以开专票吗") {
+			taught++
+		}
+	}
+	if won != 1 || lost != 1 || taught != 1 {
+		t.Fatalf("%d won, %d lost, taught to %d entries: want one of each", won, lost, taught)
+	}
+}
