@@ -14,6 +14,9 @@ type faqBody struct {
 	Answer       string   `json:"answer"`
 	AnswerEn     string   `json:"answer_en"`
 	Enabled      *bool    `json:"enabled"`
+	// UnansweredID, when set, is the unanswered question the entry is
+	// written from: it leaves the list with the entry's creation.
+	UnansweredID *int64 `json:"unanswered_id,omitempty"`
 }
 
 func (b faqBody) faq() *crm.FAQ {
@@ -131,7 +134,11 @@ func (s *Server) listFAQs(r *http.Request) ([]*crm.FAQ, error) {
 	return b.FAQs(r.Context())
 }
 
-func (s *Server) createFAQ(r *http.Request) (*crm.FAQ, error) {
+func (s *Server) createFAQ(r *http.Request) (*crm.FAQ, error) { return s.createFAQFrom(r, nil) }
+
+// createFAQFrom creates the entry in r's body, written from unanswered
+// question from (or the body's unanswered_id) when one is named.
+func (s *Server) createFAQFrom(r *http.Request, from *int64) (*crm.FAQ, error) {
 	b, err := s.bot()
 	if err != nil {
 		return nil, err
@@ -141,7 +148,17 @@ func (s *Server) createFAQ(r *http.Request) (*crm.FAQ, error) {
 		return nil, err
 	}
 	f := body.faq()
-	return f, b.CreateFAQ(r.Context(), f)
+	if body.UnansweredID != nil {
+		from = body.UnansweredID
+	}
+	if from == nil {
+		return f, b.CreateFAQ(r.Context(), f)
+	}
+	us, err := s.unanswered()
+	if err == nil {
+		_, err = us.NewFAQFromUnanswered(r.Context(), viewerOf(r).UserID, *from, f)
+	}
+	return f, err
 }
 
 func (s *Server) updateFAQ(r *http.Request) (*crm.FAQ, error) {

@@ -16,9 +16,11 @@ func (s *Server) faqKind() *settingsKind {
 		sections: []section{{"", "faq.help", []field{{Name: "question", Need: true},
 			{Name: "alternatives", Type: "lines"}, {Name: "answer", Type: "textarea", Need: true},
 			{Name: "answer_en", Type: "textarea"}, {Name: "enabled", Label: "bot_enabled", Type: "bool"}}}},
-		create: savedBy(s.createFAQ, func(f *crm.FAQ) int64 { return f.ID }),
-		update: savedBy(s.updateFAQ, func(f *crm.FAQ) int64 { return f.ID }),
-		remove: func(r *http.Request) error { _, err := s.deleteFAQ(r); return err },
+		create:  savedBy(s.createFAQPage, func(f *crm.FAQ) int64 { return f.ID }),
+		update:  savedBy(s.updateFAQ, func(f *crm.FAQ) int64 { return f.ID }),
+		remove:  func(r *http.Request) error { _, err := s.deleteFAQ(r); return err },
+		prefill: s.faqFromUnanswered, extra: faqFormFrom,
+		newParams: []param{{"unanswered", "integer", "an unanswered question to write the entry from (its text is the question)"}},
 	}
 	k.fresh = func() (url.Values, error) {
 		return recordValues(&crm.FAQ{Enabled: true, Alternatives: []string{}}, k.fields())

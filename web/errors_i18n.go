@@ -116,6 +116,8 @@ var numberedProblems = []struct {
 	{regexp.MustCompile(`^is (\d+) bytes; WeChat allows (\d+)$`), "err.n.bytes"},
 	{regexp.MustCompile(`^has (\d+) buttons; WeChat allows (\d+)$`), "err.n.buttons"},
 	{regexp.MustCompile(`^line (\d+): a sub-button needs a top button above it$`), "err.n.orphan_sub"},
+	{regexp.MustCompile(`^This question was taught to FAQ entry (\d+) already\.$`), "err.n.taught_already"},
+	{regexp.MustCompile(`^This question was made into FAQ entry (\d+) already\.$`), "err.n.new_entry_already"},
 }
 
 // refusalText is err as one line in lang, for a page that shows a refusal

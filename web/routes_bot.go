@@ -22,6 +22,7 @@ func (s *Server) botRoutes() []route {
 	pages = append(pages, s.settingsRoutes(s.faqKind(), "an FAQ entry")...)
 	pages = append(pages, s.settingsRoutes(s.ruleKind(), "a bot rule")...)
 	pages = append(pages, s.botSettingsRoutes()...)
+	pages = append(pages, s.unansweredRoutes()...)
 	return append(pages, []route{
 		apiRoute(get, "/api/v1/bot/settings", "The bot's settings of one account (off when never saved)",
 			s.getBotSettings).query(scopeParams).admin(),
@@ -34,7 +35,7 @@ func (s *Server) botRoutes() []route {
 		apiRoute(put, "/api/v1/bot/rules/{id}", "Replace a bot rule (admin)", s.updateBotRule).in(crm.BotRule{}).admin(),
 		apiRoute(http.MethodDelete, "/api/v1/bot/rules/{id}", "Delete a bot rule (admin)", s.deleteBotRule).admin(),
 		apiRoute(get, "/api/v1/bot/faqs", "List the FAQ entries", s.listFAQs).admin(),
-		apiRoute(post, "/api/v1/bot/faqs", "Create an FAQ entry: question, alternatives, answer, answer_en (admin)",
+		apiRoute(post, "/api/v1/bot/faqs", "Create an FAQ entry: question, alternatives, answer, answer_en; unanswered_id: written from that unanswered question (admin)",
 			s.createFAQ).in(faqBody{}).created().admin(),
 		apiRoute(put, "/api/v1/bot/faqs/{id}", "Replace an FAQ entry (admin)", s.updateFAQ).in(faqBody{}).admin(),
 		apiRoute(http.MethodDelete, "/api/v1/bot/faqs/{id}", "Delete an FAQ entry (admin)", s.deleteFAQ).admin(),

@@ -26,6 +26,12 @@ type settingsKind struct {
 	remove func(*http.Request) error
 	fresh  func() (url.Values, error)                      // a new one's values: the API's defaults
 	load   func(*http.Request) (url.Values, string, error) // the one in the path: its values and title
+	// prefill, when set, fills a new one's form from the request (an FAQ
+	// entry written from an unanswered question).
+	prefill func(r *http.Request, vals url.Values) error
+	// newParams are the query parameters of the new one's form and its
+	// POST, for openapi.json (prefill's).
+	newParams []param
 	// extra adds the kind's own parts to the editor; nil: none.
 	extra func(r *http.Request, d *settingsPage, vals url.Values, problems map[string]string) error
 }
@@ -74,6 +80,8 @@ func (s *Server) editor(k *settingsKind, creating bool) http.HandlerFunc {
 		vals, err := k.fresh()
 		if !creating {
 			vals, d.Heading, err = k.load(r)
+		} else if err == nil && k.prefill != nil {
+			err = k.prefill(r, vals)
 		}
 		if err == nil {
 			err = s.fillSettings(r, k, d, vals, nil, creating)
@@ -203,8 +211,8 @@ func (s *Server) settingsRoutes(k *settingsKind, what string) []route {
 	lang := recLangParam
 	saved := concat(lang, []param{{"saved", "boolean", "say that the changes were saved"}})
 	return []route{
-		rawRoute(get, p+"/new", "The form to add "+what+" (admin)", html, s.editor(k, true)).page().admin().query(lang),
-		rawRoute(post, p, "Add "+what+" (form; admin)", html, s.saver(k, true)).page().admin().query(lang),
+		rawRoute(get, p+"/new", "The form to add "+what+" (admin)", html, s.editor(k, true)).page().admin().query(lang, k.newParams),
+		rawRoute(post, p, "Add "+what+" (form; admin)", html, s.saver(k, true)).page().admin().query(lang, k.newParams),
 		rawRoute(get, p+"/{id}", "Edit "+what+" (page; admin)", html, s.editor(k, false)).page().admin().query(saved),
 		rawRoute(post, p+"/{id}", "Save "+what+" (form; admin)", html, s.saver(k, false)).page().admin().query(lang),
 		rawRoute(post, p+"/{id}/delete", "Delete "+what+" (form; admin)", html, s.remover(k)).page().admin().query(lang),

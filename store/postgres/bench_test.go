@@ -135,3 +135,17 @@ var seedSQL = []seedStep{
 	{`SELECT setval(pg_get_serial_sequence('customers', 'id'), (SELECT max(id) FROM customers))`, noArgs},
 	{`SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts))`, noArgs},
 }
+
+// BenchmarkUnanswered: the unanswered questions' list and teaching, on
+// 50,000 waiting questions (5,000 different ones) in a fresh schema.
+func BenchmarkUnanswered(b *testing.B) {
+	u := pgtest.FreshSchema(b, pgtest.URL(b))
+	db := openAt(b, u)
+	if _, err := db.Migrate(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range storetest.UnansweredSeed(50_000, 5_000) {
+		pgtest.Exec(b, u, q)
+	}
+	storetest.BenchUnanswered(b, db, 50_000, 5_000)
+}

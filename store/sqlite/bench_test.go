@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rapport-crm/rapport/crm"
+	"github.com/rapport-crm/rapport/internal/testapp"
 	"github.com/rapport-crm/rapport/migrations"
 	"github.com/rapport-crm/rapport/store/sqlite"
 	"github.com/rapport-crm/rapport/store/storetest"
@@ -136,4 +137,30 @@ var seedSQL = []seedStep{
 	{`COMMIT`, noArgs},
 	// No ANALYZE: production databases are not analysed either, and with
 	// statistics SQLite re-prepares statements on every new binding.
+}
+
+// BenchmarkUnanswered: the unanswered questions' list and teaching, on
+// 50,000 waiting questions (5,000 different ones) in a fresh database.
+func BenchmarkUnanswered(b *testing.B) {
+	ctx := context.Background()
+	path := testapp.FreshSQLite(b)
+	db, err := sqlite.Open(ctx, sqlite.Config{Path: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range storetest.UnansweredSeed(50_000, 5_000) {
+		if _, err := raw.Exec(q); err != nil {
+			b.Fatalf("%v\n%s", err, q)
+		}
+	}
+	storetest.BenchUnanswered(b, db, 50_000, 5_000)
 }

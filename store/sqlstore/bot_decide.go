@@ -82,6 +82,11 @@ func (db *DB) recordBotDecision(ctx context.Context, tx *sql.Tx, d *crm.BotDecis
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
+	if crm.IsUnsure(d.Action, d.Reason) {
+		if err := db.recordUnanswered(ctx, tx, d); err != nil {
+			return false, err
+		}
+	}
 	if d.Action == crm.BotHandoff {
 		// Waiting for a rep: a pending, snoozed or resolved conversation
 		// comes back to the open list.

@@ -25,7 +25,7 @@ const (
 var moveRoles = map[string]moveRole{
 	"api_tokens": moved, "assignment_rules": moved, "attachment_refs": moved, "attachments": moved,
 	"audit_log": moved, "bot_decisions": moved, "bot_faqs": moved, "bot_generative": moved,
-	"bot_generative_usage": moved, "bot_paused": moved, "bot_revision": seeded, "bot_rules": moved,
+	"bot_generative_usage": moved, "bot_paused": moved, "bot_unanswered": moved, "bot_revision": seeded, "bot_rules": moved,
 	"bot_settings": moved, "canned_replies": moved, "care_contacts": moved, "care_occurrences": moved,
 	"care_plans": moved, "contact_emails": moved, "contact_identities": moved, "contact_phones": moved,
 	"contacts": moved, "conversation_folds": moved, "conversation_labels": moved, "conversation_notes": moved,

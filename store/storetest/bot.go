@@ -27,6 +27,10 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"HandoffAssigns", testBotHandoffAssigns},
 		{"ReviewInInput", testBotReviewInInput},
 		{"OnlyAskedHandoffSilences", testBotOnlyAskedHandoffSilences},
+		{"UnansweredList", testBotUnansweredList},
+		{"UnansweredTeach", testBotUnansweredTeach},
+		{"UnansweredTeachRace", testBotUnansweredTeachRace},
+		{"UnansweredNewAndDismiss", testBotUnansweredNewAndDismiss},
 	}
 	for _, tt := range tests {
 		t.Run("Bot/"+tt.name, func(t *testing.T) {
