@@ -14,6 +14,14 @@ var joinSQL = []string{
 	`UPDATE conversation_notes SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE outbox SET conversation_id = $1 WHERE conversation_id = $2`,
 	`UPDATE sender_threads SET conversation_id = $1 WHERE conversation_id = $2`,
+	// The bot's decisions go with their messages: dropped with from, the
+	// catch-up sweep would find its messages undecided and answer again.
+	`UPDATE bot_decisions SET conversation_id = $1 WHERE conversation_id = $2`,
+	`UPDATE satisfaction_surveys SET conversation_id = $1 WHERE conversation_id = $2`,
+	// A rep's pause in either holds in the joined one.
+	`INSERT INTO bot_paused (conversation_id, paused_by, paused_at)
+		SELECT CAST($1 AS BIGINT), paused_by, paused_at FROM bot_paused WHERE conversation_id = $2
+		ON CONFLICT DO NOTHING`,
 	`INSERT INTO conversation_labels (label_id, conversation_id)
 		SELECT label_id, CAST($1 AS BIGINT) FROM conversation_labels WHERE conversation_id = $2
 		ON CONFLICT DO NOTHING`,

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -27,6 +28,7 @@ func RunBot(t *testing.T, open Opener, m crm.MatchDecider) {
 		{"HandoffAssigns", testBotHandoffAssigns},
 		{"ReviewInInput", testBotReviewInInput},
 		{"OnlyAskedHandoffSilences", testBotOnlyAskedHandoffSilences},
+		{"JoinKeepsDecisionsAndPause", testBotJoinKeepsDecisions},
 		{"UnansweredList", testBotUnansweredList},
 		{"UnansweredTeach", testBotUnansweredTeach},
 		{"UnansweredTeachRace", testBotUnansweredTeachRace},
@@ -332,5 +334,39 @@ func testBotOnlyAskedHandoffSilences(t *testing.T, h *botHarness) {
 	must(t, err)
 	if in.LastHandoffAt == nil {
 		t.Fatal("no last hand-off after a complaint")
+	}
+}
+
+// testBotJoinKeepsDecisions: joining two conversations (a thread that
+// mail out of order had split) keeps the bot's decisions with their
+// messages and a rep's pause: the sweep must not find those messages
+// undecided and answer them again.
+func testBotJoinKeepsDecisions(t *testing.T, h *botHarness) {
+	fs, ok := h.s.(foldStore)
+	if !ok {
+		t.Fatalf("%T cannot join conversations", h.s)
+	}
+	a := h.ingest(t, mail("x@gmail.com", "报价", "运费多少"))
+	b := h.ingest(t, mail("y@gmail.com", "报价 2", "包邮吗"))
+	_, err := h.bs.RecordBotDecision(ctx, &crm.BotDecision{MessageID: a.MessageID, ConversationID: a.ConversationID,
+		Channel: crm.ChannelEmail, Account: "sales@rapport.example", Action: crm.BotAnswer, Reason: "faq 1 score 0.80",
+		DecidedAt: h.now}, nil, nil)
+	must(t, err)
+	must(t, h.bs.SetBotPaused(ctx, crm.System, a.ConversationID, true))
+	must(t, fs.JoinConversations(ctx, b.ConversationID, a.ConversationID))
+	ids, err := h.bs.UndecidedMessages(ctx, h.now.Add(-time.Hour), 10)
+	must(t, err)
+	if slices.Contains(ids, a.MessageID) {
+		t.Fatalf("after the join, message %d is undecided again (undecided %v)", a.MessageID, ids)
+	}
+	ds, err := h.bs.BotDecisions(ctx, b.ConversationID)
+	must(t, err)
+	if len(ds) != 1 || ds[0].MessageID != a.MessageID {
+		t.Fatalf("the joined conversation's decisions %+v, want the moved one", ds)
+	}
+	in, err := h.bs.BotInput(ctx, b.MessageID)
+	must(t, err)
+	if !in.Paused {
+		t.Fatal("the pause in the folded conversation was lost")
 	}
 }
