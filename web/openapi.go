@@ -152,6 +152,7 @@ func errorResponses() obj {
 		http.StatusUnauthorized:          "no valid session or API token",
 		http.StatusForbidden:             "the user's role may not do this, or a browser's cross-site write was refused",
 		http.StatusNotFound:              "no such record, or not one the user may see",
+		http.StatusConflict:              "a conflict: the record is taken, or was handled already",
 		http.StatusRequestEntityTooLarge: "the body is larger than the server accepts",
 		http.StatusTooManyRequests:       "too many requests: retry after Retry-After seconds",
 	} {

@@ -156,3 +156,53 @@ func keys(m map[string]any) []string {
 	}
 	return out
 }
+
+// Every $ref in openapi.json names something the document defines: a
+// route that declares an answer no shared response describes (a 409, say)
+// would point nowhere, and API tools refuse the whole description.
+func TestOpenAPIRefsResolve(t *testing.T) {
+	t.Parallel()
+	s := New(Config{}, Deps{Version: "test"})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/openapi.json", nil))
+	var doc map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if ref, ok := x["$ref"].(string); ok && !resolves(doc, ref) {
+				t.Errorf("$ref %q names nothing", ref)
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(doc)
+}
+
+// resolves follows a local JSON pointer ("#/components/responses/E409").
+func resolves(doc map[string]any, ref string) bool {
+	path, ok := strings.CutPrefix(ref, "#/")
+	if !ok {
+		return false
+	}
+	var cur any = doc
+	for _, part := range strings.Split(path, "/") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return false
+		}
+		if cur, ok = m[strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")]; !ok {
+			return false
+		}
+	}
+	return true
+}
