@@ -67,27 +67,21 @@ func (db *DB) BindWeChat(ctx context.Context, hash, appID, openID string, at tim
 
 // StaffWeChat implements crm.UserWeChatStore.
 func (db *DB) StaffWeChat(ctx context.Context, appID, openID string, at time.Time, seen bool) (l *crm.WeChatLink, err error) {
-	q := `SELECT ` + wechatLinkCols + ` FROM user_wechat_links WHERE app_id = $1 AND open_id = $2 AND revoked_at IS NULL`
 	// Every push asks this, and nearly every sender is a customer: a read
 	// answers them, and only a colleague's push takes the writer.
-	err = db.view(ctx, func(q2 querier) error {
-		l, err = scanWeChatLink(q2.QueryRowContext(ctx, q, appID, openID))
+	err = db.view(ctx, func(q querier) error {
+		l, err = scanWeChatLink(q.QueryRowContext(ctx, `SELECT `+wechatLinkCols+` FROM user_wechat_links
+			WHERE app_id = $1 AND open_id = $2 AND revoked_at IS NULL`, appID, openID))
 		return db.notFound(err, "WeChat link", "staff wechat")
 	})
 	if err != nil || !seen || !l.SeenAt.Before(at) {
 		return l, err
 	}
-	if seen {
-		q = `UPDATE user_wechat_links SET seen_at = $3 WHERE app_id = $1 AND open_id = $2 AND revoked_at IS NULL
-			AND seen_at < $3 RETURNING ` + wechatLinkCols
-	}
 	err = db.withTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		args := []any{appID, openID}
-		if seen {
-			args = append(args, utc(at))
-		}
-		l, err = scanWeChatLink(tx.QueryRowContext(ctx, q, args...))
-		if errors.Is(err, sql.ErrNoRows) && seen { // seen later already (a retried push)
+		l, err = scanWeChatLink(tx.QueryRowContext(ctx, `UPDATE user_wechat_links SET seen_at = $3
+			WHERE app_id = $1 AND open_id = $2 AND revoked_at IS NULL AND seen_at < $3 RETURNING `+wechatLinkCols,
+			appID, openID, utc(at)))
+		if errors.Is(err, sql.ErrNoRows) { // seen later meanwhile (a retried push)
 			l, err = db.StaffWeChat(ctx, appID, openID, at, false)
 		}
 		return db.notFound(err, "WeChat link", "staff wechat")
