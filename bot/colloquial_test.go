@@ -60,14 +60,7 @@ func TestHowIsNotWhere(t *testing.T) {
 		{ID: 1, Question: "考试在哪个考场？", Answer: "科目一在车管所理论考场，考试当天驾校统一接送。", Enabled: true},
 		{ID: 2, Question: "学费多少？", Answer: "C1学费4800元。", Enabled: true},
 	}
-	c := buildCache(1, nil, faqs)
-	b := New(Config{})
-	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
-	ask := func(text string) choice {
-		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
-		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
-	}
+	ask := asker(faqs)
 	if ch := ask("理论考试咋复习"); ch.faqID != nil {
 		t.Errorf("how to study: answered with faq %d (%s)", *ch.faqID, ch.reason)
 	}
@@ -83,18 +76,24 @@ func TestHourAsksTime(t *testing.T) {
 	// The moving company's FAQ: entry 12 is "下雨天还能搬吗？", whose
 	// answer gives no hours.
 	faqs := loadFAQFile(t, "testdata/eval12_faq.csv")
-	c := buildCache(1, nil, faqs)
-	b := New(Config{})
-	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
-	ask := func(text string) choice {
-		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
-			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
-		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
-	}
+	ask := asker(faqs)
 	if ch := ask("晚上8点以后还能搬吗"); ch.faqID != nil && *ch.faqID == 12 {
 		t.Errorf("an hour answered with the rain entry (%s)", ch.reason)
 	}
 	if !clockTime.MatchString(normalize("晚上八点还能过去吗")) || clockTime.MatchString(normalize("有没有便宜一点的")) {
 		t.Error("八点 is an hour; 便宜一点 is not")
+	}
+}
+
+// asker decides a WeChat text against faqs with the FAQ on, as a test
+// asks one question.
+func asker(faqs []*crm.FAQ) func(text string) choice {
+	c := buildCache(1, nil, faqs)
+	b := New(Config{})
+	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
+	return func(text string) choice {
+		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
+			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
+		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
 	}
 }
