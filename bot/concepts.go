@@ -56,7 +56,7 @@ func topicFeature(k string) bool {
 	switch {
 	case k[0] == '#':
 		return conceptKinds[conceptGroup(k)] == kindTopic
-	case strings.HasPrefix(k, "w:"):
+	case strings.HasPrefix(k, "w:"), strings.HasPrefix(k, "g:"):
 		return true
 	}
 	return len([]rune(k)) >= 2 && !clockPairs[k]

@@ -30,6 +30,7 @@ type faqIndex struct {
 	idfs     map[string]float64
 	unknown  float64             // the IDF of a feature no phrasing has
 	sounds   map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
+	glosses  map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
 	scratch  sync.Pool
 }
 
@@ -84,7 +85,7 @@ type match struct {
 }
 
 func newFAQIndex(fs []*crm.FAQ) *faqIndex {
-	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}}
+	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}, glosses: map[string][]string{}}
 	var feats []map[string]float64
 	df := map[string]int{}
 	for _, f := range fs {
@@ -107,6 +108,9 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			}
 			if len(ft) == 0 {
 				continue
+			}
+			if from[j] == fromQuestion {
+				addGlosses(ft, normalize(p), x.glosses)
 			}
 			feats = append(feats, ft)
 			x.owner = append(x.owner, len(x.entries)-1)
@@ -134,7 +138,9 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	for i, ft := range feats {
 		for k, w := range ft {
 			v := w * x.idfs[k]
-			x.total[i] += v
+			if !glossFeature(k) {
+				x.total[i] += v // a Chinese message meets the phrasing's Chinese, not its English
+			}
 			if !hanFeature(k) {
 				x.latin[i] += v
 			}
@@ -170,6 +176,12 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	for k := range ft {
 		han = han || hanFeature(k)
 	}
+	// An English message names the Chinese words its words gloss; each
+	// English word is counted once (explains), as the best of them.
+	var explains map[string]float64
+	if !han {
+		explains = x.glossWords(norm, ft)
+	}
 	// One slot per phrasing, from a pool: a common character's postings
 	// touch thousands of phrasings, and a map of them costs more than the
 	// scoring itself.
@@ -204,7 +216,11 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	}
 	for k, w := range ft {
 		idf := x.idf(k)
-		if _, known := x.idfs[k]; !known {
+		v, byGloss := explains[k]
+		if byGloss {
+			idf = v
+		}
+		if _, known := x.idfs[k]; !known && !byGloss && !glossFeature(k) {
 			switch {
 			case k[0] == '#' && conceptKinds[conceptGroup(k)] == kindAsk:
 				// A question word no phrasing uses ("is there") tells
@@ -223,7 +239,9 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 				idf *= commonFactor
 			}
 		}
-		msgTotal += w * idf
+		if !glossFeature(k) {
+			msgTotal += w * idf
+		}
 		ps := x.postings[k]
 		for _, p := range ps {
 			if overlap[p.phrasing] == 0 {
@@ -290,7 +308,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 			continue
 		}
 		o := overlap[i]
-		prec, rec := o/msgTotal, min(o/whole, 1)
+		prec, rec := min(o/msgTotal, 1), min(o/whole, 1)
 		b2 := beta * beta
 		if !han {
 			b2 = 1 // across languages, explaining the message counts as much as covering the phrasing
@@ -303,7 +321,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		// Precision is the entry's: its question, alternatives and answer
 		// together may each explain a part of the message.
 		if e := x.owner[i]; s > scores[e].score {
-			scores[e] = entryScore{s, explained[e] / msgTotal}
+			scores[e] = entryScore{s, min(explained[e]/msgTotal, 1)}
 		}
 		if !han && x.answer[i] == fromAnswerEn {
 			enScore[x.owner[i]] = s
@@ -346,7 +364,11 @@ func (x *faqIndex) top(norm string, k int) []match {
 
 // hanFeature reports whether a feature is Chinese characters (not a
 // concept "#n" or an English word "w:…").
-func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") }
+func hanFeature(k string) bool { return k[0] != '#' && !strings.HasPrefix(k, "w:") && !glossFeature(k) }
+
+// glossFeature reports whether a feature is a Chinese word met through its
+// English (glosses.go).
+func glossFeature(k string) bool { return strings.HasPrefix(k, "g:") }
 
 // answerKinds starts an entry's topics (the topic concepts its phrasings
 // and answers name: a message that names another topic asks something
@@ -399,4 +421,36 @@ func covers(topics map[int]bool, asked []int) bool {
 		}
 	}
 	return true
+}
+
+// glossWords adds to an English message's features the Chinese words of the
+// FAQ its words gloss ("lenses" → 镜片), and returns, for each English word
+// that glosses one and that no phrasing writes, the weight it counts in the
+// message: its best gloss's, not that of a word the FAQ lacks.
+func (x *faqIndex) glossWords(norm string, ft map[string]float64) map[string]float64 {
+	explains := map[string]float64{}
+	for _, w := range strings.Fields(norm) {
+		if !isLatin(w) || stopWords[w] {
+			continue
+		}
+		s := stem(w)
+		best, compound := 0.0, false
+		for _, c := range x.glosses[s] {
+			k := glossKey(c)
+			if _, named := ft[k]; named {
+				compound = true
+			}
+			ft[k] = weightGloss
+			best = max(best, x.idfs[k]*weightGloss/weightWord)
+		}
+		if compound {
+			// "contact lens" is one word, 隐形眼镜, named by two: the
+			// second adds nothing to explain.
+			best = 0
+		}
+		if _, known := x.idfs["w:"+s]; !known && len(x.glosses[s]) > 0 {
+			explains["w:"+s] = best
+		}
+	}
+	return explains
 }

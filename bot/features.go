@@ -19,7 +19,7 @@ const (
 
 // fillers say nothing about what is asked; they are dropped before the
 // text is cut into features.
-var fillers = []string{"你好", "您好", "请问", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
+var fillers = []string{"你好", "您好", "请问", "大概", "大约", "大致", "一般来说", "一般", "到底", "具体", "想知道", "咨询下", "咨询一下", "请教", "打听", "问一下", "问下", "想问", "麻烦", "谢谢", "一下", "我想", "那个",
 	"亲", "呢", "吗", "啊", "呀", "吧", "哦", "嗯", "哈", "的", "了", "你们", "我们", "我"}
 
 // stopWords are English words that say nothing about what is asked.
@@ -148,8 +148,21 @@ func isLatin(w string) bool {
 	return w != ""
 }
 
+// singularS are words whose own s is no plural ("lens", not "len"): their
+// plurals take "es".
+var singularS = map[string]bool{"lens": true, "bus": true, "bonus": true, "status": true, "campus": true,
+	"virus": true, "gas": true, "plus": true, "bias": true, "atlas": true, "canvas": true, "census": true,
+	"news": true, "series": true, "always": true, "its": true, "this": true, "yes": true, "us": true}
+
 // stem folds the plural and verb endings that change no meaning here.
 func stem(w string) string {
+	if singularS[w] {
+		return w
+	}
+	if b, ok := strings.CutSuffix(w, "es"); ok && (singularS[b] ||
+		strings.HasSuffix(b, "x") || strings.HasSuffix(b, "ch") || strings.HasSuffix(b, "sh")) {
+		return b // glasses, boxes, watches, brushes
+	}
 	switch {
 	case len(w) > 5 && strings.HasSuffix(w, "ing"):
 		return w[:len(w)-3]
