@@ -37,7 +37,7 @@ var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到
 var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人|` + staff + `)` +
 	`|(客服|人工|真人|活人|销售|经理)(呢|在吗|在不在)` +
 	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员|` + staff + `)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
-	`|有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|有没有人|有活人|活人|人呢|找个人|找人来|` +
+	`|有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|^((客服|人工|真人|喂)[\s,，.。!！?？~]*)+$|有没有人|有活人|活人|人呢|找个人|找人来|` +
 	`(talk|speak|chat) (to|with) ((a|an|your|the|some|real|live) )*(human|person|agent|someone|somebody|sales|rep|representative|staff|people)` +
 	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back`)
 

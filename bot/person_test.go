@@ -21,7 +21,9 @@ func TestPersonRequests(t *testing.T) {
 		"Can I talk to a real person?", "call me back",
 		// staff by their role, and "anyone there?"
 		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
-		"有人在吗", "在吗"} {
+		"有人在吗", "在吗",
+		// only the word for a person, as many times as it takes
+		"客服客服", "客服？？", "人工!", "喂 客服"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
