@@ -51,3 +51,21 @@ func TestReviewGoesToAPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsureReasonNamesTheGuess: the unanswered-questions list reads the
+// bot's best guess back from an unsure hand-off's reason (crm.UnsureGuess);
+// this is the bot's side of that contract.
+func TestUnsureReasonNamesTheGuess(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 7, Question: "可以开发票吗？", Answer: "可以，结账时告诉店员。", Enabled: true},
+		{ID: 8, Question: "营业时间是几点？", Answer: "每天9点到21点。", Enabled: true},
+	})
+	ch := ask("电子发票和纸质的哪个快")
+	if ch.action != crm.BotHandoff || !crm.IsUnsure(ch.action, ch.reason) {
+		t.Fatalf("got %s (%s), want an unsure hand-off", ch.action, ch.reason)
+	}
+	id, score, ok := crm.UnsureGuess(ch.reason)
+	if !ok || id != 7 || score <= 0 {
+		t.Errorf("UnsureGuess(%q) = %d %.2f %v, want entry 7 with its score", ch.reason, id, score, ok)
+	}
+}
