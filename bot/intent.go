@@ -11,8 +11,10 @@ import (
 var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", "欺骗", "坑人", "太坑", "垃圾", "恶劣", "气人",
 	"太差", "质量差", "12315", "315", "消协", "工商局", "律师", "起诉", "曝光", "维权", "赔偿", "索赔",
 	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
+	"没人接", "没人回", "没人理", "不理人", "半天不回", "一直不回", "怎么不回",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
-	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous"}
+	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
+	"no one answers", "nobody answers", "no reply"}
 
 // statusWords ask where one's own order is: with a possessive or a
 // reference this is about a record, which the FAQ cannot know.
@@ -39,11 +41,16 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员|` + staff + `)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
 	`|有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|^((客服|人工|真人|喂)[\s,，.。!！?？~]*)+$|有没有人|有活人|活人|人呢|找个人|找人来|` +
 	`(talk|speak|chat) (to|with) ((a|an|your|the|some|real|live) )*(human|person|agent|someone|somebody|sales|rep|representative|staff|people)` +
-	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back`)
+	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back` +
+	// Turning the bot away is asking for a person too.
+	`|(不要|别用|别让|不想跟|不想和|不跟)机器人|机器人(听不懂|不行|没用|别回|走开|滚)|(你|机器人)(听不懂|答非所问)|答非所问|跟你说不清` +
+	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)` +
+	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
+	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)`)
 
 // staff are the people a follower of a shop, hotel, school or clinic asks
 // for by their role: "叫你们店长来", "我要跟前台说话", "让老师给我回个电话".
-const staff = `前台|店长|老板|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理`
+const staff = `前台|店长|老板|领导|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理`
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are

@@ -23,7 +23,12 @@ func TestPersonRequests(t *testing.T) {
 		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
 		"有人在吗", "在吗",
 		// only the word for a person, as many times as it takes
-		"客服客服", "客服？？", "人工!", "喂 客服"} {
+		"客服客服", "客服？？", "人工!", "喂 客服",
+		// turning the bot away, and other ways of asking
+		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
+		"I need help from a staff member", "I don't want a bot",
+		// no one answering is a complaint
+		"打你们电话没人接", "发了半天消息没人回", "nobody answers the phone"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
