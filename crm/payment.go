@@ -121,6 +121,7 @@ type PaymentFilter struct {
 	PaidFrom, PaidTo *time.Time
 	OwnerID          *int64
 	TeamID           *int64 // on an order a member of this team owns
+	CustomerID       *int64 // on an order of this customer: a receivables row
 }
 
 // PaymentStore keeps payment plans, payments and deliveries. Visibility

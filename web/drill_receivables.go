@@ -12,8 +12,7 @@ import (
 // instalments due in the row's period (of the rep's orders, of the
 // customer) — all of them for planned and their count, those not paid in
 // full for outstanding, and due before today for overdue —, the payments
-// of the period for received (the customer's page for a customer's row:
-// no payment list filters by customer); by aging, the overdue instalments
+// of the period for received; by aging, the overdue instalments
 // due in the bucket's days.
 func receivablesDrill(t *crm.ReportTable, row crm.ReportRow, col string) string {
 	if t.By == "aging" {
@@ -41,8 +40,6 @@ func receivablesDrill(t *crm.ReportTable, row crm.ReportRow, col string) string 
 			return ""
 		case t.By == crm.ByRep:
 			q.Set("owner", row.Key)
-		case t.By == crm.ByCustomer && path == "/payments":
-			return "/customers/" + row.Key
 		case t.By == crm.ByCustomer:
 			q.Set("customer_id", row.Key)
 		default:

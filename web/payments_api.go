@@ -7,7 +7,8 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-var paymentParams = []param{{"order_id", "integer", "payments on this order"}}
+var paymentParams = []param{{"order_id", "integer", "payments on this order"},
+	{"customer_id", "integer", "payments on orders of this customer"}}
 
 // payments are not owned: their visibility follows their order.
 func (s *Server) payments() resource[crm.Payment] {
@@ -76,7 +77,7 @@ func (s *Server) updatePayment(r *http.Request) (*crm.Payment, error) {
 
 func (s *Server) listPayments(r *http.Request) (crm.List[*crm.Payment], error) {
 	q := newQuery(r)
-	f := crm.PaymentFilter{Viewer: viewerOf(r), OrderID: q.id("order_id"), Page: q.page()}
+	f := crm.PaymentFilter{Viewer: viewerOf(r), OrderID: q.id("order_id"), CustomerID: q.id("customer_id"), Page: q.page()}
 	if err := q.err(); err != nil {
 		return crm.List[*crm.Payment]{}, err
 	}

@@ -27,7 +27,7 @@ func (s *Server) paymentPages() *recordKind[crm.Payment] {
 		query: func(r *http.Request, f listFilter) listQuery[crm.Payment] {
 			v := viewerOf(r)
 			owner, _ := f.ownerID(v)
-			pf := crm.PaymentFilter{Viewer: v, OwnerID: owner, TeamID: f.Drill.TeamID, Page: f.Page}
+			pf := crm.PaymentFilter{Viewer: v, OwnerID: owner, TeamID: f.Drill.TeamID, CustomerID: f.Drill.CustomerID, Page: f.Page}
 			_, off := s.today()
 			pf.PaidFrom, pf.PaidTo = f.Drill.localDays(off)
 			return bindList(r, pf, func(f *crm.PaymentFilter, p crm.Page) { f.Page = p }, s.store.ListPayments,

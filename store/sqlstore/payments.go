@@ -139,6 +139,7 @@ func paymentWhere(f crm.PaymentFilter) *where {
 	w.equalID("p.order_id", f.OrderID)
 	w.equalID("o.owner_id", f.OwnerID)
 	w.inTeam("o.owner_id", f.TeamID)
+	w.equalID("o.customer_id", f.CustomerID)
 	w.within("p.paid_at", f.PaidFrom, f.PaidTo)
 	return w
 }

@@ -3,6 +3,7 @@ package storetest
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -43,6 +44,7 @@ func testReceivablesDrillLists(t *testing.T, r *reportWorld) {
 				same(t, who+" outstanding", float64(sum(f).Outstanding), *row.Values[col["outstanding"]])
 				f.Open, f.OverdueOn = false, &today
 				same(t, who+" overdue", float64(sum(f).Outstanding), *row.Values[col["overdue"]])
+				same(t, who+" received", float64(paidIn(t, r, u, f.OwnerID, f.CustomerID)), *row.Values[col["received"]])
 			}
 		}
 		checkAgingLists(t, r, u, sum)
@@ -69,4 +71,19 @@ func checkAgingLists(t *testing.T, r *reportWorld, u *crm.User, sum func(crm.Ins
 		same(t, "aging", figures(tab), []string{"0-30 0-30: 310 1", "31-60 31-60: 0 0", "61-90 61-90: 70 1",
 			"90+ 90+: 0 0", "total : 380 2"})
 	}
+}
+
+// paidIn sums the payments of March (UTC+8) the payment list gives for a
+// receivables row's rep or customer: the list its received figure opens.
+func paidIn(t *testing.T, r *reportWorld, u *crm.User, owner, customer *int64) crm.Money {
+	cst := time.FixedZone("UTC+8", 8*3600)
+	from, to := time.Date(2026, 3, 1, 0, 0, 0, 0, cst), time.Date(2026, 4, 1, 0, 0, 0, 0, cst)
+	l, err := r.s.ListPayments(ctx, crm.PaymentFilter{Viewer: u.Viewer(), OwnerID: owner, CustomerID: customer,
+		PaidFrom: &from, PaidTo: &to, Page: crm.Page{Limit: 500}})
+	must(t, err)
+	var paid crm.Money
+	for _, p := range l.Items {
+		paid += p.Amount
+	}
+	return paid
 }
