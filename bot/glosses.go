@@ -14,13 +14,13 @@ import (
 )
 
 // glosses.txt.gz is CC-CEDICT (https://cc-cedict.org, CC BY-SA 4.0; see
-// docs/bot.md) distilled by bot/glossgen: a Chinese word, a tab, the
+// docs/bot.md) distilled by cmd/glossgen: a Chinese word, a tab, the
 // English of its first senses, one word a line in byte order. It gives a
 // Chinese FAQ phrasing the English a follower may write ("有隐形眼镜卖吗" →
 // contact lens, sell), so that "do you sell contact lenses" meets the
 // question itself, not only its English answer.
 //
-//go:generate sh -c "go run ./glossgen -in $CEDICT | gzip -9 > glosses.txt.gz"
+//go:generate sh -c "go run ../cmd/glossgen -in $CEDICT | gzip -9 > glosses.txt.gz"
 //go:embed glosses.txt.gz
 var glossesGz []byte
 

@@ -96,6 +96,14 @@ func (e *env) converse(t *testing.T, openID string) int64 {
 		t.Fatal("push refused")
 	}
 	_, res := e.ing.last(openID)
+	// A first push sends the user-info fetch to RunUsers, which takes
+	// the shared token in the background: wait for it, or a test that
+	// then moves the clock past the token's life races it for a new
+	// token, and its call may go out with the one just replaced.
+	eventually(t, "user info of "+openID, func() bool {
+		u, err := e.db.WeChatUser(ctx, appID, openID)
+		return err == nil && u.FetchedAt != nil
+	})
 	return res.ConversationID
 }
 

