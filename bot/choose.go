@@ -186,6 +186,9 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	if why := aboutRecord(raw, norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
 	}
+	if why := jobEnquiry(norm); why != "" {
+		return b.handoff(s, "person: "+why, en, now)
+	}
 	if in.NeedsReview {
 		// The matcher could not tell which contact wrote: a person sorts
 		// that out and answers.

@@ -176,3 +176,18 @@ func normalizedPhrase(ph string) string {
 	phraseCache.Store(ph, n)
 	return n
 }
+
+// jobWords find a job seeker's question ("你们招验光师吗", "还招人不", "are
+// you hiring"): it shares the words of the trade with the FAQ ("验光") but
+// is for whoever hires, not for the FAQ.
+var jobWords = regexp.MustCompile(`招聘|招人|招工|在招|还招|招不招|招兼职|招学徒|招员工|招店员|招服务员|` +
+	`招[^，。,.!?！？ ]{0,4}(师傅|司机|学徒|员工|店员|助理|前台|师)(吗|不|嘛|么|没|呢)|应聘|求职|投简历|工资多少|待遇怎么样|` +
+	`\b(are you|you) hiring\b|\bjob (opening|vacanc)|\bvacancies\b|\bapply for (a|the) job\b|\bsend (my|a) (cv|resume)\b`)
+
+// jobEnquiry says why a message is a job enquiry, or "".
+func jobEnquiry(norm string) string {
+	if w := jobWords.FindString(norm); w != "" {
+		return "job enquiry (" + w + ")"
+	}
+	return ""
+}

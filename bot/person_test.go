@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -50,6 +51,26 @@ func TestMisleadingKeywords(t *testing.T) {
 			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		if ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)); ch.faqID != nil {
 			t.Errorf("%q: answered with faq %d (%s), want no answer", text, *ch.faqID, ch.reason)
+		}
+	}
+}
+
+// TestJobEnquiries: a job seeker's question goes to a person, though it
+// names the trade's words; a shop's 招牌 is no job.
+func TestJobEnquiries(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "验光要钱吗？", Answer: "验光免费。", Enabled: true},
+		{ID: 2, Question: "你们的招牌蛋糕是哪款？", Answer: "招牌是榴莲千层。", Enabled: true},
+	})
+	for _, text := range []string{"你们招验光师吗", "还招人不", "你们店在招聘吗", "我想应聘店员", "招搬家师傅吗 工资多少",
+		"Are you hiring?", "any job openings for optometrists"} {
+		if ch := ask(text); ch.action != crm.BotHandoff || !strings.HasPrefix(ch.reason, "person: job enquiry") {
+			t.Errorf("%q: got %s (%s), want a hand-off as a job enquiry", text, ch.action, ch.reason)
+		}
+	}
+	for _, text := range []string{"你们的招牌蛋糕是什么", "验光收费吗"} {
+		if ch := ask(text); strings.Contains(ch.reason, "job enquiry") {
+			t.Errorf("%q: taken for a job enquiry (%s)", text, ch.reason)
 		}
 	}
 }
