@@ -34,3 +34,23 @@ func aNotA(s string) string {
 	}
 	return s
 }
+
+// potential turns Cantonese's "can one do it" (开唔开到发票, 送唔送到: the
+// verb, 唔, the verb again, 到) into Mandarin's 能开发票, 能送: read as "开不开"
+// it would ask whether a shop is open.
+func potential(s string) string {
+	if !strings.Contains(s, "唔") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if i+3 < len(rs) && rs[i+1] == '唔' && rs[i+2] == rs[i] && rs[i+3] == '到' {
+			out = append(out, '能', rs[i])
+			i += 3
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}

@@ -97,3 +97,13 @@ func asker(faqs []*crm.FAQ) func(text string) choice {
 		return b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
 	}
 }
+
+func TestCantonesePotential(t *testing.T) {
+	for in, want := range map[string]string{
+		"开唔开到发票": "能开发票", "送唔送到福田": "能送福田", "去唔去到": "能去", "开唔开门": "开唔开门", "唔该": "唔该",
+	} {
+		if got := potential(in); got != want {
+			t.Errorf("potential(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func hasHan(s string) bool {
 func normalize(s string) string {
 	s = width.Fold.String(s)
 	s = t2s.simplify(s)
-	s = colloquial.Replace(s)
+	s = colloquial.Replace(potential(s))
 	var b strings.Builder
 	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {
