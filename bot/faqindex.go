@@ -102,7 +102,8 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			from = append(from, fromAnswer, fromAnswerEn)
 		}
 		for j, p := range texts {
-			ft := features(normalize(p))
+			norm := normalize(p)
+			ft := features(norm)
 			if j == 0 {
 				x.kinds = append(x.kinds, questionKinds(ft, from[j]))
 			}
@@ -110,7 +111,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 				continue
 			}
 			if from[j] == fromQuestion {
-				addGlosses(ft, normalize(p), x.glosses)
+				addGlosses(ft, norm, x.glosses)
 			}
 			feats = append(feats, ft)
 			x.owner = append(x.owner, len(x.entries)-1)

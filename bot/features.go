@@ -155,7 +155,17 @@ var singularS = map[string]bool{"lens": true, "bus": true, "bonus": true, "statu
 	"news": true, "series": true, "always": true, "its": true, "this": true, "yes": true, "us": true}
 
 // stem folds the plural and verb endings that change no meaning here.
+// "-ches" loses its "es" (watches → watch), so a word whose own ending is
+// "-che" loses its "e" too: toothache and toothaches meet at "toothach".
 func stem(w string) string {
+	s := stemEnding(w)
+	if strings.HasSuffix(s, "che") {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func stemEnding(w string) string {
 	if singularS[w] {
 		return w
 	}

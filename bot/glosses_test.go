@@ -72,3 +72,14 @@ func TestGlossaryCutsBothWays(t *testing.T) {
 		}
 	}
 }
+
+// A plural and its singular meet at one stem, "-ches" words and "-che"
+// words alike; a word whose own s is no plural keeps it.
+func TestStemFoldsPlurals(t *testing.T) {
+	for _, pair := range [][2]string{{"lenses", "lens"}, {"boxes", "box"}, {"watches", "watch"}, {"brushes", "brush"},
+		{"toothaches", "toothache"}, {"caches", "cache"}, {"invoices", "invoice"}, {"buses", "bus"}} {
+		if a, b := stem(pair[0]), stem(pair[1]); a != b {
+			t.Errorf("stem(%q) = %q, stem(%q) = %q: want one stem", pair[0], a, pair[1], b)
+		}
+	}
+}
