@@ -87,3 +87,49 @@ func (x *faqIndex) unknownSubject(norm string) string {
 
 var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": true, "她": true, "它": true, "咱": true,
 	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}
+
+// trades are the dealings a follower may ask a business for; each word
+// stands for its group. A message that asks for one the FAQ never names
+// ("你们卖空调吗" to a cleaner whose FAQ prices 空调清洗) asks for a
+// service the business may not offer: a person answers it.
+var trades = [][]string{
+	{"卖", "出售", "售", "销售", "卖掉", "售卖"},
+	{"租", "出租", "租赁", "租用", "租借"},
+	{"修", "维修", "修理", "修好", "修一下", "返修", "保修"},
+	{"回收", "收购"},
+}
+
+// priceAsk is "how is it sold", which asks the price ("年卡怎么卖"), not
+// whether it is sold.
+var priceAsk = regexp.MustCompile(`(怎么|怎样|咋|如何|咋个)(卖|租|收费)`)
+
+var tradeOf = func() map[string]int {
+	m := map[string]int{}
+	for i, g := range trades {
+		for _, w := range g {
+			m[w] = i
+		}
+	}
+	return m
+}()
+
+// unknownTrade returns the dealing a message asks for (as a dictionary
+// word, so that 装修 or 外卖 are not 修 or 卖) when no word of its group is
+// in the FAQ's phrasings or answers.
+func (x *faqIndex) unknownTrade(norm string) string {
+	words, _ := cedict.words(dropFillers(priceAsk.ReplaceAllString(norm, " ")))
+	for _, w := range words {
+		g, ok := tradeOf[w]
+		if !ok {
+			continue
+		}
+		known := false
+		for _, t := range trades[g] {
+			known = known || x.vocab[t]
+		}
+		if !known {
+			return w
+		}
+	}
+	return ""
+}

@@ -56,3 +56,43 @@ func TestUnknownSubject(t *testing.T) {
 		}
 	}
 }
+
+// A dealing the FAQ never names (selling, renting, repairing, buying
+// back) is a service the business may not offer: the message goes to a
+// person, however well its thing matches an entry. Words that hold the
+// character (装修, 外卖) and "how is it sold" (怎么卖, the price) are not
+// such a dealing.
+func TestUnknownTrade(t *testing.T) {
+	cleaner := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "空调和油烟机清洗多少钱？", Answer: "挂机空调清洗120元/台，油烟机180元/台。", Enabled: true},
+		{ID: 2, Question: "开荒保洁怎么收费？", Answer: "新装修的房子开荒保洁8元/平方米。", Enabled: true},
+		{ID: 3, Question: "年卡多少钱？", Answer: "年卡1999元。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"你们卖空调吗":       "卖",
+		"油烟机坏了不吸烟，能修吗": "修",
+		"空调可以租吗":       "租",
+		"旧油烟机回收吗":      "回收",
+		"空调清洗多少钱":      "",
+		"新房刚装修完 开荒多少钱": "",
+		"年卡怎么卖":        "",
+		"叫个外卖到你们店里可以吗": "",
+	} {
+		if got := cleaner.unknownTrade(normalize(msg)); got != want {
+			t.Errorf("%q: unknownTrade = %q, want %q", msg, got, want)
+		}
+	}
+	repair := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "手机维修要多久？", Answer: "换屏1小时。", Enabled: true},
+	})
+	if got := repair.unknownTrade(normalize("屏幕碎了能修吗")); got != "" {
+		t.Errorf("a repair shop: unknownTrade = %q for 能修吗", got)
+	}
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "空调和油烟机清洗多少钱？", Answer: "挂机空调清洗120元/台，油烟机180元/台。", Enabled: true},
+		{ID: 2, Question: "服务时间是几点到几点？", Answer: "每天8:00-20:00。", Enabled: true},
+	})
+	if ch := ask("你们卖空调吗"); ch.faqID != nil {
+		t.Errorf("你们卖空调吗 answered: %s", ch.reason)
+	}
+}

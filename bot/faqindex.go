@@ -31,6 +31,9 @@ type faqIndex struct {
 	unknown  float64             // the IDF of a feature no phrasing has
 	sounds   map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
 	glosses  map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
+	senses   map[string][]string // a dictionary's first sense → the phrasings' words of that sense (senses.go)
+	vocab    map[string]bool     // the dictionary words of the phrasings and answers
+	skipOnly map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch  sync.Pool
 }
 
@@ -85,8 +88,10 @@ type match struct {
 }
 
 func newFAQIndex(fs []*crm.FAQ) *faqIndex {
-	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}, glosses: map[string][]string{}}
-	var feats []map[string]float64
+	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}, glosses: map[string][]string{},
+		skipOnly: map[string]bool{}, senses: map[string][]string{}, vocab: map[string]bool{}}
+	var feats, skips []map[string]float64
+	plain := map[string]bool{}
 	df := map[string]int{}
 	for _, f := range fs {
 		if !f.Enabled {
@@ -110,14 +115,23 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			if len(ft) == 0 {
 				continue
 			}
+			sk := map[string]float64{}
 			if from[j] == fromQuestion {
 				addGlosses(ft, norm, x.glosses)
+				sk = phrasingSkips(norm, ft)
 			}
-			feats = append(feats, ft)
+			if from[j] != fromAnswerEn {
+				addSenses(norm, x.senses, x.vocab)
+			}
+			feats, skips = append(feats, ft), append(skips, sk)
+			for k := range sk {
+				df[k]++
+			}
 			x.owner = append(x.owner, len(x.entries)-1)
 			x.answer = append(x.answer, from[j])
 			for k := range ft {
 				df[k]++
+				plain[k] = true
 				if g := conceptGroup(k); k[0] == '#' && conceptKinds[g] != kindAsk {
 					topics[g] = true // see covers
 				}
@@ -147,6 +161,18 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			}
 			x.postings[k] = append(x.postings[k], posting{i, v, topicFeature(k)})
 		}
+		// A phrasing's pairs one apart meet the message's pairs side by
+		// side ("种牙" in 种植牙, "科二" in 科目二); they are not part of
+		// what the phrasing says, so its total does not count them.
+		for k, w := range skips[i] {
+			if _, dup := ft[k]; dup {
+				continue
+			}
+			x.postings[k] = append(x.postings[k], posting{i, w * x.idfs[k], false})
+			if !plain[k] {
+				x.skipOnly[k] = true
+			}
+		}
 	}
 	return x
 }
@@ -167,9 +193,10 @@ func (x *faqIndex) best(norm string) (first, second match) {
 // with visit, shows visit each entry that passes the guards instead.
 func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	ft := features(norm)
+	x.sameSense(norm, ft)
 	x.soundAlike(ft)
 	for _, k := range skipPairs(norm) {
-		if _, known := x.idfs[k]; known && ft[k] == 0 {
+		if _, known := x.idfs[k]; known && !x.skipOnly[k] && ft[k] == 0 {
 			ft[k] = weightSkip
 		}
 	}

@@ -62,6 +62,19 @@ func skipPairs(norm string) []string {
 	return out
 }
 
+// phrasingSkips returns a phrasing's pairs one apart that it does not
+// have side by side, at weightSkip: an abbreviation drops the middle
+// character (种牙 for 种植牙, 科二 for 科目二).
+func phrasingSkips(norm string, ft map[string]float64) map[string]float64 {
+	out := map[string]float64{}
+	for _, k := range skipPairs(norm) {
+		if _, has := ft[k]; !has {
+			out[k] = weightSkip
+		}
+	}
+	return out
+}
+
 // features returns a normalized text's weighted features.
 func features(norm string) map[string]float64 {
 	f := map[string]float64{}

@@ -1,0 +1,81 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// A word the FAQ does not write meets the FAQ's word of the same first
+// sense that shares a character with it (墨镜 and 太阳镜: "sunglasses"); a
+// word whose sense is only part of the FAQ word's (学校 "school", 入学 "to
+// enter school"), or the other way round (下班 "to finish work", 上班), does
+// not.
+func TestSameSense(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "太阳镜可以做近视度数吗？", Answer: "可以，300元起。", Enabled: true},
+		{ID: 2, Question: "入学要准备什么？", Answer: "身份证。", Enabled: true},
+		{ID: 3, Question: "几点上班？", Answer: "早上9点。", Enabled: true},
+	})
+	for msg, want := range map[string][2]string{
+		"墨镜能加度数吗": {"阳镜", "墨镜"},
+		"学校在哪":    {"学校", "入学"},
+		"晚上几点下班":  {"下班", "上班"},
+	} {
+		ft := features(normalize(msg))
+		x.sameSense(normalize(msg), ft)
+		if _, ok := ft[want[0]]; !ok {
+			t.Errorf("%q: features lack %q: %v", msg, want[0], ft)
+		}
+		if _, ok := ft[want[1]]; ok {
+			t.Errorf("%q: features still hold %q: %v", msg, want[1], ft)
+		}
+	}
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "太阳镜可以做近视度数吗？", Answer: "可以，近视太阳镜片300元起。", Enabled: true},
+		{ID: 2, Question: "验光要钱吗？", Answer: "验光免费。", Enabled: true},
+		{ID: 3, Question: "配眼镜要等多久？", Answer: "现片1小时，定制7天。", Enabled: true},
+	})
+	if ch := ask("我近视 想配个墨镜 能加度数吗"); ch.faqID == nil || *ch.faqID != 1 {
+		t.Errorf("墨镜: %s, want entry 1", ch.reason)
+	}
+}
+
+// A phrasing's characters one apart meet a message's pair side by side
+// (科二 in 科目二) without making the phrasing longer to cover: its total
+// is what it says.
+func TestPhrasingSkips(t *testing.T) {
+	faqs := []*crm.FAQ{
+		{ID: 1, Question: "科目二考场在哪里？", Answer: "科目二在城北考场。", Enabled: true},
+		{ID: 2, Question: "学费多少钱？", Answer: "C1手动挡4200元。", Enabled: true},
+	}
+	x := newFAQIndex(faqs)
+	if !x.skipOnly["科二"] {
+		t.Errorf("科二 is not a skip pair of 科目二: %v", x.skipOnly)
+	}
+	with, _ := x.best(normalize("科二考场是哪个"))
+	if with.faq == nil || with.faq.ID != 1 {
+		t.Fatalf("科二考场是哪个: best %+v, want entry 1", with)
+	}
+	// 科五 is a pair no phrasing has, side by side or one apart.
+	other, _ := x.best(normalize("科五考场是哪个"))
+	if with.score <= other.score {
+		t.Errorf("the skip pair adds nothing: 科二 %.3f, 科五 %.3f", with.score, other.score)
+	}
+}
+
+// An English message's runner-up is kept at a distance relative to the
+// best score; a Chinese one's by the margin alone.
+func TestConfidentEnglishRatio(t *testing.T) {
+	f1, f2 := &crm.FAQ{ID: 1}, &crm.FAQ{ID: 2}
+	first, second := match{f1, 0.93, 1}, match{f2, 0.79, 0.8}
+	if !confident(first, second, defaultThreshold, defaultMargin, true) {
+		t.Error("English 0.93 over 0.79 (1.18 times) is not confident")
+	}
+	if confident(first, second, defaultThreshold, defaultMargin, false) {
+		t.Error("Chinese 0.93 over 0.79 (margin 0.14) is confident")
+	}
+	if confident(match{f1, 1.07, 1}, match{f2, 0.95, 1}, defaultThreshold, defaultMargin, true) {
+		t.Error("English 1.07 over 0.95 (1.13 times) is confident")
+	}
+}
