@@ -29,6 +29,12 @@ func TestColloquialForms(t *testing.T) {
 		{"海边度假酒店", "海边度假酒店"},
 		{"佢喺边度", "他在哪里"},
 		{"我受够了不", "我受够了不"},
+		// the hour in Northern speech and Cantonese; where to order is how
+		{"大概幾個鐘頭能搞完", "大概几个小时能搞完"},
+		{"在哪里下单啊", "怎么下单啊"},
+		{"去哪报名", "怎么报名"},
+		{"店在哪里", "店在哪里"},
+		{"在哪里停车", "在哪里停车"},
 	} {
 		if got := normalize(tt.in); got != tt.want {
 			t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)

@@ -242,3 +242,16 @@ func TestFAQEvaluationBlind3(t *testing.T) {
 	evaluateSet(t, "eval14", "home cleaning, even lines (blind, read once)", "home cleaning, odd lines (blind, read once)")
 	evaluateSet(t, "eval15", "tea shop, even lines (blind, read once)", "tea shop, odd lines (blind, read once)")
 }
+
+// TestFAQEvaluationBlind4 is a photography studio in Chengdu and a
+// children's swimming school in Nanjing, written blind on 3 December
+// (session 11) like Blind3. First run, on the code of that session's first
+// commit (860de91): 37 of 94 answerable right (39 %), none wrong, no other
+// message answered, 22 of 24 requests for a person handed over; the code
+// before the session gave 36. The two not handed over ("我要退定金，马上给我退",
+// "上周请假那节补课给我约上了没") were then read: a demand and a question
+// whether something was done for the sender (intent.go).
+func TestFAQEvaluationBlind4(t *testing.T) {
+	evaluateSet(t, "eval16", "photo studio, even lines (blind, read once)", "photo studio, odd lines (blind, read once)")
+	evaluateSet(t, "eval17", "swimming school, even lines (blind, read once)", "swimming school, odd lines (blind, read once)")
+}

@@ -96,8 +96,16 @@ func askedForPerson(norm string, phrases []string) string {
 	return ""
 }
 
-// complaint returns the word that makes the message a complaint.
+// demand is a refund demanded, not asked about: "马上给我退", "把钱退给我",
+// "还我钱", or "我要退定金" with no question in it ("我要退货怎么弄" asks how).
+var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立即|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|退我钱|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$`)
+
+// complaint returns the word that makes the message a complaint or a
+// demand.
 func complaint(norm string) string {
+	if w := demand.FindString(strings.ReplaceAll(norm, " ", "")); w != "" {
+		return w
+	}
 	p := padded(norm)
 	for _, w := range complaintWords {
 		if isLatin(w) {
@@ -119,6 +127,11 @@ var ownPast = regexp.MustCompile(`我(们|家)?(昨天|前天|今天|上周|上�
 // ownAsk asks a fact of that record (when, where, how far along), or
 // recalls one ("是几点来着").
 var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$`)
+
+// doneForMe asks whether something was done for the sender: "补课给我约上
+// 了没", "帮我改好了吗". 了 makes it a question about a deed, not a request
+// ("能给我开发票吗").
+var doneForMe = regexp.MustCompile(`(给我|帮我|替我)\p{Han}{1,4}了(没有|没|吗|么|嘛)$`)
 
 // ownDone asks whether something of the sender's is done: "我的方案出来没有",
 // "我的证办好了吗".
@@ -143,6 +156,9 @@ func aboutRecord(raw, norm string) string {
 	}
 	if w := ownDone.FindString(compact); w != "" {
 		return "status (" + w + ")"
+	}
+	if w := doneForMe.FindString(compact); w != "" {
+		return "status of what was done for the sender (" + w + ")"
 	}
 	own, rec, st := findAny(p, ownWords), findAny(p, recordWords), findAny(p, statusWords)
 	if rec != "" && st != "" && (own != "" || strings.Contains(p, "查")) {

@@ -61,7 +61,7 @@ func hasHan(s string) bool {
 func normalize(s string) string {
 	s = width.Fold.String(s)
 	s = t2s.simplify(s)
-	s = colloquial.Replace(potential(s))
+	s = whereToDo.ReplaceAllString(colloquial.Replace(potential(s)), "怎么$1")
 	var b strings.Builder
 	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {

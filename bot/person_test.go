@@ -74,3 +74,30 @@ func TestJobEnquiries(t *testing.T) {
 		}
 	}
 }
+
+// A refund demanded, not asked about, and a question whether something
+// was done for the sender, go to a person even where an FAQ entry names
+// their words (the deposit's refund policy, the make-up lessons).
+func TestDemandsAndDeedsForTheSender(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "定金可以退吗？", Answer: "拍摄前7天取消可全额退定金。", Enabled: true},
+		{ID: 2, Question: "请假了可以补课吗？", Answer: "提前一天请假可以补课，在小程序约补课时间。", Enabled: true},
+		{ID: 3, Question: "退货怎么操作？", Answer: "七天内在订单页申请退货。", Enabled: true},
+	})
+	for _, text := range []string{"我要退定金，马上给我退", "把钱退给我", "赶紧退钱", "我要退款", "还我钱",
+		"上周请假那节补课给我约上了没", "帮我改好了吗"} {
+		if ch := ask(text); ch.action != crm.BotHandoff || !strings.HasPrefix(ch.reason, "person: ") {
+			t.Errorf("%q: got %s (%s), want a hand-off to a person", text, ch.action, ch.reason)
+		}
+	}
+	for text, want := range map[string]int64{"我要退货怎么弄": 3, "定金能退吗": 1, "请假了能补课吗": 2} {
+		if ch := ask(text); ch.faqID == nil || *ch.faqID != want {
+			t.Errorf("%q: %s (%s), want entry %d", text, ch.action, ch.reason, want)
+		}
+	}
+	for _, text := range []string{"能给我开发票吗", "我要退货吗"} {
+		if ch := ask(text); strings.HasPrefix(ch.reason, "person: ") {
+			t.Errorf("%q: taken for a demand or a deed (%s)", text, ch.reason)
+		}
+	}
+}
