@@ -42,6 +42,11 @@ var alonePrecision, aloneFactor = 0.75, 0.72
 // precision 0.35 would add two wrong ones.
 var lonePrecision, loneScore = 0.40, 0.40
 
+// A Chinese message the entry explains well (nearPrecision) passes a little
+// under the threshold (nearFactor of it), whatever else is in the running:
+// the margin still holds.
+var nearPrecision, nearFactor = 0.6, 0.85
+
 // A message without Chinese meets a Chinese FAQ through a dictionary's
 // English (glosses.go), whose senses overlap loosely ("test" and "exam",
 // "board" a pet and a bed): the entry must explain more of it, and no lone
@@ -221,7 +226,13 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
 	latin := !hasHan(norm)
-	sure := func(first, second match) bool { return confident(first, second, th, mg, latin) }
+	// The near pass is for a message whose question is the FAQ's: not one
+	// that asks a quality the FAQ never names ("你们教练帅吗"), nor one that
+	// negates what the entry says ("不在深圳怎么修" against "深圳市内上门").
+	near := !c.faqs.unknownPredicate(norm)
+	sure := func(first, second match) bool {
+		return confident(first, second, th, mg, latin, near && !c.faqs.negates(norm, first.faq))
+	}
 	thing := c.faqs.unknownThing(norm)
 	if thing == "" {
 		thing = c.faqs.unknownSubject(norm)
@@ -284,7 +295,7 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 // confident says whether the best match is sure enough to answer: above
 // the threshold (or alone and explaining almost all the message), ahead of
 // the runner-up, and explaining enough of the message.
-func confident(first, second match, th, mg float64, latin bool) bool {
+func confident(first, second match, th, mg float64, latin, near bool) bool {
 	if first.faq == nil {
 		return false
 	}
@@ -297,7 +308,8 @@ func confident(first, second match, th, mg float64, latin bool) bool {
 	if first.prec < minPrecision && (second.faq != nil || first.prec < lonePrecision || first.score < loneScore) {
 		return false
 	}
-	return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor)
+	return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor) ||
+		(near && !latin && first.prec >= nearPrecision && first.score >= th*nearFactor)
 }
 
 func orDefault(v, d float64) float64 {

@@ -3,6 +3,8 @@ package bot
 import (
 	"regexp"
 	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
@@ -132,4 +134,36 @@ func (x *faqIndex) unknownTrade(norm string) string {
 		}
 	}
 	return ""
+}
+
+// finalParticle ends a yes-no question: the character before it is what
+// is asked of the thing ("帅" in 你们教练帅吗).
+var finalParticle = regexp.MustCompile(`(\p{Han})(吗|嘛|么|没有|没)$`)
+
+// unknownPredicate reports whether a yes-no question asks a quality or a
+// deed that no phrasing has, as a single character ("你们教练帅吗").
+func (x *faqIndex) unknownPredicate(norm string) bool {
+	g := finalParticle.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
+	if g == nil {
+		return false
+	}
+	_, known := x.idfs[g[1]]
+	return !known
+}
+
+// negated finds "not in X", "not X" (不在深圳, 不是会员): what follows is
+// ruled out, not asked about.
+var negated = regexp.MustCompile(`(?:不在|不是|不住在|不住|不用|不要)(\p{Han}{2})`)
+
+// negates reports whether the message rules out a pair the entry has.
+func (x *faqIndex) negates(norm string, f *crm.FAQ) bool {
+	if f == nil {
+		return false
+	}
+	for _, g := range negated.FindAllStringSubmatch(strings.ReplaceAll(norm, " ", ""), -1) {
+		if x.entryHas(f, g[1]) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,6 +12,11 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"太差", "质量差", "12315", "315", "消协", "工商局", "律师", "起诉", "曝光", "维权", "赔偿", "索赔",
 	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
 	"没人接", "没人回", "没人理", "不理人", "半天不回", "一直不回", "怎么不回",
+	// indignation, sarcasm and threats without the words above
+	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "一星", "大众点评", "开除", "凭什么",
+	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
+	"当我傻", "你们是觉得", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
+	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
 	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
 	"no one answers", "nobody answers", "no reply"}
@@ -46,11 +51,15 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(不要|别用|别让|不想跟|不想和|不跟)机器人|机器人(听不懂|不行|没用|别回|走开|滚)|(你|机器人)(听不懂|答非所问)|答非所问|跟你说不清` +
 	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
-	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)`)
+	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
+	// 转人工 typed by its sound; a role called out; a phone call asked for
+	`|转人[共攻公宫功]|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|派(个|一个)?人(过来|来)|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|` +
+	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
 // staff are the people a follower of a shop, hotel, school or clinic asks
 // for by their role: "叫你们店长来", "我要跟前台说话", "让老师给我回个电话".
-const staff = `前台|店长|老板|领导|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理`
+const staff = `前台|店长|老板|老板娘|领导|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理|馆长|园长|校长|院长|教练`
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are
@@ -98,12 +107,25 @@ func askedForPerson(norm string, phrases []string) string {
 
 // demand is a refund demanded, not asked about: "马上给我退", "把钱退给我",
 // "还我钱", or "我要退定金" with no question in it ("我要退货怎么弄" asks how).
-var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立即|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|退我钱|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$`)
+var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|退我钱|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
+	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
+	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|必须|一定要|今天之内)(给我|帮我|把|同我|替我)|` +
+	// the same word shouted again and again: "退款！退款！"
+	`^(退款|退钱|退费)(退款|退钱|退费)+$|^呵呵|(今天|现在|马上)就要$|` +
+	// a promise broken ("不是说免费4小时吗，我被收了60块", "说原片全部给，结果少了一半")
+	// and a charge questioned ("为什么还扣了手续费")
+	`(不是说|说好的|说好|说是|明明说|说)\p{Han}{1,14}?(结果|却|但是)|(为什么|为啥|怎么|凭什么)(还|又)?(扣|收)了`)
+
+// demandEnglish is the same in English: "Refund me now", "give me back".
+var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
 
 // complaint returns the word that makes the message a complaint or a
 // demand.
 func complaint(norm string) string {
 	if w := demand.FindString(strings.ReplaceAll(norm, " ", "")); w != "" {
+		return w
+	}
+	if w := demandEnglish.FindString(norm); w != "" {
 		return w
 	}
 	p := padded(norm)
@@ -121,12 +143,34 @@ func complaint(norm string) string {
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
-var ownPast = regexp.MustCompile(`我(们|家)?(昨天|前天|今天|上周|上个月|上次|刚才|刚刚|之前|早上|前几天|上礼拜)?` +
-	`(在你们这|在你们那|在你们店)?(约|预约|订|预订|买|下单|报名|报|交|付|寄|送修|送|办|拍|租)(了)?的`)
+var ownPast = regexp.MustCompile(`我(们|家)?((昨天|前天|今天|上周|上个月|上次|刚才|刚刚|之前|早上|前几天|上礼拜|\d+月\d+[号日])\p{Han}{0,6}?)?` +
+	`(在你们这|在你们那|在你们店)?(约|预约|订|预订|买|下单|报名|报|交|付|寄|送修|送|办|拍|租|收到|退回|寄回|充|领)(了)?的`)
 
 // ownAsk asks a fact of that record (when, where, how far along), or
 // recalls one ("是几点来着").
-var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$`)
+var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$|哪天|日期|还能|收到了吗|了吗$`)
+
+// pastDeed is a question about what the sender did on a past day: "我昨天
+// 体验课当天就报名了，那99元抵扣了没有", "上周把卡转给我妹妹了…转过去没有".
+var pastDeed = regexp.MustCompile(`(昨天|前天|上周|上个月|上次|前几天|上礼拜|\d+月\d+[号日]).*了.*(了没有|了没|了吗|没有|过去没)$`)
+
+// lookup asks us to look something of the sender's up: "帮我查下我卡里还剩
+// 几节课", "帮我确认下有没有加上"; or names their order ("那单", "单号发我").
+var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对|核实)(一下|一?下)?(我|有没有|是不是|$)|那单|这单|我的单|单号发我|` +
+	`我那(个|台|张|次|单|件|套|批)|(收到|看到|查到)(了)?我(的|发的|付的)|(你们)?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
+	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
+
+// ownEnglish asks about the sender's own record in English: "Did my
+// daughter's lesson get booked", "has my refund gone through", "is my
+// order shipped" (not "is my data secure", a question of policy).
+var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
+	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
+	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
+	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit)\b`)
+
+// ownChanged asks why something of the sender's changed or went missing:
+// "我的积分怎么少了200分", "我卡里的钱怎么没了".
+var ownChanged = regexp.MustCompile(`我(的|卡里的|账户里的|账上的)\p{Han}{0,6}?(怎么|咋|为什么|为啥|怎么会)(少了|没了|不见了|变少|被扣|扣了|多扣|清零|过期了|不对)`)
 
 // doneForMe asks whether something was done for the sender: "补课给我约上
 // 了没", "帮我改好了吗". 了 makes it a question about a deed, not a request
@@ -156,6 +200,18 @@ func aboutRecord(raw, norm string) string {
 	}
 	if w := ownDone.FindString(compact); w != "" {
 		return "status (" + w + ")"
+	}
+	if w := pastDeed.FindString(compact); w != "" {
+		return "what the sender did (" + w + ")"
+	}
+	if w := lookup.FindString(compact); w != "" {
+		return "a record of the sender's (" + w + ")"
+	}
+	if w := ownEnglish.FindString(norm); w != "" {
+		return "the sender's own record (" + w + ")"
+	}
+	if w := ownChanged.FindString(compact); w != "" {
+		return "something of the sender's changed (" + w + ")"
 	}
 	if w := doneForMe.FindString(compact); w != "" {
 		return "status of what was done for the sender (" + w + ")"

@@ -69,13 +69,48 @@ func TestPhrasingSkips(t *testing.T) {
 func TestConfidentEnglishRatio(t *testing.T) {
 	f1, f2 := &crm.FAQ{ID: 1}, &crm.FAQ{ID: 2}
 	first, second := match{f1, 0.93, 1}, match{f2, 0.79, 0.8}
-	if !confident(first, second, defaultThreshold, defaultMargin, true) {
+	if !confident(first, second, defaultThreshold, defaultMargin, true, true) {
 		t.Error("English 0.93 over 0.79 (1.18 times) is not confident")
 	}
-	if confident(first, second, defaultThreshold, defaultMargin, false) {
+	if confident(first, second, defaultThreshold, defaultMargin, false, true) {
 		t.Error("Chinese 0.93 over 0.79 (margin 0.14) is confident")
 	}
-	if confident(match{f1, 1.07, 1}, match{f2, 0.95, 1}, defaultThreshold, defaultMargin, true) {
+	if confident(match{f1, 1.07, 1}, match{f2, 0.95, 1}, defaultThreshold, defaultMargin, true, true) {
 		t.Error("English 1.07 over 0.95 (1.13 times) is confident")
+	}
+}
+
+// A Chinese message the entry explains well passes a little under the
+// threshold; not an English one, and not when the message asks a quality
+// the FAQ never names or rules out what the entry says.
+func TestNearPass(t *testing.T) {
+	f1 := &crm.FAQ{ID: 1}
+	near := match{f1, defaultThreshold * 0.9, 0.7}
+	if !confident(near, match{}, defaultThreshold, defaultMargin, false, true) {
+		t.Error("a well-explained Chinese message at 0.9 of the threshold does not pass")
+	}
+	if confident(near, match{}, defaultThreshold, defaultMargin, true, true) {
+		t.Error("an English one passes")
+	}
+	if confident(near, match{}, defaultThreshold, defaultMargin, false, false) {
+		t.Error("the near pass was refused, and it passes")
+	}
+	if confident(match{f1, defaultThreshold * 0.9, 0.5}, match{}, defaultThreshold, defaultMargin, false, true) {
+		t.Error("a message explained at 50% passes")
+	}
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "你们的教练有证书吗？", Answer: "教练都持有国家职业资格证。", Enabled: true},
+		{ID: 2, Question: "可以上门维修吗？", Answer: "深圳市内可预约上门，上门费50元。", Enabled: true},
+	})
+	for msg, want := range map[string]bool{"你们教练帅吗": true, "教练有证书吗": false, "教练凶不凶": false, "可以上门吗": false} {
+		if got := x.unknownPredicate(normalize(msg)); got != want {
+			t.Errorf("unknownPredicate(%q) = %v, want %v", msg, got, want)
+		}
+	}
+	if !x.negates(normalize("不在深圳怎么修"), x.entries[1]) {
+		t.Error("不在深圳 does not rule out the entry that names 深圳")
+	}
+	if x.negates(normalize("在深圳能上门吗"), x.entries[1]) || x.negates(normalize("不在深圳怎么修"), x.entries[0]) {
+		t.Error("negates without a negation, or of an entry without the word")
 	}
 }
