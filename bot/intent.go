@@ -109,12 +109,12 @@ func askedForPerson(norm string, phrases []string) string {
 // "还我钱", or "我要退定金" with no question in it ("我要退货怎么弄" asks how).
 var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|退我钱|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
-	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|必须|一定要|今天之内)(给我|帮我|把|同我|替我)|` +
+	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
 	// the same word shouted again and again: "退款！退款！"
 	`^(退款|退钱|退费)(退款|退钱|退费)+$|^呵呵|(今天|现在|马上)就要$|` +
 	// a promise broken ("不是说免费4小时吗，我被收了60块", "说原片全部给，结果少了一半")
 	// and a charge questioned ("为什么还扣了手续费")
-	`(不是说|说好的|说好|说是|明明说|说)\p{Han}{1,14}?(结果|却|但是)|(为什么|为啥|怎么|凭什么)(还|又)?(扣|收)了`)
+	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)(还|又)?(扣|收)了`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
 var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
@@ -157,7 +157,7 @@ var pastDeed = regexp.MustCompile(`(昨天|前天|上周|上个月|上次|前几
 // lookup asks us to look something of the sender's up: "帮我查下我卡里还剩
 // 几节课", "帮我确认下有没有加上"; or names their order ("那单", "单号发我").
 var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对|核实)(一下|一?下)?(我|有没有|是不是|$)|那单|这单|我的单|单号发我|` +
-	`我那(个|台|张|次|单|件|套|批)|(收到|看到|查到)(了)?我(的|发的|付的)|(你们)?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
+	`我那(台|张|次|单|件|套|批)|(收到|看到|查到)(了)?我(的|发的|付的)|你们?\p{Han}{0,6}?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
 	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
 // ownEnglish asks about the sender's own record in English: "Did my

@@ -130,7 +130,8 @@ func TestPersonsEvaluation(t *testing.T) {
 func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 	for _, text := range []string{"When will my purchase ship after I pay?", "Is my data secure?", "收我多少钱",
 		"白茶买回来放哪里好，南方潮得很怕发霉", "今天下午就要 现在下单赶得上吗", "不是说周日也营业吗", "帮我看看哪个套餐合适",
-		"马上下单今天能发吗", "要提前多久预约"} {
+		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
+		"我那个，想问一下价格", "下单后当天就发了吗"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
