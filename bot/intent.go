@@ -148,17 +148,18 @@ var ownPast = regexp.MustCompile(`我(们|家)?((昨天|前天|今天|上周|上
 
 // ownAsk asks a fact of that record (when, where, how far along), or
 // recalls one ("是几点来着").
-var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$|哪天|日期|还能|收到了吗|了吗$`)
+var ownAsk = regexp.MustCompile(`几点|什么时候|到哪|在哪|怎么样了|好了没|好了吗|进度|安排|确认|来着|到了没|到了吗|还没|没有$|了没$|哪天|日期|还能|收到了吗|了吗$|(改|换|转|调)(成|到)`)
 
 // pastDeed is a question about what the sender did on a past day: "我昨天
 // 体验课当天就报名了，那99元抵扣了没有", "上周把卡转给我妹妹了…转过去没有".
-var pastDeed = regexp.MustCompile(`(昨天|前天|上周|上个月|上次|前几天|上礼拜|\d+月\d+[号日]).*了.*(了没有|了没|了吗|没有|过去没)$`)
+var pastDeed = regexp.MustCompile(`(昨天|前天|上周|上个月|上次|前几天|上礼拜|\d+月\d+[号日]).*(没有|没|了吗)$`)
 
 // lookup asks us to look something of the sender's up: "帮我查下我卡里还剩
 // 几节课", "帮我确认下有没有加上"; or names their order ("那单", "单号发我").
 var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对|核实)(一下|一?下)?(我|有没有|是不是|$)|那单|这单|我的单|单号发我|` +
 	`我那(台|张|次|单|件|套|批)|(收到|看到|查到)(了)?我(的|发的|付的)|你们?\p{Han}{0,6}?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
-	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
+	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我的\p{Han}{1,10}(进度|到哪|什么时候(能)?(到账|开好|办好|寄出|出来|好))|` +
+	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
 // ownEnglish asks about the sender's own record in English: "Did my
 // daughter's lesson get booked", "has my refund gone through", "is my

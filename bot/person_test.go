@@ -107,10 +107,11 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 // sender's own order or booking — written for the tea shop, the swimming
 // school, the cleaning service and the photography studio (3 December).
 // The first two were read while the rules were written; the other two were
-// then run blind (107 of 120 handed over) and read. Every one must be
-// handed over, whatever FAQ words it shares.
+// then run blind (107 of 120 handed over) and read; the auto repair
+// shop's and the IELTS school's (50 each) came last, blind: 95 of 100,
+// then read. Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"14", "15", "16", "17"} {
+	for _, n := range []string{"14", "15", "16", "17", "18", "19"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
