@@ -194,6 +194,7 @@ func (x *faqIndex) best(norm string) (first, second match) {
 func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	ft := features(norm)
 	x.sameSense(norm, ft)
+	x.dropConceptChars(norm, ft)
 	x.soundAlike(ft)
 	for _, k := range skipPairs(norm) {
 		if _, known := x.idfs[k]; known && !x.skipOnly[k] && ft[k] == 0 {

@@ -62,6 +62,46 @@ func skipPairs(norm string) []string {
 	return out
 }
 
+// dropConceptChars removes from a message's features the characters and
+// pairs of its Chinese concept terms that no phrasing has, when a phrasing
+// names the concept: the concept stands for the word ("礼拜天" counts as
+// the opening-hours concept, not also as three characters the FAQ lacks).
+func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
+	for _, ct := range conceptTerms {
+		if ct.latin || !strings.Contains(norm, ct.term) {
+			continue
+		}
+		if _, known := x.idfs["#"+strconv.Itoa(ct.group)]; !known {
+			continue // a concept no phrasing names: its words are what the FAQ lacks
+		}
+		if overlapsOther(norm, ct) {
+			continue // 运费险 holds 运费: which concept it is, the words tell
+		}
+		rs := []rune(ct.term)
+		for i := range rs {
+			for _, k := range []string{string(rs[i]), string(rs[i:min(i+2, len(rs))])} {
+				if _, known := x.idfs[k]; !known {
+					delete(ft, k)
+				}
+			}
+		}
+	}
+}
+
+// overlapsOther reports whether another concept's term in the text holds
+// the term or is held by it.
+func overlapsOther(norm string, ct conceptTerm) bool {
+	for _, o := range conceptTerms {
+		if o.latin || o.group == ct.group || !strings.Contains(norm, o.term) {
+			continue
+		}
+		if strings.Contains(o.term, ct.term) || strings.Contains(ct.term, o.term) {
+			return true
+		}
+	}
+	return false
+}
+
 // phrasingSkips returns a phrasing's pairs one apart that it does not
 // have side by side, at weightSkip: an abbreviation drops the middle
 // character (种牙 for 种植牙, 科二 for 科目二).

@@ -53,7 +53,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|派(个|一个)?人(过来|来)|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 

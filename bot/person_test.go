@@ -85,7 +85,7 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 		{ID: 3, Question: "退货怎么操作？", Answer: "七天内在订单页申请退货。", Enabled: true},
 	})
 	for _, text := range []string{"我要退定金，马上给我退", "把钱退给我", "赶紧退钱", "我要退款", "还我钱",
-		"上周请假那节补课给我约上了没", "帮我改好了吗"} {
+		"上周请假那节补课给我约上了没", "帮我改好了吗", "马上派个人过来，我家今天必须打扫完"} {
 		if ch := ask(text); ch.action != crm.BotHandoff || !strings.HasPrefix(ch.reason, "person: ") {
 			t.Errorf("%q: got %s (%s), want a hand-off to a person", text, ch.action, ch.reason)
 		}
@@ -132,7 +132,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 	for _, text := range []string{"When will my purchase ship after I pay?", "Is my data secure?", "收我多少钱",
 		"白茶买回来放哪里好，南方潮得很怕发霉", "今天下午就要 现在下单赶得上吗", "不是说周日也营业吗", "帮我看看哪个套餐合适",
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
-		"我那个，想问一下价格", "下单后当天就发了吗"} {
+		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

@@ -114,3 +114,26 @@ func TestNearPass(t *testing.T) {
 		t.Error("negates without a negation, or of an entry without the word")
 	}
 }
+
+// A concept's word the FAQ does not write counts as the concept only,
+// when a phrasing names the concept (礼拜天 for the opening hours that say
+// 周日); not when the concept is unknown to the FAQ, nor when the word
+// holds another concept's (运费险 holds 运费).
+func TestConceptWordsCountOnce(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "门店营业时间是几点到几点？", Answer: "周一至周日8:30-19:00。", Enabled: true},
+		{ID: 2, Question: "运费怎么算？", Answer: "满99包邮。", Enabled: true},
+	})
+	ft := features(normalize("礼拜天开门吗"))
+	x.dropConceptChars(normalize("礼拜天开门吗"), ft)
+	for _, k := range []string{"礼拜", "拜天", "礼", "拜"} {
+		if _, ok := ft[k]; ok {
+			t.Errorf("礼拜天开门吗 still counts %q: %v", k, ft)
+		}
+	}
+	ft = features(normalize("运费险怎么理赔"))
+	x.dropConceptChars(normalize("运费险怎么理赔"), ft)
+	if _, ok := ft["险"]; !ok {
+		t.Errorf("运费险 lost 险, which tells it from 运费: %v", ft)
+	}
+}
