@@ -196,9 +196,18 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	x.sameSense(norm, ft)
 	x.dropConceptChars(norm, ft)
 	x.soundAlike(ft)
-	for _, k := range skipPairs(norm) {
+	for _, t := range skipTriples(norm) {
+		k := t[0] + t[2]
 		if _, known := x.idfs[k]; known && !x.skipOnly[k] && ft[k] == 0 {
 			ft[k] = weightSkip
+			if !strings.Contains(measureWords, t[1]) {
+				continue // 停房车 is no 停车: 房车 is what is asked about
+			}
+			// "洗个车" is 洗车 with a measure word inside: 洗个 and 个车 are
+			// no words of the message, and 个 is only glue.
+			delete(ft, t[0]+t[1])
+			delete(ft, t[1]+t[2])
+			delete(ft, t[1])
 		}
 	}
 	han := false

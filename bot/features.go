@@ -50,13 +50,26 @@ func dropFillers(s string) string {
 // every other entry.
 const weightSkip = 0.6
 
+// measureWords are the measure words and particles that spoken Chinese
+// puts inside a verb and its object (洗个车, 开张发票, 换下屏, 补了牙).
+const measureWords = "个一张次下了点些把只件台条块位趟遍份本辆双套的得过完"
+
 // skipPairs returns the message's pairs of Chinese characters one apart.
 func skipPairs(norm string) []string {
 	var out []string
+	for _, t := range skipTriples(norm) {
+		out = append(out, t[0]+t[2])
+	}
+	return out
+}
+
+// skipTriples returns each run of three Chinese characters, one a string.
+func skipTriples(norm string) [][3]string {
+	var out [][3]string
 	for _, run := range strings.FieldsFunc(dropFillers(norm), func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
 		rs := []rune(run)
 		for i := 0; i+2 < len(rs); i++ {
-			out = append(out, string([]rune{rs[i], rs[i+2]}))
+			out = append(out, [3]string{string(rs[i]), string(rs[i+1]), string(rs[i+2])})
 		}
 	}
 	return out

@@ -137,3 +137,23 @@ func TestConceptWordsCountOnce(t *testing.T) {
 		t.Errorf("运费险 lost 险, which tells it from 运费: %v", ft)
 	}
 }
+
+// A measure word inside a verb and its object (洗个车) leaves no pairs of
+// its own; a noun inside (停房车) is what is asked about and stays.
+func TestMeasureWordInside(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "洗车怎么收费？", Answer: "普洗35元，精洗80元。", Enabled: true},
+		{ID: 2, Question: "店门口可以停车吗？", Answer: "门口有6个免费车位。", Enabled: true},
+		{ID: 3, Question: "营业时间是几点？", Answer: "每天8:00-20:00。", Enabled: true},
+	})
+	with, _ := x.best(normalize("洗个车几多钱"))
+	plain, _ := x.best(normalize("洗车几多钱"))
+	if with.faq == nil || with.faq.ID != 1 || with.prec < plain.prec-0.01 {
+		t.Errorf("洗个车几多钱: %+v, want entry 1 explaining as much as 洗车几多钱 does (%.2f)", with, plain.prec)
+	}
+	rv, _ := x.best(normalize("店门口可以停房车吗"))
+	car, _ := x.best(normalize("店门口可以停车吗"))
+	if rv.faq != nil && rv.prec > car.prec-0.1 {
+		t.Errorf("停房车: 房车 no longer counts against entry %d (precision %.2f, 停车 %.2f)", rv.faq.ID, rv.prec, car.prec)
+	}
+}
