@@ -12,7 +12,8 @@ import (
 // other keyword it holds: 停车场 here), and "宠物医院附近有吗" for a 宠物医院
 // near by.
 var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
-	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$`)
+	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
+	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$`)
 
 // unknownThing returns the thing a message asks whether there is, when the
 // FAQ does not know it: such a message is about something the FAQ does not
@@ -26,13 +27,13 @@ func (x *faqIndex) unknownThing(norm string) string {
 	if g == nil {
 		return ""
 	}
-	thing := g[1] + g[2] + g[3]
+	thing := g[1] + g[2] + g[3] + g[4]
 	rs := []rune(thing)
 	head := string(rs[len(rs)-2:])
 	if genericHeads[head] {
 		return ""
 	}
-	if g[3] != "" {
+	if g[3] != "" || g[4] != "" {
 		if _, known := x.idfs[head]; known {
 			return ""
 		}
