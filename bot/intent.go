@@ -163,6 +163,23 @@ var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|�
 	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|` +
 	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
+// ownOccasion is the sender speaking of a day or an hour of their own
+// ("帮我把今晚的预订取消", "我预约了明天下午3点", "my booking for tomorrow"):
+// a general question names no date, so this is their case, for a person.
+// Over the nineteen evaluation sets' 1,195 answerable messages it takes 4,
+// none of which the FAQ answered.
+var (
+	ownOccasion = regexp.MustCompile(`(我|帮我|给我).*(今晚|今天|明天|后天|昨天|前天|上周|下周|上个月|下个月|本周|这周|` +
+		`周[一二三四五六日天]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|\d+点|\d+号|\d+月|\d+日|第[二三四五六七八九十]期)|` +
+		`(今晚|今天|明天|后天|昨天|前天|上周|下周|上个月|下个月|周[一二三四五六日天]|\d+点|\d+号|\d+月).*(我|帮我|给我)`)
+	// ownWait is the sender waiting on their own matter: "我的退费申请提交一周了",
+	// "等了三天了". Over the evaluation sets it takes no answerable message.
+	ownWait = regexp.MustCompile(`(我|我的).*(一周|一个星期|一个礼拜|[一二两三四五六七八九十几]天|半个月|一个月|好几天|好久|半天|` +
+		`[一二两三四五六七八九十几]个?小时)了|(等了|拖了|过了).{0,4}(天|周|星期|月|小时)`)
+	ownOccasionEnglish = regexp.MustCompile(`\b(i|my|me|we|our)\b.*\b(yesterday|tomorrow|tonight|today|last week|next week|last month|next month|` +
+		`this (saturday|sunday|weekend)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d+ ?(am|pm))\b`)
+)
+
 // ownEnglish asks about the sender's own record in English: "Did my
 // daughter's lesson get booked", "has my refund gone through", "is my
 // order shipped" (not "is my data secure", a question of policy).
@@ -209,6 +226,15 @@ func aboutRecord(raw, norm string) string {
 	}
 	if w := lookup.FindString(compact); w != "" {
 		return "a record of the sender's (" + w + ")"
+	}
+	if w := ownOccasion.FindString(compact); w != "" {
+		return "the sender's own occasion (" + w + ")"
+	}
+	if w := ownWait.FindString(compact); w != "" {
+		return "the sender waiting (" + w + ")"
+	}
+	if w := ownOccasionEnglish.FindString(norm); w != "" {
+		return "the sender's own occasion (" + w + ")"
 	}
 	if w := ownEnglish.FindString(norm); w != "" {
 		return "the sender's own record (" + w + ")"

@@ -86,7 +86,8 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 	})
 	for _, text := range []string{"我要退定金，马上给我退", "把钱退给我", "赶紧退钱", "我要退款", "还我钱",
 		"上周请假那节补课给我约上了没", "帮我改好了吗", "马上派个人过来，我家今天必须打扫完",
-		"帮我把今晚的预订取消一下，姓王", "我预约了明天下午3点看房，想改到周六上午", "领的生日券为啥子用不了"} {
+		"帮我把今晚的预订取消一下，姓王", "我预约了明天下午3点看房，想改到周六上午", "领的生日券为啥子用不了",
+		"我下周三那节课能换个老师吗", "我的退费申请提交一周了", "I booked a table for tomorrow 7pm, can I bring a cake?"} {
 		if ch := ask(text); ch.action != crm.BotHandoff || !strings.HasPrefix(ch.reason, "person: ") {
 			t.Errorf("%q: got %s (%s), want a hand-off to a person", text, ch.action, ch.reason)
 		}
@@ -135,7 +136,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 	for _, text := range []string{"When will my purchase ship after I pay?", "Is my data secure?", "收我多少钱",
 		"白茶买回来放哪里好，南方潮得很怕发霉", "今天下午就要 现在下单赶得上吗", "不是说周日也营业吗", "帮我看看哪个套餐合适",
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
-		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不"} {
+		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
+		"What time do you open on Sunday?", "退款一般几天到账"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
