@@ -47,6 +47,10 @@ var lonePrecision, loneScore = 0.40, 0.40
 // the margin still holds.
 var nearPrecision, nearFactor = 0.6, 0.85
 
+// And one the entry explains almost wholly (nearPrecision2) passes at
+// nearFactor2 of the threshold, the margin still required.
+var nearPrecision2, nearFactor2 = 0.8, 0.45
+
 // A message without Chinese meets a Chinese FAQ through a dictionary's
 // English (glosses.go), whose senses overlap loosely ("test" and "exam",
 // "board" a pet and a bed): the entry must explain more of it, and no lone
@@ -309,7 +313,8 @@ func confident(first, second match, th, mg float64, latin, near bool) bool {
 		return false
 	}
 	return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor) ||
-		(near && !latin && first.prec >= nearPrecision && first.score >= th*nearFactor)
+		(near && !latin && first.prec >= nearPrecision && first.score >= th*nearFactor) ||
+		(near && !latin && first.prec >= nearPrecision2 && first.score >= th*nearFactor2)
 }
 
 func orDefault(v, d float64) float64 {

@@ -31,7 +31,7 @@ var colloquial = strings.NewReplacer(
 
 // whereToDo is "where do I order" (在哪下单, 去哪报名): it asks how to do it,
 // on which menu or page, not for a street address.
-var whereToDo = regexp.MustCompile(`(?:在哪里|在哪儿|在哪|去哪里|去哪儿|去哪|哪里能|哪里可以|哪儿能|哪儿可以)(下单|预约|报名|购买|买|订购|预订|订|付款|缴费|交费|办卡|办理|充值|挂号|登记|注册|申请)`)
+var whereToDo = regexp.MustCompile(`(?:在哪里|在哪儿|在哪|去哪里|去哪儿|去哪|哪里能|哪里可以|哪儿能|哪儿可以)(下单|预约|约|报名|购买|买|订购|预订|订|付款|缴费|交费|办卡|办理|充值|挂号|登记|注册|申请)`)
 
 // aNotA turns a question that ends in 不 ("能报不", "要收费不": spoken
 // for 能报吗) into the 吗 question it means.

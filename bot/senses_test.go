@@ -98,6 +98,17 @@ func TestNearPass(t *testing.T) {
 	if confident(match{f1, defaultThreshold * 0.9, 0.5}, match{}, defaultThreshold, defaultMargin, false, true) {
 		t.Error("a message explained at 50% passes")
 	}
+	// explained almost wholly, it passes lower still, and not without the margin
+	if !confident(match{f1, defaultThreshold * 0.6, 0.85}, match{}, defaultThreshold, defaultMargin, false, true) {
+		t.Error("a message explained at 85% at 0.6 of the threshold does not pass")
+	}
+	if confident(match{f1, defaultThreshold * 0.6, 0.85}, match{&crm.FAQ{ID: 2}, defaultThreshold * 0.5, 0.8},
+		defaultThreshold, defaultMargin, false, true) {
+		t.Error("it passes with a runner-up within the margin")
+	}
+	if confident(match{f1, defaultThreshold * 0.4, 0.85}, match{}, defaultThreshold, defaultMargin, false, true) {
+		t.Error("a message at 0.4 of the threshold passes")
+	}
 	x := newFAQIndex([]*crm.FAQ{
 		{ID: 1, Question: "你们的教练有证书吗？", Answer: "教练都持有国家职业资格证。", Enabled: true},
 		{ID: 2, Question: "可以上门维修吗？", Answer: "深圳市内可预约上门，上门费50元。", Enabled: true},
