@@ -1,9 +1,11 @@
 package bot
 
 import (
-	"github.com/rapport-crm/rapport/crm"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // clauses cuts a message at its punctuation and emoji: "柜子能定做吗，我家
@@ -79,4 +81,21 @@ func (x *faqIndex) entryHas(f *crm.FAQ, k string) bool {
 		}
 	}
 	return false
+}
+
+// subQuestions returns the parts of a question that asks two things
+// ("报名入园的流程是什么，需要准备哪些材料？", "园服怎么购买，必须穿吗？"): a
+// follower asks one of them, and a part is a phrasing of the entry as an
+// alternative would be. A question of one part gives none.
+func subQuestions(q string) []string {
+	var out []string
+	for _, c := range clauses(q) {
+		if utf8.RuneCountInString(c) >= 3 {
+			out = append(out, c)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -45,5 +46,27 @@ func TestClauses(t *testing.T) {
 		if got != 0 && !strings.Contains(ch.reason, "on the clause") {
 			t.Errorf("%q: reason %q does not name the clause", tc.text, ch.reason)
 		}
+	}
+}
+
+// A question that asks two things gives each as a phrasing of its own; a
+// question of one part gives none, and a fragment too short to ask
+// anything is dropped.
+func TestSubQuestions(t *testing.T) {
+	for q, want := range map[string][]string{
+		"报名入园的流程是什么，需要准备哪些材料？": {"报名入园的流程是什么", "需要准备哪些材料"},
+		"园服怎么购买，必须穿吗？":         {"园服怎么购买", "必须穿吗"},
+		"洗车怎么收费？":              nil,
+		"工作室在哪里？有停车位吗？":        {"工作室在哪里", "有停车位吗"},
+		"好的，洗车多少钱？":            nil,
+	} {
+		if got := subQuestions(q); !slices.Equal(got, want) {
+			t.Errorf("subQuestions(%q) = %q, want %q", q, got, want)
+		}
+	}
+	faqs := loadFAQFile(t, "testdata/eval22_faq.csv")
+	ask := asker(faqs)
+	if ch := ask("入學要準備什麼文件？"); ch.faqID == nil || *ch.faqID != faqs[2].ID {
+		t.Errorf("入學要準備什麼文件: %s, want entry %d (%s)", ch.reason, faqs[2].ID, faqs[2].Question)
 	}
 }

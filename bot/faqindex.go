@@ -100,7 +100,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		x.entries = append(x.entries, f)
 		topics := answerKinds(f)
 		x.topics = append(x.topics, topics)
-		texts := append([]string{f.Question}, f.Alternatives...)
+		texts := append(append([]string{f.Question}, f.Alternatives...), subQuestions(f.Question)...)
 		from := make([]uint8, len(texts), len(texts)+2)
 		if answerWeight > 0 {
 			texts = append(texts, boilerplate.ReplaceAllString(f.Answer, " "), boilerplate.ReplaceAllString(f.AnswerEn, " "))
