@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Feature weights: a Chinese character bigram carries most of the meaning
@@ -80,8 +82,9 @@ func skipTriples(norm string) [][3]string {
 // names the concept: the concept stands for the word ("礼拜天" counts as
 // the opening-hours concept, not also as three characters the FAQ lacks).
 func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
-	for _, ct := range conceptTerms {
-		if ct.latin || !strings.Contains(norm, ct.term) {
+	for _, i := range termsIn(norm) {
+		ct := conceptTerms[i]
+		if ct.latin {
 			continue
 		}
 		if _, known := x.idfs["#"+strconv.Itoa(ct.group)]; !known {
@@ -104,8 +107,9 @@ func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
 // overlapsOther reports whether another concept's term in the text holds
 // the term or is held by it.
 func overlapsOther(norm string, ct conceptTerm) bool {
-	for _, o := range conceptTerms {
-		if o.latin || o.group == ct.group || !strings.Contains(norm, o.term) {
+	for _, i := range termsIn(norm) {
+		o := conceptTerms[i]
+		if o.latin || o.group == ct.group {
 			continue
 		}
 		if strings.Contains(o.term, ct.term) || strings.Contains(ct.term, o.term) {
@@ -134,7 +138,8 @@ func features(norm string) map[string]float64 {
 	padded := " " + norm + " " + stemWords(norm) + " "
 	inConcept := map[string]bool{}
 	han := norm
-	for _, ct := range conceptTerms {
+	for _, i := range termsIn(padded) {
+		ct := conceptTerms[i]
 		if !conceptIn(padded, ct.term) {
 			continue
 		}
@@ -195,6 +200,46 @@ var conceptTerms = func() []conceptTerm {
 	sort.SliceStable(ts, func(a, b int) bool { return len(ts[a].term) > len(ts[b].term) })
 	return ts
 }()
+
+// termsByRune and termsByWord index conceptTerms by a Chinese term's first
+// character and an English term's first word: a message is looked up in
+// them, not matched against every term.
+var termsByRune, termsByWord = func() (map[rune][]int, map[string][]int) {
+	byRune, byWord := map[rune][]int{}, map[string][]int{}
+	for i, ct := range conceptTerms {
+		if ct.latin {
+			w := strings.Fields(ct.term)[0]
+			byWord[w] = append(byWord[w], i)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(ct.term)
+		byRune[r] = append(byRune[r], i)
+	}
+	return byRune, byWord
+}()
+
+// termsIn returns, in conceptTerms' order (longest first), the indexes of
+// the terms that may be in the text: every Chinese term it holds and
+// every English term all of whose words it has. A caller still checks the
+// term (conceptIn), since it may change the text as it goes.
+func termsIn(text string) []int {
+	var out []int
+	for i, r := range text {
+		for _, t := range termsByRune[r] {
+			if strings.HasPrefix(text[i:], conceptTerms[t].term) {
+				out = append(out, t)
+			}
+		}
+	}
+	words := strings.Fields(text)
+	for _, w := range words {
+		for _, t := range termsByWord[w] {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // conceptIn finds a concept's term: English on word boundaries (the text
 // is padded and its words single-spaced), Chinese anywhere.
