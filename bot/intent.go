@@ -15,7 +15,8 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	// indignation, sarcasm and threats without the words above
 	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "一星", "大众点评", "开除", "凭什么",
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
-	"当我傻", "你们是觉得", "明明", "负得起", "谁负责", "谁来负责", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
+	"当我傻", "你们是觉得", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
+	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
 	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
@@ -53,7 +54,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
@@ -111,10 +112,15 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
 	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
 	// the same word shouted again and again: "退款！退款！"
-	`^(退款|退钱|退费)(退款|退钱|退费)+$|^呵呵|(今天|现在|马上)就要$|` +
+	`^(退款|退钱|退费)(退款|退钱|退费)+$|^呵呵|(今天|现在|马上)就要$|(现在就|马上就|今天就)(取消|退|发|办|改|要)|` +
+	`你们到底(有没有|会不会|是不是|能不能|行不行|怎么|在干)|态度(还|也|太|很|特别|非常|真)*(差|恶劣|不好)|` +
 	// a promise broken ("不是说免费4小时吗，我被收了60块", "说原片全部给，结果少了一半")
 	// and a charge questioned ("为什么还扣了手续费")
 	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)(还|又)?(扣|收)了`)
+
+// mustDeed orders a deed by a time ("明天早上7点前必须到"); asked, it is a
+// question of policy ("必须到店吗").
+var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬完|弄完|办好)`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
 var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
@@ -122,7 +128,12 @@ var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i wa
 // complaint returns the word that makes the message a complaint or a
 // demand.
 func complaint(norm string) string {
-	if w := demand.FindString(strings.ReplaceAll(norm, " ", "")); w != "" {
+	compact := strings.ReplaceAll(norm, " ", "")
+	if w := demand.FindString(compact); w != "" {
+		return w
+	}
+	if w := mustDeed.FindString(compact); w != "" && !strings.HasSuffix(compact, "吗") && !strings.HasSuffix(compact, "么") &&
+		!strings.HasSuffix(compact, "嘛") && !strings.HasSuffix(compact, "呢") {
 		return w
 	}
 	if w := demandEnglish.FindString(norm); w != "" {
@@ -144,7 +155,7 @@ func complaint(norm string) string {
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
 var ownPast = regexp.MustCompile(`我(们|家)?((昨天|前天|今天|上周|上个月|上次|刚才|刚刚|之前|早上|前几天|上礼拜|\d+月\d+[号日])\p{Han}{0,6}?)?` +
-	`(在你们这|在你们那|在你们店)?(约|预约|订|预订|买|下单|报名|报|交|付|寄|送修|送|办|拍|租|收到|退回|寄回|充|领|签)(了)?的`)
+	`(在你们这|在你们那|在你们店)?(约|预约|订|预订|买|下单|报名|报|交|付|寄|送修|送|办|拍|租|收到|退回|寄回|充|领|签|申请|申报)(了)?的`)
 
 // ownAsk asks a fact of that record (when, where, how far along), or
 // recalls one ("是几点来着").
@@ -160,7 +171,8 @@ var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|�
 	`我那(台|张|次|单|件|套|批)|(收到|看到|查到)(了)?我(的|发的|付的)|你们?\p{Han}{0,6}?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
 	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我的\p{Han}{1,10}(进度|到哪|什么时候(能)?(到账|开好|办好|寄出|出来|好))|` +
 	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|(帮我|给我|麻烦)把\p{Han}{0,10}(取消|改|退|换|延|推迟|提前)|(帮我|给我|替我)(算|计算|核算)|` +
-	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|` +
+	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我的\p{Han}{1,8}已经|(扣款|付款|退款|转账|支付)(成功|到账)了(吗|没)|你们\p{Han}{0,4}收到(了)?(没有|没|吗)|` +
+	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|` +
 	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去)|我的\p{Han}{1,8}(没用上|用不了|没到账|没生效|不见了)|了.{0,12}(用不了|不能用|没用上)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
 // ownOccasion is the sender speaking of a day or an hour of their own

@@ -114,10 +114,13 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 // shop's and the IELTS school's (50 each) came next, blind: 95 of 100,
 // then read; the hotpot restaurant's and the rental flats' last, blind:
 // 95 of 100, then read; the kindergarten's and the audio shop's last of
-// all, blind on the session's final matcher: 96 of 100, then read. Every
-// one must be handed over, whatever FAQ words it shares.
+// all, blind on the session's final matcher: 96 of 100, then read. Then
+// 200 more for four older sets' companies (pet shop, dental clinic,
+// driving school, moving company), written to avoid the obvious words:
+// 185 of 200 blind, then read. Every one must be handed over, whatever
+// FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"14", "15", "16", "17", "18", "19", "20", "21", "22", "23"} {
+	for _, n := range []string{"5", "9", "10", "12", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -139,7 +142,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"白茶买回来放哪里好，南方潮得很怕发霉", "今天下午就要 现在下单赶得上吗", "不是说周日也营业吗", "帮我看看哪个套餐合适",
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
 		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
-		"What time do you open on Sunday?", "退款一般几天到账"} {
+		"What time do you open on Sunday?", "退款一般几天到账", "必须到店吗", "迟到了还能进场吗", "周末都不行吗",
+		"一定要本人来吗"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
