@@ -15,7 +15,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	// indignation, sarcasm and threats without the words above
 	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "一星", "大众点评", "开除", "凭什么",
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
-	"当我傻", "你们是觉得", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
+	"当我傻", "你们是觉得", "这就是你们的", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
@@ -39,13 +39,13 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
 // staff are the people a follower of a shop, hotel, school or clinic asks
 // for by their role: "叫你们店长来", "我要跟前台说话", "让老师给我回个电话".
-const staff = `前台|店长|老板|老板娘|领导|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理|馆长|园长|校长|院长|教练`
+const staff = `前台|店长|老板|老板娘|领导|师傅|技术员|技术人员|工程师|顾问|课程顾问|老师|医生|管家|导购|客户经理|馆长|园长|校长|院长|教练|售后|店员|验光师|大堂经理`
 
 // chitChat is a whole message that asks nothing.
 var chitChat = map[string]bool{"你好": true, "您好": true, "谢谢": true, "多谢": true, "感谢": true, "好的": true,

@@ -117,10 +117,11 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 // all, blind on the session's final matcher: 96 of 100, then read. Then
 // 200 more for four older sets' companies (pet shop, dental clinic,
 // driving school, moving company), written to avoid the obvious words:
-// 185 of 200 blind, then read. Every one must be handed over, whatever
-// FAQ words it shares.
+// 185 of 200 blind, then read; last, the hotel's and the optician's (50
+// each): 91 of 100 blind, then read. Every one must be handed over,
+// whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "9", "10", "12", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -143,7 +144,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
 		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
 		"What time do you open on Sunday?", "退款一般几天到账", "必须到店吗", "迟到了还能进场吗", "周末都不行吗",
-		"一定要本人来吗"} {
+		"一定要本人来吗", "怎么把同事拉进来", "How do I invite my team?", "When will my purchase ship after I pay?"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

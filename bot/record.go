@@ -13,7 +13,7 @@ import (
 // reference this is about a record, which the FAQ cannot know.
 var (
 	ownWords    = []string{"我的", "我买的", "我下的", "我订的", "我家的", "俺的", "my ", "i ordered", "i bought", "mine"}
-	recordWords = []string{"订单", "单号", "快递", "包裹", "物流", "货", "合同", "任务", "工单", "净化器", "机器",
+	recordWords = []string{"订单", "单号", "快递", "包裹", "物流", "货", "合同", "任务", "工单", "净化器", "机器", "押金", "发票", "定金",
 		"order", "package", "parcel", "shipment", "delivery", "contract", "ticket", "purchase"}
 	statusWords = []string{"到哪", "在哪", "还没", "没到", "没收到", "没发", "不动", "查一下", "查查", "查不到", "状态", "进度",
 		"where is", "where's", "hasn't", "has not", "not arrived", "not received", "didn't arrive", "status", "track", "still not", "yet"}
@@ -22,12 +22,13 @@ var (
 // ownStatus words speak of one parcel or order that is late or lost,
 // with or without "my": 快递到哪了, 还没收到.
 var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
+	"都没收到", "到现在都没", "还没退回", "还没到账",
 	"where is my", "where's my", "hasn't arrived", "has not arrived", "haven't received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits, or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).
-var reference = regexp.MustCompile(`(?i)(\d{6,}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌)\s?[a-z0-9]{2,}|\d{6,}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
@@ -75,7 +76,8 @@ var (
 var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
 	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
 	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
-	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit)\b`)
+	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit|glasses|lenses|contacts|car|room)\b|` +
+	`\bi (ordered|booked|paid|bought|dropped off|returned) (it|them|the|my|a|an|on|for|last|yesterday)\b`)
 
 // ownChanged asks why something of the sender's changed or went missing:
 // "我的积分怎么少了200分", "我卡里的钱怎么没了".
