@@ -303,6 +303,7 @@ func confident(first, second match, th, mg float64, latin, near bool) bool {
 	if first.faq == nil {
 		return false
 	}
+	near = near && !latin // the near pass is for Chinese messages
 	if first.score-second.score < mg && !(latin && first.score >= latinRatio*second.score) {
 		return false
 	}
@@ -313,8 +314,8 @@ func confident(first, second match, th, mg float64, latin, near bool) bool {
 		return false
 	}
 	return first.score >= th || (first.prec >= alonePrecision && second.faq == nil && first.score >= th*aloneFactor) ||
-		(near && !latin && first.prec >= nearPrecision && first.score >= th*nearFactor) ||
-		(near && !latin && first.prec >= nearPrecision2 && first.score >= th*nearFactor2)
+		(near && first.prec >= nearPrecision && first.score >= th*nearFactor) ||
+		(near && first.prec >= nearPrecision2 && first.score >= th*nearFactor2)
 }
 
 func orDefault(v, d float64) float64 {

@@ -103,8 +103,8 @@ var trades = [][]string{
 }
 
 // priceAsk is "how is it sold", which asks the price ("年卡怎么卖"), not
-// whether it is sold.
-var priceAsk = regexp.MustCompile(`(怎么|怎样|咋|如何|咋个)(卖|租|收费)`)
+// whether it is sold (normalize has made 咋 and 咋个 怎么).
+var priceAsk = regexp.MustCompile(`(怎么|怎样|如何)(卖|租|收费)`)
 
 var tradeOf = func() map[string]int {
 	m := map[string]int{}

@@ -31,7 +31,7 @@ type faqIndex struct {
 	unknown  float64             // the IDF of a feature no phrasing has
 	sounds   map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
 	glosses  map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
-	senses   map[string][]string // a dictionary's first sense → the phrasings' words of that sense (senses.go)
+	senses   map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
 	vocab    map[string]bool     // the dictionary words of the phrasings and answers
 	skipOnly map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch  sync.Pool
@@ -115,13 +115,16 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			if len(ft) == 0 {
 				continue
 			}
-			sk := map[string]float64{}
-			if from[j] == fromQuestion {
-				addGlosses(ft, norm, x.glosses)
-				sk = phrasingSkips(norm, ft)
-			}
+			var sk map[string]float64
 			if from[j] != fromAnswerEn {
-				addSenses(norm, x.senses, x.vocab)
+				// One dictionary cut serves the glosses, the senses and
+				// the vocabulary.
+				words, english := cedict.words(dropFillers(norm))
+				addSenses(words, english, x.senses, x.vocab)
+				if from[j] == fromQuestion {
+					addGlosses(ft, words, english, x.glosses)
+					sk = phrasingSkips(norm, ft)
+				}
 			}
 			feats, skips = append(feats, ft), append(skips, sk)
 			for k := range sk {

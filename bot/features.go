@@ -82,7 +82,8 @@ func skipTriples(norm string) [][3]string {
 // names the concept: the concept stands for the word ("礼拜天" counts as
 // the opening-hours concept, not also as three characters the FAQ lacks).
 func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
-	for _, i := range termsIn(norm) {
+	in := termsIn(norm)
+	for _, i := range in {
 		ct := conceptTerms[i]
 		if ct.latin {
 			continue
@@ -90,7 +91,7 @@ func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
 		if _, known := x.idfs["#"+strconv.Itoa(ct.group)]; !known {
 			continue // a concept no phrasing names: its words are what the FAQ lacks
 		}
-		if overlapsOther(norm, ct) {
+		if overlapsOther(in, ct) {
 			continue // 运费险 holds 运费: which concept it is, the words tell
 		}
 		rs := []rune(ct.term)
@@ -104,10 +105,10 @@ func (x *faqIndex) dropConceptChars(norm string, ft map[string]float64) {
 	}
 }
 
-// overlapsOther reports whether another concept's term in the text holds
-// the term or is held by it.
-func overlapsOther(norm string, ct conceptTerm) bool {
-	for _, i := range termsIn(norm) {
+// overlapsOther reports whether another concept's term among those found
+// in the text (termsIn) holds the term or is held by it.
+func overlapsOther(in []int, ct conceptTerm) bool {
+	for _, i := range in {
 		o := conceptTerms[i]
 		if o.latin || o.group == ct.group {
 			continue

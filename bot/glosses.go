@@ -178,11 +178,8 @@ func glossStems(gloss string) []string {
 // names: an English message names the word if it writes any of its
 // English ("lenses" names 镜片 and 隐形眼镜). One feature a word, not one a
 // gloss, so that a word of many senses weighs no more than one of few.
-func addGlosses(ft map[string]float64, norm string, byStem map[string][]string) {
-	if !hasHan(norm) {
-		return
-	}
-	words, english := cedict.words(dropFillers(norm))
+// words and english are the phrasing's dictionary cut (glossary.words).
+func addGlosses(ft map[string]float64, words, english []string, byStem map[string][]string) {
 	for i, w := range words {
 		stems := glossStems(english[i])
 		if len(stems) == 0 {

@@ -8,53 +8,44 @@ import (
 
 // weightSense is a message's word met through a phrasing's word that
 // shares a character and its first English sense with it in the
-// dictionary (退钱 "to refund money" and 退款 "to refund"), as a share of a
-// pair's weight.
+// dictionary (墨镜 and 太阳镜, both "sunglasses"), as a share of a pair's
+// weight.
 var weightSense = 0.8
 
-// senseStems are the content stems of a word's first English sense.
-func senseStems(w string) []string {
-	g := cedict.lookup(w)
-	first, _, _ := strings.Cut(g, " / ")
-	return glossStems(first)
+// senseKey is a word's first English sense as its sorted content stems
+// ("" when it has none): two words of one key say the same thing.
+func senseKey(english string) string {
+	first, _, _ := strings.Cut(english, " / ")
+	stems := glossStems(first)
+	slices.Sort(stems)
+	return strings.Join(slices.Compact(stems), " ")
 }
 
-// addSenses records, for each first-sense stem of a phrasing's words of
-// two characters or more, the words.
-func addSenses(norm string, byStem map[string][]string, vocab map[string]bool) {
-	words, _ := cedict.words(dropFillers(norm))
-	for _, w := range words {
+// addSenses records a phrasing's dictionary words (its cut: words and
+// their English) in vocab and, for words of two characters or more, under
+// their sense key.
+func addSenses(words, english []string, bySense map[string][]string, vocab map[string]bool) {
+	for i, w := range words {
 		vocab[w] = true
 		if utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		for _, s := range senseStems(w) {
-			if !slices.Contains(byStem[s], w) {
-				byStem[s] = append(byStem[s], w)
-			}
+		if k := senseKey(english[i]); k != "" && !slices.Contains(bySense[k], w) {
+			bySense[k] = append(bySense[k], w)
 		}
 	}
-}
-
-// subset reports whether every stem of a is in b.
-func subset(a, b []string) bool {
-	for _, s := range a {
-		if !slices.Contains(b, s) {
-			return false
-		}
-	}
-	return len(a) > 0
 }
 
 // sameSense replaces, in a message's features, the pairs of a word no
-// phrasing has by those of the one phrasing word that shares a character
-// with it and whose first sense says the same or says it within more.
+// phrasing has by those of the one phrasing word of the same first sense
+// that shares a character with it. Only the same sense: 学校 ("school")
+// is not 入学 ("to enter school"), nor 下班 上班.
 func (x *faqIndex) sameSense(norm string, ft map[string]float64) {
 	if len(x.senses) == 0 {
 		return
 	}
-	words, _ := cedict.words(dropFillers(norm))
-	for _, w := range words {
+	words, english := cedict.words(dropFillers(norm))
+	for wi, w := range words {
 		rs := []rune(w)
 		if len(rs) < 2 {
 			continue
@@ -62,12 +53,10 @@ func (x *faqIndex) sameSense(norm string, ft map[string]float64) {
 		if _, known := x.idfs[string(rs[:2])]; known {
 			continue
 		}
-		stems := senseStems(w)
 		var alike []string
-		for _, s := range stems {
-			for _, u := range x.senses[s] {
-				us := senseStems(u)
-				if u != w && strings.ContainsAny(u, w) && subset(us, stems) && subset(stems, us) && !slices.Contains(alike, u) {
+		if k := senseKey(english[wi]); k != "" {
+			for _, u := range x.senses[k] {
+				if u != w && strings.ContainsAny(u, w) {
 					alike = append(alike, u)
 				}
 			}
