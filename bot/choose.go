@@ -244,6 +244,9 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	if thing == "" {
 		thing = c.faqs.unknownTrade(norm)
 	}
+	if thing == "" {
+		thing = c.faqs.unknownWhen(norm)
+	}
 	if thing != "" {
 		first, second = match{}, match{}
 	}

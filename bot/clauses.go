@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +57,15 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 	if first.faq == nil {
 		return match{}, match{}, ""
 	}
+	// A remark ("怕洗坏了") is not the question when another clause asks
+	// one of its own ("皮夹克可以洗不？怕洗坏了" asks about the leather).
+	if !asks(raw, clause) {
+		for _, c := range cs {
+			if c != clause && asks(raw, c) && hasContent(c) {
+				return match{}, match{}, ""
+			}
+		}
+	}
 	// The other clauses must be remarks, not context: a word of theirs
 	// that some entry has and this one lacks says the question is about
 	// something else ("My phone fell in water, can you fix it?" is not
@@ -71,6 +81,38 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 		}
 	}
 	return first, second, clause
+}
+
+// questionEnd marks a clause that asks: a question particle or an A-not-A
+// ending ("可以洗不"), or a question word anywhere ("车停哪").
+var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|咩|未)$|哪|几|多少|什么|怎么|如何|多久|` +
+	`\b(how|what|when|where|which|who|why|can|could|do|does|is|are|will|would)\b`)
+
+// asks reports whether a clause of raw is a question: followed by a
+// question mark, or ending as one.
+func asks(raw, clause string) bool {
+	if i := strings.Index(raw, clause); i >= 0 {
+		rest := strings.TrimSpace(raw[i+len(clause):])
+		if strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "？") {
+			return true
+		}
+	}
+	return questionEnd.MatchString(normalize(clause))
+}
+
+// askWords are what a question says besides its subject.
+var askWords = regexp.MustCompile(`可以|能|会|要|吗|么|嘛|呢|吧|不|没有|没|请问|你们|我|是|有|什么|怎么|多少|几|哪`)
+
+// hasContent reports whether a clause names something beyond its question
+// words ("可以吗" names nothing; "皮夹克可以洗不" does).
+func hasContent(clause string) bool {
+	n := 0
+	for _, r := range askWords.ReplaceAllString(normalize(clause), "") {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // entryHas reports whether one of f's phrasings has the feature k.

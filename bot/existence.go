@@ -28,7 +28,13 @@ func (x *faqIndex) unknownThing(norm string) string {
 		return ""
 	}
 	thing := g[1] + g[2] + g[3] + g[4]
+	// "有啥福利" asks for 福利, and "有没有课的" for 课: the question word
+	// and the trailing 的 are not the thing.
+	thing = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(thing, "什么"), "啥"), "的")
 	rs := []rune(thing)
+	if len(rs) < 2 {
+		return "" // one character is too little to say the FAQ lacks it
+	}
 	head := string(rs[len(rs)-2:])
 	if genericHeads[head] {
 		return ""
@@ -89,6 +95,7 @@ func (x *faqIndex) unknownSubject(norm string) string {
 }
 
 var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": true, "她": true, "它": true, "咱": true,
+	"我们": true, "你们": true, "他们": true, "她们": true, "咱们": true, "大家": true,
 	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}
 
 // trades are the dealings a follower may ask a business for; each word
@@ -167,4 +174,35 @@ func (x *faqIndex) negates(norm string, f *crm.FAQ) bool {
 		}
 	}
 	return false
+}
+
+// askedWhen finds the deed a "when" question asks about at its end:
+// "大唐不夜城晚上几点亮灯" asks when the lights go on.
+var askedWhen = regexp.MustCompile(`(几点|什么时候|几时|多久|多长时间)(能|可以|会|才|就|开始)?(\p{Han}{2})(吗|呢|啊|呀)?$`)
+
+// unknownWhen returns that deed when the FAQ knows nothing of it (neither
+// character nor concept): the entry that gives some other hour ("几点出发")
+// does not say when it happens.
+func (x *faqIndex) unknownWhen(norm string) string {
+	g := askedWhen.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
+	if g == nil {
+		return ""
+	}
+	deed := g[3]
+	if _, known := x.idfs[deed]; known || x.vocab[deed] {
+		return ""
+	}
+	// Colloquial words for a known deed ("开舖", "拿本") share a character
+	// with it: only a deed of wholly unknown characters is unknown.
+	for _, r := range deed {
+		if _, known := x.idfs[string(r)]; known {
+			return ""
+		}
+	}
+	for k := range features(deed) {
+		if k[0] == '#' {
+			return ""
+		}
+	}
+	return deed
 }

@@ -25,8 +25,10 @@ func TestUnknownThing(t *testing.T) {
 		"有没有打折":      "", // 打折 is the discount concept, as 优惠
 		"我有台旧手机":     "", // not a question
 		"可以停车吗":      "",
-		"有接送服务吗":     "", // 服务 names no thing
-		"有入学测试吗":     "", // 入学 is known: the matcher decides
+		"有接送服务吗":     "",   // 服务 names no thing
+		"有入学测试吗":     "",   // 入学 is known: the matcher decides
+		"有啥福利没":      "福利", // the question word is not the thing
+		"周末有没有课的":    "",   // nor the trailing 的: 课 alone is too little to judge
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)
@@ -47,6 +49,7 @@ func TestUnknownSubject(t *testing.T) {
 		"猫可以寄养吗":  "", // 猫 is in an answer
 		"狗狗能寄养吗":  "", // and the pet concept names 狗狗
 		"我可以寄养吗":  "", // a pronoun
+		"你们可以寄养吗": "", // plural too
 		"可以寄养吗":   "",
 		"车能停门口吗":  "", // 车 is known
 		"寄养一天多少钱": "",

@@ -25,7 +25,8 @@ type faqIndex struct {
 	total    []float64      // phrasing → its weight sum
 	latin    []float64      // phrasing → the weight of its concepts and English words
 	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
-	kinds    [][]int        // entry → the kinds of answer its question asks for
+	kinds    [][]int        // entry → the places and times its question asks for
+	asks     [][]int        // entry → the kinds of answer (how much, how long) its question asks for
 	postings map[string][]posting
 	idfs     map[string]float64
 	unknown  float64             // the IDF of a feature no phrasing has
@@ -111,6 +112,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			ft := features(norm)
 			if j == 0 {
 				x.kinds = append(x.kinds, questionKinds(ft, from[j]))
+				x.asks = append(x.asks, answerKindsAsked(ft))
 			}
 			if len(ft) == 0 {
 				continue
@@ -328,12 +330,14 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		// entry whose answer gives hours answers it.
 		asked = append(asked, clockKind)
 	}
+	remedy := remedyAsk.MatchString(norm)
 	for _, i := range touched {
 		// Sharing only question words or single characters is not asking
 		// the same thing; nor is naming a topic the entry never mentions
 		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
 		// an entry that names none ("How much is Pro?" is not the trial).
-		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.kinds[x.owner[i]]) {
+		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.kinds[x.owner[i]]) ||
+			(remedy && notAsked(ft, x.asks[x.owner[i]])) {
 			continue
 		}
 		// A message without Chinese cannot cover a phrasing's characters:
@@ -445,6 +449,36 @@ func questionKinds(ft map[string]float64, from uint8) []int {
 // 考场" asks where) is not that question, whatever words they share.
 func howNotKind(ft map[string]float64, kinds []int) bool {
 	if len(kinds) == 0 || ft[howKey] == 0 {
+		return false
+	}
+	for _, g := range kinds {
+		if ft["#"+strconv.Itoa(g)] > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// remedyAsk asks what to do ("要是下雨了咋整"): a question that asks a price
+// or a duration ("华山一日游多少钱") does not answer it, whatever subject
+// they share.
+var remedyAsk = regexp.MustCompile(`怎么(办|整|弄|搞)|\bwhat (if|happens if|should i do|do i do)\b`)
+
+// answerKindsAsked lists the kinds of answer a question phrasing asks for.
+func answerKindsAsked(ft map[string]float64) []int {
+	var ks []int
+	for k := range ft {
+		if g := conceptGroup(k); k[0] == '#' && conceptKinds[g] == kindAnswer {
+			ks = append(ks, g)
+		}
+	}
+	return ks
+}
+
+// notAsked reports whether an entry's question asks for kinds of answer
+// the message asks none of.
+func notAsked(ft map[string]float64, kinds []int) bool {
+	if len(kinds) == 0 {
 		return false
 	}
 	for _, g := range kinds {

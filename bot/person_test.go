@@ -105,6 +105,30 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 	}
 }
 
+// TestStoriesOfTheSender: what happened to the sender's own thing, told
+// without "my order" — a passive deed, time gone by, what a screen shows,
+// a past day's purchase, a change of their booking, where they stand now —
+// is for a person; the same words asked as "what if" stay with the FAQ.
+func TestStoriesOfTheSender(t *testing.T) {
+	for _, text := range []string{"卡被扣了两次", "快递寄出去五天了还没动静", "包裹寄了五天了", "两周前就把资料交上去了",
+		"到现在都没人联系", "支付页面显示已扣款", "保证金还压着呢", "上周定的蛋糕，能不能换个口味", "前天预约的师傅今天能早点来吗",
+		"我想把入住日期推迟一天", "我在门口找不到你们的人", "我把伞忘在店里了", "It's been ten days and nothing",
+		"the refund still hasn't arrived", "Nobody came to pick up the sofa", "We booked two rooms for the weekend, can we add a third",
+		"服务员一直催我们点菜", "房间里吵得受不了", "快递少了两件"} {
+		norm := normalize(text)
+		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
+			t.Errorf("%q: not taken for the sender's own case", text)
+		}
+	}
+	for _, text := range []string{"要是卡被扣了怎么办", "车被刮了怎么办", "如果提前三天取消的话扣钱吗", "显示屏坏了能修吗",
+		"What if the parcel still hasn't arrived after a week?", "万一我把房卡弄丢了怎么办"} {
+		norm := normalize(text)
+		if why := aboutRecord(text, norm); why != "" {
+			t.Errorf("%q: taken for the sender's own case (%s)", text, why)
+		}
+	}
+}
+
 // TestPersonsEvaluation runs four sets of messages that only a person can
 // answer — requests for one, complaints, demands, questions about the
 // sender's own order or booking — written for the tea shop, the swimming
@@ -118,10 +142,12 @@ func TestDemandsAndDeedsForTheSender(t *testing.T) {
 // 200 more for four older sets' companies (pet shop, dental clinic,
 // driving school, moving company), written to avoid the obvious words:
 // 185 of 200 blind, then read; last, the hotel's and the optician's (50
-// each): 91 of 100 blind, then read. Every one must be handed over,
-// whatever FAQ words it shares.
+// each): 91 of 100 blind, then read. Session 12's four (laundry, travel
+// agency, florist, car rental; 50 each, none with 人工, 客服 or 投诉 in
+// most): 181 of 200 blind on 8b10249, then read. Every one must be handed
+// over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -144,7 +170,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
 		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
 		"What time do you open on Sunday?", "退款一般几天到账", "必须到店吗", "迟到了还能进场吗", "周末都不行吗",
-		"一定要本人来吗", "怎么把同事拉进来", "How do I invite my team?", "When will my purchase ship after I pay?"} {
+		"一定要本人来吗", "怎么把同事拉进来", "How do I invite my team?", "When will my purchase ship after I pay?",
+		"开车被拍了怎么办", "如果下周的团取消了能退吗", "上次说的优惠还有吗", "What if nobody is there to receive the flowers?"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
