@@ -9,11 +9,12 @@ import (
 
 // askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
 // asks for 加油站, "有没有游泳池" for 游泳池 (the message's subject, whatever
-// other keyword it holds: 停车场 here), and "宠物医院附近有吗" for a 宠物医院
-// near by.
+// other keyword it holds: 停车场 here), "宠物医院附近有吗" for a 宠物医院
+// near by, and "能帮忙报名参加比赛吗" for 比赛.
 var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
 	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
-	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$`)
+	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$|` +
+	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$`)
 
 // unknownThing returns the thing a message asks whether there is, when the
 // FAQ does not know it: such a message is about something the FAQ does not
@@ -27,7 +28,7 @@ func (x *faqIndex) unknownThing(norm string) string {
 	if g == nil {
 		return ""
 	}
-	thing := g[1] + g[2] + g[3] + g[4]
+	thing := g[1] + g[2] + g[3] + g[4] + g[5]
 	// "有啥福利" asks for 福利, and "有没有课的" for 课: the question word
 	// and the trailing 的 are not the thing.
 	thing = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(thing, "什么"), "啥"), "的")

@@ -219,12 +219,10 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 	for k := range ft {
 		han = han || hanFeature(k)
 	}
-	// An English message names the Chinese words its words gloss; each
-	// English word is counted once (explains), as the best of them.
-	var explains map[string]float64
-	if !han {
-		explains = x.glossWords(norm, ft)
-	}
+	// An English word names the Chinese words it glosses, in an English
+	// message or in a Chinese one ("turnaround一般要几天"); each is counted
+	// once (explains), as the best of them.
+	explains := x.glossWords(norm, ft)
 	// One slot per phrasing, from a pool: a common character's postings
 	// touch thousands of phrasings, and a map of them costs more than the
 	// scoring itself.

@@ -105,23 +105,27 @@ var (
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静").
 	ownSince = regexp.MustCompile(`了([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
-		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)`)
+		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)第?([一二两三四五六七八九十几]+|\d+)(天|周|个月)了`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
-	// "付款显示失败"), or a state that lasts ("押金还冻着").
-	ownShown = regexp.MustCompile(`显示(已经?|失败|成功|未|没有?|为|的是|满|在)|还(冻着|扣着|压着|卡着|押着)`)
+	// "付款显示失败"), a state that lasts ("押金还冻着"), money taken ("钱已经
+	// 扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只能回看一天").
+	ownShown = regexp.MustCompile(`显示(\p{Han}{0,4}(已经?|失败|成功|未|没有?)|为|的是|满|在)|还(冻着|扣着|压着|卡着|押着)|` +
+		`(钱|款)(已经|都|也)?(被)?扣了|一直(点不|打不|登不|进不|用不|付不|连不|上不)|` +
+		`我(这个|这台|这张|家的)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又)`)
 	// ownThen: what the sender did or got on a past day ("昨天下的单",
 	// "上次洗的窗帘", "前天取消的"; not "上次说的优惠", which anyone may ask).
 	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天|那天)\p{Han}{0,6}?` +
 		`(下|订|定|买|洗|送|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|收|装|搬)的`)
-	// ownChange: the sender changing their own booking ("我想把租期延长两天").
-	ownChange = regexp.MustCompile(`我(想|要|需要|得|打算)把\p{Han}{1,10}?(延长|延期|续|改|推迟|提前|取消|换|退)`)
+	// ownChange: the sender changing their own booking ("我想把租期延长两天",
+	// "想把预约的安装时间改到周六").
+	ownChange = regexp.MustCompile(`(想|我要|需要|我得|打算)把\p{Han}{1,10}?(延长|延期|续|改|推迟|提前|取消|换|退)`)
 	// ownHere: where the sender is and what is missing there ("我在钟楼这里找
 	// 不到车"), or what they left behind ("我忘记拿了").
 	ownHere = regexp.MustCompile(`我(在|到)\p{Han}{0,8}?(找不到|没找到|没看到|看不到|没人)|我\p{Han}{0,3}(忘记|忘了|忘在|落在|落下|弄丢|丢了)`)
 	// ownStory is the same in English: "it's been two weeks", "still
 	// hasn't", "nobody is here with my car", "the consultation we booked".
 	ownStory = regexp.MustCompile(`\b(it ?'?s|it has) been (\w+ )?(days?|weeks?|hours?|months?)\b|\bstill (hasn ?'?t|haven ?'?t|has not|have not|isn ?'?t|not)\b|` +
-		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
+		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
 )
 
 // hypothetical asks what happens if ("要是被扣了", "if we booked"): a
