@@ -52,7 +52,7 @@ var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|�
 	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我的\p{Han}{1,10}(进度|到哪|什么时候(能)?(到账|开好|办好|寄出|出来|好))|` +
 	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|(帮我|给我|麻烦)把\p{Han}{0,10}(取消|改|退|换|延|推迟|提前)|(帮我|给我|替我)(算|计算|核算)|` +
 	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我的\p{Han}{1,8}已经|(扣款|付款|退款|转账|支付)(成功|到账)了(吗|没)|你们\p{Han}{0,4}收到(了)?(没有|没|吗)|` +
-	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|` +
+	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|(预约|约|订|预订|报名)了\p{Han}{0,16}?(改到|改成|换到|推迟到|提前到)|` +
 	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去)|我的\p{Han}{1,8}(没用上|用不了|没到账|没生效|不见了)|了.{0,12}(用不了|不能用|没用上)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
 // ownOccasion is the sender speaking of a day or an hour of their own
@@ -105,7 +105,7 @@ var (
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静").
 	ownSince = regexp.MustCompile(`了([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
-		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)第?([一二两三四五六七八九十几]+|\d+)(天|周|个月)了`)
+		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)第?([一二两三四五六七八九十几]+|\d+)(天|周|个?星期|个?礼拜|个月)了`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
 	// "付款显示失败"), a state that lasts ("押金还冻着"), money taken ("钱已经
 	// 扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只能回看一天").
@@ -122,6 +122,11 @@ var (
 	// ownHere: where the sender is and what is missing there ("我在钟楼这里找
 	// 不到车"), or what they left behind ("我忘记拿了").
 	ownHere = regexp.MustCompile(`我(在|到)\p{Han}{0,8}?(找不到|没找到|没看到|看不到|没人)|我\p{Han}{0,3}(忘记|忘了|忘在|落在|落下|弄丢|丢了)`)
+	// ownLookup asks us to look up whether something of theirs was done
+	// ("麻烦帮我查下张发票寄咗未"), and ownDispute reports what someone says we
+	// will not let them do ("婚庆说你们不让他们提前进场").
+	ownLookup  = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对)(一?下)?\p{Han}{1,12}?(了没有|了没|了吗|了未)$`)
+	ownDispute = regexp.MustCompile(`说你们(不让|不给|不肯|不允许|不同意|不准)`)
 	// ownStory is the same in English: "it's been two weeks", "still
 	// hasn't", "nobody is here with my car", "the consultation we booked".
 	ownStory = regexp.MustCompile(`\b(it ?'?s|it has) been (\w+ )?(days?|weeks?|hours?|months?)\b|\bstill (hasn ?'?t|haven ?'?t|has not|have not|isn ?'?t|not)\b|` +
@@ -162,6 +167,8 @@ var ownForms = []struct {
 	{ownChange, "a change to the sender's booking", false, hypothetical},
 	{ownHere, "where the sender is", false, hypothetical},
 	{ownStory, "the sender's own story", true, hypothetical},
+	{ownLookup, "a record of the sender's", false, nil},
+	{ownDispute, "a dispute of the sender's", false, nil},
 }
 
 // aboutRecord returns why a message is about one order, contract or task
