@@ -10,13 +10,14 @@ import (
 // askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
 // asks for 加油站, "有没有游泳池" for 游泳池 (the message's subject, whatever
 // other keyword it holds: 停车场 here), "宠物医院附近有吗" for a 宠物医院
-// near by, "能帮忙报名参加比赛吗" for 比赛, and "你们能修汽车吗" for what is
-// to be repaired.
+// near by, "能帮忙报名参加比赛吗" for 比赛, and "你们能修汽车吗" or "试纸单独
+// 卖不卖" for what is to be repaired or sold.
 var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
 	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
 	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$|` +
 	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$|` +
-	`(?:能|可以|会)(?:帮忙|帮我)?(?:修|卖|租|回收|收|洗|代煎|煎|做|印|装|配)(\p{Han}{2,4})(?:吗|嘛|么|不)$`)
+	`(?:能|可以|会|你们)(?:帮忙|帮我)?(?:修|卖|租|回收|收|洗|代煎|煎|做|印|装|配)(\p{Han}{2,4})(?:吗|嘛|么|不)$|` +
+	`(?:^|的)(\p{Han}{2,4}?)(?:单独|也|有|能|可以|你们|你们能|你们可以)?(?:修|卖|租|回收|收|洗|做|印|装|配)(?:不修|不卖|不租|不收|不洗|不做|不印|不装|不配|吗|嘛|么|不)$`)
 
 // unknownThing returns the thing a message asks whether there is, when the
 // FAQ does not know it: such a message is about something the FAQ does not
@@ -30,8 +31,8 @@ func (x *faqIndex) unknownThing(norm string) string {
 	if g == nil {
 		return ""
 	}
-	thing := g[1] + g[2] + g[3] + g[4] + g[5] + g[6]
-	if g[6] != "" && commonWords()[g[6]] {
+	thing := g[1] + g[2] + g[3] + g[4] + g[5] + g[6] + g[7]
+	if commonWords()[g[6]+g[7]] {
 		return "" // "能帮忙调一下吗": 一下 is how one asks, not a thing
 	}
 	// "有啥福利" asks for 福利, and "有没有课的" for 课: the question word
@@ -45,7 +46,7 @@ func (x *faqIndex) unknownThing(norm string) string {
 	if genericHeads[head] {
 		return ""
 	}
-	if g[3] != "" || g[4] != "" {
+	if g[3] != "" || g[4] != "" || g[6] != "" || g[7] != "" {
 		if _, known := x.idfs[head]; known {
 			return ""
 		}
