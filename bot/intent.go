@@ -8,7 +8,7 @@ import (
 
 // complaintWords mark a message a person must answer, whatever keyword
 // it also contains ("我要投诉你们的退货" is not a question about returns).
-var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", "欺骗", "坑人", "太坑", "垃圾", "恶劣", "气人",
+var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", "欺骗", "坑人", "太坑", "恶劣", "气人",
 	"太差", "质量差", "12315", "315", "消协", "工商局", "律师", "起诉", "曝光", "维权", "赔偿", "索赔",
 	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
 	"没人接", "没人回", "没人理", "不理人", "半天不回", "一直不回", "怎么不回",
@@ -19,6 +19,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
 	"好一个", "学到了", "长见识", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
 	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "这算什么", "又扣了", "又收了",
+	"哭着", "凶我", "凶他", "凶她", "凶孩子", "骂我", "吼我", "根本没", "根本不",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
 	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
@@ -32,7 +33,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人|` + staff + `)` +
 	`|(客服|人工|真人|活人|销售|经理)(呢|在吗|在不在)` +
 	`|(让|请|叫|要|想|和|跟|同)[^，。,.!?！？]{0,6}(客服|人工|真人|销售|经理|专员|` + staff + `)[^，。,.!?！？]{0,6}(联系|回电|回个电话|打电话|说话|沟通|聊|谈)` +
-	`|有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|^((客服|人工|真人|喂)[\s,，.。!！?？~]*)+$|有没有人|有活人|活人|人呢|找个人|找人来|` +
+	`|(^|\s)(请问|你好|您好|喂|在吗)?\s?有人吗|(客服|人工|店里|你们)有人吗|有人在(吗|么|嘛|不)|^(在吗|在么|在不在)$|^((客服|人工|真人|喂)[\s,，.。!！?？~]*)+$|有没有人|有活人|活人|人呢|找个人|找人来|` +
 	`(talk|speak|chat) (to|with) ((a|an|your|the|some|real|live) )*(human|person|agent|someone|somebody|sales|rep|representative|staff|people)` +
 	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back` +
 	// Turning the bot away is asking for a person too.
@@ -42,7 +43,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
 	`|转人[共攻公宫功]|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
-	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|` +
+	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
 // staff are the people a follower of a shop, hotel, school or clinic asks
@@ -105,7 +106,7 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立
 	`少了(一半|\d+|[一二两三四五六七八九十几]+(个|支|朵|枝|束|件|张|天))|` +
 	// a promise someone broke ("前台说能领停车券，结果…"), a fault again
 	// ("这已经是第四次了"), a rhetorical choice ("到底是来学画画的还是…")
-	`说\p{Han}{1,14}?结果|(已经|这)是第?([二三四五六七八九十几]|\d+)次了|到底是\p{Han}{1,12}还是|` +
+	`说\p{Han}{1,14}?结果|说好.{1,16}?(结果|却|我)|(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|(已经|这)是第?([二三四五六七八九十几]|\d+)次了|到底是\p{Han}{1,12}还是|` +
 	`(为什么|为啥|怎么|凭什么)\p{Han}{1,6}?(扣|收)了`)
 
 // mustDeed orders a deed by a time ("明天早上7点前必须到"); asked, it is a
@@ -114,6 +115,10 @@ var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬�
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
 var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
+
+// trash is 垃圾 said of us ("垃圾服务", "真垃圾"), not the rubbish a
+// property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗").
+var trash = regexp.MustCompile(`(真|太|好|什么|就是|纯|简直)垃圾|垃圾(服务|店|公司|产品|东西|态度|质量|商家|平台|物业|客服)|^垃圾+$`)
 
 // complaint returns the word that makes the message a complaint or a
 // demand.
@@ -127,6 +132,9 @@ func complaint(norm string) string {
 		return w
 	}
 	if w := demandEnglish.FindString(norm); w != "" {
+		return w
+	}
+	if w := trash.FindString(compact); w != "" {
 		return w
 	}
 	p := padded(norm)

@@ -19,7 +19,7 @@ func TestPersonRequests(t *testing.T) {
 	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai", HandoffPhrases: []string{"转人工"}}
 	for _, text := range []string{"有没有人啊", "客服呢", "请让客服联系我", "让你们客服给我回个电话", "我要和客服说话",
 		"有活人吗", "机器人别回了，找个人来", "我要找你们客服", "帮我叫个销售来", "Is anyone there?", "can someone help me",
-		"Can I talk to a real person?", "call me back",
+		"Can I talk to a real person?", "call me back", "麻烦打我电话 139 8012 3344", "你好，有人吗",
 		// staff by their role, and "anyone there?"
 		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
 		"有人在吗", "在吗",
@@ -118,7 +118,9 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"退款说三个工作日到，今天都第8天了", "店员说可以免费换，结果到店又要收钱", "付款显示失败但钱已经扣了", "App一直登不进去",
 		"我这台打印机老是卡纸", "想把明天的预约改到下午", "My router has been down since Monday", "你们到底是卖课还是卖书",
 		"这已经是第三次了", "怎么又从我卡里扣了", "帮我看一下合同寄出了没", "物业说你们不让装修工人进小区",
-		"申请退款都一个星期了", "卡里又扣了一笔年费", "预约了周五的保洁能改到周日吗"} {
+		"申请退款都一个星期了", "卡里又扣了一笔年费", "预约了周五的保洁能改到周日吗",
+		"我的沙发被搬运工刮花了", "搬家那天我的镜子碎了", "押金还在你们那儿", "帮我开张普票，抬头我发给你", "我张卡突然用唔到",
+		"真垃圾", "垃圾服务", "说好两小时，我等到五点", "师傅凶我"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -151,10 +153,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // most): 181 of 200 blind on 8b10249, then read; the art school's, the
 // broadband installer's and the print shop's: 139 of 150 blind on
 // 26ad1c6, then read; the banquet restaurant's, the e-bike shop's and the
-// pharmacy's: 145 of 150 blind, then read. Every one must be handed over,
-// whatever FAQ words it shares.
+// pharmacy's: 145 of 150 blind, then read; the hair salon's, the property
+// manager's and the escape room's: 143 of 150 blind on f610490, then read.
+// Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -178,7 +181,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
 		"What time do you open on Sunday?", "退款一般几天到账", "必须到店吗", "迟到了还能进场吗", "周末都不行吗",
 		"一定要本人来吗", "怎么把同事拉进来", "How do I invite my team?", "When will my purchase ship after I pay?",
-		"开车被拍了怎么办", "如果下周的团取消了能退吗", "上次说的优惠还有吗", "What if nobody is there to receive the flowers?"} {
+		"开车被拍了怎么办", "如果下周的团取消了能退吗", "上次说的优惠还有吗", "What if nobody is there to receive the flowers?",
+		"倒垃圾有时间限制吗", "周末物业有人吗", "垃圾还能扔吗", "能给我开张发票吗"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

@@ -28,9 +28,9 @@ var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到
 	"where is my", "where s my", "hasn t arrived", "has not arrived", "haven t received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
-// six or more digits, or letters and digits joined as such numbers are
+// six or more digits (a mobile number too, even spaced: 139 8012 3344), or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).
-var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌)\s?[a-z0-9]{2,}|\d{6,}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
@@ -98,9 +98,9 @@ var ownDone = regexp.MustCompile(`我的.{1,8}(出来|好了|到了|做好|弄�
 // a travel agency, a florist and a car rental, 3 December): stories of
 // what happened to the sender's own thing, told without "my order".
 var (
-	// ownPassive: something was done to the sender's thing ("押金预授权被冻了
-	// 两次", "车被刮了").
-	ownPassive = regexp.MustCompile(`被\p{Han}{1,3}了`)
+	// ownPassive: something was done to the sender's thing or to the sender
+	// ("押金预授权被冻了两次", "车被刮了", "那个人把我踢了").
+	ownPassive = regexp.MustCompile(`被\p{Han}{1,3}了|把我\p{Han}{1,3}了`)
 	// ownSince: time has passed since the sender's deed ("车还了三天了",
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静").
 	ownSince = regexp.MustCompile(`了([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
@@ -108,10 +108,15 @@ var (
 		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)第?([一二两三四五六七八九十几]+|\d+)(天|周|个?星期|个?礼拜|个月)了`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
 	// "付款显示失败"), a state that lasts ("押金还冻着"), money taken ("钱已经
-	// 扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只能回看一天").
+	// 扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只能回看一天",
+	// "我张会员卡突然用唔到"), damage to their own thing ("我的衣柜刮花了"), a
+	// thing of theirs we hold ("定金还在你们那儿"), details they send for a
+	// deed asked of us ("帮我开张专票，抬头和税号我发给你").
 	ownShown = regexp.MustCompile(`显示(\p{Han}{0,4}(已经?|失败|成功|未|没有?)|为|的是|满|在)|还(冻着|扣着|压着|卡着|押着)|` +
 		`(钱|款)(已经|都|也)?(被)?扣了|一直(点不|打不|登不|进不|用不|付不|连不|上不)|` +
-		`我(这个|这台|这张|家的)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又)`)
+		`我(这个|这台|这张|家的|张|架|部)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又|突然)|突然\p{Han}{0,4}(用不|打不|登不|进不|连不|不能用|没了|不见)|` +
+		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
+		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$`)
 	// ownThen: what the sender did or got on a past day ("昨天下的单",
 	// "上次洗的窗帘", "前天取消的"; not "上次说的优惠", which anyone may ask).
 	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天|那天)\p{Han}{0,6}?` +
