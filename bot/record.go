@@ -198,10 +198,9 @@ func aboutRecord(raw, norm string) string {
 		if f.english {
 			text = norm
 		}
-		if f.unless != nil && f.unless.MatchString(text) {
-			continue
-		}
-		if w := f.re.FindString(text); w != "" {
+		// The form first: few messages match one, and the exception is
+		// asked only of those.
+		if w := f.re.FindString(text); w != "" && (f.unless == nil || !f.unless.MatchString(text)) {
 			return f.why + " (" + w + ")"
 		}
 	}
