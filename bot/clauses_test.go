@@ -32,6 +32,7 @@ func TestClauses(t *testing.T) {
 		{"柜子能定做吗，我家墙有点歪，客厅也小得可怜😂", 1},
 		{"柜子能定做吗，运费多少，我家墙有点歪", 0},
 		{"My old phone, can you repair it?", 0},
+		{"可以定制尺寸吗？运费怎么收？", 0},
 	} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: tc.text}}

@@ -13,16 +13,16 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"差劲", "失望", "不满意", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
 	"没人接", "没人回", "没人理", "不理人", "半天不回", "一直不回", "怎么不回",
 	// indignation, sarcasm and threats without the words above
-	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "一星", "大众点评", "开除", "凭什么",
+	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "大众点评", "开除", "凭什么",
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
 	"当我傻", "你们是觉得", "这就是你们的", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
 	"好一个", "学到了", "长见识", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
-	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "这算什么", "又扣了", "又收了",
+	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "怎么回事", "这算什么", "又扣了", "又收了",
 	"哭着", "凶我", "凶他", "凶她", "凶孩子", "骂我", "吼我", "根本没", "根本不",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
-	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
+	"worst", "horrible", "disappointed", "charged twice", "double charged", "charged me twice", "overcharged", "angry", "furious", "ridiculous",
 	"no one answers", "nobody answers", "no reply"}
 
 // personRequest catches the ways of asking for a person that no fixed
@@ -114,11 +114,12 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立
 var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬完|弄完|办好)`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
-var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
+var demandEnglish = regexp.MustCompile(`\b(refund (me|my|the difference)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
 
 // trash is 垃圾 said of us ("垃圾服务", "真垃圾"), not the rubbish a
-// property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗").
-var trash = regexp.MustCompile(`(真|太|好|什么|就是|纯|简直)垃圾|垃圾(服务|店|公司|产品|东西|态度|质量|商家|平台|物业|客服)|^垃圾+$`)
+// property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗"); and a
+// one-star review threatened ("给你们一星"), not 一星期.
+var trash = regexp.MustCompile(`(给|打|留|评)(个)?一星|一星(差评|好评)|一星$|(真|太|好|什么|就是|纯|简直)垃圾|垃圾(服务|店|公司|产品|东西|态度|质量|商家|平台|物业|客服)|^垃圾+$`)
 
 // complaint returns the word that makes the message a complaint or a
 // demand.

@@ -69,7 +69,7 @@ var (
 	ownWait = regexp.MustCompile(`(我|我的).*(一周|一个星期|一个礼拜|[一二两三四五六七八九十几]天|半个月|一个月|好几天|好久|半天|` +
 		`[一二两三四五六七八九十几]个?小时)了|(等了|拖了|过了).{0,4}(天|周|星期|月|小时|钟)`)
 	ownOccasionEnglish = regexp.MustCompile(`\b(i|my|me|we|our)\b.*\b(yesterday|tomorrow|tonight|today|last week|next week|last month|next month|` +
-		`this (saturday|sunday|weekend)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d+ ?(am|pm))\b`)
+		`this (saturday|sunday|weekend|morning|afternoon|evening)|last night|earlier today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d+ ?(am|pm))\b`)
 )
 
 // ownEnglish asks about the sender's own record in English: "Did my
@@ -79,7 +79,8 @@ var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
 	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
 	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
 	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit|glasses|lenses|contacts|car|room)\b|` +
-	`\bi (ordered|booked|paid|bought|dropped off|returned) (it|them|the|my|a|an|on|for|last|yesterday)\b`)
+	`\bi (ordered|booked|paid|bought|dropped off|returned) (it|them|the|my|a|an|on|for|last|yesterday)\b|` +
+	`\b(i|we) (dropped|left|brought|sent) (my|our|it|them)\b|\b(i|we) (was|were) (charged|billed)\b`)
 
 // ownChanged asks why something of the sender's changed or went missing:
 // "我的积分怎么少了200分", "我卡里的钱怎么没了".
@@ -105,7 +106,7 @@ var (
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静").
 	ownSince = regexp.MustCompile(`了([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
-		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)第?([一二两三四五六七八九十几]+|\d+)(天|周|个?星期|个?礼拜|个月)了`)
+		`([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)是?第?([一二两三四五六七八九十几]+|\d+)(天|周|个?星期|个?礼拜|个月)了|到账(只有|才)`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
 	// "付款显示失败"), a state that lasts ("押金还冻着"), money taken ("钱已经
 	// 扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只能回看一天",
@@ -118,9 +119,15 @@ var (
 		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
 		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$`)
 	// ownThen: what the sender did or got on a past day ("昨天下的单",
-	// "上次洗的窗帘", "前天取消的"; not "上次说的优惠", which anyone may ask).
+	// "上次洗的窗帘", "前天取消的"; not "上次说的优惠", which anyone may ask),
+	// what happened then ("昨晚烧到38度5，值班医生怎么处理的"), how long theirs
+	// has gone on ("我妈住了俩月"), and a change from a day on ("从下周一开始改成
+	// 下午四点").
 	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天|那天)\p{Han}{0,6}?` +
-		`(下|订|定|买|洗|送|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|收|装|搬)的`)
+		`(下|订|定|买|洗|送|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|收|装|搬)的|` +
+		`(昨晚|昨天|前天|今早|刚才).{0,20}?怎么(处理|弄|搞|回事)|` +
+		`(我|我妈|我爸|我家|孩子|老人|老爷子|老太太)\p{Han}{0,3}(住|上|学|用|等|来|做)了([一二两俩三四五六七八九十几半]+|\d+)个?(天|周|星期|礼拜|月|年)|` +
+		`从(下周|下礼拜|下个月|明天|后天)\p{Han}{0,4}(开始)?(改|换|调|停)`)
 	// ownChange: the sender changing their own booking ("我想把租期延长两天",
 	// "想把预约的安装时间改到周六").
 	ownChange = regexp.MustCompile(`(想|我要|需要|我得|打算)把\p{Han}{1,10}?(延长|延期|续|改|推迟|提前|取消|换|退)`)
@@ -135,7 +142,7 @@ var (
 	// ownStory is the same in English: "it's been two weeks", "still
 	// hasn't", "nobody is here with my car", "the consultation we booked".
 	ownStory = regexp.MustCompile(`\b(it ?'?s|it has) been (\w+ )?(days?|weeks?|hours?|months?)\b|\bstill (hasn ?'?t|haven ?'?t|has not|have not|isn ?'?t|not)\b|` +
-		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
+		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\b(didn ?'?t|did not) (show up|come|arrive|turn up)\b|\bwhat happened\b|\bplease check\b|\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
 )
 
 // hypothetical asks what happens if ("要是被扣了", "if we booked"): a
@@ -159,9 +166,9 @@ var ownForms = []struct {
 	{ownDone, "status", false, nil},
 	{pastDeed, "what the sender did", false, nil},
 	{lookup, "a record of the sender's", false, nil},
-	{ownOccasion, "the sender's own occasion", false, nil},
+	{ownOccasion, "the sender's own occasion", false, hypothetical},
 	{ownWait, "the sender waiting", false, nil},
-	{ownOccasionEnglish, "the sender's own occasion", true, nil},
+	{ownOccasionEnglish, "the sender's own occasion", true, hypothetical},
 	{ownEnglish, "the sender's own record", true, nil},
 	{ownChanged, "something of the sender's changed", false, nil},
 	{doneForMe, "status of what was done for the sender", false, nil},
