@@ -19,7 +19,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
 	"好一个", "学到了", "长见识", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
 	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "怎么回事", "这算什么", "又扣了", "又收了",
-	"哭着", "凶我", "凶他", "凶她", "凶孩子", "骂我", "吼我", "根本没", "根本不",
+	"哭着", "凶我", "凶他", "凶她", "凶孩子", "骂我", "吼我", "根本没", "根本不", "流血", "玩手机",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
 	"worst", "horrible", "disappointed", "charged twice", "double charged", "charged me twice", "overcharged", "angry", "furious", "ridiculous",
@@ -91,7 +91,7 @@ func askedForPerson(norm string, phrases []string) string {
 
 // demand is a refund demanded, not asked about: "马上给我退", "把钱退给我",
 // "还我钱", or "我要退定金" with no question in it ("我要退货怎么弄" asks how).
-var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
+var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
 	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
 	// the same word shouted again and again: "退款！退款！"
@@ -114,7 +114,7 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退给我|(马上|立刻|立
 var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬完|弄完|办好)`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
-var demandEnglish = regexp.MustCompile(`\b(refund (me|my|the difference)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
+var demandEnglish = regexp.MustCompile(`\b(refund (me|my|the difference)|i (need|want|demand) (a |my )?(full )?refund|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
 
 // trash is 垃圾 said of us ("垃圾服务", "真垃圾"), not the rubbish a
 // property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗"); and a

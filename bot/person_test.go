@@ -123,7 +123,9 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"真垃圾", "垃圾服务", "说好两小时，我等到五点", "师傅凶我",
 		"我爸住了三个月，一次体检都没做", "从下个月开始改成一周两次", "前天晚上发烧了，护工怎么处理的", "We were charged twice this month",
 		"Our driver didn't show up", "I left my jacket in the changing room this afternoon", "已经是第十天了", "说好送两次，到账只有一次",
-		"昨晚 9 点摔了一跤，护工怎么处理的", "再这样我就给你们一星"} {
+		"昨晚 9 点摔了一跤，护工怎么处理的", "再这样我就给你们一星",
+		"孩子在滑梯上被人推倒了", "合同上写的保修两年", "才用了三天就坏了", "会员卡还剩几次，手机尾号1234", "我嘅押金幾時退返畀我",
+		"I never got the tickets", "I need a full refund"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -159,10 +161,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // pharmacy's: 145 of 150 blind, then read; the hair salon's, the property
 // manager's and the escape room's: 143 of 150 blind on f610490, then read;
 // the car wash's, yoga studio's, luxury resale shop's and elder-care home's:
-// 192 of 200 blind, then read. Every one must be handed over, whatever FAQ
-// words it shares.
+// 192 of 200 blind, then read; the playground's, the used-car dealer's and
+// the ticket agency's: 143 of 150 blind on 9d0efcc, then read. Every one
+// must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -188,7 +191,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"一定要本人来吗", "怎么把同事拉进来", "How do I invite my team?", "When will my purchase ship after I pay?",
 		"开车被拍了怎么办", "如果下周的团取消了能退吗", "上次说的优惠还有吗", "What if nobody is there to receive the flowers?",
 		"倒垃圾有时间限制吗", "周末物业有人吗", "垃圾还能扔吗", "能给我开张发票吗", "短住一星期收多少钱",
-		"万一我今天洗完明天就下雨咋整"} {
+		"万一我今天洗完明天就下雨咋整", "洗澡的时候狗受伤了怎么办"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

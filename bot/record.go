@@ -24,13 +24,13 @@ var (
 // ownStatus words speak of one parcel or order that is late or lost,
 // with or without "my": 快递到哪了, 还没收到.
 var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
-	"都没收到", "到现在都没", "还没退回", "还没到账",
+	"都没收到", "到现在都没", "还没退回", "还没到账", "一直没到", "一直没有到", "一直没退", "一直没发",
 	"where is my", "where s my", "hasn t arrived", "has not arrived", "haven t received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits (a mobile number too, even spaced: 139 8012 3344), or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).
-var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌|尾号)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
@@ -100,8 +100,11 @@ var ownDone = regexp.MustCompile(`我的.{1,8}(出来|好了|到了|做好|弄�
 // what happened to the sender's own thing, told without "my order".
 var (
 	// ownPassive: something was done to the sender's thing or to the sender
-	// ("押金预授权被冻了两次", "车被刮了", "那个人把我踢了").
-	ownPassive = regexp.MustCompile(`被\p{Han}{1,3}了|把我\p{Han}{1,3}了`)
+	// ("押金预授权被冻了两次", "车被刮了", "那个人把我踢了", "在蹦床上被一个大孩子
+	// 撞到"), what their contract says, and a fault that came soon ("我才开了三千
+	// 公里变速箱就漏油").
+	ownPassive = regexp.MustCompile(`被\p{Han}{1,3}了|把我\p{Han}{1,3}了|被\p{Han}{0,6}(撞|打|咬|抓|推|砸|烫|夹|划)(到|伤|破|了)|` +
+		`合同(上|里)(写|说)|才\p{Han}{1,6}?了.{0,16}?就`)
 	// ownSince: time has passed since the sender's deed ("车还了三天了",
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静").
 	ownSince = regexp.MustCompile(`了([一二两三四五六七八九十几半]+|\d+)(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
@@ -142,7 +145,7 @@ var (
 	// ownStory is the same in English: "it's been two weeks", "still
 	// hasn't", "nobody is here with my car", "the consultation we booked".
 	ownStory = regexp.MustCompile(`\b(it ?'?s|it has) been (\w+ )?(days?|weeks?|hours?|months?)\b|\bstill (hasn ?'?t|haven ?'?t|has not|have not|isn ?'?t|not)\b|` +
-		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\b(didn ?'?t|did not) (show up|come|arrive|turn up)\b|\bwhat happened\b|\bplease check\b|\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
+		`\b(nobody|no one|no-one) (is|was|came|showed)\b|\bi (never|still haven ?'?t|haven ?'?t) (got|get|received|receive)\b|\b(didn ?'?t|did not) (show up|come|arrive|turn up)\b|\bwhat happened\b|\bplease check\b|\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi ?'?m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
 )
 
 // hypothetical asks what happens if ("要是被扣了", "if we booked"): a
