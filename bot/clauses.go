@@ -59,9 +59,9 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 	}
 	// A remark ("怕洗坏了") is not the question when another clause asks
 	// one of its own ("皮夹克可以洗不？怕洗坏了" asks about the leather).
-	if !asks(raw, clause) {
+	if !isQuestion(raw, clause) {
 		for _, c := range cs {
-			if c != clause && asks(raw, c) && hasContent(c) {
+			if c != clause && isQuestion(raw, c) && hasContent(c) {
 				return match{}, match{}, ""
 			}
 		}
@@ -83,14 +83,15 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 	return first, second, clause
 }
 
-// questionEnd marks a clause that asks: a question particle or an A-not-A
-// ending ("可以洗不"), or a question word anywhere ("车停哪").
-var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|咩|未)$|哪|几|多少|什么|怎么|如何|多久|` +
-	`\b(how|what|when|where|which|who|why|can|could|do|does|is|are|will|would)\b`)
+// questionEnd marks a Chinese clause that asks: a question particle or an
+// A-not-A ending ("可以洗不", mostly made 吗 by normalize), or a question
+// word anywhere ("车停哪"). An English clause is a question by its mark
+// only; hasContent counts Chinese, so the remark rule is for Chinese.
+var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|未)$|哪|几|多少|什么|怎么|如何|多久`)
 
-// asks reports whether a clause of raw is a question: followed by a
+// isQuestion reports whether a clause of raw is a question: followed by a
 // question mark, or ending as one.
-func asks(raw, clause string) bool {
+func isQuestion(raw, clause string) bool {
 	if i := strings.Index(raw, clause); i >= 0 {
 		rest := strings.TrimSpace(raw[i+len(clause):])
 		if strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "？") {

@@ -7,56 +7,73 @@ import (
 	"github.com/rapport-crm/rapport/crm"
 )
 
-// askedThing finds what an "is there" question asks for: "停车场旁边有加油站吗"
-// asks for 加油站, "有没有游泳池" for 游泳池 (the message's subject, whatever
-// other keyword it holds: 停车场 here), "宠物医院附近有吗" for a 宠物医院
-// near by, "能帮忙报名参加比赛吗" for 比赛, and "你们能修汽车吗" or "试纸单独
-// 卖不卖" for what is to be repaired or sold.
-var askedThing = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
-	`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
+// askedWhole finds what an "is there" question asks for: "有没有游泳池"
+// asks for 游泳池 (the message's subject, whatever other keyword it
+// holds), "会员生日有啥福利没" for 福利, "能帮忙报名参加比赛吗" for 比赛. Such a
+// thing is unknown when none of its pairs is in a phrasing and no concept
+// names it: "有入学测试吗" shares 入学 with "入学测评" and is left to the
+// matcher.
+var askedWhole = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
+	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$`)
+
+// askedByHead finds a thing judged by its head, the end of a Chinese
+// compound: a place near by ("停车场旁边有加油站吗", "宠物医院附近有吗": 宠物医院
+// is a kind of 医院), and what a dealing is asked to be done to ("你们能修汽车
+// 吗", "试纸单独卖不卖", "钢琴调音你们做吗": 调音, whatever 钢琴 matches).
+var askedByHead = regexp.MustCompile(`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
 	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$|` +
-	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$|` +
 	`(?:能|可以|会|你们)(?:帮忙|帮我)?(?:修|卖|租|回收|收|洗|代煎|煎|做|印|装|配)(\p{Han}{2,4})(?:吗|嘛|么|不)$|` +
 	`(?:^|的)(\p{Han}{2,4}?)(?:单独|也|有|能|可以|你们|你们能|你们可以)?(?:修|卖|租|回收|收|洗|做|印|装|配)(?:不修|不卖|不租|不收|不洗|不做|不印|不装|不配|吗|嘛|么|不)$`)
 
-// unknownThing returns the thing a message asks whether there is, when the
-// FAQ does not know it: such a message is about something the FAQ does not
-// cover, however well its other words match an entry. A thing asked for
-// ("有X吗") is unknown when none of its pairs is in a phrasing and no
-// concept names it: "有入学测试吗" shares 入学 with "入学测评" and is
-// left to the matcher. A place asked for near by is unknown when its head
-// is (the end of a Chinese compound: 宠物医院 is a kind of 医院).
+// askedQuestion is a question word where a thing would be ("能参加几次").
+var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
+
+// unknownThing returns the thing a message asks whether there is (or
+// asks to be dealt with), when the FAQ does not know it: such a message is
+// about something the FAQ does not cover, however well its other words
+// match an entry.
 func (x *faqIndex) unknownThing(norm string) string {
-	g := askedThing.FindStringSubmatch(norm)
-	if g == nil {
+	if g := askedByHead.FindStringSubmatch(norm); g != nil {
+		return x.unknownHead(firstGroup(g))
+	}
+	if g := askedWhole.FindStringSubmatch(norm); g != nil {
+		return x.unknownWhole(firstGroup(g))
+	}
+	return ""
+}
+
+// firstGroup returns the first group a match filled (its alternatives
+// have one each).
+func firstGroup(g []string) string {
+	for _, s := range g[1:] {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// thingAsked trims what is not the thing: the question word of "有什么福利",
+// the 的 of "有没有课的"; "" for a common word ("能帮忙洗一下吗": 一下 is how
+// one asks), a question word ("能参加几次"), or one character.
+func thingAsked(thing string) string {
+	thing = strings.TrimSuffix(strings.TrimPrefix(thing, "什么"), "的")
+	if commonWords()[thing] || askedQuestion.MatchString(thing) || len([]rune(thing)) < 2 {
 		return ""
 	}
-	thing := g[1] + g[2] + g[3] + g[4] + g[5] + g[6] + g[7]
-	if commonWords()[g[6]+g[7]] {
-		return "" // "能帮忙调一下吗": 一下 is how one asks, not a thing
+	return thing
+}
+
+// unknownWhole: no pair of the thing is in a phrasing, and no topic concept
+// names it.
+func (x *faqIndex) unknownWhole(thing string) string {
+	if thing = thingAsked(thing); thing == "" {
+		return ""
 	}
-	// "有啥福利" asks for 福利, and "有没有课的" for 课: the question word
-	// and the trailing 的 are not the thing.
-	thing = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(thing, "什么"), "啥"), "的")
+	if rs := []rune(thing); genericHeads[string(rs[len(rs)-2:])] {
+		return ""
+	}
 	rs := []rune(thing)
-	if len(rs) < 2 {
-		return "" // one character is too little to say the FAQ lacks it
-	}
-	head := string(rs[len(rs)-2:])
-	if genericHeads[head] {
-		return ""
-	}
-	if g[3] != "" || g[4] != "" || g[6] != "" || g[7] != "" {
-		if _, known := x.idfs[head]; known {
-			return ""
-		}
-		for _, ct := range conceptTerms {
-			if !ct.latin && conceptKinds[ct.group] == kindTopic && strings.HasSuffix(thing, ct.term) {
-				return ""
-			}
-		}
-		return thing
-	}
 	for i := 0; i+1 < len(rs); i++ {
 		if _, known := x.idfs[string(rs[i:i+2])]; known {
 			return ""
@@ -64,6 +81,28 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	for k := range features(thing) {
 		if k[0] == '#' && conceptKinds[conceptGroup(k)] == kindTopic {
+			return ""
+		}
+	}
+	return thing
+}
+
+// unknownHead: the thing's head (its last pair) is in no phrasing, and no
+// topic concept ends it.
+func (x *faqIndex) unknownHead(thing string) string {
+	if thing = thingAsked(thing); thing == "" {
+		return ""
+	}
+	rs := []rune(thing)
+	head := string(rs[len(rs)-2:])
+	if genericHeads[head] {
+		return ""
+	}
+	if _, known := x.idfs[head]; known {
+		return ""
+	}
+	for _, ct := range conceptTerms {
+		if !ct.latin && conceptKinds[ct.group] == kindTopic && strings.HasSuffix(thing, ct.term) {
 			return ""
 		}
 	}

@@ -19,23 +19,23 @@ import (
 // phrasing explains, so that a message about something else that shares
 // one keyword scores low.
 type faqIndex struct {
-	entries  []*crm.FAQ
-	owner    []int          // phrasing → entry
-	answer   []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
-	total    []float64      // phrasing → its weight sum
-	latin    []float64      // phrasing → the weight of its concepts and English words
-	topics   []map[int]bool // entry → the topic concepts its phrasings and answers name
-	kinds    [][]int        // entry → the places and times its question asks for
-	asks     [][]int        // entry → the kinds of answer (how much, how long) its question asks for
-	postings map[string][]posting
-	idfs     map[string]float64
-	unknown  float64             // the IDF of a feature no phrasing has
-	sounds   map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
-	glosses  map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
-	senses   map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
-	vocab    map[string]bool     // the dictionary words of the phrasings and answers
-	skipOnly map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
-	scratch  sync.Pool
+	entries    []*crm.FAQ
+	owner      []int          // phrasing → entry
+	answer     []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
+	total      []float64      // phrasing → its weight sum
+	latin      []float64      // phrasing → the weight of its concepts and English words
+	topics     []map[int]bool // entry → the topic concepts its phrasings and answers name
+	placeTime  [][]int        // entry → the places and times its question asks for
+	askedKinds [][]int        // entry → the kinds of answer (how much, how long) its question asks for
+	postings   map[string][]posting
+	idfs       map[string]float64
+	unknown    float64             // the IDF of a feature no phrasing has
+	sounds     map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
+	glosses    map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
+	senses     map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
+	vocab      map[string]bool     // the dictionary words of the phrasings and answers
+	skipOnly   map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
+	scratch    sync.Pool
 }
 
 type scratch struct {
@@ -111,8 +111,8 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			norm := normalize(p)
 			ft := features(norm)
 			if j == 0 {
-				x.kinds = append(x.kinds, questionKinds(ft, from[j]))
-				x.asks = append(x.asks, answerKindsAsked(ft))
+				x.placeTime = append(x.placeTime, questionKinds(ft, from[j]))
+				x.askedKinds = append(x.askedKinds, answerKindsAsked(ft))
 			}
 			if len(ft) == 0 {
 				continue
@@ -334,8 +334,8 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		// the same thing; nor is naming a topic the entry never mentions
 		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
 		// an entry that names none ("How much is Pro?" is not the trial).
-		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.kinds[x.owner[i]]) ||
-			(remedy && notAsked(ft, x.asks[x.owner[i]])) {
+		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.placeTime[x.owner[i]]) ||
+			(remedy && notAsked(ft, x.askedKinds[x.owner[i]])) {
 			continue
 		}
 		// A message without Chinese cannot cover a phrasing's characters:
@@ -460,7 +460,7 @@ func howNotKind(ft map[string]float64, kinds []int) bool {
 // remedyAsk asks what to do ("要是下雨了咋整"): a question that asks a price
 // or a duration ("华山一日游多少钱") does not answer it, whatever subject
 // they share.
-var remedyAsk = regexp.MustCompile(`怎么(办|整|弄|搞)|\bwhat (if|happens if|should i do|do i do)\b`)
+var remedyAsk = regexp.MustCompile(`怎么(办([^理]|$)|整|弄|搞)|\bwhat (if|happens if|should i do|do i do)\b`)
 
 // answerKindsAsked lists the kinds of answer a question phrasing asks for.
 func answerKindsAsked(ft map[string]float64) []int {
@@ -474,7 +474,8 @@ func answerKindsAsked(ft map[string]float64) []int {
 }
 
 // notAsked reports whether an entry's question asks for kinds of answer
-// the message asks none of.
+// the message asks none of. The entry's question says what the entry is
+// for, so all its phrasings are passed over.
 func notAsked(ft map[string]float64, kinds []int) bool {
 	if len(kinds) == 0 {
 		return false

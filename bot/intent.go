@@ -17,12 +17,11 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
 	"当我傻", "你们是觉得", "这就是你们的", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
-	"好一个", "学到了", "长见识", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
-	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "怎么回事", "这算什么", "又扣了", "又收了",
-	"哭着", "凶我", "凶他", "凶她", "凶孩子", "骂我", "吼我", "根本没", "根本不", "流血", "玩手机",
+	"长见识", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
+	"到底什么情况", "到底怎么回事", "到底什么意思", "算怎么回事", "这算什么", "又扣了", "又收了", "凶我", "骂我", "吼我",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
-	"worst", "horrible", "disappointed", "charged twice", "double charged", "charged me twice", "overcharged", "angry", "furious", "ridiculous",
+	"worst", "horrible", "disappointed", "angry", "furious", "ridiculous",
 	"no one answers", "nobody answers", "no reply"}
 
 // personRequest catches the ways of asking for a person that no fixed
@@ -89,8 +88,9 @@ func askedForPerson(norm string, phrases []string) string {
 	return ""
 }
 
-// demand is a refund demanded, not asked about: "马上给我退", "把钱退给我",
-// "还我钱", or "我要退定金" with no question in it ("我要退货怎么弄" asks how).
+// demand is a refund or a deed demanded, not asked about: "马上给我退",
+// "把钱退给我", "还我钱", "我要退定金" with no question in it ("我要退货怎么弄"
+// asks how), the same word shouted, a promise broken, a charge questioned.
 var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
 	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
@@ -99,27 +99,52 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(马上|
 	`你们到底(有没有|会不会|是不是|能不能|行不行|怎么|在干)|态度(还|也|太|很|特别|非常|真)*(差|恶劣|不好)|` +
 	// a promise broken ("不是说免费4小时吗，我被收了60块", "说原片全部给，结果少了一半")
 	// and a charge questioned ("为什么还扣了手续费")
-	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)(还|又)?(扣|收)了|` +
-	// a story of what the sender suffers ("导游一直带我们进玉器店", "热得不行",
-	// "花比方案上少了一半")
-	`一直\p{Han}{0,4}(带|让|叫|逼|催|拉)我们?|(热|冷|臭|脏|吵|挤|闷)得(不行|要死|要命|受不了)|` +
-	`少了(一半|\d+|[一二两三四五六七八九十几]+(个|支|朵|枝|束|件|张|天))|` +
-	// a promise someone broke ("前台说能领停车券，结果…"), a fault again
-	// ("这已经是第四次了"), a rhetorical choice ("到底是来学画画的还是…")
-	`说\p{Han}{1,14}?结果|说好.{1,16}?(结果|却|我)|(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|(已经|这)是第?([二三四五六七八九十几]|\d+)次了|到底是\p{Han}{1,12}还是|` +
-	`(为什么|为啥|怎么|凭什么)\p{Han}{1,6}?(扣|收)了`)
+	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)((还|又)?收了|\p{Han}{0,6}?扣了)`)
+
+// grievance is a story of what the sender suffered, or sarcasm about it,
+// without the usual words; it reads the normalized text, whose spaces
+// mark where punctuation broke the clauses. Each came of a blind wave
+// (3 December); a what-if or a plain yes-no question is not one
+// ("导游会一直带我们购物吗", "老师会凶孩子吗"), unless it is rhetorical.
+var grievance = regexp.MustCompile(
+	// "导游一直带我们进玉器店", "热得不行", "花比方案上少了一半"
+	`(^|[^会])一直\p{Han}{0,4}(带|让|叫|逼|催|拉)我们?|(热|冷|臭|脏|吵|挤|闷)得(不行|要死|要命|受不了)|` +
+		`少了\s?(一半|\d+|[一二两三四五六七八九十几]+(个|支|朵|枝|束|件|张|天))|` +
+		// a promise someone broke: "前台说能领停车券，结果…", "说好3小时，我从…"
+		`说\p{Han}{1,14}\s+结果|(^|[^听])说好\S{0,14}\s+\S{0,16}我|我\p{Han}{0,8}(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|` +
+		// a fault again, a rhetorical choice, sarcasm
+		`(已经|这)是第?([二三四五六七八九十几]|\d+)次了|这到底是\p{Han}{1,12}还是|^好一个[^月\s]|学到了\s*$|` +
+		// what was done to a child or to the sender
+		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|` +
+		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
+
+// yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still
+// complain.
+var (
+	yesNo      = regexp.MustCompile(`(吗|么|嘛)\s*$`)
+	rhetorical = regexp.MustCompile(`不是说|难道|这也叫|这就是`)
+)
+
+// grieves returns the words of a grievance in the message, or "".
+func grieves(norm string) string {
+	if whatIf.MatchString(norm) || (yesNo.MatchString(norm) && !rhetorical.MatchString(norm)) {
+		return ""
+	}
+	return grievance.FindString(norm)
+}
 
 // mustDeed orders a deed by a time ("明天早上7点前必须到"); asked, it is a
 // question of policy ("必须到店吗").
 var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬完|弄完|办好)`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
-var demandEnglish = regexp.MustCompile(`\b(refund (me|my|the difference)|i (need|want|demand) (a |my )?(full )?refund|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
+var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
 
 // trash is 垃圾 said of us ("垃圾服务", "真垃圾"), not the rubbish a
 // property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗"); and a
 // one-star review threatened ("给你们一星"), not 一星期.
-var trash = regexp.MustCompile(`(给|打|留|评)(个)?一星|一星(差评|好评)|一星$|(真|太|好|什么|就是|纯|简直)垃圾|垃圾(服务|店|公司|产品|东西|态度|质量|商家|平台|物业|客服)|^垃圾+$`)
+var trash = regexp.MustCompile(`(给|打|留|评)个?一星([^期]|$)|一星(差评|好评)|一星$|(真|太|就是|纯|简直)垃圾|` +
+	`(服务|态度|质量|东西)(真|太|好)?垃圾|垃圾(店|公司|商家|平台)|^(垃圾)+$`)
 
 // complaint returns the word that makes the message a complaint or a
 // demand.
@@ -136,6 +161,9 @@ func complaint(norm string) string {
 		return w
 	}
 	if w := trash.FindString(compact); w != "" {
+		return w
+	}
+	if w := grieves(norm); w != "" {
 		return w
 	}
 	p := padded(norm)
