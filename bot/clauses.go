@@ -61,6 +61,10 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 	// one of its own ("皮夹克可以洗不？怕洗坏了" asks about the leather).
 	if !isQuestion(raw, clause) {
 		for _, c := range cs {
+			// Even when the question points at the same entry: "我是你们会员，
+			// 积分怎么一直没变过" asks of the sender's points, not how to join
+			// (measured: letting those through answered two persons' messages
+			// and gave one wrong answer over forty-three sets).
 			if c != clause && isQuestion(raw, c) && hasContent(c) {
 				return match{}, match{}, ""
 			}
@@ -85,9 +89,10 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 
 // questionEnd marks a Chinese clause that asks: a question particle or an
 // A-not-A ending ("可以洗不", mostly made 吗 by normalize), or a question
-// word anywhere ("车停哪"). An English clause is a question by its mark
+// word or an A-not-A anywhere ("车停哪", "能不能按天付钱坐一下"). An English clause is a question by its mark
 // only; hasContent counts Chinese, so the remark rule is for Chinese.
-var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|未)$|哪|几|多少|什么|怎么|如何|多久`)
+var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|未)$|哪|几|多少|什么|怎么|如何|多久|` +
+	`能不能|可不可以|是不是|有没有|要不要|会不会|行不行|好不好`)
 
 // isQuestion reports whether a clause of raw is a question: followed by a
 // question mark, or ending as one.

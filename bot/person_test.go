@@ -125,7 +125,9 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"Our driver didn't show up", "I left my jacket in the changing room this afternoon", "已经是第十天了", "说好送两次，到账只有一次",
 		"昨晚 9 点摔了一跤，护工怎么处理的", "再这样我就给你们一星",
 		"孩子在滑梯上被人推倒了", "合同上写的保修两年", "才用了三天就坏了", "会员卡还剩几次，手机尾号1234", "我嘅押金幾時退返畀我",
-		"I never got the tickets", "I need a full refund", "主要是想问我上次订的房能退吗"} {
+		"I never got the tickets", "I need a full refund", "主要是想问我上次订的房能退吗",
+		"税务局说我们地址核查不到", "这是怎么回事，卡里的钱少了", "鞋是我自己带来的，鞋带能还给我吗", "这只猫是你们医院做的绝育",
+		"同事离职了，他的卡要注销", "I've been waiting over a month for my refund"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -162,10 +164,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // manager's and the escape room's: 143 of 150 blind on f610490, then read;
 // the car wash's, yoga studio's, luxury resale shop's and elder-care home's:
 // 192 of 200 blind, then read; the playground's, the used-car dealer's and
-// the ticket agency's: 143 of 150 blind on 9d0efcc, then read. Every one
-// must be handed over, whatever FAQ words it shares.
+// the ticket agency's: 143 of 150 blind on 9d0efcc, then read; the
+// tailor's, the coworking space's and the vet's: 144 of 150 blind on
+// b80ac7f, then read. Every one must be handed over, whatever FAQ words it
+// shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -203,7 +207,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"预约了还能改到下周吗", "订了房可以改到别的日期吗", "超过了30分钟怎么收费", "What if we dropped it off late?",
 		"If we left it overnight is there a fee?", "If I was charged twice, how do I get a refund?",
 		"After I paid, how long does delivery take?", "Are you still not open on Mondays?", "What happened to the old menu?",
-		"能留一星期吗", "什么垃圾可以扔", "要分好垃圾再扔吗", "有上门收垃圾服务吗"} {
+		"能留一星期吗", "什么垃圾可以扔", "要分好垃圾再扔吗", "有上门收垃圾服务吗", "眼镜不是你们家买的能调吗",
+		"用你们的注册地址，工商局的信会转给我吗"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

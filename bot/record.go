@@ -52,7 +52,7 @@ var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|�
 	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我的\p{Han}{1,10}(进度|到哪|什么时候(能)?(到账|开好|办好|寄出|出来|好))|` +
 	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|(帮我|给我|麻烦)把\p{Han}{0,10}(取消|改|退|换|延|推迟|提前)|(帮我|给我|替我)(算|计算|核算)|` +
 	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我的\p{Han}{1,8}已经|(扣款|付款|退款|转账|支付)(成功|到账)了(吗|没)|你们\p{Han}{0,4}收到(了)?(没有|没|吗)|` +
-	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前)|(预约|约|订|预订|报名)了\p{Han}{0,4}(今天|明天|后天|周[一二三四五六日天]|下周|上午|下午|晚上|\d+号)\p{Han}{0,12}?(改到|改成|换到|推迟到|提前到)|` +
+	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前到)|(预约|约|订|预订|报名)了\p{Han}{0,4}(今天|明天|后天|周[一二三四五六日天]|下周|上午|下午|晚上|\d+号)\p{Han}{0,12}?(改到|改成|换到|推迟到|提前到)|` +
 	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去)|我的\p{Han}{1,8}(没用上|用不了|没到账|没生效|不见了)|了.{0,12}(用不了|不能用|没用上)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
 // ownOccasion is the sender speaking of a day or an hour of their own
@@ -112,7 +112,7 @@ var (
 	// "今天已经是第12天了", "到账只有100").
 	ownSince = regexp.MustCompile(`了` + count + `(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
-		count + `(天|周|个星期|个礼拜|个月)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月)了|到账只有`)
+		count + `(天|周|个星期|个礼拜|个月|个钟|个小时|小时)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月)了|到账只有`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
 	// "付款显示失败"; not 显示器), a state that lasts ("押金还冻着"), money
 	// taken ("钱已经扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只
@@ -133,7 +133,8 @@ var (
 		`(下|订|定|买|洗|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|装|搬)的|` +
 		`(昨晚|昨天|前天|今早|刚才).{0,20}?怎么(处理的|回事)|` +
 		`(我|我妈|我爸|我家|孩子|老人|老爷子|老太太)\p{Han}{0,3}(住|上|学|用|等|来|做)了` + count + `个?(天|周|星期|礼拜|月|年)([^级]|$)|` +
-		`从(下周|下礼拜|下个月|明天|后天)\p{Han}{0,4}(开始)?(改成|改到|换成|调到|调成|停)`)
+		`从(下周|下礼拜|下个月|明天|后天)\p{Han}{0,4}(开始)?(改成|改到|换成|调到|调成|停)|` +
+		`(同事|员工|家人|老人|孩子)\p{Han}{0,4}(离职|入职|搬走|住院)了`)
 	// ownChange: the sender changing their own booking ("我想把租期延长两天",
 	// "想把预约的安装时间改到周六"; not "想把头发换个颜色").
 	ownChange = regexp.MustCompile(`(想|我要|需要|我得|打算)把\p{Han}{1,10}?(延长|延期|续租|续费|改到|改成|推迟|提前到|取消|退掉)`)
@@ -144,15 +145,19 @@ var (
 		`我\p{Han}{0,3}(忘记|忘了|忘在|落在|落下|弄丢|丢了)`)
 	// ownLookup asks us to look up whether something of theirs was done
 	// ("麻烦帮我查下张发票寄咗未"), and ownDispute reports what someone says we
-	// will not let them do ("婚庆说你们不让他们提前进场").
+	// will not let them do or did not do ("婚庆说你们不让他们提前进场", "保险公司
+	// 说你们给的病历没写诊断").
 	ownLookup  = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对)(一?下)?\p{Han}{1,12}?(了没有|了没|了吗)$`)
-	ownDispute = regexp.MustCompile(`说你们(不让|不给|不肯|不允许|不同意|不准)`)
+	ownDispute = regexp.MustCompile(`说你们(不让|不给|不肯|不允许|不同意|不准)|说你们\p{Han}{0,6}(没|不)(写|给|开|盖|做|发)|说我们\p{Han}{0,10}(不到|不了|没有|异常|违规|欠费)`)
+	// ownService: a service of ours the sender had, or their own things
+	// with us ("我家仓鼠是你们异宠那边看的", "面料是我自己带的", "边角料能还给我吗").
+	ownService = regexp.MustCompile(`(^|[^不])是(在)?你们\p{Han}{0,6}(看|买|做|修|办|开|拍|洗|装|配|订)的|是我(自己)?\p{Han}{0,2}(带|买|拿|送|寄)的|还给我`)
 	// ownStory is the same in English, as normalize writes it (no
 	// apostrophes): "it's been two weeks", "still hasn't", "nobody is here
 	// with my car", "didn't show up", "the consultation we booked".
 	ownStory = regexp.MustCompile(`\b(it s|it has) been (\w+ )?(days?|weeks?|hours?|months?)\b|\bstill (hasn t|haven t|has not|have not|isn t)\b|` +
 		`\b(nobody|no one) (is|was|came|showed)\b|\bi (never|still haven t|haven t) (got|get|received|receive)\b|` +
-		`\b(didn t|did not) (show up|come|arrive|turn up)\b|\bwhat happened( to (my|our)\b|$)|\bplease check\b|` +
+		`\b(didn t|did not) (show up|come|arrive|turn up)\b|\bi ve been waiting\b|\bbeen waiting (over|for|more than)\b|\bwhat s going on\b|\bwhat happened( to (my|our)\b|$)|\bplease check\b|` +
 		`\b(has|have) been (down|broken|out|off|dead|offline)\b|\bi m (still )?waiting\b|\b(we|i) (booked|ordered|reserved|paid)\b`)
 )
 
@@ -200,6 +205,7 @@ var ownForms = []struct {
 	{re: ownStory, why: "the sender's own story", english: true, unless: whatIf},
 	{re: ownLookup, why: "a look-up of the sender's"},
 	{re: ownDispute, why: "a dispute of the sender's"},
+	{re: ownService, why: "a service the sender had", unless: hypothetical},
 }
 
 // aboutRecord returns why a message is about one order, contract or task
