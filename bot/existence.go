@@ -144,8 +144,8 @@ var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": tru
 	"我们": true, "你们": true, "他们": true, "她们": true, "咱们": true, "大家": true,
 	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}
 
-// trades are the dealings a follower may ask a business for; each word
-// stands for its group. A message that asks for one the FAQ never names
+// trades are the dealings a follower may ask a business for, coming to
+// their home among them; each word stands for its group. A message that asks for one the FAQ never names
 // ("你们卖空调吗" to a cleaner whose FAQ prices 空调清洗) asks for a
 // service the business may not offer: a person answers it.
 var trades = [][]string{
@@ -153,7 +153,12 @@ var trades = [][]string{
 	{"租", "出租", "租赁", "租用", "租借"},
 	{"修", "维修", "修理", "修好", "修一下", "返修", "保修"},
 	{"回收", "收购"},
+	{"上门", "上门服务", "入户", "到府"},
 }
+
+// atHome is coming to the customer's home in other words ("请主持人到我家里来
+// 办", "来我家"): it is the dealing 上门.
+var atHome = regexp.MustCompile(`(到|来)(我|我们)?家(里)?`)
 
 // priceAsk is "how is it sold", which asks the price ("年卡怎么卖"), not
 // whether it is sold (normalize has made 咋 and 咋个 怎么).
@@ -173,7 +178,7 @@ var tradeOf = func() map[string]int {
 // word, so that 装修 or 外卖 are not 修 or 卖) when no word of its group is
 // in the FAQ's phrasings or answers.
 func (x *faqIndex) unknownTrade(norm string) string {
-	words, _ := cedict.words(dropFillers(priceAsk.ReplaceAllString(norm, " ")))
+	words, _ := cedict.words(dropFillers(atHome.ReplaceAllString(priceAsk.ReplaceAllString(norm, " "), " 上门 ")))
 	for _, w := range words {
 		g, ok := tradeOf[w]
 		if !ok {

@@ -80,6 +80,8 @@ func TestUnknownTrade(t *testing.T) {
 		"新房刚装修完 开荒多少钱": "",
 		"年卡怎么卖":        "",
 		"叫个外卖到你们店里可以吗": "",
+		"可以上门清洗吗":      "上门", // coming to the home, which no entry offers
+		"能请阿姨到我家里来吗":   "上门",
 	} {
 		if got := cleaner.unknownTrade(normalize(msg)); got != want {
 			t.Errorf("%q: unknownTrade = %q, want %q", msg, got, want)
@@ -90,6 +92,10 @@ func TestUnknownTrade(t *testing.T) {
 	})
 	if got := repair.unknownTrade(normalize("屏幕碎了能修吗")); got != "" {
 		t.Errorf("a repair shop: unknownTrade = %q for 能修吗", got)
+	}
+	visits := newFAQIndex([]*crm.FAQ{{ID: 1, Question: "可以上门维修吗？", Answer: "市内免费上门。", Enabled: true}})
+	if got := visits.unknownTrade(normalize("能到我家来修吗")); got != "" {
+		t.Errorf("a shop that comes to the home: unknownTrade = %q", got)
 	}
 	ask := asker([]*crm.FAQ{
 		{ID: 1, Question: "空调和油烟机清洗多少钱？", Answer: "挂机空调清洗120元/台，油烟机180元/台。", Enabled: true},
