@@ -89,8 +89,9 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 
 // questionEnd marks a Chinese clause that asks: a question particle or an
 // A-not-A ending ("可以洗不", mostly made 吗 by normalize), or a question
-// word or an A-not-A anywhere ("车停哪", "能不能按天付钱坐一下"). An English clause is a question by its mark
-// only; hasContent counts Chinese, so the remark rule is for Chinese.
+// word or an A-not-A anywhere ("车停哪", "能不能按天付钱坐一下"). An English
+// clause is a question by its mark only; hasContent counts Chinese, so the
+// remark rule is for Chinese.
 var questionEnd = regexp.MustCompile(`(吗|么|嘛|呢|吧|不|没|没有|否|伐|未)$|哪|几|多少|什么|怎么|如何|多久|` +
 	`能不能|可不可以|是不是|有没有|要不要|会不会|行不行|好不好`)
 

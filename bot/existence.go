@@ -70,10 +70,10 @@ func (x *faqIndex) unknownWhole(thing string) string {
 	if thing = thingAsked(thing); thing == "" {
 		return ""
 	}
-	if rs := []rune(thing); genericHeads[string(rs[len(rs)-2:])] {
+	rs := []rune(thing)
+	if genericHeads[string(rs[len(rs)-2:])] {
 		return ""
 	}
-	rs := []rune(thing)
 	for i := 0; i+1 < len(rs); i++ {
 		if _, known := x.idfs[string(rs[i:i+2])]; known {
 			return ""
@@ -145,9 +145,10 @@ var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": tru
 	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}
 
 // trades are the dealings a follower may ask a business for, coming to
-// their home among them; each word stands for its group. A message that asks for one the FAQ never names
-// ("你们卖空调吗" to a cleaner whose FAQ prices 空调清洗) asks for a
-// service the business may not offer: a person answers it.
+// their home among them; each word stands for its group. A message that
+// asks for one the FAQ never names ("你们卖空调吗" to a cleaner whose FAQ
+// prices 空调清洗) asks for a service the business may not offer: a person
+// answers it.
 var trades = [][]string{
 	{"卖", "出售", "售", "销售", "卖掉", "售卖"},
 	{"租", "出租", "租赁", "租用", "租借"},
@@ -157,8 +158,8 @@ var trades = [][]string{
 }
 
 // atHome is coming to the customer's home in other words ("请主持人到我家里来
-// 办", "来我家"): it is the dealing 上门.
-var atHome = regexp.MustCompile(`(到|来)(我|我们)?家(里)?`)
+// 办", "来我家"; not "送货到家", a delivery): it is the dealing 上门.
+var atHome = regexp.MustCompile(`(到|来)(我|我们)家(里)?`)
 
 // priceAsk is "how is it sold", which asks the price ("年卡怎么卖"), not
 // whether it is sold (normalize has made 咋 and 咋个 怎么).

@@ -82,6 +82,7 @@ func TestUnknownTrade(t *testing.T) {
 		"叫个外卖到你们店里可以吗": "",
 		"可以上门清洗吗":      "上门", // coming to the home, which no entry offers
 		"能请阿姨到我家里来吗":   "上门",
+		"洗完能送到家吗":      "", // a delivery, not a visit
 	} {
 		if got := cleaner.unknownTrade(normalize(msg)); got != want {
 			t.Errorf("%q: unknownTrade = %q, want %q", msg, got, want)

@@ -25,8 +25,7 @@ type faqIndex struct {
 	total      []float64      // phrasing → its weight sum
 	latin      []float64      // phrasing → the weight of its concepts and English words
 	topics     []map[int]bool // entry → the topic concepts its phrasings and answers name
-	placeTime  [][]int        // entry → the places and times its question asks for
-	askedKinds [][]int        // entry → the kinds of answer (how much, how long) its question asks for
+	askedKinds [][]int        // entry → the kinds of answer (how much, how long, where) its question asks for
 	postings   map[string][]posting
 	idfs       map[string]float64
 	unknown    float64             // the IDF of a feature no phrasing has
@@ -111,7 +110,6 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			norm := normalize(p)
 			ft := features(norm)
 			if j == 0 {
-				x.placeTime = append(x.placeTime, questionKinds(ft, from[j]))
 				x.askedKinds = append(x.askedKinds, answerKindsAsked(ft))
 			}
 			if len(ft) == 0 {
@@ -334,7 +332,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		// the same thing; nor is naming a topic the entry never mentions
 		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
 		// an entry that names none ("How much is Pro?" is not the trial).
-		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.placeTime[x.owner[i]]) ||
+		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.askedKinds[x.owner[i]]) ||
 			(remedy && notAsked(ft, x.askedKinds[x.owner[i]])) {
 			continue
 		}
@@ -427,34 +425,24 @@ func answerKinds(f *crm.FAQ) map[int]bool {
 	return m
 }
 
-// questionKinds lists the places and times (where, at what time) a
-// question phrasing asks for; an answer asks for none.
-func questionKinds(ft map[string]float64, from uint8) []int {
-	if from != fromQuestion {
-		return nil
-	}
-	var ks []int
-	for k := range ft {
-		if k[0] == '#' && placeOrClockGroup(conceptGroup(k)) {
-			ks = append(ks, conceptGroup(k))
-		}
-	}
-	return ks
-}
-
 // howNotKind: a message that asks how to do something ("理论考试怎么复习")
 // and asks neither the place nor the time a question asks for ("考试在哪个
 // 考场" asks where) is not that question, whatever words they share.
 func howNotKind(ft map[string]float64, kinds []int) bool {
-	if len(kinds) == 0 || ft[howKey] == 0 {
+	if ft[howKey] == 0 {
 		return false
 	}
+	places := false
 	for _, g := range kinds {
+		if !placeOrClockGroup(g) {
+			continue
+		}
 		if ft["#"+strconv.Itoa(g)] > 0 {
 			return false
 		}
+		places = true
 	}
-	return true
+	return places
 }
 
 // remedyAsk asks what to do ("要是下雨了咋整"): a question that asks a price
