@@ -153,8 +153,7 @@ func complaint(norm string) string {
 	if w := demand.FindString(compact); w != "" {
 		return w
 	}
-	if w := mustDeed.FindString(compact); w != "" && !strings.HasSuffix(compact, "吗") && !strings.HasSuffix(compact, "么") &&
-		!strings.HasSuffix(compact, "嘛") && !strings.HasSuffix(compact, "呢") {
+	if w := mustDeed.FindString(compact); w != "" && !yesNo.MatchString(compact) && !strings.HasSuffix(compact, "呢") {
 		return w
 	}
 	if w := demandEnglish.FindString(norm); w != "" {

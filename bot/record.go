@@ -172,7 +172,7 @@ var whatIf = regexp.MustCompile(hypothetical.String() + `|` + remedyAsk.String()
 
 // whatIfOrAsked adds a plain yes-no question: "被拒签了还能退签证费吗" and
 // "我忘了带身份证能入住吗" ask the rule.
-var whatIfOrAsked = regexp.MustCompile(whatIf.String() + `|(吗|么|嘛)\s*$`)
+var whatIfOrAsked = regexp.MustCompile(whatIf.String() + `|` + yesNo.String())
 
 // ownForms are the other forms of a question about the sender's own
 // record, each with the reason it gives and the exception that makes it a
