@@ -2,7 +2,6 @@ package main
 
 import (
 	"github.com/rapport-crm/rapport/internal/testkit"
-	"net"
 	"net/http"
 	"os/exec"
 	"regexp"
@@ -19,16 +18,9 @@ type server struct {
 	done           chan struct{}
 }
 
-// freeAddr returns a 127.0.0.1 address with a port nothing listens on.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
+// listeningLine finds the address serve logs once it listens, in the text
+// or the JSON log format.
+var listeningLine = regexp.MustCompile(`msg"?[=:]"?listening"?[^\n]*?[ ,]"?addr"?[=:]"?(127\.0\.0\.1:[0-9]+)`)
 
 // startServer runs rapport serve and waits until /readyz answers 200. The
 // server is stopped with SIGTERM when the test ends.
@@ -42,9 +34,11 @@ func startServer(t *testing.T, vars ...string) *server {
 // launchServer starts rapport serve without waiting for it.
 func launchServer(t *testing.T, vars ...string) *server {
 	t.Helper()
-	addr := freeAddr(t)
-	s := &server{url: "http://" + addr, stdout: &testkit.SyncBuffer{}, stderr: &testkit.SyncBuffer{}, done: make(chan struct{})}
-	s.cmd = exec.Command(binary, "serve", "--addr", addr)
+	s := &server{stdout: &testkit.SyncBuffer{}, stderr: &testkit.SyncBuffer{}, done: make(chan struct{})}
+	// Port 0: the kernel picks a free port as serve binds it. A port picked
+	// here and bound later by serve could be taken in between by another
+	// test binary (it happened when two CI runs shared the machine).
+	s.cmd = exec.Command(binary, "serve", "--addr", "127.0.0.1:0")
 	s.cmd.Env = env(vars...)
 	s.cmd.Stdout, s.cmd.Stderr = s.stdout, s.stderr
 	if err := s.cmd.Start(); err != nil {
@@ -55,8 +49,9 @@ func launchServer(t *testing.T, vars ...string) *server {
 	return s
 }
 
-// waitReady polls /readyz until it answers 200, the process dies, or a
-// generous deadline passes (start-up takes well under a second).
+// waitReady learns the address serve listens on from its log, then polls
+// /readyz until it answers 200, the process dies, or a generous deadline
+// passes (start-up takes well under a second).
 func (s *server) waitReady(t *testing.T) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
@@ -66,6 +61,14 @@ func (s *server) waitReady(t *testing.T) {
 			t.Fatalf("rapport serve exited with %d before it was ready\nstdout:\n%s\nstderr:\n%s",
 				s.cmd.ProcessState.ExitCode(), s.stdout, s.stderr)
 		default:
+		}
+		if s.url == "" {
+			if m := listeningLine.FindStringSubmatch(s.stderr.String()); m != nil {
+				s.url = "http://" + m[1]
+			} else {
+				time.Sleep(20 * time.Millisecond)
+				continue
+			}
 		}
 		resp, err := http.Get(s.url + "/readyz")
 		if err == nil {
