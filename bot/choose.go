@@ -227,6 +227,12 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 // endpoint is asked to phrase the answer from the entries retrieved.
 func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm string, en, ack bool) choice {
 	s := in.Settings
+	if en {
+		// "Can I come and see a room before I sign anything?" asks to see
+		// the room: what comes before is the condition, not the question.
+		raw = dropBeforeClause(raw)
+		norm = normalize(raw)
+	}
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
 	latin := !hasHan(norm)
@@ -246,6 +252,12 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	}
 	if thing == "" {
 		thing = c.faqs.unknownWhen(norm)
+	}
+	if thing == "" {
+		thing = c.faqs.unknownQuality(norm)
+	}
+	if thing == "" {
+		thing = c.faqs.unknownDeed(norm)
 	}
 	if thing != "" {
 		first, second = match{}, match{}
@@ -384,3 +396,24 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+// beforeClause is an English "before" clause ("before renting", "before I
+// sign anything") after the question's own words, up to the end of its
+// sentence; "before the full run" names a thing and stays.
+var beforeClause = regexp.MustCompile(`(?i)\b([a-z']+)(\s+)before\s+(i|we|you|he|she|they|it|my|our|[a-z]+ing)\b[^,.;!?]*`)
+
+// dropBeforeClause drops such a clause, unless it says how long before
+// ("how long before it ships", "two days before the trip").
+func dropBeforeClause(raw string) string {
+	return beforeClause.ReplaceAllStringFunc(raw, func(m string) string {
+		g := beforeClause.FindStringSubmatch(m)
+		start := strings.Index(raw, m)
+		if timeWords[strings.ToLower(g[1])] || len(strings.Fields(raw[:start])) < 2 {
+			return m
+		}
+		return g[1]
+	})
+}
+
+var timeWords = map[string]bool{"long": true, "days": true, "day": true, "hours": true, "hour": true, "weeks": true,
+	"week": true, "months": true, "month": true, "minutes": true, "time": true, "right": true, "just": true}

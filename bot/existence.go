@@ -3,6 +3,7 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -257,4 +258,81 @@ func (x *faqIndex) unknownWhen(norm string) string {
 		}
 	}
 	return deed
+}
+
+// unknownQuality returns the quality an A-not-A question asks of a thing
+// ("车厘子甜不甜啊": 甜) when no phrasing or answer has that character: the
+// entry that names the thing does not say whether it is so. A quality is
+// a character the dictionary gives no verb's or modal's sense ("sweet",
+// "expensive"; not 接 "to receive", 能 "can"), ending its clause (稳不稳定
+// asks 稳定).
+func (x *faqIndex) unknownQuality(norm string) string {
+	rs := []rune(strings.ReplaceAll(norm, " ", ""))
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i+1] != '不' || rs[i+2] != rs[i] || !unicode.Is(unicode.Han, rs[i]) {
+			continue
+		}
+		if i+3 < len(rs) && !strings.ContainsRune(particles, rs[i+3]) {
+			continue
+		}
+		q, asked := string(rs[i]), string(rs[i:i+3])
+		if _, known := x.idfs[q]; known || x.vocab[q] || !quality(q) || namesConcept(asked) {
+			continue // 贵不贵 asks the price
+		}
+		return string(rs[i : i+3])
+	}
+	return ""
+}
+
+// particles end a spoken question.
+const particles = "啊呀呢嘛吗哦啦的呗撒嘞哇吧"
+
+// quality reports whether a character's English names no deed and no
+// modal: an adjective, as the dictionary has it.
+func quality(c string) bool {
+	g := cedict.lookup(c)
+	if g == "" || strings.HasPrefix(g, "can") || strings.HasPrefix(g, "may") {
+		return false
+	}
+	for _, sense := range strings.Split(g, " / ") {
+		if strings.HasPrefix(sense, "to ") || sense == "to" {
+			return false
+		}
+	}
+	return true
+}
+
+// modalDeed finds the deed a "can one" question asks ("店里可以堂食吗": 堂食).
+var modalDeed = regexp.MustCompile(`(?:可以|能不能|可不可以|可否|能)([^\s吗嘛么不]{2,4}?)(?:吗|嘛|么|不)?(?:\s|$)`)
+
+// unknownDeed returns that deed when none of its characters is in a
+// phrasing or an answer and no concept names it: the entry whose other
+// words match does not say whether it can be done.
+func (x *faqIndex) unknownDeed(norm string) string {
+	for _, g := range modalDeed.FindAllStringSubmatch(norm, -1) {
+		d := g[1]
+		// One dictionary word, the deed itself: not "跟我们的", "干嘛".
+		if cedict.lookup(d) == "" || strings.ContainsAny(d, "我你您他她它们这那嘛啥") {
+			continue
+		}
+		known := false
+		for _, r := range d {
+			_, k := x.idfs[string(r)]
+			known = known || k || x.vocab[string(r)]
+		}
+		if !known && !namesConcept(d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// namesConcept reports whether a phrase holds a concept's word.
+func namesConcept(s string) bool {
+	for k := range features(s) {
+		if k[0] == '#' {
+			return true
+		}
+	}
+	return false
 }

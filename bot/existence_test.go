@@ -106,3 +106,36 @@ func TestUnknownTrade(t *testing.T) {
 		t.Errorf("你们卖空调吗 answered: %s", ch.reason)
 	}
 }
+
+// A-not-A asks a quality the FAQ never names ("甜不甜"), and "can one" asks
+// a deed it never names ("可以堂食吗"): the entry that names the thing does
+// not say. A quality or deed the FAQ knows, a concept's word (贵不贵 asks
+// the price) and a verb's A-not-A (接不接) stay with the matcher.
+func TestUnknownQualityAndDeed(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "车厘子什么价格？", Answer: "智利车厘子JJ级5斤礼盒298元，新鲜直达。", Enabled: true},
+		{ID: 2, Question: "可以去店里买吗？", Answer: "门店在湖滨南路388号，可以现场挑选。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"车厘子甜不甜啊": "甜不甜",
+		"车厘子新不新鲜": "", // 新鲜 is in the answer
+		"车厘子贵不贵":  "", // the price
+		"你们接不接团购": "", // a verb: the matcher decides
+		"车厘子甜吗":   "", // only A-not-A
+	} {
+		if got := x.unknownQuality(normalize(msg)); got != want {
+			t.Errorf("%s: quality %q, want %q", msg, got, want)
+		}
+	}
+	for msg, want := range map[string]string{
+		"店里可以堂食吗，买了现场做": "堂食",
+		"可以现场挑选吗":       "", // known
+		"可以刷卡吗":         "", // a concept's word (paying)
+		"能跟我们的ERP对接吗":   "", // not one word
+		"能便宜点吗":         "", // not a dictionary word as cut
+	} {
+		if got := x.unknownDeed(normalize(msg)); got != want {
+			t.Errorf("%s: deed %q, want %q", msg, got, want)
+		}
+	}
+}

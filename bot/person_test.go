@@ -127,7 +127,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"孩子在滑梯上被人推倒了", "合同上写的保修两年", "才用了三天就坏了", "会员卡还剩几次，手机尾号1234", "我嘅押金幾時退返畀我",
 		"I never got the tickets", "I need a full refund", "主要是想问我上次订的房能退吗",
 		"税务局说我们地址核查不到", "这是怎么回事，卡里的钱少了", "鞋是我自己带来的，鞋带能还给我吗", "这只猫是你们医院做的绝育",
-		"同事离职了，他的卡要注销", "I've been waiting over a month for my refund"} {
+		"同事离职了，他的卡要注销", "I've been waiting over a month for my refund",
+		// session 13's first wave: the past A-not-A, someone of ours who
+		// still has not, damage done to the sender's thing, a fault that
+		// persists, a phone not answered
+		"你们看一下收没收到", "到底发没发啊", "按揭批没批下来", "定金交了一个多月了", "顾问一直没推荐资料给我",
+		"师傅把我家油烟机的挡板弄断了", "洗衣机一直报E3", "打他电话也不接"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -166,10 +171,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // 192 of 200 blind, then read; the playground's, the used-car dealer's and
 // the ticket agency's: 143 of 150 blind on 9d0efcc, then read; the
 // tailor's, the coworking space's and the vet's: 144 of 150 blind on
-// b80ac7f, then read. Every one must be handed over, whatever FAQ words it
-// shares.
+// b80ac7f, then read; session 13's fresh-fruit shop's, nanny agency's,
+// cosmetics shop's and self-storage site's: 197 of 200 blind on a03136a,
+// then read. Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -208,7 +214,9 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"If we left it overnight is there a fee?", "If I was charged twice, how do I get a refund?",
 		"After I paid, how long does delivery take?", "Are you still not open on Mondays?", "What happened to the old menu?",
 		"能留一星期吗", "什么垃圾可以扔", "要分好垃圾再扔吗", "有上门收垃圾服务吗", "眼镜不是你们家买的能调吗",
-		"用你们的注册地址，工商局的信会转给我吗"} {
+		"用你们的注册地址，工商局的信会转给我吗",
+		// A-not-A that asks whether there is, or asks the rule
+		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

@@ -3,6 +3,7 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // The sender's own record: a message about one order, booking, payment or
@@ -110,7 +111,7 @@ var (
 	// ownSince: time has passed since the sender's deed ("车还了三天了",
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静",
 	// "今天已经是第12天了", "到账只有100").
-	ownSince = regexp.MustCompile(`了` + count + `(天|周|个星期|个礼拜|个月|个小时|小时|个钟)了|` +
+	ownSince = regexp.MustCompile(`了` + count + `个?多?(天|周|星期|礼拜|月|小时|钟)多?了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
 		count + `(天|周|个星期|个礼拜|个月|个钟|个小时|小时)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月)了|到账只有`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
@@ -120,7 +121,8 @@ var (
 	// 花了"), a thing of theirs we hold ("定金还在你们那儿"), details they send
 	// for a deed asked of us ("帮我开张专票，抬头和税号我发给你").
 	ownShown = regexp.MustCompile(`显示(已经?|失败|成功|未|没有?|为|的是|满)|显示(支付|付款|订单|状态|交易)\p{Han}{0,2}(失败|成功|已|未)|` +
-		`还(冻着|扣着|压着|卡着|押着)|(钱|款)(已经|都|也)?(被)?扣了|一直(点不|打不|登不|进不|用不|付不|连不|上不)|` +
+		`还(冻着|扣着|压着|卡着|押着)|(钱|款)(已经|都|也)?(被)?扣了|一直(点不|打不|登不|进不|用不|付不|连不|上不|报错|报[a-z]|显示|提示|漏|闪)|` +
+		`把我(家|的)?\p{Han}{0,12}?(弄|搞|碰|摔|刮|划|剪|洗|烫|压|撞)(断|坏|花|破|丢|脏|伤|碎|裂|变形)了|` +
 		`我(这个|这台|这张|家的|张|架|部)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又|突然)|突然\p{Han}{0,4}(用不|打不|登不|进不|连不|刷不|不能用|没了|不见)|` +
 		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
 		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$`)
@@ -147,7 +149,10 @@ var (
 	// ("麻烦帮我查下张发票寄咗未"), and ownDispute reports what someone says we
 	// will not let them do or did not do ("婚庆说你们不让他们提前进场", "保险公司
 	// 说你们给的病历没写诊断").
-	ownLookup  = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对)(一?下)?\p{Han}{1,12}?(了没有|了没|了吗)$`)
+	ownLookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对)(一?下)?\p{Han}{1,12}?(了没有|了没|了吗)$`)
+	// ownWaiting says someone of ours still has not done what the sender
+	// waits for ("顾问一直没推荐月嫂资料给我").
+	ownWaiting = regexp.MustCompile(`(你们|顾问|师傅|老师|阿姨|店里|工作人员|快递|客服|销售)\p{Han}{0,4}一直(都)?没`)
 	ownDispute = regexp.MustCompile(`说你们(不让|不给|不肯|不允许|不同意|不准)|说你们\p{Han}{0,6}(没|不)(写|给|开|盖|做|发)|说我们\p{Han}{0,10}(不到|不了|没有|异常|违规|欠费)`)
 	// ownService: a service of ours the sender had, or their own things
 	// with us ("我家仓鼠是你们异宠那边看的", "面料是我自己带的", "边角料能还给我吗").
@@ -205,6 +210,7 @@ var ownForms = []struct {
 	{re: ownStory, why: "the sender's own story", english: true, unless: whatIf},
 	{re: ownLookup, why: "a look-up of the sender's"},
 	{re: ownDispute, why: "a dispute of the sender's"},
+	{re: ownWaiting, why: "the sender waiting on us", unless: hypothetical},
 	{re: ownService, why: "a service the sender had", unless: hypothetical},
 }
 
@@ -236,9 +242,25 @@ func aboutRecord(raw, norm string) string {
 			return f.why + " (" + w + ")"
 		}
 	}
+	if w := didItHappen(compact); w != "" && !hypothetical.MatchString(norm) {
+		return "whether the sender's matter was done (" + w + ")"
+	}
 	own, rec, st := findAny(p, ownWords), findAny(p, recordWords), findAny(p, statusWords)
 	if rec != "" && st != "" && (own != "" || strings.Contains(p, "查")) {
 		return "status of " + strings.TrimSpace(own+rec)
+	}
+	return ""
+}
+
+// didItHappen finds a deed asked in the past A-not-A form, X没X ("你们看一下
+// 收没收到", "到底发没发", "按揭批没批下来"): whether something was done,
+// which only the sender's record can say. 有没有 asks whether there is one.
+func didItHappen(compact string) string {
+	rs := []rune(compact)
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i+1] == '没' && rs[i+2] == rs[i] && rs[i] != '有' && rs[i] != '没' && unicode.Is(unicode.Han, rs[i]) {
+			return string(rs[i : i+3])
+		}
 	}
 	return ""
 }
