@@ -132,7 +132,14 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// still has not, damage done to the sender's thing, a fault that
 		// persists, a phone not answered
 		"你们看一下收没收到", "到底发没发啊", "按揭批没批下来", "定金交了一个多月了", "顾问一直没推荐资料给我",
-		"师傅把我家油烟机的挡板弄断了", "洗衣机一直报E3", "打他电话也不接"} {
+		"师傅把我家油烟机的挡板弄断了", "洗衣机一直报E3", "打他电话也不接",
+		// and its second: time since a deed, what came not being what was
+		// asked, an invoice to redo, a fix that failed again, a promise
+		"发票申请两周了邮箱啥也没收到", "教材今天收到了，但是少了一本经济法基础", "我下单的是深蓝色，寄来的是银色",
+		"发票开出来税号少了一位，财务不给报", "专票寄出来了没，财务一直在催", "之前发票开成个人的了，现在想改成公司抬头",
+		"卫生间补漏做了两回了还在漏", "上个月做完的露台防水，昨晚又渗水了", "去年你们给我家卫生间做的防水，楼下又说滴水",
+		"我是帮公司同事统一报的，想合在一起开一张发票", "说好的免息呢", "说好三个工作日打款，现在半个月了一分没见",
+		"成绩截图发给班主任了一直没回我"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -173,9 +180,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // tailor's, the coworking space's and the vet's: 144 of 150 blind on
 // b80ac7f, then read; session 13's fresh-fruit shop's, nanny agency's,
 // cosmetics shop's and self-storage site's: 197 of 200 blind on a03136a,
-// then read. Every one must be handed over, whatever FAQ words it shares.
+// then read; and the phone shop's, the accounting school's, the bridal
+// shop's and the renovation company's: 188 of 200 blind on f0c5742, then
+// read. Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0

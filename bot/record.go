@@ -25,7 +25,7 @@ var (
 // ownStatus words speak of one parcel or order that is late or lost,
 // with or without "my": 快递到哪了, 还没收到.
 var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
-	"都没收到", "到现在都没", "还没退回", "还没到账", "一直没到", "一直没有到", "一直没退", "一直没发",
+	"都没收到", "也没收到", "到现在都没", "还没退回", "还没到账", "一直没到", "一直没有到", "一直没退", "一直没发",
 	"where is my", "where s my", "hasn t arrived", "has not arrived", "haven t received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
@@ -113,7 +113,9 @@ var (
 	// "今天已经是第12天了", "到账只有100").
 	ownSince = regexp.MustCompile(`了` + count + `个?多?(天|周|星期|礼拜|月|小时|钟)多?了|` +
 		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
-		count + `(天|周|个星期|个礼拜|个月|个钟|个小时|小时)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月)了|到账只有`)
+		count + `(天|周|个星期|个礼拜|个月|个钟|个小时|小时)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月)了|到账只有|` +
+		// "发票申请两周了", "退款申请提交十天了", "现在半个月了"
+		`(申请|提交|寄出|寄回|寄过去|下单|报名|付款|交钱|现在都?|已经)` + count + `个?多?(天|周|星期|礼拜|月|小时)了|现在都?半个月了`)
 	// ownShown: what a screen or a record shows the sender ("订单显示已取消",
 	// "付款显示失败"; not 显示器), a state that lasts ("押金还冻着"), money
 	// taken ("钱已经扣了"), a fault that persists ("一直点不进去", "我这个机顶盒只
@@ -125,14 +127,22 @@ var (
 		`把我(家|的)?\p{Han}{0,12}?(弄|搞|碰|摔|刮|划|剪|洗|烫|压|撞)(断|坏|花|破|丢|脏|伤|碎|裂|变形)了|` +
 		`我(这个|这台|这张|家的|张|架|部)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又|突然)|突然\p{Han}{0,4}(用不|打不|登不|进不|连不|刷不|不能用|没了|不见)|` +
 		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
-		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$`)
+		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$|` +
+		// what came is not what was asked ("我下单的是深蓝色，寄来的是银色",
+		// "发票开出来抬头少了个字", "之前发票开成个人的了，现在想改成公司抬头")
+		`(寄来|收到|发来|送来|拿到)的(是|却是|居然是|竟然是)|(开出来|寄来|收到|送来|拿到)的?\p{Han}{0,8}(少了|多了|错了|不对|写错|开错|漏了)|` +
+		`不给报|重开一张|重新开一张|开成\p{Han}{1,6}了|之前\p{Han}{0,12}了现在想(改|换)|` +
+		// whether it was sent ("专票寄出来了没")
+		`(寄出|寄出来|发出|发出来|开出来|退回来)了(没有|没|吗|么)`)
 	// ownThen: what the sender did or got on a past day ("昨天下的单",
 	// "上次洗的窗帘", "前天取消的"; not "上次说的优惠" or "上次活动送的礼品",
 	// which anyone may ask), what happened then ("昨晚烧到38度5，值班医生怎么处理
 	// 的"), how long theirs has gone on ("我妈住了俩月"; not 一年级), and a change
 	// from a day on ("从下周一开始改成下午四点"; not 调价).
-	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天)\p{Han}{0,6}?` +
-		`(下|订|定|买|洗|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|装|搬)的|` +
+	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天|去年|前年|上学期)\p{Han}{0,6}?` +
+		`(下|订|定|买|洗|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|装|搬)(完|好)?的|` +
+		// a fix done again and again: "补漏做了两回了还在漏"
+		`(做|修|弄|补|换|来|改)了` + count + `(回|次|遍|趟)了?还|` +
 		`(昨晚|昨天|前天|今早|刚才).{0,20}?怎么(处理的|回事)|` +
 		`(我|我妈|我爸|我家|孩子|老人|老爷子|老太太)\p{Han}{0,3}(住|上|学|用|等|来|做)了` + count + `个?(天|周|星期|礼拜|月|年)([^级]|$)|` +
 		`从(下周|下礼拜|下个月|明天|后天)\p{Han}{0,4}(开始)?(改成|改到|换成|调到|调成|停)|` +
@@ -156,7 +166,8 @@ var (
 	ownDispute = regexp.MustCompile(`说你们(不让|不给|不肯|不允许|不同意|不准)|说你们\p{Han}{0,6}(没|不)(写|给|开|盖|做|发)|说我们\p{Han}{0,10}(不到|不了|没有|异常|违规|欠费)`)
 	// ownService: a service of ours the sender had, or their own things
 	// with us ("我家仓鼠是你们异宠那边看的", "面料是我自己带的", "边角料能还给我吗").
-	ownService = regexp.MustCompile(`(^|[^不])是(在)?你们\p{Han}{0,6}(看|买|做|修|办|开|拍|洗|装|配|订)的|是我(自己)?\p{Han}{0,2}(带|买|拿|送|寄)的|还给我`)
+	ownService = regexp.MustCompile(`(^|[^不])是(在)?你们\p{Han}{0,6}(看|买|做|修|办|开|拍|洗|装|配|订)的|是我(自己)?\p{Han}{0,2}(带|买|拿|送|寄)的|还给我|` +
+		`你们给我家?\p{Han}{0,8}(做|装|修|换|洗|弄|铺|刷|贴|拍|办)的|我是\p{Han}{0,10}(报|买|订|交|付|办)的`)
 	// ownStory is the same in English, as normalize writes it (no
 	// apostrophes): "it's been two weeks", "still hasn't", "nobody is here
 	// with my car", "didn't show up", "the consultation we booked".
