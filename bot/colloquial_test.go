@@ -36,6 +36,12 @@ func TestColloquialForms(t *testing.T) {
 		{"想约个明天上午保养，在哪里约啊", "想约个明天上午保养 怎么约啊"},
 		{"店在哪里", "店在哪里"},
 		{"在哪里停车", "在哪里停车"},
+		// Cantonese you-all and now; Shanghainese you, money, today and 伐
+		{"你哋间铺喺边度", "你们间铺在哪里"},
+		{"而家落单几时寄出", "现在下单什么时候寄出"},
+		{"今朝礼拜天侬拉还发货伐", "今天礼拜天你们还发货吗"},
+		{"量房要铜钿伐", "量房要钱吗"},
+		{"树木砍伐", "树木砍伐"}, // a Mandarin word, not the particle
 	} {
 		if got := normalize(tt.in); got != tt.want {
 			t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)

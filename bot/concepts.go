@@ -134,6 +134,8 @@ var answerGives = func() map[int]*regexp.Regexp {
 	// floor or a metro exit answers "在哪"
 	gives["几点"] = regexp.MustCompile(`(?i)\d{1,2}[:：]\d{2}|\d{1,2}\s*点|[一二三四五六七八九十两]\s*点[钟前后以半]|中午|noon|midnight|\d\s*[ap]\.?m\b`)
 	gives["在哪"] = regexp.MustCompile(`(?i)\d+\s*号|\d\s*(楼|层|f\b)|[一二三四五六七八九十]\s*(楼|层)|[路街巷]\s*\d|出口|\b(street|road|avenue|floor|st|rd)\b`)
+	// times: 3次, 两回, 每月一期, twice a year
+	gives["几次"] = regexp.MustCompile(`(?i)[\d一两二三四五六七八九十几]\s*(次|回|趟|期)|每(年|季|月|周|天|日|星期)|\b(once|twice|times|monthly|weekly|yearly|annually)\b`)
 	m := map[int]*regexp.Regexp{}
 	for g, terms := range concepts {
 		if re := gives[terms[0]]; re != nil {
