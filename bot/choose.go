@@ -259,6 +259,9 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	if thing == "" {
 		thing = c.faqs.unknownDeed(norm)
 	}
+	if thing == "" {
+		thing = c.faqs.unknownCondition(norm)
+	}
 	if thing != "" {
 		first, second = match{}, match{}
 	}

@@ -302,6 +302,12 @@ func TestFAQEvaluationBlind2(t *testing.T) {
 // full renovation's price on its price clause), five others answered
 // ("你们有中级会计的课吗" given 初级会计's price among them), 45 of 48
 // persons. After reading: 92 right, three wrong, five others, 48 of 48.
+// Its third (a pet-food shop, an aesthetics clinic, a badminton club, an
+// airport-transfer service), run once on e32cbe8: 102 of 187 right, one
+// wrong ("M22全脸打一次好多钱嘛" given the hydration shots' price: M22 was no
+// word at all), three others answered ("门店能寄养狗吗", "怀孕了还能打水光针吗",
+// "三亚火车站接站多少钱"), 47 of 48 persons. After reading: 102 right, one
+// wrong (M22 now counts, but 打一次 still weighs more), one other, 48 of 48.
 //
 // Figures are printed; misses and wrong answers are logged.
 func TestFAQEvaluationBlindWaves(t *testing.T) {
@@ -321,6 +327,7 @@ func TestFAQEvaluationBlindWaves(t *testing.T) {
 		{"eval44", "tailor"}, {"eval45", "coworking space"}, {"eval46", "vet"},
 		{"eval47", "fresh-fruit shop"}, {"eval48", "nanny agency"}, {"eval49", "cosmetics shop"}, {"eval50", "self-storage"},
 		{"eval51", "phone shop"}, {"eval52", "accounting school"}, {"eval53", "bridal shop"}, {"eval54", "renovation company"},
+		{"eval55", "pet-food shop"}, {"eval56", "aesthetics clinic"}, {"eval57", "badminton club"}, {"eval58", "airport transfers"},
 	} {
 		evaluateSet(t, c.set, c.company+", even lines (blind, read once)", c.company+", odd lines (blind, read once)")
 	}

@@ -311,20 +311,54 @@ var modalDeed = regexp.MustCompile(`(?:可以|能不能|可不可以|可否|能)
 func (x *faqIndex) unknownDeed(norm string) string {
 	for _, g := range modalDeed.FindAllStringSubmatch(norm, -1) {
 		d := g[1]
+		if cedict.lookup(d) == "" {
+			// "寄养狗": the deed is its first word
+			if ws, _ := cedict.words(d); len(ws) > 1 && len([]rune(ws[0])) == 2 {
+				d = ws[0]
+			}
+		}
 		// One dictionary word, the deed itself: not "跟我们的", "干嘛".
 		if cedict.lookup(d) == "" || strings.ContainsAny(d, "我你您他她它们这那嘛啥") {
 			continue
 		}
-		known := false
-		for _, r := range d {
-			_, k := x.idfs[string(r)]
-			known = known || k || x.vocab[string(r)]
-		}
-		if !known && !namesConcept(d) {
+		if x.unknownWord(d) {
 			return d
 		}
 	}
 	return ""
+}
+
+// unknownWord reports whether none of a word's characters is in a
+// phrasing or an answer and no concept names it.
+func (x *faqIndex) unknownWord(w string) bool {
+	for _, r := range w {
+		if _, k := x.idfs[string(r)]; k || x.vocab[string(r)] {
+			return false
+		}
+	}
+	return !namesConcept(w)
+}
+
+// condition finds a state the sender is in before asking whether they may
+// still ("怀孕了还能打水光针吗": 怀孕).
+var condition = regexp.MustCompile(`(?:^|\s)(\p{Han}{2,4}?)了(?:还|也)?(?:能|可以|可不可以|能不能)`)
+
+// unknownCondition returns that state when it is one dictionary word the
+// FAQ knows nothing of: whether one may in that state is for a person.
+func (x *faqIndex) unknownCondition(norm string) string {
+	g := condition.FindStringSubmatch(norm)
+	if g == nil {
+		return ""
+	}
+	ws, _ := cedict.words(g[1])
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if len([]rune(w)) < 2 || cedict.lookup(w) == "" || !x.unknownWord(w) {
+		return ""
+	}
+	return w
 }
 
 // namesConcept reports whether a phrase holds a concept's word.

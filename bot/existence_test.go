@@ -128,14 +128,46 @@ func TestUnknownQualityAndDeed(t *testing.T) {
 		}
 	}
 	for msg, want := range map[string]string{
-		"店里可以堂食吗，买了现场做": "堂食",
-		"可以现场挑选吗":       "", // known
-		"可以刷卡吗":         "", // a concept's word (paying)
-		"能跟我们的ERP对接吗":   "", // not one word
-		"能便宜点吗":         "", // not a dictionary word as cut
+		"店里可以堂食吗，买了现场做":  "堂食",
+		"可以现场挑选吗":        "",   // known
+		"可以刷卡吗":          "",   // a concept's word (paying)
+		"能跟我们的ERP对接吗":    "",   // not one word
+		"能便宜点吗":          "",   // not a dictionary word as cut
+		"门店能寄养狗吗，过年要回老家": "寄养", // the first word of "寄养狗"
 	} {
 		if got := x.unknownDeed(normalize(msg)); got != want {
 			t.Errorf("%s: deed %q, want %q", msg, got, want)
 		}
+	}
+}
+
+// A state the FAQ knows nothing of, before "may I still" ("怀孕了还能打水光针
+// 吗"), is for a person; one it knows ("过期了还能用吗" to an FAQ of 有效期) is
+// not.
+func TestUnknownCondition(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "水光针怎么收费？", Answer: "基础补水水光980元/次，有效期6个月。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"怀孕了还能打水光针吗": "怀孕",
+		"过期了还能用吗":    "", // 期 is known
+		"水光针打了能洗脸吗":  "", // 打 is no state, and one character
+		"水光针多少钱":     "",
+	} {
+		if got := x.unknownCondition(normalize(msg)); got != want {
+			t.Errorf("%s: condition %q, want %q", msg, got, want)
+		}
+	}
+}
+
+// A word of Latin letters and digits is a model or a size, and counts.
+func TestModelCodes(t *testing.T) {
+	for w, want := range map[string]bool{"m22": true, "a3": true, "5g": true, "iphone17": true, "22": false, "pro": false, "e-3": false} {
+		if modelCode(w) != want {
+			t.Errorf("modelCode(%q) = %v", w, !want)
+		}
+	}
+	if features(normalize("M22全脸多少钱"))["w:m22"] == 0 {
+		t.Error("m22 is no feature of the message")
 	}
 }

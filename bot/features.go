@@ -174,6 +174,11 @@ func features(norm string) map[string]float64 {
 		}
 	}
 	for _, w := range strings.Fields(norm) {
+		if modelCode(w) {
+			// "M22", "A3", "5G": a model or size is what is asked about.
+			f["w:"+w] = weightWord
+			continue
+		}
 		// An English word a concept stands for counts once, as the concept.
 		if !isLatin(w) || len(w) < 2 || stopWords[w] || inConcept[w] || inConcept[stem(w)] {
 			continue
@@ -249,6 +254,23 @@ func conceptIn(padded, term string) bool {
 		return strings.Contains(padded, " "+term+" ")
 	}
 	return strings.Contains(padded, term)
+}
+
+// modelCode reports whether a word mixes Latin letters and digits, as a
+// model, a size or a grade does (m22, a3, 5g, iphone17).
+func modelCode(w string) bool {
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
 }
 
 func isLatin(w string) bool {

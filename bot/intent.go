@@ -17,7 +17,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
 	"当我傻", "你们是觉得", "这就是你们的", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
-	"长见识", "见识了", "清清楚楚", "白纸黑字", "白跑", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
+	"长见识", "见识了", "清清楚楚", "白纸黑字", "白跑", "白写", "白交", "白付", "白等", "白花", "白买", "白行一趟", "白来一趟", "没人通知", "也不通知", "都不通知",
 	"到底什么情况", "到底怎么回事", "这怎么回事", "这是怎么回事", "到底什么意思", "算怎么回事", "这算什么", "又扣了", "又收了", "凶我", "骂我", "吼我",
 	"rude", "unhappy", "a joke", "unprofessional", "waste of money", "not acceptable", "made her cry", "made him cry",
 	"complain", "complaint", "scam", "fraud", "terrible", "awful", "disgusting", "lawyer", "sue", "unacceptable", "ripoff", "rip off",
@@ -42,7 +42,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
 	`|转人[共攻公宫功]|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
-	`|(打|回)(个|一个)?电话给我|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
+	`|(打|回)(个|一个)?电话给我|打给(你们)?的?(` + staff + `|负责人|经理|主管)|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
 // staff are the people a follower of a shop, hotel, school or clinic asks
@@ -111,7 +111,7 @@ var grievance = regexp.MustCompile(
 	`(^|[^会])一直\p{Han}{0,4}(带|让|叫|逼|催|拉)我们?|(热|冷|臭|脏|吵|挤|闷)得(不行|要死|要命|受不了)|` +
 		`少了\s?(一半|\d+|[一二两三四五六七八九十几]*(个|支|朵|枝|束|件|张|天|本|盒|瓶|箱|套|双|只|台|份|位))|` +
 		// a promise someone broke: "前台说能领停车券，结果…", "说好3小时，我从…"
-		`说\p{Han}{1,14}\s+结果|(^|[^听])说好\S{0,14}\s+\S{0,16}我|说好的\p{Han}{1,8}呢|(^|[^听])说好\S{0,14}\s+(现在|到现在|结果)|我\p{Han}{0,8}(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|` +
+		`说\p{Han}{1,14}\s+结果|我\p{Han}{1,12}了\S{0,16}\s*结果|(^|[^听])说好\S{0,14}\s+\S{0,16}我|说好的\p{Han}{1,8}呢|(^|[^听])说好\S{0,14}\s+(现在|到现在|结果)|我\p{Han}{0,8}(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|` +
 		// a fault again, a rhetorical choice, sarcasm
 		`(已经|这)是第?([二三四五六七八九十几]|\d+)次了|这到底是\p{Han}{1,12}还是|^好一个[^月\s]|学到了\s*$|` +
 		// what was done to a child or to the sender
@@ -146,6 +146,10 @@ var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i wa
 var trash = regexp.MustCompile(`(给|打|留|评)个?一星([^期]|$)|一星(差评|好评)|一星$|(真|太|就是|纯|简直)垃圾|` +
 	`(服务|态度|质量|东西)(真|太|好)?垃圾|垃圾(店|公司|商家|平台)|^(垃圾)+$`)
 
+// forced is someone of ours insisting on something ("师傅非要拉我们去一个买珍珠的
+// 店"): a story of what happened, even told as a question ("这是你们安排的吗").
+var forced = regexp.MustCompile(`(师傅|司机|导游|老师|店员|员工|服务员|工作人员|他|她|你们)\p{Han}{0,2}非(要|得|逼)`)
+
 // complaint returns the word that makes the message a complaint or a
 // demand.
 func complaint(norm string) string {
@@ -163,6 +167,9 @@ func complaint(norm string) string {
 		return w
 	}
 	if w := grieves(norm); w != "" {
+		return w
+	}
+	if w := forced.FindString(compact); w != "" && !hypothetical.MatchString(norm) {
 		return w
 	}
 	p := padded(norm)

@@ -139,7 +139,13 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"发票开出来税号少了一位，财务不给报", "专票寄出来了没，财务一直在催", "之前发票开成个人的了，现在想改成公司抬头",
 		"卫生间补漏做了两回了还在漏", "上个月做完的露台防水，昨晚又渗水了", "去年你们给我家卫生间做的防水，楼下又说滴水",
 		"我是帮公司同事统一报的，想合在一起开一张发票", "说好的免息呢", "说好三个工作日打款，现在半个月了一分没见",
-		"成绩截图发给班主任了一直没回我"} {
+		"成绩截图发给班主任了一直没回我",
+		// and its third: a thing of theirs lost or taken, what came on a
+		// past day, what a screen tells them, a story that ends in 结果, staff
+		// who insisted
+		"我停车小票搞丢了", "把猫包落在那了，能帮我看看还在不在吗", "司机把我们的一个行李箱拉走了",
+		"昨天收到的罐头生产日期是去年一月的", "为什么下单提示我已经买过了", "开发票填了三次都提示失败",
+		"我备注了顺丰还补了差价，结果发的中通", "备注白写了", "师傅非要拉我们去一个买珍珠的店，这是你们安排的吗？"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -182,9 +188,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // cosmetics shop's and self-storage site's: 197 of 200 blind on a03136a,
 // then read; and the phone shop's, the accounting school's, the bridal
 // shop's and the renovation company's: 188 of 200 blind on f0c5742, then
-// read. Every one must be handed over, whatever FAQ words it shares.
+// read; and the pet-food shop's, the aesthetics clinic's, the badminton
+// club's and the airport-transfer service's: 192 of 200 blind on e32cbe8,
+// then read. Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -225,7 +233,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"能留一星期吗", "什么垃圾可以扔", "要分好垃圾再扔吗", "有上门收垃圾服务吗", "眼镜不是你们家买的能调吗",
 		"用你们的注册地址，工商局的信会转给我吗",
 		// A-not-A that asks whether there is, or asks the rule
-		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是"} {
+		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
+		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
