@@ -272,6 +272,11 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 			first, second, clause = f, s, cl
 		}
 	}
+	if w := c.faqs.namedElsewhere(norm, first.faq); w != "" {
+		// "下一期java啥时候开班" names Java, which the entry about moving to
+		// the next class does not: the Java entry's own words lost to it.
+		first, second, thing = match{}, match{}, w
+	}
 	if sure(first, second) && !isChitChat(norm) {
 		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
 			reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
@@ -302,6 +307,8 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	}
 	reason := "unsure: no faq entry matched"
 	switch {
+	case strings.HasPrefix(thing, "w:"):
+		reason = fmt.Sprintf("unsure: names %q, which another faq entry has and the best lacks", thing[2:])
 	case thing != "":
 		reason = fmt.Sprintf("unsure: asks for %q, which no faq entry names", thing)
 	case first.faq != nil:

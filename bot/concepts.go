@@ -65,6 +65,12 @@ func topicFeature(k string) bool {
 // whereKey and addressKey are the features of "where" and of the address.
 var whereKey, addressKey = conceptKey("在哪"), conceptKey("地址")
 
+// ageKey is the age concept; ageGiven finds an age written as a number
+// ("16岁", "未满18周岁", "五岁", "5 years old"), which names it as much as 年龄.
+var ageKey = conceptKey("年龄")
+
+var ageGiven = regexp.MustCompile(`\d{1,3} ?周?岁|[一二两三四五六七八九十]+周?岁|\b\d{1,3} ?(years? old|yo)\b`)
+
 // clockKind is the at-what-time kind (几点); clockTime finds an hour in a
 // normalized message ("8 点", "十点半", "7 pm"), which asks it too. 一点
 // alone is "a little" (便宜一点), not one o'clock.

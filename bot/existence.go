@@ -370,3 +370,18 @@ func namesConcept(s string) bool {
 	}
 	return false
 }
+
+// namedElsewhere returns the Latin word (a product, a model, a brand) of a
+// Chinese message that some entry has and f lacks: such a word names what
+// is asked about, and an entry without it answers something else.
+func (x *faqIndex) namedElsewhere(norm string, f *crm.FAQ) string {
+	if f == nil || !hasHan(norm) || !strings.ContainsAny(norm, "abcdefghijklmnopqrstuvwxyz") {
+		return ""
+	}
+	for k := range features(norm) {
+		if strings.HasPrefix(k, "w:") && len(x.postings[k]) > 0 && !x.entryHas(f, k) {
+			return k
+		}
+	}
+	return ""
+}

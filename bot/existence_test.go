@@ -171,3 +171,31 @@ func TestModelCodes(t *testing.T) {
 		t.Error("m22 is no feature of the message")
 	}
 }
+
+// A Latin word of a Chinese message (a product, a brand, a model) that
+// another entry has and the best lacks says the best answers something
+// else; an age written as a number names the age concept.
+func TestNamedElsewhereAndAges(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "Java全栈班的上课时间怎么安排？", Answer: "每周二、周四晚上直播。", Enabled: true},
+		{ID: 2, Question: "可以延期或者转班吗？", Alternatives: []string{"能不能换到下一期"}, Answer: "可以转到下一期。", Enabled: true},
+		{ID: 3, Question: "未成年人能进吗？", Answer: "未满18周岁须由监护人陪同。", Enabled: true},
+	})
+	if got := x.namedElsewhere(normalize("下一期java啥时候开班"), x.entries[1]); got != "w:java" {
+		t.Errorf("java against entry 2: %q, want w:java", got)
+	}
+	if got := x.namedElsewhere(normalize("下一期java啥时候开班"), x.entries[0]); got != "" {
+		t.Errorf("java against entry 1: %q, want none", got)
+	}
+	if got := x.namedElsewhere(normalize("Can I move to the next class?"), x.entries[1]); got != "" {
+		t.Errorf("an English message: %q, want none (its words are all Latin)", got)
+	}
+	for _, msg := range []string{"我16岁能去唱歌吗", "孩子五岁", "he is 5 years old"} {
+		if features(normalize(msg))[ageKey] == 0 {
+			t.Errorf("%q: no age", msg)
+		}
+	}
+	if features(normalize("岁末有活动吗"))[ageKey] != 0 {
+		t.Error("岁末 is no age")
+	}
+}

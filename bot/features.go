@@ -163,6 +163,9 @@ func features(norm string) map[string]float64 {
 		padded = strings.ReplaceAll(padded, ct.term, " ")
 		han = strings.ReplaceAll(han, ct.term, " ")
 	}
+	if ageGiven.MatchString(norm) {
+		f[ageKey] = conceptWeight(conceptGroup(ageKey))
+	}
 	han = dropFillers(han)
 	for _, run := range strings.FieldsFunc(han, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
 		rs := []rune(run)

@@ -145,7 +145,13 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// who insisted
 		"我停车小票搞丢了", "把猫包落在那了，能帮我看看还在不在吗", "司机把我们的一个行李箱拉走了",
 		"昨天收到的罐头生产日期是去年一月的", "为什么下单提示我已经买过了", "开发票填了三次都提示失败",
-		"我备注了顺丰还补了差价，结果发的中通", "备注白写了", "师傅非要拉我们去一个买珍珠的店，这是你们安排的吗？"} {
+		"我备注了顺丰还补了差价，结果发的中通", "备注白写了", "师傅非要拉我们去一个买珍珠的店，这是你们安排的吗？",
+		// and its fourth: instalments paid, a promise asked back, a coupon
+		// that cannot be claimed, money sent astray, a wrong choice, a
+		// transfer asked for
+		"我用花呗分期付的，现在想退，已经还了两期了", "不是说3期免息吗，怎么我的花呗账单里每期都有手续费",
+		"我的会员生日券怎么领不了？", "昨晚的发票抬头开成了个人", "定金付错门店了，点成了万达的",
+		"我想把会员卡里的余额转到我老婆的账号上，麻烦帮我弄一下"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -190,9 +196,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 // shop's and the renovation company's: 188 of 200 blind on f0c5742, then
 // read; and the pet-food shop's, the aesthetics clinic's, the badminton
 // club's and the airport-transfer service's: 192 of 200 blind on e32cbe8,
-// then read. Every one must be handed over, whatever FAQ words it shares.
+// then read; the check-up centre's, the KTV's, the car dealer's and the
+// coding school's: 194 of 200 blind on 8a25090, then read. Every one must
+// be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -234,7 +242,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"用你们的注册地址，工商局的信会转给我吗",
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
-		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果"} {
+		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",
+		"买错了可以换一个吗", "收货地址填错了", "买错口味了没拆能退不"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
