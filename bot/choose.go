@@ -262,6 +262,9 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	if thing == "" {
 		thing = c.faqs.unknownCondition(norm)
 	}
+	if thing == "" {
+		thing = c.faqs.unknownAmount(norm)
+	}
 	if thing != "" {
 		first, second = match{}, match{}
 	}

@@ -119,8 +119,11 @@ func hasContent(clause string) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= 2 || (n == 1 && howAsk.MatchString(normalize(clause)))
 }
+
+// howAsk asks how to do the deed the clause names ("咋个约嘛": how to book).
+var howAsk = regexp.MustCompile(`怎么|如何|怎样`)
 
 // entryHas reports whether one of f's phrasings has the feature k.
 func (x *faqIndex) entryHas(f *crm.FAQ, k string) bool {

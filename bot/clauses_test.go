@@ -71,3 +71,13 @@ func TestSubQuestions(t *testing.T) {
 		t.Errorf("入學要準備什麼文件: %s, want entry %d (%s)", ch.reason, faqs[2].ID, faqs[2].Question)
 	}
 }
+
+// A how-question of one verb ("咋个约嘛") asks something of its own, so the
+// remark beside it ("我想去看哈房子") is not answered in its place.
+func TestHowQuestionHasContent(t *testing.T) {
+	for clause, want := range map[string]bool{"咋个约嘛": true, "怎么退": true, "可以吗": false, "行吗": false, "皮夹克可以洗不": true} {
+		if got := hasContent(clause); got != want {
+			t.Errorf("hasContent(%q) = %v, want %v", clause, got, want)
+		}
+	}
+}

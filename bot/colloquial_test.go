@@ -42,6 +42,10 @@ func TestColloquialForms(t *testing.T) {
 		{"今朝礼拜天侬拉还发货伐", "今天礼拜天你们还发货吗"},
 		{"量房要铜钿伐", "量房要钱吗"},
 		{"树木砍伐", "树木砍伐"}, // a Mandarin word, not the particle
+		// 充 (or 冲) before an amount tops up
+		{"充500送多少", "充值 500 送多少"},
+		{"冲 1000 送多少", "充值 1000 送多少"},
+		{"冲洗", "冲洗"},
 	} {
 		if got := normalize(tt.in); got != tt.want {
 			t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)

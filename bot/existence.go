@@ -385,3 +385,27 @@ func (x *faqIndex) namedElsewhere(norm string, f *crm.FAQ) string {
 	}
 	return ""
 }
+
+// amountOf finds what a "how much" question counts ("多少卡路里": calories).
+var amountOf = regexp.MustCompile(`多少(\p{Han}{2,4}?)(?:啊|呀|呢|吗|嘛)?$`)
+
+// unknownAmount returns that unit when it is a dictionary word none of
+// whose pairs a phrasing has and no concept names: the entry that gives
+// the price does not count calories.
+func (x *faqIndex) unknownAmount(norm string) string {
+	g := amountOf.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
+	if g == nil {
+		return ""
+	}
+	u := g[1]
+	if cedict.lookup(u) == "" || namesConcept(u) || x.vocab[u] {
+		return ""
+	}
+	rs := []rune(u)
+	for i := 0; i+1 < len(rs); i++ {
+		if _, known := x.idfs[string(rs[i:i+2])]; known {
+			return ""
+		}
+	}
+	return u
+}

@@ -199,3 +199,21 @@ func TestNamedElsewhereAndAges(t *testing.T) {
 		t.Error("岁末 is no age")
 	}
 }
+
+// "How much" of a unit the FAQ knows nothing of ("多少卡路里") is not the
+// price; of one it knows, or a concept's word, it stays with the matcher.
+func TestUnknownAmount(t *testing.T) {
+	x := newFAQIndex([]*crm.FAQ{
+		{ID: 1, Question: "珍珠奶茶多少钱？", Answer: "中杯14元，大杯17元，每杯含糖量可选。", Enabled: true},
+	})
+	for msg, want := range map[string]string{
+		"一杯珍珠奶茶大概多少卡路里": "卡路里",
+		"珍珠奶茶多少钱":       "",
+		"一杯多少含糖量":       "", // 含糖 is in the answer
+		"奶茶多少度":         "", // one character is no unit to judge
+	} {
+		if got := x.unknownAmount(normalize(msg)); got != want {
+			t.Errorf("%s: amount %q, want %q", msg, got, want)
+		}
+	}
+}

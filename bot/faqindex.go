@@ -448,7 +448,7 @@ func howNotKind(ft map[string]float64, kinds []int) bool {
 // remedyAsk asks what to do ("要是下雨了咋整"): a question that asks a price
 // or a duration ("华山一日游多少钱") does not answer it, whatever subject
 // they share.
-var remedyAsk = regexp.MustCompile(`怎么(办([^理]|$)|整|弄|搞)|\bwhat (if|happens if|should i do|do i do)\b`)
+var remedyAsk = regexp.MustCompile(`怎么(办([^理]|$)|整|弄|搞|处理([^的]|$))|\bwhat (if|happens if|should i do|do i do)\b`)
 
 // answerKindsAsked lists the kinds of answer a question phrasing asks for.
 func answerKindsAsked(ft map[string]float64) []int {

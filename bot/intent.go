@@ -37,7 +37,8 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|live (agent|person|chat)|anyone there|somebody there|someone help|call me back` +
 	// Turning the bot away is asking for a person too.
 	`|(不要|别用|别让|不想跟|不想和|不跟)机器人|机器人(听不懂|不行|没用|别回|走开|滚)|(你|机器人)(听不懂|答非所问)|答非所问|跟你说不清` +
-	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)` +
+	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)|(能|可以)?(做主|管事|说了算)的人|` +
+	`机器人\p{Han}{0,6}(说来说去|翻来覆去|一直重复|车轱辘|那几句)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound; a role called out; a phone call asked for
@@ -109,7 +110,7 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(马上|
 var grievance = regexp.MustCompile(
 	// "导游一直带我们进玉器店", "热得不行", "花比方案上少了一半"
 	`(^|[^会])一直\p{Han}{0,4}(带|让|叫|逼|催|拉)我们?|(热|冷|臭|脏|吵|挤|闷)得(不行|要死|要命|受不了)|` +
-		`少了\s?(一半|\d+|[一二两三四五六七八九十几]*(个|支|朵|枝|束|件|张|天|本|盒|瓶|箱|套|双|只|台|份|位))|` +
+		`少(给|发|送|寄|装|算|找)了|少了\s?(一半|\d+|[一二两三四五六七八九十几]*(个|支|朵|枝|束|件|张|天|本|盒|瓶|箱|套|双|只|台|份|位))|` +
 		// a promise someone broke: "前台说能领停车券，结果…", "说好3小时，我从…"
 		`说\p{Han}{1,14}\s+结果|不是说[^吗]{1,16}吗\s*(怎么|为什么|为啥|咋)|我\p{Han}{1,12}了\S{0,16}\s*结果|(^|[^听])说好\S{0,14}\s+\S{0,16}我|说好的\p{Han}{1,8}呢|(^|[^听])说好\S{0,14}\s+(现在|到现在|结果)|我\p{Han}{0,8}(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|` +
 		// a fault again, a rhetorical choice, sarcasm

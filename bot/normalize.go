@@ -6,6 +6,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -62,6 +63,7 @@ func normalize(s string) string {
 	s = width.Fold.String(s)
 	s = t2s.simplify(s)
 	s = whereToDo.ReplaceAllString(colloquial.Replace(potential(s)), "怎么$1")
+	s = topUp.ReplaceAllString(s, "充值$1")
 	var b strings.Builder
 	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {
@@ -106,3 +108,7 @@ func english(s string) bool {
 	}
 	return latin >= 2
 }
+
+// topUp is 充 (or 冲, its usual typo) before an amount: "充500送多少" tops up
+// 500, as 充值 does.
+var topUp = regexp.MustCompile(`[充冲]\s?(\d)`)

@@ -27,7 +27,7 @@ func TestPersonRequests(t *testing.T) {
 		"客服客服", "客服？？", "人工!", "喂 客服",
 		// turning the bot away, and other ways of asking
 		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
-		"I need help from a staff member", "I don't want a bot",
+		"I need help from a staff member", "I don't want a bot", "有没有能做主的人", "机器人说来说去都是那几句",
 		// no one answering is a complaint
 		"打你们电话没人接", "发了半天消息没人回", "nobody answers the phone"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
@@ -151,7 +151,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// transfer asked for
 		"我用花呗分期付的，现在想退，已经还了两期了", "不是说3期免息吗，怎么我的花呗账单里每期都有手续费",
 		"我的会员生日券怎么领不了？", "昨晚的发票抬头开成了个人", "定金付错门店了，点成了万达的",
-		"我想把会员卡里的余额转到我老婆的账号上，麻烦帮我弄一下"} {
+		"我想把会员卡里的余额转到我老婆的账号上，麻烦帮我弄一下",
+		// and its fifth: what they bought not arriving, a claim stuck half
+		// way, an item short, an account they cannot get into
+		"我买的是至尊战令，但是限定时装没到账", "我的首充礼包领了一半就卡住了", "买的双人套餐少给了一杯可乐",
+		"我旧手机号停用了收不到验证码，怎么登录"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -197,10 +201,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // read; and the pet-food shop's, the aesthetics clinic's, the badminton
 // club's and the airport-transfer service's: 192 of 200 blind on e32cbe8,
 // then read; the check-up centre's, the KTV's, the car dealer's and the
-// coding school's: 194 of 200 blind on 8a25090, then read. Every one must
-// be handed over, whatever FAQ words it shares.
+// coding school's: 194 of 200 blind on 8a25090, then read; the game
+// studio's, the estate agency's, the cinema's and the bubble-tea shop's:
+// 195 of 200 blind on e11b990, then read. Every one must be handed over,
+// whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -243,7 +249,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
 		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",
-		"买错了可以换一个吗", "收货地址填错了", "买错口味了没拆能退不"} {
+		"买错了可以换一个吗", "收货地址填错了", "买错口味了没拆能退不",
+		"收不到验证码怎么办", "充值多久到账", "如果手机号停用了怎么办"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)

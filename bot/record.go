@@ -25,7 +25,7 @@ var (
 // ownStatus words speak of one parcel or order that is late or lost,
 // with or without "my": 快递到哪了, 还没收到.
 var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到", "没收到货", "还没发货", "怎么还没", "物流不动", "物流没更新",
-	"都没收到", "也没收到", "到现在都没", "还没退回", "还没到账", "一直没到", "一直没有到", "一直没退", "一直没发",
+	"都没收到", "也没收到", "到现在都没", "还没退回", "还没到账", "没到账", "没有到账", "一直没到", "一直没有到", "一直没退", "一直没发",
 	"where is my", "where s my", "hasn t arrived", "has not arrived", "haven t received", "have not received", "not arrived yet", "still waiting for"}
 
 // reference finds an order, contract, task or tracking number: a run of
@@ -132,7 +132,7 @@ var (
 		// what came is not what was asked ("我下单的是深蓝色，寄来的是银色",
 		// "发票开出来抬头少了个字", "之前发票开成个人的了，现在想改成公司抬头")
 		`(寄来|收到|发来|送来|拿到)的(是|却是|居然是|竟然是)|(开出来|寄来|收到|送来|拿到)的?\p{Han}{0,8}(少了|多了|错了|不对|写错|开错|漏了)|` +
-		`不给报|重开一张|重新开一张|提示(我|已经?|失败|错误|异常)|把\p{Han}{1,6}(落在|忘在|丢在|留在)\p{Han}{0,3}了|开成\p{Han}{1,6}了|之前\p{Han}{0,12}了现在想(改|换)|` +
+		`不给报|重开一张|重新开一张|就卡住了|卡住不动|我(买|订|下单|选|要|充)的是\p{Han}{1,10}(但是|可是|结果|却)|提示(我|已经?|失败|错误|异常)|把\p{Han}{1,6}(落在|忘在|丢在|留在)\p{Han}{0,3}了|开成\p{Han}{1,6}了|之前\p{Han}{0,12}了现在想(改|换)|` +
 		// whether it was sent ("专票寄出来了没")
 		`(寄出|寄出来|发出|发出来|开出来|退回来)了(没有|没|吗|么)`)
 	// ownThen: what the sender did or got on a past day ("昨天下的单",
@@ -165,6 +165,9 @@ var (
 	// will not let them do or did not do ("婚庆说你们不让他们提前进场", "保险公司
 	// 说你们给的病历没写诊断").
 	ownLookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对)(一?下)?\p{Han}{1,12}?(了没有|了没|了吗)$`)
+	// ownAccount: the sender's own account they cannot get into ("我旧手机号停
+	// 用了收不到验证码"); "收不到验证码怎么办" asks the rule.
+	ownAccount = regexp.MustCompile(`(收不到|没收到|收不了)验证码|(手机号|号码|账号)\p{Han}{0,2}(停用|注销|丢了|被封|封了)`)
 	// ownWaiting says someone of ours still has not done what the sender
 	// waits for ("顾问一直没推荐月嫂资料给我").
 	ownWaiting = regexp.MustCompile(`(你们|顾问|师傅|老师|阿姨|店里|工作人员|快递|客服|销售)\p{Han}{0,4}一直(都)?没`)
@@ -227,6 +230,7 @@ var ownForms = []struct {
 	{re: ownLookup, why: "a look-up of the sender's"},
 	{re: ownDispute, why: "a dispute of the sender's"},
 	{re: ownWaiting, why: "the sender waiting on us", unless: hypothetical},
+	{re: ownAccount, why: "the sender's own account", unless: whatIf},
 	{re: ownService, why: "a service the sender had", unless: hypothetical},
 }
 
