@@ -15,7 +15,10 @@ import (
 // names it: "有入学测试吗" shares 入学 with "入学测评" and is left to the
 // matcher.
 var askedWhole = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛|么|不|没有|没)$|有没有(\p{Han}{2,6})$|` +
-	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$`)
+	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$|` +
+	// what one asks to bring, use or keep ("大床房可以带泰迪吗"), or an
+	// invoice to be issued as ("发票可以开成办公用品吗")
+	`(?:可以|能不能|可不可以|能)(?:带|用|寄存|存放|放|养|开成)(\p{Han}{2,6}?)(?:吗|嘛|么|不)$`)
 
 // askedByHead finds a thing judged by its head, the end of a Chinese
 // compound: a place near by ("停车场旁边有加油站吗", "宠物医院附近有吗": 宠物医院

@@ -29,6 +29,8 @@ func TestUnknownThing(t *testing.T) {
 		"有入学测试吗":     "",   // 入学 is known: the matcher decides
 		"有啥福利没":      "福利", // the question word is not the thing
 		"周末有没有课的":    "",   // nor the trailing 的: 课 alone is too little to judge
+		"可以带泰迪吗":     "泰迪", // what one asks to bring
+		"可以带优惠券吗":    "",   // a concept's word
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)

@@ -114,7 +114,7 @@ var grievance = regexp.MustCompile(
 		// a promise someone broke: "前台说能领停车券，结果…", "说好3小时，我从…"
 		`说\p{Han}{1,14}\s+结果|不是说[^吗]{1,16}吗\s*(怎么|为什么|为啥|咋)|我\p{Han}{1,12}了\S{0,16}\s*结果|(^|[^听])说好\S{0,14}\s+\S{0,16}我|说好的\p{Han}{1,8}呢|(^|[^听])说好\S{0,14}\s+(现在|到现在|结果)|我\p{Han}{0,8}(坐|等)到(晚上|下午|中午|早上)?[\d一二三四五六七八九十两]+点|` +
 		// a fault again, a rhetorical choice, sarcasm
-		`(已经|这)是第?([二三四五六七八九十几]|\d+)次了|这到底是\p{Han}{1,12}还是|^好一个[^月\s]|学到了\s*$|` +
+		`(已经|这)是第?([二三四五六七八九十几]|\d+)次了|^(真行|真棒|真可以|太行了|好家伙)|钱呢\s*$|这到底是\p{Han}{1,12}还是|^好一个[^月\s]|学到了\s*$|` +
 		// what was done to a child or to the sender
 		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
@@ -122,7 +122,7 @@ var grievance = regexp.MustCompile(
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still
 // complain.
 var (
-	yesNo      = regexp.MustCompile(`(吗|么|嘛)\s*$`)
+	yesNo      = regexp.MustCompile(`(吗|嘛|(^|[^什怎那这多要])么)\s*$`) // 么 as 吗, not 什么
 	rhetorical = regexp.MustCompile(`不是说|难道|这也叫|这就是`)
 )
 

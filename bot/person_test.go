@@ -155,7 +155,13 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// and its fifth: what they bought not arriving, a claim stuck half
 		// way, an item short, an account they cannot get into
 		"我买的是至尊战令，但是限定时装没到账", "我的首充礼包领了一半就卡住了", "买的双人套餐少给了一杯可乐",
-		"我旧手机号停用了收不到验证码，怎么登录"} {
+		"我旧手机号停用了收不到验证码，怎么登录",
+		// and its sixth: food had with us, sarcasm, a refund late by working
+		// days, a room changed, a visa refused (a question ending in 什么 is
+		// no yes-no question), an application's progress
+		"早上在你们那吃的早餐，米线是凉的", "真行，订了一个月长住，住了一周楼上开始装修", "说是7个工作日退款，今天都第12个工作日了，钱呢",
+		"我们订的双床房怎么变成大床房了", "签证被拒了，我想选重新递签那个方案，接下来要我准备什么",
+		"申根拒签了，我选退钱，钱退到哪", "我那个法国签证现在到哪一步了，递交快三周了"} {
 		norm := normalize(text)
 		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
@@ -203,10 +209,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // then read; the check-up centre's, the KTV's, the car dealer's and the
 // coding school's: 194 of 200 blind on 8a25090, then read; the game
 // studio's, the estate agency's, the cinema's and the bubble-tea shop's:
-// 195 of 200 blind on e11b990, then read. Every one must be handed over,
-// whatever FAQ words it shares.
+// 195 of 200 blind on e11b990, then read; the women's gym's, the furniture
+// shop's, the visa agency's and the hostel's: 192 of 200 blind on 3df0e68,
+// then read.
+// Every one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -250,7 +258,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
 		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",
 		"买错了可以换一个吗", "收货地址填错了", "买错口味了没拆能退不",
-		"收不到验证码怎么办", "充值多久到账", "如果手机号停用了怎么办"} {
+		"收不到验证码怎么办", "充值多久到账", "如果手机号停用了怎么办", "拒签了能退钱吗", "没通过的话下次还能报吗"} {
 		norm := normalize(text)
 		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
