@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,12 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 		}
 	}
 	if first.faq == nil {
+		return match{}, match{}, ""
+	}
+	// What to do, asked of the whole ("I can smell gas in my kitchen, what
+	// should I do right now?"), is not answered by an entry that asks a
+	// price or a time, whatever clause it matches.
+	if n := normalize(raw); remedyAsk.MatchString(n) && notAsked(features(n), x.askedKinds[x.entryIndex(first.faq)]) {
 		return match{}, match{}, ""
 	}
 	// A remark ("怕洗坏了") is not the question when another clause asks
@@ -124,6 +131,9 @@ func hasContent(clause string) bool {
 
 // howAsk asks how to do the deed the clause names ("咋个约嘛": how to book).
 var howAsk = regexp.MustCompile(`怎么|如何|怎样`)
+
+// entryIndex returns f's place among the entries.
+func (x *faqIndex) entryIndex(f *crm.FAQ) int { return slices.Index(x.entries, f) }
 
 // entryHas reports whether one of f's phrasings has the feature k.
 func (x *faqIndex) entryHas(f *crm.FAQ, k string) bool {

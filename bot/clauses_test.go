@@ -81,3 +81,29 @@ func TestHowQuestionHasContent(t *testing.T) {
 		}
 	}
 }
+
+// What to do, asked of a whole message, is not answered by the entry a
+// remark's clause matches when that entry asks a price: "I can smell gas in
+// my kitchen" named the kitchen stoves' installation price.
+func TestRemedyAskedOfTheWhole(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "闻到燃气味怎么办？", Alternatives: []string{"燃气泄漏"}, Answer: "立即关闭阀门，开窗通风，到室外拨打抢修电话。",
+			AnswerEn: "Close the valve, open the windows and call our emergency line from outside.", Enabled: true},
+		{ID: 2, Question: "燃气灶安装怎么收费？", Alternatives: []string{"kitchen stove installation price"}, Answer: "燃气灶安装100元。",
+			AnswerEn: "Installing a kitchen stove in your kitchen costs 100 yuan.", Enabled: true},
+	})
+	if ch := ask("I can smell gas in my kitchen, what should I do right now?"); ch.faqID != nil && *ch.faqID == 2 {
+		t.Errorf("answered with the stove's price: %s", ch.reason)
+	}
+}
+
+// A measure word inside a verb and its object ("办张卡", "退个款") still
+// names the concept; a numeral's ("几个点") or a word's own character
+// ("考试本身") does not.
+func TestMeasureJoined(t *testing.T) {
+	for in, want := range map[string]string{"办张卡": "办卡", "能退个款吗": "退款", "佣金几个点": "", "考试本身": "", "洗车": ""} {
+		if got := measureJoined(normalize(in)); got != want {
+			t.Errorf("measureJoined(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

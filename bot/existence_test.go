@@ -85,6 +85,8 @@ func TestUnknownTrade(t *testing.T) {
 		"可以上门清洗吗":      "上门", // coming to the home, which no entry offers
 		"能请阿姨到我家里来吗":   "上门",
 		"洗完能送到家吗":      "", // a delivery, not a visit
+		"你们招加盟吗 加盟费多少": "加盟",
+		"空调清洗可以批发吗":    "批发",
 	} {
 		if got := cleaner.unknownTrade(normalize(msg)); got != want {
 			t.Errorf("%q: unknownTrade = %q, want %q", msg, got, want)

@@ -171,7 +171,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			if _, dup := ft[k]; dup {
 				continue
 			}
-			x.postings[k] = append(x.postings[k], posting{i, w * x.idfs[k], false})
+			x.postings[k] = append(x.postings[k], posting{i, w * x.idfs[k], true})
 			if !plain[k] {
 				x.skipOnly[k] = true
 			}
@@ -478,12 +478,17 @@ func notAsked(ft map[string]float64, kinds []int) bool {
 
 func covers(topics map[int]bool, asked []int) bool {
 	for _, g := range asked {
-		if !topics[g] {
+		if !topics[g] && !(g == cancelGroup && (topics[refundGroup] || topics[returnGroup])) {
 			return false
 		}
 	}
 	return true
 }
+
+// Not going after all is why one asks for one's money back: "雪票买了不去了
+// 能退吗" is the ticket refund's question, though its entry never says
+// 取消.
+var cancelGroup, refundGroup, returnGroup = conceptGroup(conceptKey("取消")), conceptGroup(conceptKey("退款")), conceptGroup(conceptKey("退货"))
 
 // glossWords adds to an English message's features the Chinese words of the
 // FAQ its words gloss ("lenses" → 镜片), and returns, for each English word

@@ -56,6 +56,28 @@ const weightSkip = 0.6
 // puts inside a verb and its object (洗个车, 开张发票, 换下屏, 补了牙).
 const measureWords = "个一张次下了点些把只件台条块位趟遍份本辆双套的得过完"
 
+// measureJoined returns the two-character concept terms that a measure
+// word splits in the text ("办张卡" is 办卡, "退个款" 退款), space-separated.
+func measureJoined(norm string) string {
+	var out []string
+	for _, t := range skipTriples(norm) {
+		if !strings.Contains(splittingMeasures, t[1]) || t[0] == "几" {
+			continue // "几个点" asks how many points, not what time
+		}
+		for _, i := range termsByRune[[]rune(t[0])[0]] {
+			if conceptTerms[i].term == t[0]+t[2] {
+				out = append(out, t[0]+t[2])
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// splittingMeasures are the measure words that go between a verb and its
+// object without changing what is done (not 了 or 过: "退了款" is told, not
+// asked; not 一, 下 or 本, which make words of their own: "考试本身" is no 试身).
+const splittingMeasures = "个张份件台辆只套"
+
 // skipPairs returns the message's pairs of Chinese characters one apart.
 func skipPairs(norm string) []string {
 	var out []string
@@ -136,7 +158,7 @@ func phrasingSkips(norm string, ft map[string]float64) map[string]float64 {
 // features returns a normalized text's weighted features.
 func features(norm string) map[string]float64 {
 	f := map[string]float64{}
-	padded := " " + norm + " " + stemWords(norm) + " "
+	padded := " " + norm + " " + stemWords(norm) + " " + measureJoined(norm) + " "
 	inConcept := map[string]bool{}
 	han := norm
 	for _, i := range termsIn(padded) {

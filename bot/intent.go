@@ -116,7 +116,9 @@ var grievance = regexp.MustCompile(
 		// a fault again, a rhetorical choice, sarcasm
 		`(已经|这)是第?([二三四五六七八九十几]|\d+)次了|^(真行|真棒|真可以|太行了|好家伙)|钱呢\s*$|这到底是\p{Han}{1,12}还是|^好一个[^月\s]|学到了\s*$|` +
 		// what was done to a child or to the sender
-		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|` +
+		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|骨折|摔伤|扭伤|烫伤|缝了\p{Han}{0,2}针|` +
+		// "效率真高啊，报修报了五天…真是佩服佩服"
+		`佩服佩服|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still

@@ -31,7 +31,7 @@ var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits (a mobile number too, even spaced: 139 8012 3344), or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).
-var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌|尾号)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌|尾号)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|1[3-9]\d\s?[*x]{4}\s?\d{4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
@@ -112,7 +112,7 @@ var (
 	// "一周前就把抬头发过来了", "到现在一分没退", "寄出去五天了还没动静",
 	// "今天已经是第12天了", "到账只有100").
 	ownSince = regexp.MustCompile(`了` + count + `个?多?(天|周|星期|礼拜|月|小时|钟)多?了|` +
-		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(一\p{Han})?没|` +
+		`(天|周|星期|礼拜|月|小时)前就\p{Han}{0,10}了|到现在(都|还)?(还是|也)?(一\p{Han})?(没|不)|` +
 		count + `(天|周|个星期|个礼拜|个月|个钟|个小时|小时)了还(没|不)|(都|已经)是?第?` + count + `(天|周|个?星期|个?礼拜|个月|个?工作日)了|到账只有|` +
 		// "发票申请两周了", "退款申请提交十天了", "现在半个月了"
 		`(申请|提交|递交|寄出|寄回|寄过去|下单|报名|付款|交钱|现在都?|已经)(快|都|已经)?` + count + `个?多?(天|周|星期|礼拜|月|小时)了|现在都?半个月了|` +
@@ -175,7 +175,9 @@ var (
 	// ownService: a service of ours the sender had, or their own things
 	// with us ("我家仓鼠是你们异宠那边看的", "面料是我自己带的", "边角料能还给我吗").
 	ownService = regexp.MustCompile(`(^|[^不])是(在)?你们\p{Han}{0,6}(看|买|做|修|办|开|拍|洗|装|配|订)的|在你们(那|这|店|家)(里|儿)?(吃|买|做|住|洗|修|拍|剪|烫|配)的|是我(自己)?\p{Han}{0,2}(带|买|拿|送|寄)的|还给我|` +
-		`你们给我家?\p{Han}{0,8}(做|装|修|换|洗|弄|铺|刷|贴|拍|办)的|我是\p{Han}{0,10}(报|买|订|交|付|办)的|我(是)?用\p{Han}{1,8}(付|买|交|报|订)的`)
+		`你们给我家?\p{Han}{0,8}(做|装|修|换|洗|弄|铺|刷|贴|拍|办)的|我是\p{Han}{0,10}(报|买|订|交|付|办)的|我(是)?用\p{Han}{1,8}(付|买|交|报|订)的|` +
+		// what they booked against what came: "我约的是资深技师，来的是个实习生"
+		`我们?(约|预约|订|预订|买|点|要|选|报)的(是|明明是)\p{Han}{1,10}?(来的|给的|给我的|收到的|拿到的|发来的|发的|上的|做的)(是|却是|竟然是)`)
 	// ownStory is the same in English, as normalize writes it (no
 	// apostrophes): "it's been two weeks", "still hasn't", "nobody is here
 	// with my car", "didn't show up", "the consultation we booked".
