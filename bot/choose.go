@@ -233,6 +233,11 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		raw = dropBeforeClause(raw)
 		norm = normalize(raw)
 	}
+	if py := c.faqs.fromPinyin(norm); py != norm {
+		// Written in pinyin, asked in Chinese: answered in Chinese.
+		en = en && hasHan(py) == hasHan(norm)
+		norm = py
+	}
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
 	latin := !hasHan(norm)

@@ -119,8 +119,9 @@ var genericHeads = map[string]bool{"服务": true, "东西": true, "地方": tru
 	"业务": true, "项目": true, "功能": true, "办法": true, "方式": true, "安排": true, "活动": true, "选择": true}
 
 // subjectFirst finds a subject that opens a question before its modal
-// verb: "鱼可以寄养吗" asks about 鱼, "船能停吗" about 船.
-var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)(可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}`)
+// verb, or before asking its hours or price: "鱼可以寄养吗" asks about 鱼,
+// "船能停吗" about 船, "牙科几点开门" about 牙科.
+var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)((可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}|几点|什么时候|多少钱)`)
 
 // unknownSubject returns such a subject when nothing of it is known to the
 // FAQ (no character, pair or concept): the question is about something

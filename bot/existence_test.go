@@ -55,6 +55,9 @@ func TestUnknownSubject(t *testing.T) {
 		"可以寄养吗":   "",
 		"车能停门口吗":  "", // 车 is known
 		"寄养一天多少钱": "",
+		"牙科几点开门":  "牙科", // asked its hours
+		"周六几点开门":  "",   // a concept's word
+		"泳池多少钱":   "泳池",
 	} {
 		if got := x.unknownSubject(normalize(msg)); got != want {
 			t.Errorf("%s: subject %q, want %q", msg, got, want)

@@ -33,6 +33,7 @@ type faqIndex struct {
 	glosses    map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
 	senses     map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
 	vocab      map[string]bool     // the dictionary words of the phrasings and answers
+	pinyin     map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
 	skipOnly   map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch    sync.Pool
 }
@@ -147,6 +148,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	}
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
 	x.addSounds()
+	x.addPinyin()
 	x.scratch.New = func() any {
 		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
 			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}
@@ -165,8 +167,9 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			x.postings[k] = append(x.postings[k], posting{i, v, topicFeature(k)})
 		}
 		// A phrasing's pairs one apart meet the message's pairs side by
-		// side ("种牙" in 种植牙, "科二" in 科目二); they are not part of
-		// what the phrasing says, so its total does not count them.
+		// side ("种牙" in 种植牙, "科二" in 科目二, "租板" in 租雪板); they are
+		// not part of what the phrasing says, so its total does not count
+		// them, but they name its topic as its own pairs do.
 		for k, w := range skips[i] {
 			if _, dup := ft[k]; dup {
 				continue

@@ -118,7 +118,8 @@ var grievance = regexp.MustCompile(
 		// what was done to a child or to the sender
 		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|骨折|摔伤|扭伤|烫伤|缝了\p{Han}{0,2}针|` +
 		// "效率真高啊，报修报了五天…真是佩服佩服"
-		`佩服佩服|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
+		// "跟司机讲了他也不管"
+		`(讲|说|反映|提|找)了\p{Han}{0,3}(也|都)(不管|没用|不理|没人管)|佩服佩服|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still

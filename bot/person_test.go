@@ -137,6 +137,10 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// a masked phone number, an injury, what was booked against what came
 		"你们这效率真高啊，报修报了五天", "表到现在还是不走字", "手机号139****5527，帮我看看", "回家拍片是锁骨骨折",
 		"我约的是资深技师，来的是个实习生",
+		// its second: a hole left in the wall, a form that will not go
+		// through, what was paid for, a complaint no one took up, English
+		"师傅把我家墙上钻了个大洞", "电子发票一直申请不下来", "一点提交就报错", "测速只有80M，办的可是千兆的啊",
+		"跟司机讲了他也不管", "Could you tell me whether my application has been approved?",
 		// and its second: time since a deed, what came not being what was
 		// asked, an invoice to redo, a fix that failed again, a promise
 		"发票申请两周了邮箱啥也没收到", "教材今天收到了，但是少了一本经济法基础", "我下单的是深蓝色，寄来的是银色",
@@ -218,10 +222,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // then read; the children's dentist's, the logistics outlet's, the baking
 // school's and the solar installer's: 200 of 200 blind on 8ecdcca; session
 // 14's gas utility's, ski resort's, massage clinic's and cross-border
-// shop's: 195 of 200 blind on 81f958c, then read. Every
+// shop's: 195 of 200 blind on 81f958c, then read; the telecom hall's, the
+// scenic area's, the adult-education office's and the vaccination
+// clinic's: 195 of 200 blind on 922473b, then read. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -262,7 +268,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"能留一星期吗", "什么垃圾可以扔", "要分好垃圾再扔吗", "有上门收垃圾服务吗", "眼镜不是你们家买的能调吗",
 		"用你们的注册地址，工商局的信会转给我吗",
 		// session 14: the same words asked as policy
-		"骨折了能退季卡吗", "如果到现在还不通气怎么办",
+		"骨折了能退季卡吗", "如果到现在还不通气怎么办", "钻孔打洞收费吗", "What if my application is not approved?",
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
 		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",

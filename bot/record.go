@@ -81,7 +81,9 @@ var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
 	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
 	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit|glasses|lenses|contacts|car|room)\b|` +
 	`\bi (ordered|booked|paid|bought|dropped off|returned) (it|them|the|my|a|an|on|for|last|yesterday)\b|` +
-	`\b(i|we) (dropped|left|brought|sent) (my|our|it|them)\b|\b(i|we) (was|were) (charged|billed)\b`)
+	`\b(i|we) (dropped|left|brought|sent) (my|our|it|them)\b|\b(i|we) (was|were) (charged|billed)\b|` +
+	// "Could you tell me whether my degree application has been approved?"
+	`\bwhether (my|our)\b|\b(my|our) (\w+ ){1,3}(has|have) (been|not been) (approved|processed|accepted|rejected|issued|sent|shipped|received|confirmed|cancelled)\b`)
 
 // ownChanged asks why something of the sender's changed or went missing:
 // "我的积分怎么少了200分", "我卡里的钱怎么没了".
@@ -126,6 +128,9 @@ var (
 	ownShown = regexp.MustCompile(`显示(已经?|失败|成功|未|没有?|为|的是|满)|显示(支付|付款|订单|状态|交易)\p{Han}{0,2}(失败|成功|已|未)|` +
 		`还(冻着|扣着|压着|卡着|押着)|(钱|款)(已经|都|也)?(被)?扣了|一直(点不|打不|登不|进不|用不|付不|连不|上不|报错|报[a-z]|显示|提示|漏|闪)|` +
 		`把我(们|家)?的?\p{Han}{0,12}?(弄|搞|碰|摔|刮|划|剪|洗|烫|压|撞|拉|带|拿|拖|送|寄)(断|坏|花|破|丢|脏|伤|碎|裂|变形|走|错)了|` +
+		// "把我家墙上钻了个大洞", "一直申请不下来", "一点提交就报错", "办的可是千兆的"
+		`(钻|打|戳|烫|烧|撞|磕|刮)(了|出)\p{Han}{0,3}(洞|口子|坑)|一直\p{Han}{1,3}不(下来|成功|通过|上去|进去)|` +
+		`(一点|一按|一打开|一提交|一登录)\p{Han}{0,4}就(报错|闪退|卡住|失败|提示|黑屏)|(办|买|订|交|付|约|报)的(可是|明明是)|` +
 		`我(这个|这台|这张|家的|张|架|部)\p{Han}{1,4}(只能|不能|没法|老是|总是|一直|又|突然)|突然\p{Han}{0,4}(用不|打不|登不|进不|连不|刷不|不能用|没了|不见)|` +
 		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
 		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$|` +

@@ -1,0 +1,149 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// Followers who do not switch their input method write Chinese as its
+// sound: "shenfenzheng一定要填吗", "fapiao zenme kai a", "xiaohao要带什么
+// 证件". A run of Latin words that reads wholly as pinyin syllables is
+// read as the FAQ's words of that sound (身份证, 发票, 怎么); an English
+// sentence rarely reads wholly as pinyin ("women" does: see fromPinyin).
+
+// syllables is every toneless pinyin syllable, read once from go-pinyin's
+// dictionary.
+var syllables = sync.OnceValue(func() map[string]bool {
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	m := map[string]bool{}
+	for r := range pinyin.PinyinDict {
+		for _, p := range pinyin.SinglePinyin(rune(r), args) {
+			m[p] = true
+		}
+	}
+	return m
+})
+
+// maxSyllable is the longest syllable's length (zhuang).
+const maxSyllable = 6
+
+// splitPinyin cuts letters into pinyin syllables, longest first with
+// backtracking, or returns nil when they do not read as pinyin.
+func splitPinyin(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	for n := min(maxSyllable, len(s)); n >= 1; n-- {
+		if !syllables()[s[:n]] {
+			continue
+		}
+		if rest := splitPinyin(s[n:]); rest != nil {
+			return append([]string{s[:n]}, rest...)
+		}
+	}
+	return nil
+}
+
+// addPinyin maps the toneless pinyin of each word of two or more
+// characters in the FAQ's vocabulary to the word; of words that sound
+// alike, the first in order is kept, so that the index is the same on
+// every instance.
+func (x *faqIndex) addPinyin() {
+	x.pinyin = map[string]string{}
+	words := make([]string, 0, len(x.vocab))
+	for w := range x.vocab {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		key := ""
+		for _, r := range w {
+			p := pinyin.SinglePinyin(r, pinyinArgs)
+			if len(p) == 0 {
+				key = ""
+				break
+			}
+			key += p[0]
+		}
+		if _, dup := x.pinyin[key]; key != "" && !dup {
+			x.pinyin[key] = w
+		}
+	}
+}
+
+// maxWordSyllables is the most syllables a looked-up word has.
+const maxWordSyllables = 4
+
+// fromPinyin writes each run of Latin words of a normalized text that
+// reads wholly as pinyin, and holds at least one FAQ word, as those words
+// (the other syllables, mostly question words and particles the FAQ does
+// not write, are dropped). Other text is left as it is.
+func (x *faqIndex) fromPinyin(norm string) string {
+	fields := strings.Fields(norm)
+	changed := false
+	for i := 0; i < len(fields); {
+		j := i
+		for j < len(fields) && lettersOnly(fields[j]) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if hz := x.pinyinWords(strings.Join(fields[i:j], "")); hz != "" {
+			fields[i] = hz
+			for k := i + 1; k < j; k++ {
+				fields[k] = ""
+			}
+			changed = true
+		}
+		i = j
+	}
+	if !changed {
+		return norm
+	}
+	return strings.Join(strings.Fields(strings.Join(fields, " ")), " ")
+}
+
+// pinyinWords returns the FAQ words that letters spell as pinyin, or ""
+// when they do not read as pinyin or spell none.
+func (x *faqIndex) pinyinWords(letters string) string {
+	syl := splitPinyin(letters)
+	if len(syl) < 2 {
+		return ""
+	}
+	var out strings.Builder
+	for i := 0; i < len(syl); {
+		found := false
+		for n := min(maxWordSyllables, len(syl)-i); n >= 2; n-- {
+			if w, ok := x.pinyin[strings.Join(syl[i:i+n], "")]; ok {
+				out.WriteString(w)
+				i += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out.String()
+}
+
+func lettersOnly(w string) bool {
+	for _, r := range w {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -1,0 +1,50 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+func TestSplitPinyin(t *testing.T) {
+	for in, want := range map[string][]string{
+		"shenfenzheng": {"shen", "fen", "zheng"}, "xian": {"xian"}, "zenmekaia": {"zen", "me", "kai", "a"},
+		"invoice": nil, "classes": nil, "wifi": nil,
+	} {
+		if got := splitPinyin(in); !slices.Equal(got, want) {
+			t.Errorf("splitPinyin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A question typed in pinyin meets the FAQ's words of that sound and is
+// answered in Chinese; English, and pinyin of no FAQ word, are left alone.
+func TestPinyinInput(t *testing.T) {
+	faqs := []*crm.FAQ{
+		{ID: 1, Question: "可以开发票吗？怎么开？", Answer: "可以，付款后在订单页申请电子发票。", AnswerEn: "Yes: request an e-invoice on the order page.", Enabled: true},
+		{ID: 2, Question: "为什么下单要填身份证？", Answer: "跨境商品清关需要实名认证。", AnswerEn: "Customs needs the buyer's ID.", Enabled: true},
+		{ID: 3, Question: "怎么预约？", Answer: "在公众号菜单预约。", AnswerEn: "Book in the account's menu.", Enabled: true},
+	}
+	x := newFAQIndex(faqs)
+	for in, want := range map[string]string{
+		"shenfenzheng 一定要填吗": "身份证 一定要填吗", "yuyue 要提前多久啊": "预约 要提前多久啊",
+		"do you have an invoice": "do you have an invoice", "haode xiexie": "haode xiexie",
+	} {
+		if got := x.fromPinyin(in); got != want {
+			t.Errorf("fromPinyin(%q) = %q, want %q", in, got, want)
+		}
+	}
+	ask := asker(faqs)
+	for text, want := range map[string]int64{"fapiao zenme kai a": 1, "shenfenzheng一定要填吗": 2} {
+		ch := ask(text)
+		if ch.faqID == nil || *ch.faqID != want {
+			t.Errorf("%q: got %s (%s), want faq %d", text, ch.action, ch.reason, want)
+			continue
+		}
+		if !strings.Contains(ch.text, "。") {
+			t.Errorf("%q: answered %q, want the Chinese answer", text, ch.text)
+		}
+	}
+}
