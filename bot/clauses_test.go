@@ -107,3 +107,20 @@ func TestMeasureJoined(t *testing.T) {
 		}
 	}
 }
+
+// An English message is weighed against the English answers, not against
+// the concepts of the Chinese ones: "do u take alipay" is the payment
+// entry's, though the ordering entry's Chinese answer says 微信支付.
+func TestEnglishMeetsEnglishAnswers(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "怎么在小程序下单？", Alternatives: []string{"怎么买菜"}, Answer: "选好商品后点去结算，用微信支付付款即可。",
+			AnswerEn: "Add items to the cart, tap checkout and pay with WeChat Pay.", Enabled: true},
+		{ID: 2, Question: "支持哪些支付方式？", Alternatives: []string{"能用支付宝吗"}, Answer: "只支持微信支付和余额支付，暂不支持支付宝。",
+			AnswerEn: "We only accept WeChat Pay and account balance; Alipay is not supported.", Enabled: true},
+		{ID: 3, Question: "退款多久能到账？", Answer: "原路退回微信支付，1到3个工作日到账。",
+			AnswerEn: "Refunds go back to your WeChat Pay in 1 to 3 working days.", Enabled: true},
+	})
+	if ch := ask("do u take alipay"); ch.faqID != nil && *ch.faqID != 2 {
+		t.Errorf("answered with entry %d: %s", *ch.faqID, ch.reason)
+	}
+}

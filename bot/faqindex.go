@@ -351,6 +351,13 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		if han && x.answer[i] == fromAnswerEn {
 			continue
 		}
+		if !han && x.answer[i] == fromAnswer {
+			// A Chinese answer meets an English message through its
+			// concepts alone, which makes "do u take alipay" a perfect
+			// match for any answer that says 微信支付: its English answer,
+			// in words, is the one to weigh.
+			continue
+		}
 		o := overlap[i]
 		prec, rec := min(o/msgTotal, 1), min(o/whole, 1)
 		b2 := beta * beta

@@ -60,14 +60,21 @@ const measureWords = "个一张次下了点些把只件台条块位趟遍份本�
 // word splits in the text ("办张卡" is 办卡, "退个款" 退款), space-separated.
 func measureJoined(norm string) string {
 	var out []string
-	for _, t := range skipTriples(norm) {
-		if !strings.Contains(splittingMeasures, t[1]) || t[0] == "几" {
-			continue // "几个点" asks how many points, not what time
-		}
-		for _, i := range termsByRune[[]rune(t[0])[0]] {
-			if conceptTerms[i].term == t[0]+t[2] {
-				out = append(out, t[0]+t[2])
+	// Three characters side by side, read without a slice of runes: a
+	// message's features are taken many times a decision.
+	var a, m rune
+	for _, b := range norm {
+		if a != 0 && a != '几' && strings.ContainsRune(splittingMeasures, m) && unicode.Is(unicode.Han, b) {
+			// "几个点" asks how many points, not what time.
+			for _, i := range termsByRune[a] {
+				if t := conceptTerms[i].term; t == string(a)+string(b) {
+					out = append(out, t)
+				}
 			}
+		}
+		a, m = m, b
+		if !unicode.Is(unicode.Han, a) {
+			a = 0
 		}
 	}
 	return strings.Join(out, " ")

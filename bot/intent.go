@@ -92,7 +92,7 @@ func askedForPerson(norm string, phrases []string) string {
 // demand is a refund or a deed demanded, not asked about: "马上给我退",
 // "把钱退给我", "还我钱", "我要退定金" with no question in it ("我要退货怎么弄"
 // asks how), the same word shouted, a promise broken, a charge questioned.
-var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
+var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(^|\s)我要(退钱|退款|退费|赔偿|索赔|个说法)\s*$|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
 	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
 	// the same word shouted again and again: "退款！退款！"
@@ -118,8 +118,12 @@ var grievance = regexp.MustCompile(
 		// what was done to a child or to the sender
 		`哭着|凶(他|她|孩子)|流血|玩手机|根本(没|不)|骨折|摔伤|扭伤|烫伤|缝了\p{Han}{0,2}针|` +
 		// "效率真高啊，报修报了五天…真是佩服佩服"
-		// "跟司机讲了他也不管"
-		`(讲|说|反映|提|找)了\p{Han}{0,3}(也|都)(不管|没用|不理|没人管)|佩服佩服|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
+		// "跟司机讲了他也不管", "还好意思叫我好评", "个导师成日迟到", "连着三天都抢不到",
+		// "你们说的新鲜跟我理解的新鲜可能不是一个意思", "要我赔"
+		`(讲|说|反映|提|找)了\p{Han}{0,3}(也|都)(不管|没用|不理|没人管)|佩服佩服|还好意思|` +
+		`(老是|总是|成日|经常|天天|每次都)(迟到|放鸽子|爽约)|(连着|一连)?` + count + `(天|次|遍|回)都(抢不|买不|约不|打不|订不|挂不|没)|` +
+		`(约|打|问|联系|找|催)了` + count + `(次|遍|回)(都|也|还)(约不|打不|没|不)|你们(说|讲)的.{0,8}(跟|和)(我|我们)(理解|想)的|要我(赔|负责|出钱)|` +
+		`(^|\s)第?` + count + `次了(\s|$)|一点(都|也)?没(少|用|效果|变)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still

@@ -16,19 +16,33 @@ import (
 // read as the FAQ's words of that sound (身份证, 发票, 怎么); an English
 // sentence rarely reads wholly as pinyin ("women" does: see fromPinyin).
 
-// syllables is every toneless pinyin syllable, read once from go-pinyin's
-// dictionary.
+// syllables is every toneless pinyin syllable of go-pinyin's dictionary,
+// read once.
 var syllables = sync.OnceValue(func() map[string]bool {
-	args := pinyin.NewArgs()
-	args.Heteronym = true
 	m := map[string]bool{}
-	for r := range pinyin.PinyinDict {
-		for _, p := range pinyin.SinglePinyin(rune(r), args) {
-			m[p] = true
+	for _, ps := range pinyin.PinyinDict {
+		for _, p := range strings.Split(ps, ",") {
+			m[toneless.Replace(p)] = true
 		}
 	}
 	return m
 })
+
+// toneless writes a syllable as it is typed: without tone marks, ü as v
+// (as go-pinyin's plain style does).
+var toneless = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "ē", "e", "é", "e", "ě", "e", "è", "e",
+	"ī", "i", "í", "i", "ǐ", "i", "ì", "i", "ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u",
+	"ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "ü", "v", "ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m", "ê̄", "e", "ế", "e", "ê̌", "e", "ề", "e", "ê", "e")
+
+// firstReading is a character's first toneless reading, or "".
+func firstReading(r rune) string {
+	ps, ok := pinyin.PinyinDict[int(r)]
+	if !ok {
+		return ""
+	}
+	p, _, _ := strings.Cut(ps, ",")
+	return toneless.Replace(p)
+}
 
 // maxSyllable is the longest syllable's length (zhuang).
 const maxSyllable = 6
@@ -67,12 +81,12 @@ func (x *faqIndex) addPinyin() {
 		}
 		key := ""
 		for _, r := range w {
-			p := pinyin.SinglePinyin(r, pinyinArgs)
-			if len(p) == 0 {
+			p := firstReading(r)
+			if p == "" {
 				key = ""
 				break
 			}
-			key += p[0]
+			key += p
 		}
 		if _, dup := x.pinyin[key]; key != "" && !dup {
 			x.pinyin[key] = w
@@ -88,6 +102,9 @@ const maxWordSyllables = 4
 // (the other syllables, mostly question words and particles the FAQ does
 // not write, are dropped). Other text is left as it is.
 func (x *faqIndex) fromPinyin(norm string) string {
+	if strings.IndexFunc(norm, func(r rune) bool { return r >= 'a' && r <= 'z' }) < 0 {
+		return norm
+	}
 	fields := strings.Fields(norm)
 	changed := false
 	for i := 0; i < len(fields); {
