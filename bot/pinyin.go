@@ -21,7 +21,9 @@ import (
 var syllables = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, ps := range pinyin.PinyinDict {
-		for _, p := range strings.Split(ps, ",") {
+		for more := true; more; {
+			var p string
+			p, ps, more = strings.Cut(ps, ",")
 			m[toneless.Replace(p)] = true
 		}
 	}
@@ -69,6 +71,7 @@ func splitPinyin(s string) []string {
 // alike, the first in order is kept, so that the index is the same on
 // every instance.
 func (x *faqIndex) addPinyin() {
+	syllables() // read with the index, not on a follower's first message
 	x.pinyin = map[string]string{}
 	words := make([]string, 0, len(x.vocab))
 	for w := range x.vocab {
