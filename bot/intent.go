@@ -186,12 +186,16 @@ func complaint(norm string) string {
 			if strings.Contains(p, " "+w+" ") || strings.Contains(p, " "+w+"s ") || strings.Contains(p, " "+w+"ed ") {
 				return w
 			}
-		} else if strings.Contains(norm, w) {
+		} else if strings.Contains(norm, w) && !(mildComplaint[w] && hypothetical.MatchString(norm)) {
 			return w
 		}
 	}
 	return ""
 }
+
+// mildComplaint are complaint words that a what-if asks about rather than
+// says: "如果做出来不满意能返工吗" asks the redo policy.
+var mildComplaint = map[string]bool{"不满意": true, "失望": true}
 
 func isChitChat(norm string) bool {
 	if norm == "" {
