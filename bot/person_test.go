@@ -150,6 +150,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// that made it worse, a trial running out, a masked number
 		"以旧换新买的新手机开不了机，咋办", "我不信我屏幕上有暗点", "昨天来店里调完比之前还吵", "试戴机本来明天到期，能延一下吗",
 		"我填了两次，都没人联系我，电话13962xxxx88",
+		// its fifth: a fee taken and not honoured, a musty book, a contract
+		// signed last week, a grave re-gilded last year, a guard's manner,
+		// a ceremony's booked hour, an invoice made out wrong, money spent
+		"会员费68扣了，页面还显示我不是会员", "这书拿到手一股霉味，二手也不能这样吧", "上周签的墓位合同想退掉",
+		"去年刚刚描过金的呀", "不让带纸钱进去也就算了，说话还特别难听", "安葬仪式订的是12月15号上午9点，想改成10点半",
+		"发票抬头写成了个人", "在你们这花了五万多，结果就拿了一个保底的offer", "I'd like to cancel the contract we signed last month",
 		// and its second: time since a deed, what came not being what was
 		// asked, an invoice to redo, a fix that failed again, a promise
 		"发票申请两周了邮箱啥也没收到", "教材今天收到了，但是少了一本经济法基础", "我下单的是深蓝色，寄来的是银色",
@@ -237,10 +243,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // school's, the pest controller's, the water-purifier centre's and the
 // group-buying service's: 191 of 200 blind on 39a33e4, then read; the
 // phone-buyback shop's, the hearing-aid shop's, the nail salon's and the
-// wedding planner's: 196 of 200 blind on 2ec65c0, then read. Every
+// wedding planner's: 196 of 200 blind on 2ec65c0, then read; the
+// inspection station's, the bookstore's, the cemetery's and the
+// study-abroad agency's: 193 of 200 blind on e33c96e, then read. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -283,7 +291,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		// session 14: the same words asked as policy
 		"骨折了能退季卡吗", "如果到现在还不通气怎么办", "钻孔打洞收费吗", "What if my application is not approved?", "可以帮我交钱吗", "第一次来要带什么",
 		"我要退款怎么操作", "协议班能不能转成普通班", "如果做出来不满意能返工吗", "要是买的助听器坏了怎么保修",
-		"本来就是这样吗",
+		"本来就是这样吗", "签合同要带什么", "如果写错了抬头能重开吗", "What happens if we sign the contract and change our mind?",
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
 		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",

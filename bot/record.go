@@ -83,7 +83,7 @@ var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
 	`\bi (ordered|booked|paid|bought|dropped off|returned) (it|them|the|my|a|an|on|for|last|yesterday)\b|` +
 	`\b(i|we) (dropped|left|brought|sent) (my|our|it|them)\b|\b(i|we) (was|were) (charged|billed)\b|` +
 	// "Could you tell me whether my degree application has been approved?"
-	`\bwhether (my|our)\b|\b(my|our) (\w+ ){1,3}(has|have) (been|not been) (approved|processed|accepted|rejected|issued|sent|shipped|received|confirmed|cancelled)\b`)
+	`\bwhether (my|our)\b|\b(the|our|my) (\w+ )?(contract|booking|order|deposit|agreement) (i|we) (signed|made|paid|placed)\b|\b(i|we) signed\b|\b(my|our) (\w+ ){1,3}(has|have) (been|not been) (approved|processed|accepted|rejected|issued|sent|shipped|received|confirmed|cancelled)\b`)
 
 // ownChanged asks why something of the sender's changed or went missing:
 // "我的积分怎么少了200分", "我卡里的钱怎么没了".
@@ -135,6 +135,8 @@ var (
 		`我的\p{Han}{1,6}(刮花|刮坏|弄坏|坏了|碎了|摔坏|划伤|划花|烫坏|染坏|剪坏|洗坏|丢了|不见了)|还在你们(那|这|店)|` +
 		// "以旧换新买的新手机开不了机"
 		`(买|换|修|装|做|配)的\p{Han}{0,6}(开不了|开不开|打不开|坏了|用不了|不能用|不亮|没反应)|` +
+		// "会员费68扣了，页面还显示我不是会员", "拿到手一股霉味"
+		`费\d*(已经|都)?(被)?扣了|显示我(不是|没有|未|还没)|拿到手\p{Han}{0,4}(一股|有股|发现|就)|` +
 		`我(发|传|拍)给你|(帮我|给我)开(张|个|一张)?(发票|专票|普票|收据)[^吗么嘛呢]*$|` +
 		// what came is not what was asked ("我下单的是深蓝色，寄来的是银色",
 		// "发票开出来抬头少了个字", "之前发票开成个人的了，现在想改成公司抬头")
@@ -148,7 +150,9 @@ var (
 	// 的"), how long theirs has gone on ("我妈住了俩月"; not 一年级), and a change
 	// from a day on ("从下周一开始改成下午四点"; not 调价).
 	ownThen = regexp.MustCompile(`(上次|昨天|前天|上周|上礼拜|上个月|刚才|刚刚|前几天|去年|前年|上学期)\p{Han}{0,6}?` +
-		`(下|订|定|买|洗|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|装|搬|收)(完|好|到)?的|` +
+		`(下|订|定|买|洗|寄|取消|约|拍|租|付|交|办|修|做|拿|取|还|换|退|报|布置|充|装|搬|收|签)(完|好|到)?的|` +
+		// "去年刚刚描过金的呀"
+		`(去年|前年|上次|上个月|上半年)\p{Han}{0,4}(刚|才|刚刚)\p{Han}{1,3}过|` +
 		// a fix done again and again: "补漏做了两回了还在漏"
 		`(做|修|弄|补|换|来|改)了` + count + `(回|次|遍|趟)了?还|` +
 		`(昨晚|昨天|前天|今早|刚才).{0,20}?怎么(处理的|回事)|` +
@@ -157,14 +161,16 @@ var (
 		`(同事|员工|家人|老人|孩子)\p{Han}{0,4}(离职|入职|搬走|住院)了|` +
 		// "昨天来店里调完比之前还吵", "本来明天到期"
 		`(上次|昨天|前天|上周|上礼拜|前几天)\p{Han}{0,6}?(调|做|修|装|弄|洗|剪|烫|染|种|补|换|配)完(以后|之后|后)?\p{Han}{0,2}(比|还|又|就|更)|` +
-		`(本来|原定|原来)\p{Han}{0,4}(今天|明天|后天|下周|周\p{Han}|\d+号)\p{Han}{0,2}(到期|截止|结束)`)
+		`(本来|原定|原来)\p{Han}{0,4}(今天|明天|后天|下周|周\p{Han}|\d+号)\p{Han}{0,2}(到期|截止|结束)|` +
+		// "安葬仪式订的是12月15号上午9点"
+		`(订|约|预约|定)的是\d+月\d+[号日]`)
 	// ownChange: the sender changing their own booking ("我想把租期延长两天",
 	// "想把预约的安装时间改到周六"; not "想把头发换个颜色").
 	ownChange = regexp.MustCompile(`(想|我要|需要|我得|打算)把\p{Han}{1,10}?(延长|延期|续租|续费|改到|改成|推迟|提前到|取消|退掉|转到|转给|合并|过户)|` +
 		// money of theirs gone astray ("定金付错门店了"), a choice made wrong
 		// ("点成了万达的", "抬头开成了个人"; "买错了能退吗" asks the rule), and a
 		// deed asked for them ("麻烦帮我弄一下")
-		`(付|转|交)错\p{Han}{0,4}了|(点成|选成|订成|开成)了|(麻烦|请)?帮我(弄|办|处理|操作|搞)一下|` +
+		`(付|转|交)错\p{Han}{0,4}了|(点成|选成|订成|开成|写成|填成)了|(麻烦|请)?帮我(弄|办|处理|操作|搞)一下|` +
 		// "今年这个协议班能不能转成那个"
 		`这个\p{Han}{1,6}(能不能|可以|能|可不可以)(转|换|改)成`)
 	// ownHere: where the sender stands and what is missing there ("我在钟楼这
@@ -190,7 +196,7 @@ var (
 		`你们给我家?\p{Han}{0,8}(做|装|修|换|洗|弄|铺|刷|贴|拍|办)的|我是\p{Han}{0,10}(报|买|订|交|付|办)的|我(是)?用\p{Han}{1,8}(付|买|交|报|订)的|` +
 		// "我妈帮我交的钱", "喺你哋度報咗面試班", "你们当时的检查报告", "你们把别人的袋子给我了"
 		`帮我(交|付|买|订|报|约|办)的|在你们(那|这|店|家)(里|儿)?(报|学|上|办|约|订)了|你们当时的\p{Han}{0,6}(报告|记录|单子|合同|发票|照片|方案)|` +
-		`你们把\p{Han}{1,8}(给我|发给我|寄给我|送给我|装给我|拿给我)|` +
+		`你们把\p{Han}{1,8}(给我|发给我|寄给我|送给我|装给我|拿给我)|在你们(这|那|店|家)(里|儿)?花了|` +
 		// what they booked against what came: "我约的是资深技师，来的是个实习生"
 		`我们?(约|预约|订|预订|买|点|要|选|报)的(是|明明是)\p{Han}{1,10}?(来的|给的|给我的|收到的|拿到的|发来的|发的|上的|做的)(是|却是|竟然是)`)
 	// ownStory is the same in English, as normalize writes it (no
