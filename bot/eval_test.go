@@ -390,6 +390,12 @@ func TestFAQEvaluationBlind2(t *testing.T) {
 // answered ("摩托车年检多少钱", "你们有电子版吗", "我家狗狗走了，能树葬在你们那吗",
 // "地铁6号线末班车几点"), 46 of 48 persons. After reading (only hand-off
 // forms): 110 right, five wrong, four others, 48 of 48.
+// Its sixth (a piano shop, a car-film shop, an after-school centre, a
+// shoe and bag care shop), run once on e5b084b: 97 of 186 right, two
+// wrong (both English: "How much do you charge for tuning an upright
+// piano?" given the rental, "Can you recolour my bag? what's the price"
+// the cleaning price), no other answered, 48 of 48 persons. After reading
+// (only hand-off forms): the same.
 //
 // Figures are printed; misses and wrong answers are logged.
 func TestFAQEvaluationBlindWaves(t *testing.T) {
@@ -419,6 +425,7 @@ func TestFAQEvaluationBlindWaves(t *testing.T) {
 		{"eval83", "civil-service school"}, {"eval84", "pest control"}, {"eval85", "water purifiers"}, {"eval86", "group buying"},
 		{"eval87", "phone buyback"}, {"eval88", "hearing aids"}, {"eval89", "nail salon"}, {"eval90", "wedding planner"},
 		{"eval91", "vehicle inspection"}, {"eval92", "online bookstore"}, {"eval93", "cemetery"}, {"eval94", "study-abroad agency"},
+		{"eval95", "piano shop"}, {"eval96", "car-film shop"}, {"eval97", "after-school centre"}, {"eval98", "shoe and bag care"},
 	} {
 		evaluateSet(t, c.set, c.company+", even lines (blind, read once)", c.company+", odd lines (blind, read once)")
 	}

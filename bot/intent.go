@@ -41,8 +41,8 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`机器人\p{Han}{0,6}(说来说去|翻来覆去|一直重复|车轱辘|那几句)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
-	// 转人工 typed by its sound; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	// 转人工 typed by its sound, or in pinyin; a role called out; a phone call asked for
+	`|转人[共攻公宫功]|\b(zhuan ?)?ren ?gong\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|打给(你们)?的?(` + staff + `|负责人|经理|主管)|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
@@ -125,7 +125,10 @@ var grievance = regexp.MustCompile(
 		`(约|打|问|联系|找|催)了` + count + `(次|遍|回)(都|也|还)(约不|打不|没|不)|你们(说|讲)的.{0,8}(跟|和)(我|我们)(理解|想)的|要我(赔|负责|出钱)|` +
 		`(^|\s)第?` + count + `次了(\s|$)|一点(都|也)?没(少|用|效果|变)|` +
 		// "二手也不能这样吧", "也就算了，说话还特别难听", "一塌糊涂", "啥子意思嘛"
-		`(也|都)不能这样|也就算了|说话\p{Han}{0,3}难听|一塌糊涂|(啥子|什么|啥)意思(嘛|啊)\s*$|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
+		`(也|都)不能这样|也就算了|说话\p{Han}{0,3}难听|一塌糊涂|(啥子|什么|啥)意思(嘛|啊)\s*$|` +
+		// "事先也没说", "又要了100", "膜贴得好歪", "张老师接孩子的时候在校门口抽烟"
+		`事先(也|都)?没(说|讲|告诉)|又(要|收|加)了\s?\d+|(贴|装|做|剪|修|洗|染|烫|弄|画)得(好|太|很|特别|这么)?(歪|丑|难看|差|烂)|` +
+		`(老师|师傅|员工|店员|司机|教练|阿姨|保安|导游)\p{Han}{0,12}(抽烟|吸烟|骂人|打人|喝酒)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still

@@ -24,7 +24,7 @@ func TestPersonRequests(t *testing.T) {
 		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
 		"有人在吗", "在吗",
 		// only the word for a person, as many times as it takes
-		"客服客服", "客服？？", "人工!", "喂 客服",
+		"客服客服", "客服？？", "人工!", "喂 客服", "zhuan rengong", "rengong", "转rengong",
 		// turning the bot away, and other ways of asking
 		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
 		"I need help from a staff member", "I don't want a bot", "有没有能做主的人", "机器人说来说去都是那几句",
@@ -156,6 +156,11 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"会员费68扣了，页面还显示我不是会员", "这书拿到手一股霉味，二手也不能这样吧", "上周签的墓位合同想退掉",
 		"去年刚刚描过金的呀", "不让带纸钱进去也就算了，说话还特别难听", "安葬仪式订的是12月15号上午9点，想改成10点半",
 		"发票抬头写成了个人", "在你们这花了五万多，结果就拿了一个保底的offer", "I'd like to cancel the contract we signed last month",
+		// its sixth: an invoice still not come, a charge added on the spot,
+		// film put on at our shop, a coating gone in two weeks, crooked
+		// work, a teacher smoking at the school gate
+		"我喺你哋度買咗部琴，發票到而家都未收到", "师傅走的时候又要了100，事先也没说啊", "11月20号在你们店贴的龙膜有一条折痕",
+		"镀晶两个星期就没了", "嗰块膜贴得好歪啊", "張老師接孩子的時候在校門口抽煙",
 		// and its second: time since a deed, what came not being what was
 		// asked, an invoice to redo, a fix that failed again, a promise
 		"发票申请两周了邮箱啥也没收到", "教材今天收到了，但是少了一本经济法基础", "我下单的是深蓝色，寄来的是银色",
@@ -245,10 +250,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // phone-buyback shop's, the hearing-aid shop's, the nail salon's and the
 // wedding planner's: 196 of 200 blind on 2ec65c0, then read; the
 // inspection station's, the bookstore's, the cemetery's and the
-// study-abroad agency's: 193 of 200 blind on e33c96e, then read. Every
+// study-abroad agency's: 193 of 200 blind on e33c96e, then read; the
+// piano shop's, the car-film shop's, the after-school centre's and the
+// shoe-care shop's: 194 of 200 blind on e5b084b, then read. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -291,7 +298,8 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		// session 14: the same words asked as policy
 		"骨折了能退季卡吗", "如果到现在还不通气怎么办", "钻孔打洞收费吗", "What if my application is not approved?", "可以帮我交钱吗", "第一次来要带什么",
 		"我要退款怎么操作", "协议班能不能转成普通班", "如果做出来不满意能返工吗", "要是买的助听器坏了怎么保修",
-		"本来就是这样吗", "签合同要带什么", "如果写错了抬头能重开吗", "What happens if we sign the contract and change our mind?",
+		"本来就是这样吗", "签合同要带什么", "如果写错了抬头能重开吗", "What happens if we sign the contract and change our mind?", "店里可以抽烟吗", "贴膜要多久",
+		"镀晶能保持多久",
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
 		"万一停车小票搞丢了怎么办", "如果把东西落在店里了怎么办", "付款提示失败怎么办如果",
