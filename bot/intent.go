@@ -42,7 +42,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound, or in pinyin; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|\b(zhuan ?)?ren ?gong\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|(签个|签|谈)\p{Han}{0,2}合作|谈(一下|下|谈)?价格|\b(zhuan ?)?ren ?gong\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|打给(你们)?的?(` + staff + `|负责人|经理|主管)|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
@@ -133,7 +133,7 @@ var grievance = regexp.MustCompile(
 		`(跟|和|与)\p{Han}{0,4}说的不一样|花得(真|可真|太)值|拉了\p{Han}{0,2}肚子|吃坏了?肚子|食物中毒|` +
 		`了\p{Han}{0,8}\s+结果\p{Han}{0,3}(还是|又|却|还|也)|` +
 		// "入住的时候说有车位，现在又跟我说满了", "我写的是12床，结果送去了21床", "俺上哪儿说理去"
-		`说\p{Han}{1,14}\s*现在(又|却)|我(写|填|选|要|订|点|约)的(是|明明是).{0,12}结果|(说理|讲理)去|` +
+		`说\p{Han}{1,14}\s*现在(又|却)|(^|[^听])说好\p{Han}{0,10}\s+\p{Han}{0,10}(没给|没有|不给|却)|少了\s?[一二两三四五六七八九十几百千]+(块|元)?\s|我(写|填|选|要|订|点|约)的(是|明明是).{0,12}结果|(说理|讲理)去|` +
 		`(做|弄|搞)得(稀里糊涂|乱七八糟|一团糟)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 

@@ -24,7 +24,7 @@ func TestPersonRequests(t *testing.T) {
 		"叫你们店长来", "我要跟前台说话", "让老师给我回个电话", "我要找课程顾问", "叫你们师傅跟我说", "让技术员给我回个电话",
 		"有人在吗", "在吗",
 		// only the word for a person, as many times as it takes
-		"客服客服", "客服？？", "人工!", "喂 客服", "zhuan rengong", "rengong", "转rengong",
+		"客服客服", "客服？？", "人工!", "喂 客服", "zhuan rengong", "rengong", "转rengong", "我们单位想签个长期合作，谈一下价格",
 		// turning the bot away, and other ways of asking
 		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
 		"I need help from a staff member", "I don't want a bot", "有没有能做主的人", "机器人说来说去都是那几句",
@@ -169,6 +169,10 @@ func TestStoriesOfTheSender(t *testing.T) {
 		// the wrong bed, books kept in a muddle
 		"入住的时候说有车位，现在又跟我说满了", "续租通知怎么变成4600了", "床号我写的是12床，结果送去了21床",
 		"这账做得稀里糊涂的，俺上哪儿说理去",
+		// its ninth: a transfer not confirmed, an invoice short, a card paid
+		// and not shown, a discount not given, candles the wrong way round
+		"我这边一直收不到确认", "发票金额少了一百，跟我实际付的对不上", "前天在你们这交了1280办的年卡，公众号里怎么查不到",
+		"说好预付打九折，结算的时候没给折扣", "送来的数字蜡烛是2和6，我要的是6和2",
 		// and its second: time since a deed, what came not being what was
 		// asked, an invoice to redo, a fix that failed again, a promise
 		"发票申请两周了邮箱啥也没收到", "教材今天收到了，但是少了一本经济法基础", "我下单的是深蓝色，寄来的是银色",
@@ -264,10 +268,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // translation agency's, the mahjong room's, the dog school's and the
 // camping site's: 194 of 200 blind on 6468f44, then read; the rental
 // apartments', the gift-basket shop's, the go-kart track's and the
-// bookkeeping agency's: 196 of 200 blind on 60f0e25, then read. Every
+// bookkeeping agency's: 196 of 200 blind on 60f0e25, then read; the
+// 24-hour gym's, the myopia clinic's, the piano movers' and the cake
+// shop's: 194 of 200 blind on 6f6f6aa, then read. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108", "109", "110"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -310,7 +316,7 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		// session 14: the same words asked as policy
 		"骨折了能退季卡吗", "如果到现在还不通气怎么办", "钻孔打洞收费吗", "What if my application is not approved?", "可以帮我交钱吗", "第一次来要带什么",
 		"我要退款怎么操作", "协议班能不能转成普通班", "如果做出来不满意能返工吗", "要是买的助听器坏了怎么保修",
-		"本来就是这样吗", "签合同要带什么", "如果写错了抬头能重开吗", "What happens if we sign the contract and change our mind?", "店里可以抽烟吗", "贴膜要多久", "积分怎么兑换", "上回说的优惠还有吗", "烧烤套餐吃不完能打包吗", "续租价格怎么算",
+		"本来就是这样吗", "签合同要带什么", "如果写错了抬头能重开吗", "What happens if we sign the contract and change our mind?", "店里可以抽烟吗", "贴膜要多久", "积分怎么兑换", "上回说的优惠还有吗", "烧烤套餐吃不完能打包吗", "续租价格怎么算", "预付有折扣吗", "年卡办了在哪里查",
 		"镀晶能保持多久",
 		// A-not-A that asks whether there is, or asks the rule
 		"有没有优惠", "要是没收到货怎么办", "包裹一直没到会赔吗要是",
