@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
@@ -112,7 +111,7 @@ func (x *faqIndex) fromPinyin(norm string) string {
 	changed := false
 	for i := 0; i < len(fields); {
 		j := i
-		for j < len(fields) && lettersOnly(fields[j]) {
+		for j < len(fields) && isLatin(fields[j]) {
 			j++
 		}
 		if j == i {
@@ -157,13 +156,4 @@ func (x *faqIndex) pinyinWords(letters string) string {
 		}
 	}
 	return out.String()
-}
-
-func lettersOnly(w string) bool {
-	for _, r := range w {
-		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return w != ""
 }
