@@ -27,7 +27,10 @@ var askedWhole = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛
 var askedByHead = regexp.MustCompile(`(\p{Han}{2,6})(?:附近|旁边|周边|周围)(?:有没有|有)(?:吗|嘛|么|没有|没)?$|` +
 	`(?:附近|旁边|周边|周围)(?:有没有|有)(?:\p{Han}{1,4}的)?(\p{Han}{2,6}?)(?:吗|嘛|么|没有|没)?$|` +
 	`(?:能|可以|会|你们)(?:帮忙|帮我)?(?:修|卖|租|回收|收|洗|代煎|煎|做|印|装|配)(\p{Han}{2,4})(?:吗|嘛|么|不)$|` +
-	`(?:^|的)(\p{Han}{2,4}?)(?:单独|也|有|能|可以|你们|你们能|你们可以)?(?:修|卖|租|回收|收|洗|做|印|装|配)(?:不修|不卖|不租|不收|不洗|不做|不印|不装|不配|吗|嘛|么|不)$`)
+	`(?:^|的)(\p{Han}{2,4}?)(?:单独|也|有|能|可以|你们|你们能|你们可以)?(?:修|卖|租|回收|收|洗|做|印|装|配)(?:不修|不卖|不租|不收|不洗|不做|不印|不装|不配|吗|嘛|么|不)$|` +
+	// a kind of thing asked for ("有没有刮痧拔罐减肥的套餐": a 套餐, whatever
+	// 刮痧 matches)
+	`有没有\p{Han}{2,10}的(\p{Han}{2,4}?)(?:吗|嘛|么|呢|啊|呀)?$`)
 
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
@@ -308,15 +311,21 @@ func quality(c string) bool {
 	return true
 }
 
-// modalDeed finds the deed a "can one" question asks ("店里可以堂食吗": 堂食).
-var modalDeed = regexp.MustCompile(`(?:可以|能不能|可不可以|可否|能)([^\s吗嘛么不]{2,4}?)(?:吗|嘛|么|不)?(?:\s|$)`)
+// modalDeed finds the deed a "can one" question asks ("店里可以堂食吗": 堂食),
+// or the event a "has it" question asks about ("地铁2号线今天是不是停运了":
+// 停运, which the address entry's metro line does not say).
+var modalDeed = regexp.MustCompile(`(?:可以|能不能|可不可以|可否|能)([^\s吗嘛么不]{2,4}?)(?:吗|嘛|么|不)?(?:\s|$)|` +
+	`(?:是不是|是否)([^\s吗嘛么不了]{2,4}?)了(?:吗|嘛|么|呢)?(?:\s|$)`)
 
 // unknownDeed returns that deed when none of its characters is in a
 // phrasing or an answer and no concept names it: the entry whose other
 // words match does not say whether it can be done.
 func (x *faqIndex) unknownDeed(norm string) string {
 	for _, g := range modalDeed.FindAllStringSubmatch(norm, -1) {
-		d := g[1]
+		d := firstGroup(g)
+		if happened := g[2] != ""; happened && !strings.ContainsAny(d, "我你您他她它们这那嘛啥") && x.unknownWord(d) {
+			return d // "停运" is no dictionary word, and none of it is known
+		}
 		if cedict.lookup(d) == "" {
 			// "寄养狗": the deed is its first word
 			if ws, _ := cedict.words(d); len(ws) > 1 && len([]rune(ws[0])) == 2 {

@@ -17,20 +17,23 @@ func TestUnknownThing(t *testing.T) {
 		{ID: 4, Question: "怎么知道孩子适合哪个级别？", Answer: "报名前有免费的入学测评。", Enabled: true},
 	})
 	for msg, want := range map[string]string{
-		"停车场旁边有加油站吗": "加油站",
-		"有没有游泳池":     "游泳池",
-		"宠物医院附近有吗":   "宠物医院",
-		"附近有停车场吗":    "", // known: 停车场 is in entry 1
-		"有停車位嗎":      "", // 车位 is the parking concept
-		"有没有打折":      "", // 打折 is the discount concept, as 优惠
-		"我有台旧手机":     "", // not a question
-		"可以停车吗":      "",
-		"有接送服务吗":     "",   // 服务 names no thing
-		"有入学测试吗":     "",   // 入学 is known: the matcher decides
-		"有啥福利没":      "福利", // the question word is not the thing
-		"周末有没有课的":    "",   // nor the trailing 的: 课 alone is too little to judge
-		"可以带泰迪吗":     "泰迪", // what one asks to bring
-		"可以带优惠券吗":    "",   // a concept's word
+		"停车场旁边有加油站吗":  "加油站",
+		"有没有游泳池":      "游泳池",
+		"宠物医院附近有吗":    "宠物医院",
+		"附近有停车场吗":     "", // known: 停车场 is in entry 1
+		"有停車位嗎":       "", // 车位 is the parking concept
+		"有没有打折":       "", // 打折 is the discount concept, as 优惠
+		"我有台旧手机":      "", // not a question
+		"可以停车吗":       "",
+		"有接送服务吗":      "",   // 服务 names no thing
+		"有入学测试吗":      "",   // 入学 is known: the matcher decides
+		"有啥福利没":       "福利", // the question word is not the thing
+		"周末有没有课的":     "",   // nor the trailing 的: 课 alone is too little to judge
+		"可以带泰迪吗":      "泰迪", // what one asks to bring
+		"可以带优惠券吗":     "",   // a concept's word
+		"有没有刮痧减肥的套餐":  "套餐", // the kind of thing asked for, by its head
+		"有没有唱歌写字的活动啊": "",   // 活动 names no thing
+		"有没有免费停车的地方":  "",   // nor does 地方
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)
@@ -141,6 +144,9 @@ func TestUnknownQualityAndDeed(t *testing.T) {
 		"能跟我们的ERP对接吗":    "",   // not one word
 		"能便宜点吗":          "",   // not a dictionary word as cut
 		"门店能寄养狗吗，过年要回老家": "寄养", // the first word of "寄养狗"
+		"门店今天是不是停运了":     "停运", // whether it happened: any two characters the FAQ lacks
+		"门店是不是搬了":        "",   // one character: too little to judge
+		"车厘子是不是挑选完了":     "",   // 挑选 is known
 	} {
 		if got := x.unknownDeed(normalize(msg)); got != want {
 			t.Errorf("%s: deed %q, want %q", msg, got, want)

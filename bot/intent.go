@@ -100,7 +100,10 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(^|\s)�
 	`你们到底(有没有|会不会|是不是|能不能|行不行|怎么|在干)|态度(还|也|太|很|特别|非常|真)*(差|恶劣|不好)|` +
 	// a promise broken ("不是说免费4小时吗，我被收了60块", "说原片全部给，结果少了一半")
 	// and a charge questioned ("为什么还扣了手续费")
-	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)((还|又)?收了|\p{Han}{0,6}?扣了)`)
+	`(不是说|说好的|说好|说是|明明说|你们说|不是讲)\p{Han}{1,14}?(结果|却)|(为什么|为啥|怎么|凭什么)((还|又)?收了|\p{Han}{0,6}?扣了)|` +
+	// a loss to be made good, sarcasm asked as a question: "扣的工资谁给我出",
+	// "修了三次收了三次钱，你们觉得这样合适吗？呵呵"
+	`谁(给我|来|帮我|替我)(出|赔|报销|买单|补)|(你们|你)觉得(这样|这)样?(合适|合理|公平|对)(吗|嘛|么)|呵呵$`)
 
 // grievance is a story of what the sender suffered, or sarcasm about it,
 // without the usual words; it reads the normalized text, whose spaces
@@ -135,6 +138,9 @@ var grievance = regexp.MustCompile(
 		// "入住的时候说有车位，现在又跟我说满了", "我写的是12床，结果送去了21床", "俺上哪儿说理去"
 		`说\p{Han}{1,14}\s*现在(又|却)|(^|[^听])说好\p{Han}{0,10}\s+\p{Han}{0,10}(没给|没有|不给|却)|少了\s?[一二两三四五六七八九十几百千]+(块|元)?\s|我(写|填|选|要|订|点|约)的(是|明明是).{0,12}结果|(说理|讲理)去|` +
 		`(做|弄|搞)得(稀里糊涂|乱七八糟|一团糟)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
+		// something of the sender's found missing, or broken on the way:
+		// "走了以后我发现阳台上的金手镯不见了", "快递盒都泡烂了"
+		`发现\p{Han}{0,16}(不见了|没了|丢了)|(都|全|已经|给)(泡|摔|压|砸|碰|磕|撞)(烂|碎|坏|破|变形)了|(袋子|盒子|箱子|包装|瓶子|瓶|罐子)\p{Han}{0,2}(漏|破|烂|裂)了|浪费(了)?我|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still
