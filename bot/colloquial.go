@@ -15,7 +15,8 @@ import (
 // only where Mandarin does not use it (系 does: 联系).
 var colloquial = strings.NewReplacer(
 	// Cantonese
-	"有冇", "有没有", "系唔系", "是不是", "系咪", "是不是", "唔系", "不是", "唔该", " ",
+	// 有冇得租 asks whether one can rent ("有得X" is "X can be had").
+	"有冇得", "能", "有冇", "有没有", "系唔系", "是不是", "系咪", "是不是", "唔系", "不是", "唔该", " ",
 	"几多钱", "多少钱", "几多", "多少", "几耐", "多久", "乜嘢", "什么", "咩嘢", "什么", "咩", "什么",
 	// Mandarin words that hold a Cantonese pair stay (海边度假, 一点样品).
 	"边度假", "边度假", "点样品", "点样品",

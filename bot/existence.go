@@ -65,6 +65,9 @@ func firstGroup(g []string) string {
 // one asks), a question word ("能参加几次"), or one character.
 func thingAsked(thing string) string {
 	thing = strings.TrimSuffix(strings.TrimPrefix(thing, "什么"), "的")
+	if rs := []rune(thing); len(rs) >= 2 && motion[string(rs[:2])] {
+		return "" // "能带起来住不": 带 is bringing along, not a thing brought
+	}
 	if commonWords()[thing] || askedQuestion.MatchString(thing) || len([]rune(thing)) < 2 {
 		return ""
 	}
@@ -175,6 +178,10 @@ var atHome = regexp.MustCompile(`(到|来)(我|我们)家(里)?`)
 // whether it is sold (normalize has made 咋 and 咋个 怎么).
 var priceAsk = regexp.MustCompile(`(怎么|怎样|如何)(卖|租|收费)`)
 
+// tradedThing is a dealing said of a thing ("租的房子", "买的锁"): the flat is
+// rented, no renting is asked.
+var tradedThing = regexp.MustCompile(`(出租|租|卖|修|回收)的`)
+
 var tradeOf = func() map[string]int {
 	m := map[string]int{}
 	for i, g := range trades {
@@ -189,6 +196,7 @@ var tradeOf = func() map[string]int {
 // word, so that 装修 or 外卖 are not 修 or 卖) when no word of its group is
 // in the FAQ's phrasings or answers.
 func (x *faqIndex) unknownTrade(norm string) string {
+	norm = tradedThing.ReplaceAllString(norm, " ")
 	words, _ := cedict.words(dropFillers(atHome.ReplaceAllString(priceAsk.ReplaceAllString(norm, " "), " 上门 ")))
 	for _, w := range words {
 		g, ok := tradeOf[w]
@@ -327,10 +335,14 @@ func (x *faqIndex) unknownDeed(norm string) string {
 			return d // "停运" is no dictionary word, and none of it is known
 		}
 		if cedict.lookup(d) == "" {
-			// "寄养狗": the deed is its first word
-			if ws, _ := cedict.words(d); len(ws) > 1 && len([]rune(ws[0])) == 2 {
+			// "寄养狗": the deed is its first word, when that is a verb
+			// ("中途退" asks whether one may leave midway: 中途 is no deed)
+			if ws, _ := cedict.words(d); len(ws) > 1 && len([]rune(ws[0])) == 2 && strings.HasPrefix(cedict.lookup(ws[0]), "to ") {
 				d = ws[0]
 			}
+		}
+		if motion[d] {
+			continue // "能过来吗" asks whether someone comes, not a deed of the trade
 		}
 		// One dictionary word, the deed itself: not "跟我们的", "干嘛".
 		if cedict.lookup(d) == "" || strings.ContainsAny(d, "我你您他她它们这那嘛啥") {
@@ -342,6 +354,10 @@ func (x *faqIndex) unknownDeed(norm string) string {
 	}
 	return ""
 }
+
+// motion are the verbs of coming and going, which any trade does.
+var motion = map[string]bool{"过来": true, "过去": true, "进来": true, "进去": true, "出来": true, "出去": true,
+	"回来": true, "回去": true, "上来": true, "下来": true, "起来": true, "到达": true}
 
 // unknownWord reports whether none of a word's characters is in a
 // phrasing or an answer and no concept names it.

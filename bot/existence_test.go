@@ -93,6 +93,7 @@ func TestUnknownTrade(t *testing.T) {
 		"洗完能送到家吗":      "", // a delivery, not a visit
 		"你们招加盟吗 加盟费多少": "加盟",
 		"空调清洗可以批发吗":    "批发",
+		"租的房子 空调清洗多少钱": "", // the flat is rented: no renting is asked
 	} {
 		if got := cleaner.unknownTrade(normalize(msg)); got != want {
 			t.Errorf("%q: unknownTrade = %q, want %q", msg, got, want)
@@ -145,6 +146,8 @@ func TestUnknownQualityAndDeed(t *testing.T) {
 		"能便宜点吗":          "",   // not a dictionary word as cut
 		"门店能寄养狗吗，过年要回老家": "寄养", // the first word of "寄养狗"
 		"门店今天是不是停运了":     "停运", // whether it happened: any two characters the FAQ lacks
+		"师傅多久能过来":        "",   // coming over: any trade does
+		"订了三个月能中途退吗":     "",   // 中途 is no deed
 		"门店是不是搬了":        "",   // one character: too little to judge
 		"车厘子是不是挑选完了":     "",   // 挑选 is known
 	} {

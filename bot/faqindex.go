@@ -19,23 +19,24 @@ import (
 // phrasing explains, so that a message about something else that shares
 // one keyword scores low.
 type faqIndex struct {
-	entries    []*crm.FAQ
-	owner      []int          // phrasing → entry
-	answer     []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
-	total      []float64      // phrasing → its weight sum
-	latin      []float64      // phrasing → the weight of its concepts and English words
-	topics     []map[int]bool // entry → the topic concepts its phrasings and answers name
-	askedKinds [][]int        // entry → the kinds of answer (how much, how long, where) its question asks for
-	postings   map[string][]posting
-	idfs       map[string]float64
-	unknown    float64             // the IDF of a feature no phrasing has
-	sounds     map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
-	glosses    map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
-	senses     map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
-	vocab      map[string]bool     // the dictionary words of the phrasings and answers
-	pinyin     map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
-	skipOnly   map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
-	scratch    sync.Pool
+	entries     []*crm.FAQ
+	owner       []int          // phrasing → entry
+	answer      []uint8        // phrasing → fromQuestion, fromAnswer or fromAnswerEn
+	total       []float64      // phrasing → its weight sum
+	latin       []float64      // phrasing → the weight of its concepts and English words
+	topics      []map[int]bool // entry → the topic concepts its phrasings and answers name
+	askedKinds  [][]int        // entry → the kinds of answer (how much, how long, where) its question asks for
+	postings    map[string][]posting
+	idfs        map[string]float64
+	unknown     float64             // the IDF of a feature no phrasing has
+	sounds      map[string][]string // a pair's toneless pinyin → the phrasings' pairs (sounds.go)
+	glosses     map[string][]string // an English stem → the phrasings' Chinese words it glosses (glosses.go)
+	senses      map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
+	vocab       map[string]bool     // the dictionary words of the phrasings and answers
+	pinyin      map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
+	pinyinPairs map[string]bool     // of those, the keys of character pairs that are no dictionary word
+	skipOnly    map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
+	scratch     sync.Pool
 }
 
 type scratch struct {

@@ -39,6 +39,8 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(不要|别用|别让|不想跟|不想和|不跟)机器人|机器人(听不懂|不行|没用|别回|走开|滚)|(你|机器人)(听不懂|答非所问)|答非所问|跟你说不清` +
 	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)|(能|可以)?(做主|管事|说了算)的人|` +
 	`机器人\p{Han}{0,6}(说来说去|翻来覆去|一直重复|车轱辘|那几句)` +
+	// an exception asked for: "首次要监护人陪同，这个能商量吗"
+	`|(能|可以|能不能|可不可以)(再)?(商量|通融)|(得|要|必须|总得)有人(负责|出来负责)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound, or in pinyin; a role called out; a phone call asked for

@@ -66,9 +66,11 @@ func splitPinyin(s string) []string {
 }
 
 // addPinyin maps the toneless pinyin of each word of two or more
-// characters in the FAQ's vocabulary to the word; of words that sound
-// alike, the first in order is kept, so that the index is the same on
-// every instance.
+// characters in the FAQ's vocabulary to the word, and then of each
+// character pair of its phrasings that is no such word ("订奶" in 怎么订奶,
+// which the dictionary cuts 订 / 奶: "dingnai" is typed as one); of words
+// that sound alike, the first in order is kept, so that the index is the
+// same on every instance.
 func (x *faqIndex) addPinyin() {
 	syllables() // read with the index, not on a follower's first message
 	x.pinyin = map[string]string{}
@@ -77,7 +79,15 @@ func (x *faqIndex) addPinyin() {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	for _, w := range words {
+	var pairs []string
+	for k := range x.idfs {
+		if utf8.RuneCountInString(k) == 2 && hanFeature(k) && !x.vocab[k] {
+			pairs = append(pairs, k)
+		}
+	}
+	sort.Strings(pairs)
+	x.pinyinPairs = map[string]bool{}
+	for _, w := range append(words, pairs...) {
 		if utf8.RuneCountInString(w) < 2 {
 			continue
 		}
@@ -92,6 +102,7 @@ func (x *faqIndex) addPinyin() {
 		}
 		if _, dup := x.pinyin[key]; key != "" && !dup {
 			x.pinyin[key] = w
+			x.pinyinPairs[key] = !x.vocab[w]
 		}
 	}
 }
@@ -118,7 +129,7 @@ func (x *faqIndex) fromPinyin(norm string) string {
 			i++
 			continue
 		}
-		if hz := x.pinyinWords(strings.Join(fields[i:j], "")); hz != "" {
+		if hz := x.pinyinWords(fields[i:j]); hz != "" {
 			fields[i] = hz
 			for k := i + 1; k < j; k++ {
 				fields[k] = ""
@@ -133,18 +144,38 @@ func (x *faqIndex) fromPinyin(norm string) string {
 	return strings.Join(strings.Fields(strings.Join(fields, " ")), " ")
 }
 
-// pinyinWords returns the FAQ words that letters spell as pinyin, or ""
-// when they do not read as pinyin or spell none.
-func (x *faqIndex) pinyinWords(letters string) string {
-	syl := splitPinyin(letters)
+// pinyinWords returns the FAQ words that Latin words spell as pinyin, or
+// "" when they do not read as pinyin or spell none. A dictionary word may
+// span the follower's spaces ("fa piao"); a pair that is no word may not
+// ("qian yitian" is 钱 一天, not 钱一 天).
+func (x *faqIndex) pinyinWords(fields []string) string {
+	var syl []string
+	starts := map[int]bool{}
+	for _, f := range fields {
+		s := splitPinyin(f)
+		if s == nil {
+			return ""
+		}
+		starts[len(syl)] = true
+		syl = append(syl, s...)
+	}
 	if len(syl) < 2 {
 		return ""
+	}
+	within := func(i, n int) bool {
+		for k := i + 1; k < i+n; k++ {
+			if starts[k] {
+				return false
+			}
+		}
+		return true
 	}
 	var out strings.Builder
 	for i := 0; i < len(syl); {
 		found := false
 		for n := min(maxWordSyllables, len(syl)-i); n >= 2; n-- {
-			if w, ok := x.pinyin[strings.Join(syl[i:i+n], "")]; ok {
+			key := strings.Join(syl[i:i+n], "")
+			if w, ok := x.pinyin[key]; ok && (!x.pinyinPairs[key] || within(i, n)) {
 				out.WriteString(w)
 				i += n
 				found = true

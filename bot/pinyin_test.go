@@ -26,11 +26,15 @@ func TestPinyinInput(t *testing.T) {
 		{ID: 1, Question: "可以开发票吗？怎么开？", Answer: "可以，付款后在订单页申请电子发票。", AnswerEn: "Yes: request an e-invoice on the order page.", Enabled: true},
 		{ID: 2, Question: "为什么下单要填身份证？", Answer: "跨境商品清关需要实名认证。", AnswerEn: "Customs needs the buyer's ID.", Enabled: true},
 		{ID: 3, Question: "怎么预约？", Answer: "在公众号菜单预约。", AnswerEn: "Book in the account's menu.", Enabled: true},
+		{ID: 4, Question: "怎么订奶？", Answer: "在菜单订奶，鲜奶一天一瓶。", Enabled: true},
 	}
 	x := newFAQIndex(faqs)
 	for in, want := range map[string]string{
 		"shenfenzheng 一定要填吗": "身份证 一定要填吗", "yuyue 要提前多久啊": "预约 要提前多久啊",
 		"do you have an invoice": "do you have an invoice", "haode xiexie": "haode xiexie",
+		// a pair of the FAQ that is no dictionary word, typed as one word;
+		// not across the follower's space ("nai yiping" is no 奶一)
+		"zenme dingnai a": "怎么订奶", "xian nai yitian": "鲜奶一天",
 	} {
 		if got := x.fromPinyin(in); got != want {
 			t.Errorf("fromPinyin(%q) = %q, want %q", in, got, want)
