@@ -148,6 +148,10 @@ func handedOver(in *crm.BotInput, now time.Time, quiet time.Duration) bool {
 		(in.LastRepAt == nil || in.LastRepAt.Before(*in.LastHandoffAt))
 }
 
+// liveAction is a game or show played by real people ("真人cs", "真人秀",
+// "真人密室"): the 真人 of it asks for no person.
+var liveAction = regexp.MustCompile(`真人\s?(cs|秀|版|实景|游戏|密室|剧本杀|对战|吃鸡)`)
+
 // personWanted says why a message wants a person rather than the bot —
 // "asked (转人工)" or "complaint (骗子)" — or "".
 func personWanted(s *crm.BotSettings, norm string) string {
@@ -155,9 +159,10 @@ func personWanted(s *crm.BotSettings, norm string) string {
 	if len(phrases) == 0 {
 		phrases = crm.DefaultHandoffPhrases
 	}
-	p := askedForPerson(norm, phrases)
+	asked := liveAction.ReplaceAllString(norm, " ")
+	p := askedForPerson(asked, phrases)
 	if p == "" {
-		p = personRequest.FindString(norm)
+		p = personRequest.FindString(asked)
 	}
 	if p != "" {
 		return "asked (" + p + ")"

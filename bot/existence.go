@@ -90,7 +90,8 @@ func (x *faqIndex) unknownWhole(thing string) string {
 		}
 	}
 	for k := range features(thing) {
-		if k[0] == '#' && conceptKinds[conceptGroup(k)] == kindTopic {
+		// a topic, or a kind of answer ("有没有价目表" asks the prices)
+		if k[0] == '#' && conceptKinds[conceptGroup(k)] != kindAsk {
 			return ""
 		}
 	}
@@ -134,7 +135,7 @@ var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)((可以|可不可以|能
 // the FAQ does not cover, however well its verb matches an entry.
 func (x *faqIndex) unknownSubject(norm string) string {
 	g := subjectFirst.FindStringSubmatch(norm)
-	if g == nil || pronouns[g[1]] {
+	if g == nil || pronouns[g[1]] || strings.ContainsAny(g[1], "我你您这那") {
 		return ""
 	}
 	rs := []rune(g[1])

@@ -29,7 +29,9 @@ func TestPersonRequests(t *testing.T) {
 		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
 		"I need help from a staff member", "I don't want a bot", "有没有能做主的人", "机器人说来说去都是那几句",
 		// no one answering is a complaint
-		"打你们电话没人接", "发了半天消息没人回", "nobody answers the phone"} {
+		"打你们电话没人接", "发了半天消息没人回", "nobody answers the phone",
+		// another of our people, an exception
+		"我想换个咨询师，跟她合不来", "想换个私教老师", "首次要监护人陪同，这个能商量吗"} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: text}}
 		ch := b.choose(in, c, time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
@@ -274,10 +276,12 @@ func TestStoriesOfTheSender(t *testing.T) {
 // repairers', the confinement centre's, the water deliverers' and the TCM
 // clinic's: 195 of 200 blind on 7ffde94, then read; the locksmith's, the
 // milk deliverers', the counselling studio's and the farm stay's: 196 of
-// 200 blind on f3f921a, then read. Every
+// 200 blind on f3f921a, then read; the computer repairers', the dance
+// school's, the team-building organiser's and the designated drivers': 200
+// of 200 blind on 376922f. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120", "121", "122"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -295,7 +299,7 @@ func TestPersonsEvaluation(t *testing.T) {
 // Questions of policy that sound like the sender's own case stay with the
 // FAQ matcher: the rules above must not take them for a person's.
 func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
-	for _, text := range []string{"When will my purchase ship after I pay?", "Is my data secure?", "收我多少钱",
+	for _, text := range []string{"When will my purchase ship after I pay?", "Is my data secure?", "收我多少钱", "有没有真人cs", "真人秀场地能包吗",
 		"白茶买回来放哪里好，南方潮得很怕发霉", "今天下午就要 现在下单赶得上吗", "不是说周日也营业吗", "帮我看看哪个套餐合适",
 		"马上下单今天能发吗", "要提前多久预约", "一定要把车开过去吗", "听说你们周末也营业，但是停车方便吗",
 		"我那个，想问一下价格", "下单后当天就发了吗", "我上班没空开过去，你们能派人来接车不", "周六营业吗",
