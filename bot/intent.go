@@ -142,10 +142,18 @@ var grievance = regexp.MustCompile(
 		// "入住的时候说有车位，现在又跟我说满了", "我写的是12床，结果送去了21床", "俺上哪儿说理去"
 		`说\p{Han}{1,14}\s*现在(又|却)|(^|[^听])说好\p{Han}{0,10}\s+\p{Han}{0,10}(没给|没有|不给|却)|少了\s?[一二两三四五六七八九十几百千]+(块|元)?\s|我(写|填|选|要|订|点|约)的(是|明明是).{0,12}结果|(说理|讲理)去|` +
 		`(做|弄|搞)得(稀里糊涂|乱七八糟|一团糟)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
+		// a damage found, a coupon refused at the door, an empty delivery:
+		// "之前係冇嘅", "到店说只能用一张", "网盘链接发过来是空的"
+		`之前(是|系|都)?没有的|到店\p{Han}{0,2}(说|才说|告诉我|被告知)|(发过来|寄过来|送过来|收到)\p{Han}{0,2}是空的|什么都没有\s*$|` +
 		// something of the sender's found missing, or broken on the way:
 		// "走了以后我发现阳台上的金手镯不见了", "快递盒都泡烂了"
 		`发现\p{Han}{0,16}(不见了|没了|丢了)|(都|全|已经|给)(泡|摔|压|砸|碰|磕|撞)(烂|碎|坏|破|变形)了|(袋子|盒子|箱子|包装|瓶子|瓶|罐子)\p{Han}{0,2}(漏|破|烂|裂)了|浪费(了)?我|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
+
+// injury is someone hurt with us: told as done to them ("被…划了"), it is
+// for a person however it is asked, unless only supposed ("如果孩子被撞了
+// 怎么办"); "骨折了能退季卡吗" asks the policy.
+var injury = regexp.MustCompile(`流血|骨折|摔伤|扭伤|烫伤|割伤|划伤|缝了\p{Han}{0,2}针|划了(一道|一个|个|道)?口子|受伤了`)
 
 // yesNo ends a yes-no question; rhetorical ones ("不是说纯玩吗") still
 // complain.
@@ -194,6 +202,9 @@ func complaint(norm string) string {
 	}
 	if w := trash.FindString(compact); w != "" {
 		return w
+	}
+	if w := injury.FindString(compact); w != "" && ownPassive.MatchString(compact) && !hypothetical.MatchString(norm) {
+		return w // done to someone, told: "被衣架划了一道口子，流血了，你们打算怎么处理"
 	}
 	if w := grieves(norm); w != "" {
 		return w
