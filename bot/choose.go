@@ -278,9 +278,17 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	if thing != "" {
 		first, second = match{}, match{}
 	}
+	bare := false
+	if b := onlyAsks(norm); !sure(first, second) && thing == "" && b >= 0 && c.faqs.bare[b] >= 0 {
+		// "礼拜天开门伐" asks the opening hours and nothing else (bare.go).
+		if e := c.faqs.entries[c.faqs.bare[b]]; first.faq != e {
+			first = match{faq: e}
+		}
+		second, bare = match{}, true
+	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
 	clause := ""
-	if !sure(first, second) && !isChitChat(norm) && thing == "" {
+	if !sure(first, second) && !bare && !isChitChat(norm) && thing == "" {
 		if f, s, cl := c.faqs.byClause(raw, sure); f.faq != nil {
 			first, second, clause = f, s, cl
 		}
@@ -290,12 +298,15 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		// the next class does not: the Java entry's own words lost to it.
 		first, second, thing = match{}, match{}, w
 	}
-	if sure(first, second) && !isChitChat(norm) {
+	if (sure(first, second) || bare) && !isChitChat(norm) {
 		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,
 			reason: fmt.Sprintf("faq %d score %.2f (runner-up %.2f)", first.faq.ID, first.score, second.score),
 			text:   first.faq.Answer}
 		if clause != "" {
 			ch.reason += fmt.Sprintf(" on the clause %q", clause)
+		}
+		if bare {
+			ch.reason += "; asks of that entry's topic only"
 		}
 		if en && first.faq.AnswerEn != "" {
 			ch.text = first.faq.AnswerEn

@@ -34,6 +34,7 @@ type faqIndex struct {
 	senses      map[string][]string // a first English sense (senseKey) → the phrasings' words of that sense (senses.go)
 	vocab       map[string]bool     // the dictionary words of the phrasings and answers
 	pinyin      map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
+	bare        []int               // per bare topic, the one entry whose question names it, or -1 (bare.go)
 	pinyinPairs map[string]bool     // of those, the keys of character pairs that are no dictionary word
 	skipOnly    map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch     sync.Pool
@@ -150,6 +151,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	x.unknown = unknownFactor * math.Log((n+1)/0.5)
 	x.addSounds()
 	x.addPinyin()
+	x.bare = x.bareEntries()
 	x.scratch.New = func() any {
 		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
 			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}

@@ -1,0 +1,90 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A question of one everyday topic and nothing else — the opening hours
+// ("礼拜天开门伐", "过年开门吗", "国庆节放假你们开门吗"), paying ("支付宝能用不",
+// "能刷信用卡吗"), an invoice ("能开专票不") — names the topic's concept and
+// little else, and covers little of an entry written "营业时间是几点到几点？":
+// scored like any other message it stays under the threshold, alone. When
+// one entry's question names the topic, such a message is that entry's.
+
+// bareTopic is one such topic: its concept, and what a question of it
+// holds besides the concept (the day asked about, the verb of paying or
+// issuing).
+type bareTopic struct {
+	group  int
+	filler *regexp.Regexp
+}
+
+// askFiller is what any such question may hold: the business, the asker's
+// politeness, the particles.
+const askFiller = `你们|你|您|店里|门店|店|请问|问一下|问下|想问|老板|亲|还|也|都|有没有|有|能不能|能|可不可以|可以|行不行|行|` +
+	`吗|嘛|么|呢|啊|呀|哦|伐|不|没|吧|了|的|哈|喔|\s+`
+
+// englishFiller is the same in English: "are you open on sundays",
+// "can i pay with alipay".
+var englishFiller = regexp.MustCompile(`\b(are|is|do|does|can|could|will|would|you|your|guys|u|r|we|i|on|at|in|the|a|an|it|` +
+	`still|also|during|over|for|this|next|today|tomorrow|tonight|(sun|mon|tues|wednes|thurs|fri|satur)days?|weekends?|holidays?|` +
+	`late|early|what|time|please|hi|hello|pay|paying|take|accept|use|by|with|issue|get|give|provide)\b|\s+`)
+
+var bareTopics = []bareTopic{
+	{conceptGroup(conceptKey("营业时间")), regexp.MustCompile(`今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|` +
+		`过年|春节|大年三十|除夕|大年初[一二三四五六七八九十]|初[一二三四五六七八九十]|国庆节?|元旦|五一|十一|中秋节?|端午节?|清明节?|节假日|节日|假期|放假|` +
+		`晚上|早上|上午|中午|下午|凌晨|半夜|夜里|平时|工作日|\d+点半?|[一二三四五六七八九十两]+点半?|几点|最晚|最早|照常|正常|` + askFiller)},
+	{conceptGroup(conceptKey("付款")), regexp.MustCompile(`用|刷|付|收|扫|直接|给钱|钱|` + askFiller)},
+	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|` + askFiller)},
+	{conceptGroup(conceptKey("运费")), regexp.MustCompile(`多少钱|多少|怎么算|怎么收|收|要|算|` + askFiller)},
+	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|` + askFiller)},
+	{conceptGroup(conceptKey("预约")), regexp.MustCompile(`需要|要|提前|先|怎么|如何|在哪里|在哪|哪里|必须|一定|` + askFiller)},
+}
+
+// onlyAsks returns the bare topic a normalized Chinese message asks of and
+// nothing else, or -1.
+func onlyAsks(norm string) int {
+	for i, bt := range bareTopics {
+		found := false
+		rest := norm
+		for _, t := range termsIn(norm) {
+			if ct := conceptTerms[t]; ct.group == bt.group && !ct.latin {
+				found = true
+				rest = strings.ReplaceAll(rest, ct.term, " ")
+			} else if ct.group == bt.group {
+				found = true
+				rest = strings.ReplaceAll(padded(rest), " "+ct.term+" ", " ")
+			}
+		}
+		if found && strings.TrimSpace(bt.filler.ReplaceAllString(englishFiller.ReplaceAllString(rest, " "), "")) == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// bareEntries finds, for each bare topic, the one entry whose question
+// names it (-1 when none or several do).
+func (x *faqIndex) bareEntries() []int {
+	out := make([]int, len(bareTopics))
+	for b, bt := range bareTopics {
+		out[b] = -1
+		for i, f := range x.entries {
+			for _, t := range termsIn(normalize(f.Question)) {
+				if conceptTerms[t].group != bt.group || conceptTerms[t].latin {
+					continue
+				}
+				if out[b] >= 0 && out[b] != i {
+					out[b] = -2 // several
+				} else if out[b] == -1 {
+					out[b] = i
+				}
+			}
+		}
+		if out[b] < 0 {
+			out[b] = -1
+		}
+	}
+	return out
+}

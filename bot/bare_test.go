@@ -1,0 +1,53 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/rapport-crm/rapport/crm"
+)
+
+// A question of the opening hours, paying or an invoice and nothing else is
+// the entry's whose question names that topic, however little of the
+// question it covers; a message with anything more is scored as any other,
+// and with two such entries neither is taken.
+func TestBareTopicQuestions(t *testing.T) {
+	faqs := []*crm.FAQ{
+		{ID: 1, Question: "营业时间是几点到几点？", Answer: "每天9:00-21:00。", Enabled: true},
+		{ID: 2, Question: "支持哪些付款方式？", Answer: "微信、支付宝、现金。", Enabled: true},
+		{ID: 3, Question: "可以开发票吗？", Answer: "可以开电子普通发票和专票。", Enabled: true},
+		{ID: 4, Question: "宠物可以进店吗？", Answer: "小型犬可以抱着进店。", Enabled: true},
+	}
+	ask := asker(faqs)
+	for text, want := range map[string]int64{
+		"礼拜天开门伐": 1, "过年开门吗": 1, "国庆节放假你们开门吗": 1, "週日有開嗎": 1,
+		"能刷信用卡吗": 2, "收现金吗": 2, "能用 Alipay 不": 2,
+		"能开专票不": 3,
+	} {
+		ch := ask(text)
+		got := int64(0)
+		if ch.faqID != nil {
+			got = *ch.faqID
+		}
+		if got != want {
+			t.Errorf("%q: answered %d (%s), want %d", text, got, ch.reason, want)
+		}
+	}
+	// More than the topic, or two entries of it: scored as any other
+	// message.
+	if ch := ask("礼拜天开门伐 附近能洗车吗"); ch.faqID != nil {
+		t.Errorf("a question of more than the hours: answered %d (%s)", *ch.faqID, ch.reason)
+	}
+	if got := newFAQIndex(faqs).bare; got[0] != 0 || got[1] != 1 || got[2] != 2 {
+		t.Errorf("bare entries %v, want the hours, paying and invoice entries first", got)
+	}
+	two := append(faqs, &crm.FAQ{ID: 5, Question: "春节几点开门？", Answer: "除夕到初三休息。", Enabled: true})
+	if got := newFAQIndex(two).bare[0]; got != -1 {
+		t.Errorf("two entries of the opening hours: bare entry %d, want none", got)
+	}
+	for text, want := range map[string]bool{"礼拜天开门伐": true, "能刷卡吗": true, "能开票不": true, "are you open on sundays": true,
+		"礼拜天能带狗吗": false, "开门": true, "你好": false, "信用卡丢了怎么办": false} {
+		if got := onlyAsks(normalize(text)) >= 0; got != want {
+			t.Errorf("onlyAsks(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
