@@ -3,6 +3,8 @@ package bot
 import (
 	"regexp"
 	"strings"
+
+	"github.com/rapport-crm/rapport/crm"
 )
 
 // A question of one everyday topic and nothing else — the opening hours
@@ -87,4 +89,13 @@ func (x *faqIndex) bareEntries() []int {
 		}
 	}
 	return out
+}
+
+// bareEntry returns the entry a message that asks of a bare topic only is
+// for, or nil.
+func (x *faqIndex) bareEntry(norm string) *crm.FAQ {
+	if b := onlyAsks(norm); b >= 0 && x.bare[b] >= 0 {
+		return x.entries[x.bare[b]]
+	}
+	return nil
 }

@@ -22,6 +22,8 @@ func TestBareTopicQuestions(t *testing.T) {
 		"礼拜天开门伐": 1, "过年开门吗": 1, "国庆节放假你们开门吗": 1, "週日有開嗎": 1,
 		"能刷信用卡吗": 2, "收现金吗": 2, "能用 Alipay 不": 2,
 		"能开专票不": 3,
+		// a clause of it beside a remark
+		"付现金行不？我手机没电了": 2, "周日开门不？几点关门": 1,
 	} {
 		ch := ask(text)
 		got := int64(0)

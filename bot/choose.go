@@ -279,9 +279,9 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		first, second = match{}, match{}
 	}
 	bare := false
-	if b := onlyAsks(norm); !sure(first, second) && thing == "" && b >= 0 && c.faqs.bare[b] >= 0 {
+	if e := c.faqs.bareEntry(norm); e != nil && !sure(first, second) && thing == "" {
 		// "礼拜天开门伐" asks the opening hours and nothing else (bare.go).
-		if e := c.faqs.entries[c.faqs.bare[b]]; first.faq != e {
+		if first.faq != e {
 			first = match{faq: e}
 		}
 		second, bare = match{}, true
@@ -289,14 +289,14 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
 	clause := ""
 	if !sure(first, second) && !bare && !isChitChat(norm) && thing == "" {
-		if f, s, cl := c.faqs.byClause(raw, sure); f.faq != nil {
-			first, second, clause = f, s, cl
+		if f, s, cl, b := c.faqs.byClause(raw, sure); f.faq != nil {
+			first, second, clause, bare = f, s, cl, b
 		}
 	}
 	if w := c.faqs.namedElsewhere(norm, first.faq); w != "" {
 		// "下一期java啥时候开班" names Java, which the entry about moving to
 		// the next class does not: the Java entry's own words lost to it.
-		first, second, thing = match{}, match{}, w
+		first, second, thing, bare = match{}, match{}, w, false
 	}
 	if (sure(first, second) || bare) && !isChitChat(norm) {
 		ch := choice{action: crm.BotAnswer, faqID: &first.faq.ID, score: first.score,

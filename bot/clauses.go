@@ -33,11 +33,13 @@ const maxClauses = 6
 // but its clauses are: each clause is scored on its own, by the same
 // gates, and every clause that is sure must name the same entry (two
 // questions in one message, "多少钱，包邮吗", are for a person). It
-// returns the sure clause's match, or nothing.
-func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (first, second match, clause string) {
+// returns the sure clause's match, or nothing. A clause that asks of a
+// bare topic only ("能刷信用卡吗，额度刚好够") is sure of its entry
+// (bare.go); bare says the clause taken is one.
+func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (first, second match, clause string, bare bool) {
 	cs := clauses(raw)
 	if len(cs) < 2 || len(cs) > maxClauses {
-		return match{}, match{}, ""
+		return match{}, match{}, "", false
 	}
 	for _, c := range cs {
 		n := normalize(c)
@@ -45,24 +47,31 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 			continue
 		}
 		f, s := x.best(n)
-		if !sure(f, s) {
+		isBare := false
+		if e := x.bareEntry(n); e != nil && !sure(f, s) {
+			if f.faq != e {
+				f = match{faq: e}
+			}
+			s, isBare = match{}, true
+		}
+		if !isBare && !sure(f, s) {
 			continue
 		}
 		if first.faq != nil && first.faq.ID != f.faq.ID {
-			return match{}, match{}, ""
+			return match{}, match{}, "", false
 		}
 		if first.faq == nil || f.score > first.score {
-			first, second, clause = f, s, c
+			first, second, clause, bare = f, s, c, isBare
 		}
 	}
 	if first.faq == nil {
-		return match{}, match{}, ""
+		return match{}, match{}, "", false
 	}
 	// What to do, asked of the whole ("I can smell gas in my kitchen, what
 	// should I do right now?"), is not answered by an entry that asks a
 	// price or a time, whatever clause it matches.
 	if n := normalize(raw); remedyAsk.MatchString(n) && notAsked(features(n), x.askedKinds[x.entryIndex(first.faq)]) {
-		return match{}, match{}, ""
+		return match{}, match{}, "", false
 	}
 	// A remark ("怕洗坏了") is not the question when another clause asks
 	// one of its own ("皮夹克可以洗不？怕洗坏了" asks about the leather).
@@ -73,7 +82,7 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 			// (measured: letting those through answered two persons' messages
 			// and gave one wrong answer over forty-three sets).
 			if c != clause && isQuestion(raw, c) && hasContent(c) {
-				return match{}, match{}, ""
+				return match{}, match{}, "", false
 			}
 		}
 	}
@@ -87,11 +96,11 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 		}
 		for k := range features(normalize(c)) {
 			if topicFeature(k) && len(x.postings[k]) > 0 && !x.entryHas(first.faq, k) {
-				return match{}, match{}, ""
+				return match{}, match{}, "", false
 			}
 		}
 	}
-	return first, second, clause
+	return first, second, clause, bare
 }
 
 // questionEnd marks a Chinese clause that asks: a question particle or an
