@@ -44,13 +44,25 @@ var bareTopics = []bareTopic{
 	{conceptGroup(conceptKey("预约")), regexp.MustCompile(`需要|要|提前|先|怎么|如何|在哪里|在哪|哪里|必须|一定|` + askFiller)},
 }
 
+// howFiller is what a yes-no or how question of a topic holds besides it:
+// not the kind of answer ("多久", "多少钱"), which the topic's entry may not
+// give.
+const howFiller = `要|需要|用|给|收|提供|办|办理|申请|怎么|如何|支持|` + askFiller
+
+func init() {
+	for _, first := range []string{"退款", "退货", "优惠", "保修", "电话", "会员", "取消", "安装", "试用", "改期", "分期", "押金", "接送", "无线网", "早餐", "发货", "快递"} {
+		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)), regexp.MustCompile(howFiller)})
+	}
+}
+
 // onlyAsks returns the bare topic a normalized Chinese message asks of and
 // nothing else, or -1.
 func onlyAsks(norm string) int {
+	terms := termsIn(norm)
 	for i, bt := range bareTopics {
 		found := false
 		rest := norm
-		for _, t := range termsIn(norm) {
+		for _, t := range terms {
 			if ct := conceptTerms[t]; ct.group == bt.group && !ct.latin {
 				found = true
 				rest = strings.ReplaceAll(rest, ct.term, " ")
@@ -59,7 +71,10 @@ func onlyAsks(norm string) int {
 				rest = strings.ReplaceAll(padded(rest), " "+ct.term+" ", " ")
 			}
 		}
-		if found && strings.TrimSpace(bt.filler.ReplaceAllString(englishFiller.ReplaceAllString(rest, " "), "")) == "" {
+		if !found {
+			continue
+		}
+		if strings.TrimSpace(bt.filler.ReplaceAllString(englishFiller.ReplaceAllString(rest, " "), "")) == "" {
 			return i
 		}
 	}

@@ -279,12 +279,14 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		first, second = match{}, match{}
 	}
 	bare := false
-	if e := c.faqs.bareEntry(norm); e != nil && !sure(first, second) && thing == "" {
-		// "礼拜天开门伐" asks the opening hours and nothing else (bare.go).
-		if first.faq != e {
-			first = match{faq: e}
+	if !sure(first, second) && thing == "" {
+		if e := c.faqs.bareEntry(norm); e != nil {
+			// "礼拜天开门伐" asks the opening hours and nothing else (bare.go).
+			if first.faq != e {
+				first = match{faq: e}
+			}
+			second, bare = match{}, true
 		}
-		second, bare = match{}, true
 	}
 	gen := c.chat != nil && s.Generative && !isChitChat(norm)
 	clause := ""

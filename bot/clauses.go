@@ -48,11 +48,13 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 		}
 		f, s := x.best(n)
 		isBare := false
-		if e := x.bareEntry(n); e != nil && !sure(f, s) {
-			if f.faq != e {
-				f = match{faq: e}
+		if !sure(f, s) {
+			if e := x.bareEntry(n); e != nil {
+				if f.faq != e {
+					f = match{faq: e}
+				}
+				s, isBare = match{}, true
 			}
-			s, isBare = match{}, true
 		}
 		if !isBare && !sure(f, s) {
 			continue
