@@ -34,6 +34,8 @@ var colloquial = strings.NewReplacer(
 	"没得", "没有", "俺", "我",
 	// 钟头 is the hour in Northern speech and Cantonese (几个钟头, 鐘頭).
 	"钟头", "小时",
+	// 唱K is singing karaoke
+	"唱k", "唱歌", "唱K", "唱歌",
 )
 
 // whereToDo is "where do I order" (在哪下单, 去哪报名): it asks how to do it,

@@ -32,6 +32,10 @@ var askedByHead = regexp.MustCompile(`(\p{Han}{2,6})(?:附近|旁边|周边|周�
 	// 刮痧 matches)
 	`有没有\p{Han}{2,10}的(\p{Han}{2,4}?)(?:吗|嘛|么|呢|啊|呀)?$`)
 
+// nearbyTip asks what is good near by ("附近有什么好吃的推荐"): a tip the
+// FAQ gives only when it speaks of eating or sights at all.
+var nearbyTip = regexp.MustCompile(`(?:附近|旁边|周边|周围)有(?:什么|哪些|啥)(?:好)?(吃|玩|逛|住|景点|饭店|餐厅|酒店|宾馆|超市|馆子)`)
+
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 
@@ -40,6 +44,9 @@ var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 // about something the FAQ does not cover, however well its other words
 // match an entry.
 func (x *faqIndex) unknownThing(norm string) string {
+	if g := nearbyTip.FindStringSubmatch(norm); g != nil && x.unknownWord(g[1]) {
+		return g[1]
+	}
 	if g := askedByHead.FindStringSubmatch(norm); g != nil {
 		return x.unknownHead(firstGroup(g))
 	}

@@ -34,6 +34,7 @@ func TestUnknownThing(t *testing.T) {
 		"有没有刮痧减肥的套餐":  "套餐", // the kind of thing asked for, by its head
 		"有没有唱歌写字的活动啊": "",   // 活动 names no thing
 		"有没有免费停车的地方":  "",   // nor does 地方
+		"附近有啥好吃的推荐":   "吃",  // a tip the FAQ gives only when it speaks of eating
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)
