@@ -20,7 +20,11 @@ var colloquial = strings.NewReplacer(
 	"几多钱", "多少钱", "几多", "多少", "几耐", "多久", "乜嘢", "什么", "咩嘢", "什么", "咩", "什么",
 	// Mandarin words that hold a Cantonese pair stay (海边度假, 一点样品).
 	"边度假", "边度假", "点样品", "点样品",
-	"点样", "怎么", "点解", "为什么", "边度", "哪里", "边个", "哪个", "边间", "哪家",
+	"点样", "怎么", "点解", "为什么",
+	// 点 before a verb of doing asks how ("点约", "点book", "点计"); 点歌, 点菜,
+	// 点外卖 order things and stay
+	"点约", "怎么约", "点订", "怎么订", "点搞", "怎么搞", "点去", "怎么去", "点走", "怎么走", "点计", "怎么算",
+	"点收费", "怎么收费", "点报名", "怎么报名", "点预约", "怎么预约", "点book", "怎么book", "点付", "怎么付", "点退", "怎么退", "边度", "哪里", "边个", "哪个", "边间", "哪家",
 	"冇", "没有", "嘅", "的", "啲", "些", "唔", "不", "喺", "在", "嘢", "东西", "俾", "给", "畀", "给", "佢", "他",
 	"咁", "这么", "搵", "找", "睇", "看", "咗未", "了没", "咗", "了", "听日", "明天", "琴日", "昨天", "下昼", "下午", "朝早", "早上", "好未", "好了没", "落单", "下单",
 	"你哋", "你们", "我哋", "我们", "佢哋", "他们", "而家", "现在", "几时", "什么时候", "使唔使", "要不要", "得唔得", "可不可以",
@@ -37,6 +41,24 @@ var colloquial = strings.NewReplacer(
 	// 唱K is singing karaoke
 	"唱k", "唱歌", "唱K", "唱歌",
 )
+
+// moneyRice is money asked as 米 (internet slang: "多少米", "几个米") or typed
+// by its sound as 前 ("多少前"): asked of a price, never of metres, unless
+// the message speaks of a distance or a size ("离地铁多少米", "多少米长").
+var (
+	moneyRice  = regexp.MustCompile(`(多少|几个|几多)米`)
+	moneyFront = regexp.MustCompile(`(多少|几多)前`)
+	measured   = regexp.MustCompile(`离|距离|远|近|高|长|宽|深|面积|平方|米长|米宽|米高`)
+)
+
+// moneySlang writes those as 多少钱.
+func moneySlang(s string) string {
+	s = moneyFront.ReplaceAllString(s, "多少钱")
+	if !measured.MatchString(s) {
+		s = moneyRice.ReplaceAllString(s, "多少钱")
+	}
+	return s
+}
 
 // whereToDo is "where do I order" (在哪下单, 去哪报名): it asks how to do it,
 // on which menu or page, not for a street address.

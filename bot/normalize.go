@@ -64,6 +64,7 @@ func normalize(s string) string {
 	s = t2s.simplify(s)
 	s = whereToDo.ReplaceAllString(colloquial.Replace(potential(s)), "怎么$1")
 	s = topUp.ReplaceAllString(s, "充值$1")
+	s = moneySlang(s)
 	var b strings.Builder
 	space, wasHan := false, false
 	for _, r := range strings.ToLower(s) {
