@@ -26,6 +26,7 @@ type faqIndex struct {
 	latin       []float64      // phrasing → the weight of its concepts and English words
 	topics      []map[int]bool // entry → the topic concepts its phrasings and answers name
 	askedKinds  [][]int        // entry → the kinds of answer (how much, how long, where) its question asks for
+	priceOnly   []bool         // entry → its question asks a price and nothing else, no yes-no besides
 	postings    map[string][]posting
 	idfs        map[string]float64
 	unknown     float64             // the IDF of a feature no phrasing has
@@ -114,6 +115,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			ft := features(norm)
 			if j == 0 {
 				x.askedKinds = append(x.askedKinds, answerKindsAsked(ft))
+				x.priceOnly = append(x.priceOnly, asksPriceOnly(answerKindsAsked(ft)) && !strings.ContainsAny(norm, "吗么"))
 			}
 			if len(ft) == 0 {
 				continue
@@ -333,13 +335,17 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		asked = append(asked, clockKind)
 	}
 	remedy := remedyAsk.MatchString(norm)
+	// A yes-no question that asks no kind of answer ("外教口音标准吗") is not
+	// the question of an entry that asks a price and nothing else
+	// ("课程价格是多少？"), whatever words they share.
+	plainYesNo := yesNo.MatchString(norm) && len(answerKindsAsked(ft)) == 0 && !moneyWords.MatchString(norm)
 	for _, i := range touched {
 		// Sharing only question words or single characters is not asking
 		// the same thing; nor is naming a topic the entry never mentions
 		// ("海外可以发货吗" is not "下单后多久发货"), nor asking a price of
 		// an entry that names none ("How much is Pro?" is not the trial).
 		if !topical[i] || !covers(x.topics[x.owner[i]], asked) || howNotKind(ft, x.askedKinds[x.owner[i]]) ||
-			(remedy && notAsked(ft, x.askedKinds[x.owner[i]])) {
+			(remedy && notAsked(ft, x.askedKinds[x.owner[i]])) || (plainYesNo && x.priceOnly[x.owner[i]]) {
 			continue
 		}
 		// A message without Chinese cannot cover a phrasing's characters:
@@ -533,4 +539,17 @@ func (x *faqIndex) glossWords(norm string, ft map[string]float64) map[string]flo
 		}
 	}
 	return explains
+}
+
+// moneyWords speak of paying in a yes-no question ("送到成都要运费不",
+// "索道钱包含在里面吗"): a price may answer it.
+var moneyWords = regexp.MustCompile(`钱|费|价|贵|便宜|免费|包含|含|金|付`)
+
+// priceGroup is the kind "how much".
+var priceGroup = conceptGroup(conceptKey("价格"))
+
+// asksPriceOnly reports whether an entry's question asks a price and no
+// other kind of answer.
+func asksPriceOnly(kinds []int) bool {
+	return len(kinds) == 1 && kinds[0] == priceGroup
 }
