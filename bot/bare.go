@@ -36,7 +36,7 @@ var englishFiller = regexp.MustCompile(`\b(are|is|do|does|can|could|will|would|y
 var bareTopics = []bareTopic{
 	{conceptGroup(conceptKey("营业时间")), regexp.MustCompile(`今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|` +
 		`过年|春节|大年三十|除夕|大年初[一二三四五六七八九十]|初[一二三四五六七八九十]|国庆节?|元旦|五一|十一|中秋节?|端午节?|清明节?|节假日|节日|假期|放假|` +
-		`晚上|早上|上午|中午|下午|凌晨|半夜|夜里|平时|工作日|\d+点半?|[一二三四五六七八九十两]+点半?|几点|最晚|最早|照常|正常|` + askFiller)},
+		`晚上|早上|上午|中午|下午|凌晨|半夜|夜里|平时|工作日|期间|那天|当天|这几天|\d+点半?|[一二三四五六七八九十两]+点半?|几点|最晚|最早|照常|正常|` + askFiller)},
 	{conceptGroup(conceptKey("付款")), regexp.MustCompile(`用|刷|付|收|扫|直接|给钱|钱|` + askFiller)},
 	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|` + askFiller)},
 	{conceptGroup(conceptKey("运费")), regexp.MustCompile(`多少钱|多少|怎么算|怎么收|收|要|算|` + askFiller)},
@@ -50,7 +50,15 @@ var bareTopics = []bareTopic{
 const howFiller = `要|需要|用|给|收|提供|办|办理|申请|怎么|如何|支持|` + askFiller
 
 func init() {
-	for _, first := range []string{"退款", "退货", "优惠", "保修", "电话", "会员", "取消", "安装", "试用", "改期", "分期", "押金", "接送", "无线网", "早餐", "发货", "快递"} {
+	// the address, sent or told ("地址发下")
+	bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey("地址")),
+		regexp.MustCompile(`发一下|发下|发个|发|给我|告诉|说下|说一下|是|什么|哪里|在哪|哪儿|具体|详细|定位|` + askFiller)})
+	// cancelling or moving a booking, and what it costs ("临时取消会扣钱吗")
+	for _, first := range []string{"取消", "改期"} {
+		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)),
+			regexp.MustCompile(`临时|扣钱|扣费|收费|要钱|手续费|扣|会|` + howFiller)})
+	}
+	for _, first := range []string{"退款", "退货", "优惠", "保修", "电话", "会员", "安装", "试用", "分期", "押金", "接送", "无线网", "早餐", "发货", "快递"} {
 		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)), regexp.MustCompile(howFiller)})
 	}
 }

@@ -17,12 +17,14 @@ func TestBareTopicQuestions(t *testing.T) {
 		{ID: 3, Question: "可以开发票吗？", Answer: "可以开电子普通发票和专票。", Enabled: true},
 		{ID: 4, Question: "宠物可以进店吗？", Answer: "小型犬可以抱着进店。", Enabled: true},
 		{ID: 6, Question: "有优惠活动吗？", Answer: "会员九折。", Enabled: true},
+		{ID: 7, Question: "门店地址在哪里？", Answer: "解放路88号二楼。", Enabled: true},
+		{ID: 8, Question: "预约后可以取消吗？", Answer: "提前一天取消免费。", Enabled: true},
 	}
 	ask := asker(faqs)
 	for text, want := range map[string]int64{
 		"礼拜天开门伐": 1, "过年开门吗": 1, "国庆节放假你们开门吗": 1, "週日有開嗎": 1,
 		"能刷信用卡吗": 2, "收现金吗": 2, "能用 Alipay 不": 2,
-		"能开专票不": 3, "还有优惠没": 6,
+		"能开专票不": 3, "还有优惠没": 6, "地址发下": 7, "臨時取消會扣錢嗎": 8, "给现金得不得": 2, "春节期间你们上班不": 1,
 		// a clause of it beside a remark
 		"付现金行不？我手机没电了": 2, "周日开门不？几点关门": 1,
 	} {
