@@ -34,7 +34,12 @@ var askedByHead = regexp.MustCompile(`(\p{Han}{2,6})(?:附近|旁边|周边|周�
 
 // nearbyTip asks what is good near by ("附近有什么好吃的推荐"): a tip the
 // FAQ gives only when it speaks of eating or sights at all.
-var nearbyTip = regexp.MustCompile(`(?:附近|旁边|周边|周围)有(?:什么|哪些|啥)(?:好)?(吃|玩|逛|住|景点|饭店|餐厅|酒店|宾馆|超市|馆子)`)
+var nearbyTip = regexp.MustCompile(`(?:附近|旁边|周边|周围)有(?:什么|哪些|啥)(?:好)?(吃|玩|逛|住|景点|饭店|餐厅|酒店|宾馆|超市|馆子)|` +
+	`有(?:什么|哪些|啥)好(吃|玩|逛)的?(?:\s|$|推荐|可以推荐)`)
+
+// advice asks which kind of a thing is good ("遛狗绳哪种好 推荐一下"): the
+// thing is judged by its head (绳), whatever its first words match.
+var advice = regexp.MustCompile(`(\p{Han}{2,6}?)(?:哪种|哪个|哪款|什么牌子|啥牌子)(?:好|比较好|最好|好用)`)
 
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
@@ -44,8 +49,13 @@ var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 // about something the FAQ does not cover, however well its other words
 // match an entry.
 func (x *faqIndex) unknownThing(norm string) string {
-	if g := nearbyTip.FindStringSubmatch(norm); g != nil && x.unknownWord(g[1]) {
-		return g[1]
+	if g := nearbyTip.FindStringSubmatch(norm); g != nil && x.unknownWord(firstGroup(g)) {
+		return firstGroup(g)
+	}
+	if g := advice.FindStringSubmatch(norm); g != nil {
+		if t := x.unknownHead(g[1]); t != "" {
+			return t
+		}
 	}
 	if g := askedByHead.FindStringSubmatch(norm); g != nil {
 		return x.unknownHead(firstGroup(g))

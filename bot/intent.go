@@ -29,7 +29,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 // "帮我叫个销售"), "有人吗", and English "talk to a …". It applies whatever
 // the account's phrases are: a request for a person is never answered
 // from the FAQ (whose entries may well mention 客服).
-var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下|你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人|` + staff + `)` +
+var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一个|一下|下)?(你们|你们的|我|给我)?(的)?(客服|人工|真人|专员|经理|销售|主管|负责人|工作人员|活人|` + staff + `)` +
 	// one of our people by name: "麻烦联系一下李老师"
 	`|(找|叫|联系|转)(一下|下)?(你们|你们的)?\p{Han}(` + staff + `)` +
 	`|(客服|人工|真人|活人|销售|经理)(呢|在吗|在不在)` +
@@ -40,11 +40,13 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	// Turning the bot away is asking for a person too.
 	`|(不要|别用|别让|不想跟|不想和|不跟)机器人|机器人(听不懂|不行|没用|别回|走开|滚)|(你|机器人)(听不懂|答非所问)|答非所问|跟你说不清` +
 	`|(和|跟|同)(人|真人|活人)(说话|聊|沟通|谈)|有没有(工作人员|客服|真人|人工)|(能|可以)?(做主|管事|说了算)的人|` +
-	`机器人\p{Han}{0,6}(说来说去|翻来覆去|一直重复|车轱辘|那几句)` +
+	`机器人\p{Han}{0,6}(说来说去|翻来覆去|一直重复|车轱辘|那几句)|机器人.{0,8}(听不懂|看不懂)` +
 	// another of our people asked for: "我想换个咨询师", "想换个私教老师"
 	`|我?(想|要)换(个|一个|一位|位)\p{Han}{0,4}?(` + staff + `|咨询师|私教|护理师|保姆|阿姨|司机)` +
 	// a quote for the sender's own event: "大概30个家庭，能做吗，报价多少"
 	`|(\d+|[一二两三四五六七八九十几百]+)\s?(个|位|名)(家庭|人|孩子|小朋友|学生|员工|同事).{0,16}?报(个)?价` +
+	// a charge asked to be let off: "这次春节能不能不收那30块加价"
+	`|(能不能|可不可以|能否)(不收|免了|免掉|少收)` +
 	// an exception asked for: "首次要监护人陪同，这个能商量吗"
 	`|(能|可以|能不能|可不可以)(再)?(商量|通融)|(得|要|必须|总得)有人(负责|出来负责)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
@@ -113,7 +115,7 @@ var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(^|\s)�
 	// "修了三次收了三次钱，你们觉得这样合适吗？呵呵"
 	`谁(给我|来|帮我|替我)(出|赔|报销|买单|补)|(你们|你)觉得(这样|这)样?(合适|合理|公平|对)(吗|嘛|么)|呵呵$|` +
 	// "装饰费388必须退", "为啥只退了150", "你们寄的茶叶包装破了 洒了一半 怎么处理"
-	`(必须|一定要)退|(为什么|为啥|怎么)(只|才)(退|给|到账|返|发)了|你们(寄|送|发|给)(来|过来)?的\p{Han}{0,8}(破|坏|烂|漏|碎|错|少)了`)
+	`(必须|一定要)退|(为什么|为啥|怎么)(只|才)(退|给|到账|返|发)了|结果\p{Han}{0,6}只(开|退|给|发|到)了|剩下的呢|跟我有(啥|什么)关系|你们(寄|送|发|给)(来|过来)?的\p{Han}{0,8}(破|坏|烂|漏|碎|错|少)了`)
 
 // grievance is a story of what the sender suffered, or sarcasm about it,
 // without the usual words; it reads the normalized text, whose spaces
@@ -150,7 +152,7 @@ var grievance = regexp.MustCompile(
 		`(做|弄|搞)得(稀里糊涂|乱七八糟|一团糟)|(效率|速度|服务)(真|可真|也太|还真)(高|快|好)啊|真是服了|` +
 		// a damage found, a coupon refused at the door, an empty delivery:
 		// "之前係冇嘅", "到店说只能用一张", "网盘链接发过来是空的"
-		`之前(是|系|都)?没有的|到店\p{Han}{0,2}(说|才说|告诉我|被告知)|(发过来|寄过来|送过来|收到)\p{Han}{0,2}是空的|` +
+		`之前(是|系|都)?没有的|照片发(你们|给你们|你)看|(勒|抓|咬|挠|磨|烫)得\p{Han}{0,4}(红|肿|破|出血)了|到店\p{Han}{0,2}(说|才说|告诉我|被告知)|(发过来|寄过来|送过来|收到)\p{Han}{0,2}是空的|` +
 		// something of the sender's found missing, or broken on the way:
 		// "走了以后我发现阳台上的金手镯不见了", "快递盒都泡烂了"
 		`发现\p{Han}{0,16}(不见了|没了|丢了)|(都|全|已经|给)(泡|摔|压|砸|碰|磕|撞)(烂|碎|坏|破|变形)了|(袋子|盒子|箱子|包装|瓶子|瓶|罐子)\p{Han}{0,2}(漏|破|烂|裂)了|浪费(了)?我|` +
