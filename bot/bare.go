@@ -92,23 +92,25 @@ func onlyAsks(norm string) int {
 // bareEntries finds, for each bare topic, the one entry whose question
 // names it (-1 when none or several do).
 func (x *faqIndex) bareEntries() []int {
+	byGroup := map[int]int{} // concept group → the entry naming it, or -2 for several
+	for i, f := range x.entries {
+		for _, t := range termsIn(normalize(f.Question)) {
+			ct := conceptTerms[t]
+			if ct.latin {
+				continue
+			}
+			if e, seen := byGroup[ct.group]; !seen {
+				byGroup[ct.group] = i
+			} else if e != i {
+				byGroup[ct.group] = -2
+			}
+		}
+	}
 	out := make([]int, len(bareTopics))
 	for b, bt := range bareTopics {
 		out[b] = -1
-		for i, f := range x.entries {
-			for _, t := range termsIn(normalize(f.Question)) {
-				if conceptTerms[t].group != bt.group || conceptTerms[t].latin {
-					continue
-				}
-				if out[b] >= 0 && out[b] != i {
-					out[b] = -2 // several
-				} else if out[b] == -1 {
-					out[b] = i
-				}
-			}
-		}
-		if out[b] < 0 {
-			out[b] = -1
+		if e, ok := byGroup[bt.group]; ok && e >= 0 {
+			out[b] = e
 		}
 	}
 	return out
