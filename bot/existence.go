@@ -37,6 +37,9 @@ var askedByHead = regexp.MustCompile(`(\p{Han}{2,6})(?:附近|旁边|周边|周�
 var nearbyTip = regexp.MustCompile(`(?:附近|旁边|周边|周围)有(?:什么|哪些|啥)(?:好)?(吃|玩|逛|住|景点|饭店|餐厅|酒店|宾馆|超市|馆子)|` +
 	`有(?:什么|哪些|啥)好(吃|玩|逛)的?(?:\s|$|推荐|可以推荐)`)
 
+// difference asks how two things differ.
+var difference = regexp.MustCompile(`(有什么|有啥|有哪些|什么)(区别|差别|不同)|(区别|差别)(是什么|在哪|大吗|大不大)`)
+
 // advice asks which kind of a thing is good ("遛狗绳哪种好 推荐一下"): the
 // thing is judged by its head (绳), whatever its first words match.
 var advice = regexp.MustCompile(`(\p{Han}{2,6}?)(?:哪种|哪个|哪款|什么牌子|啥牌子)(?:好|比较好|最好|好用)`)
@@ -51,6 +54,9 @@ var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 func (x *faqIndex) unknownThing(norm string) string {
 	if g := nearbyTip.FindStringSubmatch(norm); g != nil && x.unknownWord(firstGroup(g)) {
 		return firstGroup(g)
+	}
+	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {
+		return "区别" // "发票和收据有啥区别": an explanation the FAQ does not give
 	}
 	if g := advice.FindStringSubmatch(norm); g != nil {
 		if t := x.unknownHead(g[1]); t != "" {

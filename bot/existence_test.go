@@ -37,6 +37,7 @@ func TestUnknownThing(t *testing.T) {
 		"附近有啥好吃的推荐":    "吃",  // a tip the FAQ gives only when it speaks of eating
 		"平江路有啥好吃的推荐一下": "吃",
 		"遛狗绳哪种好 推荐一下":  "遛狗绳", // which kind is good: judged by its head, 绳
+		"发票和收据有啥区别啊":   "区别",  // how two things differ: an explanation no entry gives
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)

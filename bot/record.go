@@ -54,7 +54,7 @@ var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|�
 	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|(帮我|给我|麻烦)把\p{Han}{0,10}(取消|改|退|换|延|推迟|提前)|(帮我|给我|替我)(算|计算|核算)|` +
 	`还没(发|寄|到|退|开|给|打)\p{Han}{0,4}我|我的\p{Han}{1,8}已经|(扣款|付款|退款|转账|支付)(成功|到账)了(吗|没)|你们\p{Han}{0,4}收到(了)?(没有|没|吗)|` +
 	`我\p{Han}{0,12}?(交上去|提交|递交)了|审核(通过|过)?了(吗|没)|(登记|记录|备注)上了(吗|没)|我(预约|约|订|预订|报名|买|下单|交|付)了.{0,16}?(改到|改成|换到|取消|推迟|提前到)|(预约|约|订|预订|报名)了\p{Han}{0,4}(今天|明天|后天|周[一二三四五六日天]|下周|上午|下午|晚上|\d+号)\p{Han}{0,12}?(改到|改成|换到|推迟到|提前到)|` +
-	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去|领不了|领不到|兑换不了|退不了|提不了|用不上)|我的\p{Han}{1,8}(没用上|用不了|没到账|没生效|不见了)|了.{0,12}(用不了|不能用|没用上)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我[^\s]{0,16}?还剩` + count + `[张次节个桶份本箱瓶]|金额\s?\d+|(微信|支付宝|银行卡?|账单|手机|app)(上|里)?显示(扣|已|付|支付|到账|转)|(你们|那边)\p{Han}{0,4}说没收到|` +
+	`(为什么|为啥|怎么)\p{Han}{0,4}(用不了|不能用|登不上|打不开|付不了|扣不了|收不到|进不去|领不了|领不到|兑换不了|退不了|提不了|用不上)|我的\p{Han}{1,8}(没用上|用不了|没到账|没生效|不见了)|了.{0,12}(用不了|不能用|没用上)|我\p{Han}{0,10}(失败了|出错了|出问题了)|(帮我|给我|替我)(查查|看看)(我|上|之前|昨天|有没有)|我[^\s]{0,16}?还剩` + count + `[张次节个桶份本箱瓶]|金额\s?\d+|今天(都|已经)?是?第` + count + `个?(天|工作日)了|分摊费用|(能不能|可不可以|能否)\p{Han}{0,10}(分开开|拆开开|分开付)|(微信|支付宝|银行卡?|账单|手机|app)(上|里)?显示(扣|已|付|支付|到账|转)|(你们|那边)\p{Han}{0,4}说没收到|` +
 	// a special arrangement for the sender's own stay: "能不能给安排一楼的房间"
 	`(能不能|能|可以|可不可以|麻烦)(给|帮)(我|我们|她|他)?安排\p{Han}{0,8}(的房间|房间|一楼|靠窗|座位)|我\p{Han}{0,10}?(办好|弄好|改好|排好|约好|补上|补好|顺延|转过去|到账)了?(吗|没有|没)$`)
 
@@ -79,6 +79,8 @@ var (
 // daughter's lesson get booked", "has my refund gone through", "is my
 // order shipped" (not "is my data secure", a question of policy).
 var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
+	// the same story typed in pinyin: "wo de baoguo bei chai kai le"
+	`\bwo ?de\b.*\b(bei|shao le|mei shou ?dao|huai le|diu le|po le)\b|` +
 	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
 	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
 	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit|glasses|lenses|contacts|car|room)\b|` +
