@@ -79,6 +79,8 @@ var (
 // daughter's lesson get booked", "has my refund gone through", "is my
 // order shipped" (not "is my data secure", a question of policy).
 var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
+	// "The invoice you emailed me says 1,280 RMB but I only paid 1,180"
+	`\bi only (paid|got|received)\b|\byou (emailed|sent|charged|billed) (me|us)\b|` +
 	// the same story typed in pinyin: "wo de baoguo bei chai kai le"
 	`\bwo ?de\b.*\b(bei|shao le|mei shou ?dao|huai le|diu le|po le)\b|` +
 	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
