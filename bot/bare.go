@@ -24,7 +24,7 @@ type bareTopic struct {
 
 // askFiller is what any such question may hold: the business, the asker's
 // politeness, the particles.
-const askFiller = `你们|你|您|店里|门店|店|请问|问一下|问下|想问|老板|亲|还|也|都|有没有|有|能不能|能|可不可以|可以|行不行|行|` +
+const askFiller = `你们|你|您|侬|店里|门店|店|请问|问一下|问下|想问|老板|亲|还|也|都|有没有|有|能不能|能|可不可以|可以|行不行|行|` +
 	`吗|嘛|么|呢|啊|呀|哦|伐|不|没|吧|了|的|哈|喔|\s+`
 
 // englishFiller is the same in English: "are you open on sundays",
@@ -36,11 +36,13 @@ var englishFiller = regexp.MustCompile(`\b(are|is|do|does|can|could|will|would|y
 var bareTopics = []bareTopic{
 	{conceptGroup(conceptKey("营业时间")), regexp.MustCompile(`今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|` +
 		`过年|春节|大年三十|除夕|大年初[一二三四五六七八九十]|初[一二三四五六七八九十]|国庆节?|元旦|五一|十一|中秋节?|端午节?|清明节?|节假日|节日|假期|放假|` +
-		`晚上|早上|上午|中午|下午|凌晨|半夜|夜里|平时|工作日|期间|那天|当天|这几天|\d+点半?|[一二三四五六七八九十两]+点半?|几点|最晚|最早|照常|正常|` + askFiller)},
+		`晚上|早上|上午|中午|下午|凌晨|半夜|夜里|平时|工作日|期间|那天|当天|这几天|\d+点半?|[一二三四五六七八九十两]+点半?|几点|最晚|最早|照常|正常|` +
+		// "几点关门" leaves 门 beside the term 几点关; "下班过去还来得及不" asks the closing time
+		`门|开|一般|过去|过来|还来得及|来得及|赶得上|` + askFiller)},
 	{conceptGroup(conceptKey("付款")), regexp.MustCompile(`用|刷|付|收|扫|直接|给钱|钱|` + askFiller)},
-	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|` + askFiller)},
+	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|公司|单位|报销|用|要票|票|` + askFiller)},
 	{conceptGroup(conceptKey("运费")), regexp.MustCompile(`多少钱|多少|怎么算|怎么收|收|要|算|` + askFiller)},
-	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|` + askFiller)},
+	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|停哪儿|停哪|哪儿|哪里|够不够|够|` + askFiller)},
 	{conceptGroup(conceptKey("预约")), regexp.MustCompile(`需要|要|提前|先|怎么|如何|在哪里|在哪|哪里|必须|一定|` + askFiller)},
 }
 
@@ -52,13 +54,18 @@ const howFiller = `要|需要|用|给|收|提供|办|办理|申请|怎么|如何
 func init() {
 	// the address, sent or told ("地址发下")
 	bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey("地址")),
-		regexp.MustCompile(`发一下|发下|发个|发|给我|告诉|说下|说一下|是|什么|哪里|在哪|哪儿|具体|详细|定位|` + askFiller)})
+		regexp.MustCompile(`发一下|发下|发个|发|给我|告诉|说下|说一下|是|什么|哪里|在哪|哪儿|具体|详细|定位|哪个|怎么搜|咋个搜|咋搜|搜什么|搜啥|` + askFiller)})
 	// cancelling or moving a booking, and what it costs ("临时取消会扣钱吗")
 	for _, first := range []string{"取消", "改期"} {
 		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)),
-			regexp.MustCompile(`临时|扣钱|扣费|收费|要钱|手续费|扣|会|` + howFiller)})
+			regexp.MustCompile(`临时有事|有事|临时|扣钱|扣费|收费|要钱|手续费|扣|会|约好|约了|咋整|怎么办|要是|如果|` + howFiller)})
 	}
-	for _, first := range []string{"退款", "退货", "优惠", "保修", "电话", "会员", "安装", "试用", "分期", "押金", "接送", "无线网", "早餐", "发货", "快递"} {
+	// why the thing goes back ("没拆封 不想要了能退吗", "戴不惯可以退货吗")
+	const unwanted = `还没拆封|没拆封|不拆封|不喜欢|不想要了|不想要|不合适|[戴用喝吃穿]?不惯|买了|买的|退返|`
+	for _, first := range []string{"退款", "退货"} {
+		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)), regexp.MustCompile(unwanted + howFiller)})
+	}
+	for _, first := range []string{"优惠", "保修", "电话", "会员", "安装", "试用", "分期", "押金", "接送", "无线网", "早餐", "发货", "快递"} {
 		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)), regexp.MustCompile(howFiller)})
 	}
 }
