@@ -44,6 +44,11 @@ var difference = regexp.MustCompile(`(有什么|有啥|有哪些|什么)(区别|
 // thing is judged by its head (绳), whatever its first words match.
 var advice = regexp.MustCompile(`(\p{Han}{2,6}?)(?:哪种|哪个|哪款|什么牌子|啥牌子)(?:好|比较好|最好|好用)`)
 
+// weKnow ends a question asked of what the business may happen to know
+// ("川大图书馆几点开门你知道不", "浪琴专柜几点关门你知道吗"): another place's or
+// person's facts, which no entry of its own gives.
+var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|知不知道|晓不晓得|知唔知)(?:吗|嘛|么|不|伐|没|唔)?$`)
+
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 
@@ -54,6 +59,9 @@ var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 func (x *faqIndex) unknownThing(norm string) string {
 	if g := nearbyTip.FindStringSubmatch(norm); g != nil && x.unknownWord(firstGroup(g)) {
 		return firstGroup(g)
+	}
+	if weKnow.MatchString(strings.TrimSpace(norm)) {
+		return "知道"
 	}
 	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {
 		return "区别" // "发票和收据有啥区别": an explanation the FAQ does not give

@@ -49,10 +49,12 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(能不能|可不可以|能否)(不收|免了|免掉|少收)` +
 	// an exception asked for: "首次要监护人陪同，这个能商量吗"
 	`|(能|可以|能不能|可不可以)(再)?(商量|通融)|(得|要|必须|总得)有人(负责|出来负责)` +
+	// a price offered, or a deal promised on a yes: "人均120行不行，行的话我今天就定了"
+	`|人均\s?\d+\s?(块|元)?(行不行|可以吗|行吗|可不可以|能不能做|做不做)|(行|可以|便宜\p{Han}?)的话\p{Han}{0,2}?(今天|现在|马上|明天)?就(定|订|下单|报名|交钱|付款|签)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound, or in pinyin; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|(签个|签|谈)\p{Han}{0,4}合作|找谁(聊|谈|说|问|对接|联系)|谈(一下|下|谈)?价格|\b(zhuan ?)?ren ?gong\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|(签个|签|谈)\p{Han}{0,4}合作|找谁(聊|谈|说|问|对接|联系)|谈(一下|下|谈)?价格|\b(zhuan ?)?ren ?gong\b|\b(lao ?ban|jing ?li|dian ?zhang|ke ?fu|you ?ren|ren) zai (ma|me|bu)\b|^zai ma\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|打给(你们)?的?(` + staff + `|负责人|经理|主管)|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
@@ -155,8 +157,17 @@ var grievance = regexp.MustCompile(
 		`之前(是|系|都)?没有的|照片发(你们|给你们|你)看|(勒|抓|咬|挠|磨|烫)得\p{Han}{0,4}(红|肿|破|出血)了|到店\p{Han}{0,2}(说|才说|告诉我|被告知)|(发过来|寄过来|送过来|收到)\p{Han}{0,2}是空的|` +
 		// something of the sender's found missing, or broken on the way:
 		// "走了以后我发现阳台上的金手镯不见了", "快递盒都泡烂了"
-		`发现\p{Han}{0,16}(不见了|没了|丢了)|(都|全|已经|给)(泡|摔|压|砸|碰|磕|撞)(烂|碎|坏|破|变形)了|(袋子|盒子|箱子|包装|瓶子|瓶|罐子)\p{Han}{0,2}(漏|破|烂|裂)了|浪费(了)?我|` +
+		`发现\p{Han}{0,16}(不见了|没了|丢了)|我(放|留|存|寄存|锁)\p{Han}{0,10}(不见了|没了|丢了)|太过分了|` +
+		// "吃了块小饼干就起疹子了"
+		`(起|出)了?(疹子|红疹)|` +
+		`(都|全|已经|给)(泡|摔|压|砸|碰|磕|撞)(烂|碎|坏|破|变形)了|(袋子|盒子|箱子|包装|瓶子|瓶|罐子)\p{Han}{0,2}(漏|破|烂|裂)了|浪费(了)?我|` +
 		`\b(charged twice|double charged|charged me twice|overcharged|refund the difference)\b|\bi (need|want|demand) (a |my )?(full )?refund\b`)
+
+// damageTold counts what arrived broken, or shows the proof of it ("碎了两个，
+// 开箱视频有拍，咋整"): a story, even when it asks what to do, unless only
+// supposed ("万一碎了怎么办").
+var damageTold = regexp.MustCompile(`(碎|坏|破|裂|烂|漏)了` + count + `(个|件|只|瓶|盒|箱|袋|块|片|支|根|张)|开箱视频|` +
+	`(照片|视频|录像)(有拍|都拍了|拍了|都有|我有)`)
 
 // injury is someone hurt with us: told as done to them ("被…划了"), it is
 // for a person however it is asked, unless only supposed ("如果孩子被撞了
@@ -213,6 +224,9 @@ func complaint(norm string) string {
 	}
 	if w := injury.FindString(compact); w != "" && ownPassive.MatchString(compact) && !hypothetical.MatchString(norm) {
 		return w // done to someone, told: "被衣架划了一道口子，流血了，你们打算怎么处理"
+	}
+	if w := damageTold.FindString(compact); w != "" && !hypothetical.MatchString(norm) {
+		return w
 	}
 	if w := grieves(norm); w != "" {
 		return w

@@ -48,7 +48,7 @@ var pastDeed = regexp.MustCompile(`(昨天|前天|上周|上个月|上次|前几
 
 // lookup asks us to look something of the sender's up: "帮我查下我卡里还剩
 // 几节课", "帮我确认下有没有加上"; or names their order ("那单", "单号发我").
-var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对|核实)(一下|一?下)?(我|有没有|是不是|$)|那单|这单|我的单|单号发我|` +
+var lookup = regexp.MustCompile(`(帮我|给我|替我|帮忙)(查|看|确认|核对|核实)(一下|一?下)?(我|有没有|是不是|$)|(麻烦|请|帮忙)(核对|核实)|我(实际|明明|当时)(付|交|转|给)了\s?\d+|那单|这单|我的单|单号发我|` +
 	`我那(台|张|次|单|件|套|批)|我那个\p{Han}{1,8}(到哪|怎么样|进度)|到哪一步了|(收到|看到|查到)(了)?我(的|发的|付的)|你们?\p{Han}{0,6}?(发|寄|退|打款|转账|登记)了(吗|没)|一直没收到|我没收到|` +
 	`我的\p{Han}{1,6}(什么时候到期|还剩|剩几|剩多少|还有几|还有多少)|我的\p{Han}{1,10}(进度|到哪|什么时候(能)?(到账|开好|办好|寄出|出来|好))|` +
 	`把我的\p{Han}{1,8}(改|换|转|调)(成|到)|(帮我|给我|麻烦)把\p{Han}{0,10}(取消|改|退|换|延|推迟|提前)|(帮我|给我|替我)(算|计算|核算)|` +
@@ -82,7 +82,7 @@ var ownEnglish = regexp.MustCompile(`\b(did|has|have|was|were) (my|our)\b|` +
 	// "The invoice you emailed me says 1,280 RMB but I only paid 1,180"
 	`\bi only (paid|got|received)\b|\byou (emailed|sent|charged|billed) (me|us)\b|` +
 	// the same story typed in pinyin: "wo de baoguo bei chai kai le"
-	`\bwo ?de\b.*\b(bei|shao le|mei shou ?dao|huai le|diu le|po le)\b|` +
+	`\bwo ?de\b.*\b(bei|shao le|mei shou ?dao|huai le|diu le|po le)\b|\b(shou|na|kou|tou|nong) ?le wo\b|` +
 	`\bis (my|our) (order|parcel|package|refund|booking|lesson|appointment|delivery|repair|shipment|class|card)\b|` +
 	`\bdid you (get|receive|see|send|book|charge) (my|our|me)\b|` +
 	`\bwhen (will|is|are|does|do) (my|our) (\w+ )?(album|photos|pictures|refund|booking|appointment|lesson|class|card|deposit|glasses|lenses|contacts|car|room)\b|` +
