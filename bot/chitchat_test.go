@@ -11,6 +11,9 @@ func TestChitChatWithAddress(t *testing.T) {
 		"Thank you so much!":    true,
 		"你好":                    true,
 		"谢谢老师，几点上课":             false,
+		"谢谢教练！辛苦了":              true,
+		"辛苦了，麻烦你了":              true,
+		"辛苦教练看下我的动作":            false,
 		"老师几点上课":                false,
 		"thanks, where are you": false,
 	} {

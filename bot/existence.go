@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -49,6 +50,31 @@ var advice = regexp.MustCompile(`(\p{Han}{2,6}?)(?:哪种|哪个|哪款|什么�
 // person's facts, which no entry of its own gives.
 var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|知不知道|晓不晓得|知唔知)(?:吗|嘛|么|不|伐|没|唔)?$`)
 
+// placeHours asks when a place opens or closes ("楼下商场几点关门", "体检医院周末
+// 上班不"): a place that is not the business's own.
+var placeHours = regexp.MustCompile(`(医院|商场|超市|银行|图书馆|公园|学校|餐厅|饭店|食堂|车站|停车场|派出所|车管所|考场|` +
+	`体检中心|商店|菜市场|博物馆|专柜|酒馆|酒吧|电影院|影院|游泳馆|邮局|药店|景区|地铁)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
+
+// otherPlaceHours returns such a place when no entry's question or
+// phrasing names it or what it is of (a pharmacy's FAQ says 药 where its
+// customer writes 药店): the hours entry gives the business's own hours,
+// not the mall's downstairs.
+func (x *faqIndex) otherPlaceHours(norm string) string {
+	g := placeHours.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
+	if g == nil {
+		return ""
+	}
+	of, _ := utf8.DecodeRuneInString(g[1])
+	for _, f := range x.entries {
+		for _, p := range append([]string{f.Question}, f.Alternatives...) {
+			if strings.ContainsRune(normalize(p), of) {
+				return ""
+			}
+		}
+	}
+	return g[1]
+}
+
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 
@@ -62,6 +88,9 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	if weKnow.MatchString(strings.TrimSpace(norm)) {
 		return "知道"
+	}
+	if p := x.otherPlaceHours(norm); p != "" {
+		return p
 	}
 	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {
 		return "区别" // "发票和收据有啥区别": an explanation the FAQ does not give

@@ -40,7 +40,9 @@ func TestUnknownThing(t *testing.T) {
 		"发票和收据有啥区别啊":     "区别",  // how two things differ: an explanation no entry gives
 		"川大图书馆几点开门你知道不":  "知道",  // what we may happen to know of another place
 		"附近停车场几点关门你们晓得不": "知道",
-		"你们知道怎么停车吗":      "", // asked of us, not ending on "do you know"
+		"你们知道怎么停车吗":      "",   // asked of us, not ending on "do you know"
+		"楼下商场几点关门啊":      "商场", // the hours of a place not ours
+		"停车场几点关门":        "",   // ours: entry 1 names it
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)

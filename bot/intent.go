@@ -54,7 +54,7 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
 	`|not (a |the )?(bot|robot)|stop (the )?(bot|robot)|no (more )?(bots?|robots?)\b|(don ?t|do not) want (a |the |your )?(bot|robot)` +
 	// 转人工 typed by its sound, or in pinyin; a role called out; a phone call asked for
-	`|转人[共攻公宫功]|(签个|签|谈)\p{Han}{0,4}合作|找谁(聊|谈|说|问|对接|联系)|谈(一下|下|谈)?价格|\b(zhuan ?)?ren ?gong\b|\b(lao ?ban|jing ?li|dian ?zhang|ke ?fu|you ?ren|ren) zai (ma|me|bu)\b|^zai ma\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
+	`|转人[共攻公宫功]|(签个|签|谈)\p{Han}{0,4}合作|找谁(聊|谈|说|问|对接|联系)|(谈|聊)(一下|下|谈|聊)?价格|\b(zhuan ?)?ren ?gong\b|\b(lao ?ban|jing ?li|dian ?zhang|ke ?fu|you ?ren|ren) zai (ma|me|bu)\b|^zai ma\b|\bzhuan ?(ke ?fu|ren)\b|\bzhen ?ren\b|(和|跟|同)(你们的?)?(工作人员|店员|客服人员|同事)\p{Han}{0,4}(沟通|说|聊|谈|联系)|(接|转)\p{Han}{0,4}的?同事|call ?(我|me)|打给我|有没有staff|人[共攻公宫功](客服|服务)|(客服|人工)在哪|负责\p{Han}{1,6}的(老师|人|同事|工作人员|经理|师傅)|当面(问|谈|聊|说)|找(你们)?\p{Han}{0,10}(负责人|经理|主管|店长|老板|领导)|(马上|立刻|赶紧|赶快|现在就)派(个|一个)?人|(叫|让)(你们|你们的)?(` + staff + `|负责人|经理|主管)(出来|过来|来)` +
 	`|(打|回)(个|一个)?电话给我|打给(你们)?的?(` + staff + `|负责人|经理|主管)|给我(打|回)(个|一个)?电话|电话给我|(打|回)我(的)?(电话|手机)|` +
 	`(call|phone|ring) me|give me a call|someone (from|on|in) your team|(speak|talk) (to|with) someone|real (person|human)`)
 
@@ -261,8 +261,9 @@ func isChitChat(norm string) bool {
 // politeness is thanks or a greeting with only a form of address or a
 // particle after it ("谢谢老师", "好的师傅", "thank you so much"): it asks
 // nothing, whatever entry names 老师.
-var politeness = regexp.MustCompile(`^(谢谢|多谢|感谢|谢啦|好的|好嘞|收到|你好|您好|早上好|晚上好|ok|okay|thanks|thank you)` +
-	`(你|您|你们|老师|师傅|医生|教练|客服|亲|老板|啦|了|哈|呀|哦|噢|喔|啊|哈哈| so much| very much| a lot)*$`)
+// Several may follow one another ("谢谢教练 辛苦了").
+var politeness = regexp.MustCompile(`^((谢谢|多谢|感谢|谢啦|好的|好嘞|收到|你好|您好|早上好|晚上好|辛苦|麻烦你|麻烦|太感谢|非常感谢|ok|okay|thanks|thank you)` +
+	`(你|您|你们|老师|师傅|医生|教练|客服|亲|老板|啦|了|哈|呀|哦|噢|喔|啊|哈哈| so much| very much| a lot)*\s*)+$`)
 
 // phraseCache keeps hand-off phrases normalized: they are few, and
 // normalizing runs OpenCC.

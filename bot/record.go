@@ -184,7 +184,10 @@ var (
 		// deed asked for them ("麻烦帮我弄一下")
 		`(付|转|交)错\p{Han}{0,4}了|(点成|选成|订成|开成|写成|填成)了|(麻烦|请)?帮我(弄|办|处理|操作|搞)一下|` +
 		// "今年这个协议班能不能转成那个"
-		`这个\p{Han}{1,6}(能不能|可以|能|可不可以)(转|换|改)成`)
+		`这个\p{Han}{1,6}(能不能|可以|能|可不可以)(转|换|改)成|` +
+		// the sender's child moved ("能不能把我女儿从启蒙班调到少儿班"), a sum
+		// overpaid ("我多交了10块停车费")
+		`把(我|我家)的?(女儿|儿子|孩子|娃|小孩|宝宝)\p{Han}{0,8}?(调|换|转)到|我多(交|付|给|转)了\s?` + count + `|多(收|扣)了我\s?` + count)
 	// ownHere: where the sender stands and what is missing there ("我在钟楼这
 	// 里找不到车"; not "我在官网找不到价格表"), or what they left behind ("我忘记
 	// 拿了").
@@ -267,7 +270,12 @@ var ownForms = []struct {
 	{re: ownWaiting, why: "the sender waiting on us", unless: hypothetical},
 	{re: ownAccount, why: "the sender's own account", unless: whatIf},
 	{re: ownService, why: "a service the sender had", unless: hypothetical},
+	{re: ownPaid, why: "money the sender paid", unless: hypothetical},
 }
+
+// ownPaid asks what becomes of money the sender paid ("三力测试没通过，交的学
+// 费怎么处理"); supposed ("如果没通过的话…"), it asks the rule.
+var ownPaid = regexp.MustCompile(`(交|付)的(学费|钱|定金|押金|费用|款|订金)\p{Han}{0,2}(怎么|咋)(处理|办|算)`)
 
 // aboutRecord returns why a message is about one order, contract or task
 // of the sender's: a reference number, "my order" with a status word, or
