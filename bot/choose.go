@@ -238,9 +238,12 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		raw = dropBeforeClause(raw)
 		norm = normalize(raw)
 	}
-	if py := c.faqs.fromPinyin(norm); py != norm {
+	if py, story := c.faqs.fromPinyinTold(norm); py != norm {
 		// Written in pinyin, asked in Chinese: answered in Chinese.
 		en = en && hasHan(py) == hasHan(norm)
+		if story {
+			return b.handoff(s, "unsure: a long message in pinyin, mostly of words no faq entry has", en, now)
+		}
 		norm = py
 	}
 	first, second := c.faqs.best(norm)

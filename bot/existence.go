@@ -53,7 +53,8 @@ var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|�
 // placeHours asks when a place opens or closes ("楼下商场几点关门", "体检医院周末
 // 上班不"): a place that is not the business's own.
 var placeHours = regexp.MustCompile(`(医院|商场|超市|银行|图书馆|公园|学校|餐厅|饭店|食堂|车站|停车场|派出所|车管所|考场|` +
-	`体检中心|商店|菜市场|博物馆|专柜|酒馆|酒吧|电影院|影院|游泳馆|邮局|药店|景区|地铁)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
+	`体检中心|商店|菜市场|博物馆|专柜|酒馆|酒吧|电影院|影院|游泳馆|邮局|药店|景区|地铁|美术馆|展览馆|科技馆|体育馆|` +
+	`动物园|植物园|游乐园|商城|广场|影城|火车站|高铁站|机场|码头|政务中心|办事大厅|社保局|税务局|公安局|营业厅)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
 
 // otherPlaceHours returns such a place when no entry's question or
 // phrasing names it or what it is of (a pharmacy's FAQ says 药 where its

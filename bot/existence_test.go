@@ -42,7 +42,8 @@ func TestUnknownThing(t *testing.T) {
 		"附近停车场几点关门你们晓得不": "知道",
 		"你们知道怎么停车吗":      "",   // asked of us, not ending on "do you know"
 		"楼下商场几点关门啊":      "商场", // the hours of a place not ours
-		"停车场几点关门":        "",   // ours: entry 1 names it
+		"浙江美术馆周一几点开门啊":   "美术馆",
+		"停车场几点关门":        "", // ours: entry 1 names it
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)

@@ -115,8 +115,27 @@ const maxWordSyllables = 4
 // (the other syllables, mostly question words and particles the FAQ does
 // not write, are dropped). Other text is left as it is.
 func (x *faqIndex) fromPinyin(norm string) string {
+	py, _ := x.fromPinyinTold(norm)
+	return py
+}
+
+// storySyllables is how long a run of pinyin is before it is read as a
+// story: questions typed in pinyin are short ("fapiao neng kai ma gongsi
+// yao baoxiao", 10 syllables; the longest answerable over the sets, 14),
+// the sender's own case is long ("wo zuotian zai nimen dian pei de yanjing,
+// jingpian shang you qipao, keyi huan ma", 21). A long run of which the
+// FAQ's words are under keptShare says mostly what no entry says: dropping
+// those syllables would make it look like the FAQ's question.
+const (
+	storySyllables = 16
+	keptShare      = 0.4
+)
+
+// fromPinyinTold is fromPinyin, and whether a run was a story.
+func (x *faqIndex) fromPinyinTold(norm string) (string, bool) {
+	story := false
 	if strings.IndexFunc(norm, func(r rune) bool { return r >= 'a' && r <= 'z' }) < 0 {
-		return norm
+		return norm, false
 	}
 	fields := strings.Fields(norm)
 	changed := false
@@ -129,7 +148,8 @@ func (x *faqIndex) fromPinyin(norm string) string {
 			i++
 			continue
 		}
-		if hz := x.pinyinWords(fields[i:j]); hz != "" {
+		if hz, kept, all := x.pinyinWords(fields[i:j]); hz != "" {
+			story = story || (all >= storySyllables && float64(kept) < keptShare*float64(all))
 			fields[i] = hz
 			for k := i + 1; k < j; k++ {
 				fields[k] = ""
@@ -139,28 +159,29 @@ func (x *faqIndex) fromPinyin(norm string) string {
 		i = j
 	}
 	if !changed {
-		return norm
+		return norm, false
 	}
-	return strings.Join(strings.Fields(strings.Join(fields, " ")), " ")
+	return strings.Join(strings.Fields(strings.Join(fields, " ")), " "), story
 }
 
 // pinyinWords returns the FAQ words that Latin words spell as pinyin, or
-// "" when they do not read as pinyin or spell none. A dictionary word may
+// "" when they do not read as pinyin or spell none, with how many of its
+// syllables those words took and how many it had. A dictionary word may
 // span the follower's spaces ("fa piao"); a pair that is no word may not
 // ("qian yitian" is 钱 一天, not 钱一 天).
-func (x *faqIndex) pinyinWords(fields []string) string {
+func (x *faqIndex) pinyinWords(fields []string) (words string, kept, all int) {
 	var syl []string
 	starts := map[int]bool{}
 	for _, f := range fields {
 		s := splitPinyin(f)
 		if s == nil {
-			return ""
+			return "", 0, 0
 		}
 		starts[len(syl)] = true
 		syl = append(syl, s...)
 	}
 	if len(syl) < 2 {
-		return ""
+		return "", 0, 0
 	}
 	within := func(i, n int) bool {
 		for k := i + 1; k < i+n; k++ {
@@ -178,6 +199,7 @@ func (x *faqIndex) pinyinWords(fields []string) string {
 			if w, ok := x.pinyin[key]; ok && (!x.pinyinPairs[key] || within(i, n)) {
 				out.WriteString(w)
 				i += n
+				kept += n
 				found = true
 				break
 			}
@@ -186,5 +208,5 @@ func (x *faqIndex) pinyinWords(fields []string) string {
 			i++
 		}
 	}
-	return out.String()
+	return out.String(), kept, len(syl)
 }

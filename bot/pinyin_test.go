@@ -52,3 +52,18 @@ func TestPinyinInput(t *testing.T) {
 		}
 	}
 }
+
+// A long run of pinyin of which the FAQ's words are a small part is the
+// sender's story, not the FAQ's question with its particles dropped.
+func TestLongPinyinStory(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "周六上课吗？", Answer: "周六上午有课。", Enabled: true},
+		{ID: 2, Question: "可以开发票吗？", Answer: "可以开电子发票。", Enabled: true},
+	})
+	if ch := ask("nimen zhouliu de ke turan bu shang le ye mei tongzhi, women baipao yi tang"); ch.action != crm.BotHandoff || ch.faqID != nil {
+		t.Errorf("a story in pinyin: %s (%s), want a hand-off", ch.action, ch.reason)
+	}
+	if ch := ask("fapiao neng kai ma gongsi yao baoxiao"); ch.faqID == nil || *ch.faqID != 2 {
+		t.Errorf("a short question in pinyin: %s (%s), want faq 2", ch.action, ch.reason)
+	}
+}
