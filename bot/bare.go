@@ -42,7 +42,7 @@ var bareTopics = []bareTopic{
 	{conceptGroup(conceptKey("付款")), regexp.MustCompile(`用|刷|付|收|扫|直接|给钱|钱|` + askFiller)},
 	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|公司|单位|报销|用|要票|票|` + askFiller)},
 	{conceptGroup(conceptKey("运费")), regexp.MustCompile(`多少钱|多少|怎么算|怎么收|收|要|算|` + askFiller)},
-	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|停哪儿|停哪|哪儿|哪里|够不够|够|` + askFiller)},
+	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|停哪儿|停哪|哪儿|哪里|够不够|够|开车|过去|过来|` + askFiller)},
 	{conceptGroup(conceptKey("预约")), regexp.MustCompile(`需要|要|提前|先|怎么|如何|在哪里|在哪|哪里|必须|一定|` + askFiller)},
 }
 
@@ -58,7 +58,7 @@ func init() {
 	// cancelling or moving a booking, and what it costs ("临时取消会扣钱吗")
 	for _, first := range []string{"取消", "改期"} {
 		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)),
-			regexp.MustCompile(`临时有事|有事|临时|扣钱|扣费|收费|要钱|手续费|扣|会|约好|约了|咋整|怎么办|要是|如果|` + howFiller)})
+			regexp.MustCompile(`临时有事|有事|临时|扣钱|扣费|收费|要钱|手续费|扣|会|约好|约了|咋整|怎么办|要是|如果|多少|订单|` + howFiller)})
 	}
 	// why the thing goes back ("没拆封 不想要了能退吗", "戴不惯可以退货吗")
 	const unwanted = `还没拆封|没拆封|不拆封|不喜欢|不想要了|不想要|不合适|[戴用喝吃穿]?不惯|买了|买的|退返|`

@@ -28,7 +28,7 @@ func TestBareTopicQuestions(t *testing.T) {
 		// a clause of it beside a remark
 		"付现金行不？我手机没电了": 2, "周日开门不？几点关门": 1,
 		// why it is asked, when that is all beside it
-		"公司报销要票 能开不": 3, "几点关门啊 下班过去还来得及不": 1, "礼拜天开伐": 1, "你们在哪个位置 导航搜啥": 7,
+		"公司报销要票 能开不": 3, "几点关门啊 下班过去还来得及不": 1, "礼拜天开伐": 1, "你们在哪个位置 导航搜啥": 7, "取消订单扣多少手续费": 8,
 	} {
 		ch := ask(text)
 		got := int64(0)

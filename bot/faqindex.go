@@ -334,6 +334,7 @@ func (x *faqIndex) scan(norm string, visit func(match)) (first, second match) {
 		// entry whose answer gives hours answers it.
 		asked = append(asked, clockKind)
 	}
+	asked = askedOf(norm, asked)
 	remedy := remedyAsk.MatchString(norm)
 	// A yes-no question that asks no kind of answer ("外教口音标准吗") is not
 	// the question of an entry that asks a price and nothing else
@@ -508,6 +509,23 @@ func covers(topics map[int]bool, asked []int) bool {
 // 能退吗" is the ticket refund's question, though its entry never says
 // 取消.
 var cancelGroup, refundGroup, returnGroup = conceptGroup(conceptKey("取消")), conceptGroup(conceptKey("退款")), conceptGroup(conceptKey("退货"))
+
+// A child who does or suffers something ("万一孩子上两节不想学了", "宝宝早产住院
+// 了") is the one the question is asked for, not its topic: the refund entry
+// answers it though it never names children.
+var (
+	childGroup   = conceptGroup(conceptKey("儿童"))
+	childSubject = regexp.MustCompile(`(孩子|小孩|宝宝|小朋友|娃)\p{Han}{0,2}?(不想|不愿|发烧|生病|病了|早产|住院|学了|上了|上\p{Han}?节)`)
+)
+
+// askedOf drops the children's group from what a message asks when a
+// child is only its subject.
+func askedOf(norm string, asked []int) []int {
+	if !childSubject.MatchString(norm) {
+		return asked
+	}
+	return slices.DeleteFunc(asked, func(g int) bool { return g == childGroup })
+}
 
 // glossWords adds to an English message's features the Chinese words of the
 // FAQ its words gloss ("lenses" → 镜片), and returns, for each English word
