@@ -19,7 +19,9 @@ var askedWhole = regexp.MustCompile(`(?:^|\s|[^没])有(\p{Han}{2,6}?)(?:吗|嘛
 	`参加(\p{Han}{2,6}?)(?:吗|嘛|么|不|没)$|` +
 	// what one asks to bring, use or keep ("大床房可以带泰迪吗"), or an
 	// invoice to be issued as ("发票可以开成办公用品吗")
-	`(?:可以|能不能|可不可以|能)(?:带|用|寄存|存放|放|养|开成)(\p{Han}{2,6}?)(?:吗|嘛|么|不)$`)
+	`(?:可以|能不能|可不可以|能)(?:带|用|寄存|存放|放|养|开成)(\p{Han}{2,6}?)(?:吗|嘛|么|不)$|` +
+	// what a thing said of something is ("办卡送的礼品是什么")
+	`的(\p{Han}{2,4}?)(?:是什么|是啥|都有什么|有哪些)$`)
 
 // askedByHead finds a thing judged by its head, the end of a Chinese
 // compound: a place near by ("停车场旁边有加油站吗", "宠物医院附近有吗": 宠物医院

@@ -43,7 +43,9 @@ func TestUnknownThing(t *testing.T) {
 		"你们知道怎么停车吗":      "",   // asked of us, not ending on "do you know"
 		"楼下商场几点关门啊":      "商场", // the hours of a place not ours
 		"浙江美术馆周一几点开门啊":   "美术馆",
-		"停车场几点关门":        "", // ours: entry 1 names it
+		"办卡送的礼品是什么":      "礼品", // what a thing said of something is
+		"会员的优惠是什么":       "",   // a concept's word
+		"停车场几点关门":        "",   // ours: entry 1 names it
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)
