@@ -31,7 +31,9 @@ var ownStatus = []string{"到哪了", "到哪里了", "还没到", "还没收到
 // reference finds an order, contract, task or tracking number: a run of
 // six or more digits (a mobile number too, even spaced: 139 8012 3344), or letters and digits joined as such numbers are
 // (SF1234567890, HT-2026-0031, #88213).
-var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌|尾号)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|1[3-9]\d{1,3}\s?[*x×]{3,5}\s?\d{2,4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,})`)
+var reference = regexp.MustCompile(`(?i)((房间号|房号|订单号|单号|工号|座位号|车牌|尾号)\s?[a-z0-9]{2,}|\d{6,}|1[3-9]\d[\s-]\d{4}[\s-]\d{4}|1[3-9]\d{1,3}\s?[*x×]{3,5}\s?\d{2,4}|[a-z]{1,4}-?\d{4,}|[a-z]{1,4}-\d{2,}-\d{2,}|#\s?\d{3,}|no\.\s?\d{3,}|` +
+	// a Chinese licence plate: its province, its city's letter, five more (川A3K7XX)
+	`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-z]\s?[a-z0-9]{5,6}\b)`)
 
 // ownPast is "the one I booked / bought / sent (yesterday)": the sender's
 // own booking, order or appointment, whatever the trade calls it.
@@ -182,7 +184,7 @@ var (
 		// money of theirs gone astray ("定金付错门店了"), a choice made wrong
 		// ("点成了万达的", "抬头开成了个人"; "买错了能退吗" asks the rule), and a
 		// deed asked for them ("麻烦帮我弄一下")
-		`(付|转|交)错\p{Han}{0,4}了|(点成|选成|订成|开成|写成|填成)了|(麻烦|请)?帮我(弄|办|处理|操作|搞)一下|` +
+		`(付|转|交)错\p{Han}{0,4}了|(点成|选成|订成|开成|写成|填成)了|(麻烦|请)?帮我(弄|办|处理|操作|搞|改)一下|` +
 		// "今年这个协议班能不能转成那个"
 		`这个\p{Han}{1,6}(能不能|可以|能|可不可以)(转|换|改)成|` +
 		// the sender's child moved ("能不能把我女儿从启蒙班调到少儿班"), a sum
