@@ -68,15 +68,29 @@ func (x *faqIndex) otherPlaceHours(norm string) string {
 		return ""
 	}
 	of, _ := utf8.DecodeRuneInString(g[1])
-	for _, f := range x.entries {
-		for _, p := range append([]string{f.Question}, f.Alternatives...) {
-			if strings.ContainsRune(normalize(p), of) {
-				return ""
-			}
-		}
+	if x.asked(func(p string) bool { return strings.ContainsRune(p, of) }) {
+		return ""
 	}
 	return g[1]
 }
+
+// asked reports whether an entry's question or alternatives, normalized,
+// say what is looked for.
+func (x *faqIndex) asked(says func(string) bool) bool {
+	for _, f := range x.entries {
+		for _, p := range append([]string{f.Question}, f.Alternatives...) {
+			if says(normalize(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recommend opens a request for a recommendation ("推荐几首适合6岁孩子的练习曲",
+// "推荐个好吃的热干面"): advice an entry gives only when its question asks for
+// one.
+var recommend = regexp.MustCompile(`^(帮我|给我|能|可以|麻烦)?推荐(一下|下|个|几|一|些)`)
 
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
@@ -94,6 +108,9 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	if p := x.otherPlaceHours(norm); p != "" {
 		return p
+	}
+	if recommend.MatchString(norm) && !x.asked(func(p string) bool { return strings.Contains(p, "推荐") }) {
+		return "推荐"
 	}
 	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {
 		return "区别" // "发票和收据有啥区别": an explanation the FAQ does not give
