@@ -28,39 +28,41 @@ func TestBrowserCarePlan(t *testing.T) {
 		chromedp.Navigate(u+"/login?lang=zh-CN"),
 		chromedp.SendKeys(`input[name="email"]`, "manager@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
-		chromedp.Click(`a[href="/care"]`),
+		loads(chromedp.Click(`a[href="/care"]`)),
 		chromedp.WaitVisible(`#care-form`),
 		chromedp.SendKeys(`input[name="name"]`, "生日电话"),
 		chromedp.SetValue(`select[name="action"]`, "task"),
 		chromedp.SendKeys(`input[name="subject_zh"]`, "给{{contact.name}}打电话"),
 		chromedp.SendKeys(`textarea[name="text_zh"]`, "{{contact.name}} 今天生日"),
-		chromedp.Click(`#care-preview`),
+		loads(chromedp.Click(`#care-preview`)),
 		chromedp.WaitVisible(`#care-preview-table`),
 	)
 	preview := eval[string](t, ctx, `document.getElementById('care-preview-table').innerText`)
 	if !strings.Contains(preview, "2026-03-05") || !strings.Contains(preview, "给王小明打电话") {
 		t.Fatalf("the preview shows %q", preview)
 	}
-	do(t, ctx, chromedp.Click(`#care-save`), chromedp.WaitVisible(`#care-plans`),
-		chromedp.Click(`#care-plans button.switch-on`), chromedp.WaitVisible(`#care-plans .state.on`))
+	// Saving and switching on post the page: #care-plans is on the page
+	// being left too, so each waits for the next page to load first.
+	do(t, ctx, loads(chromedp.Click(`#care-save`)), chromedp.WaitVisible(`#care-plans`),
+		loads(chromedp.Click(`#care-plans button.switch-on`)), chromedp.WaitVisible(`#care-plans .state.on`))
 	shot(t, ctx, "care-plans.png")
 
 	e.clock.Set(time.Date(2026, 3, 5, 3, 0, 0, 0, time.UTC)) // 11:00 in Shanghai, after the 10:00 send time
 	mustDo(t, svc.Sweep(context.Background(), e.clock.Now()))
 	do(t, ctx,
-		chromedp.Click(`form[action="/logout"] button`),
+		loads(chromedp.Click(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(`input[name="email"]`),
 		chromedp.SendKeys(`input[name="email"]`, "rep1@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`#bell`),
 	)
 	if n := eval[string](t, ctx, `document.querySelector('#bell .count').innerText`); n != "1" {
 		t.Fatalf("the bell shows %q, want 1", n)
 	}
-	do(t, ctx, chromedp.Click(`#bell`), chromedp.WaitVisible(`.reminder-list`))
+	do(t, ctx, loads(chromedp.Click(`#bell`)), chromedp.WaitVisible(`.reminder-list`))
 	list := eval[string](t, ctx, `document.querySelector('.reminders').innerText`)
 	if !strings.Contains(list, "给王小明打电话") {
 		t.Fatalf("the reminders page shows %q", list)
@@ -85,10 +87,10 @@ func TestBrowserCarePlanEdit(t *testing.T) {
 		chromedp.Navigate(u+"/login?lang=en"),
 		chromedp.SendKeys(`input[name="email"]`, "manager@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Navigate(u+"/care?lang=en"),
-		chromedp.Click(`#edit-plan-`+id),
+		loads(chromedp.Click(`#edit-plan-`+id)),
 		chromedp.WaitVisible(`#care-cancel`),
 	)
 	if h := eval[string](t, ctx, `document.querySelector('.care-new h2').innerText`); !strings.Contains(h, "Edit care plan") {
@@ -101,9 +103,9 @@ func TestBrowserCarePlanEdit(t *testing.T) {
 		chromedp.SetValue(`input[name="days"]`, "7"),
 		chromedp.SetValue(`textarea[name="text_zh"]`, "{{contact.name}}，用得怎么样？"),
 		chromedp.SetValue(`select[name="team_id"]`, strconv.FormatInt(e.teamA, 10)),
-		chromedp.Click(`#care-preview`),
+		loads(chromedp.Click(`#care-preview`)),
 		chromedp.WaitVisible(`#care-preview-none`),
-		chromedp.Click(`#care-save`),
+		loads(chromedp.Click(`#care-save`)),
 		chromedp.WaitVisible(`p.flash.ok`),
 	)
 	got, err := e.db.CarePlan(context.Background(), p.ID)
