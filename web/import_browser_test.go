@@ -41,7 +41,7 @@ func TestBrowserImport(t *testing.T) {
 		chromedp.Navigate(u+"/login?lang=zh-CN"),
 		chromedp.SendKeys(`input[name="email"]`, "manager@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Navigate(u+"/imports"),
 		chromedp.WaitVisible(`#import-upload`),

@@ -40,7 +40,7 @@ func TestBrowserShowsInlineImages(t *testing.T) {
 		chromedp.Navigate(e.srv.URL+"/login?lang=en"),
 		chromedp.SendKeys(`input[name="email"]`, "admin@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Navigate(fmt.Sprintf("%s/inbox/%d", e.srv.URL, res.ConversationID)),
 		chromedp.WaitVisible(`iframe.mail`),

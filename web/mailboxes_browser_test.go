@@ -23,7 +23,7 @@ func TestBrowserAddsAMailbox(t *testing.T) {
 		chromedp.Navigate(u+"/login?lang=en"),
 		chromedp.SendKeys(`input[name="email"]`, "admin@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Click(`a[href="/mailboxes"]`),
 		chromedp.WaitVisible(`a[href="/mailboxes/new"]`),

@@ -29,7 +29,7 @@ func TestBrowserPool(t *testing.T) {
 			chromedp.Navigate(u + "/login?lang=en"),
 			chromedp.SendKeys(`input[name="email"]`, who+"@example.com"),
 			chromedp.SendKeys(`input[name="password"]`, password),
-			chromedp.Submit(`input[name="password"]`),
+			loads(chromedp.Submit(`input[name="password"]`)),
 			chromedp.WaitVisible(`.who`),
 		}
 	}

@@ -27,7 +27,7 @@ func TestBrowserCreatesACustomer(t *testing.T) {
 		chromedp.Navigate(u + "/login?lang=zh-CN"),
 		chromedp.SendKeys(`input[name="email"]`, "rep1@example.com"),
 		chromedp.SendKeys(`input[name="password"]`, password),
-		chromedp.Submit(`input[name="password"]`),
+		loads(chromedp.Submit(`input[name="password"]`)),
 		chromedp.WaitVisible(`.who`),
 		chromedp.Navigate(u + "/customers/new"),
 		chromedp.SendKeys(`#f-name`, "华强电子有限公司"),

@@ -60,7 +60,7 @@ func TestBrowserRepsDay(t *testing.T) {
 				chromedp.Navigate(u + "/login?lang=" + tt.lang),
 				chromedp.SendKeys(`input[name="email"]`, "rep1@example.com"),
 				chromedp.SendKeys(`input[name="password"]`, password),
-				chromedp.Submit(`input[name="password"]`),
+				loads(chromedp.Submit(`input[name="password"]`)),
 				chromedp.WaitVisible(`.who`),
 				chromedp.Navigate(u + "/orders/new"),
 				chromedp.SendKeys(`#f-number`, "SO-DAY-1"),
