@@ -238,7 +238,7 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		raw = dropBeforeClause(raw)
 		norm = normalize(raw)
 	}
-	if py, story := c.faqs.fromPinyinTold(norm); py != norm {
+	if py, story := c.faqs.fromPinyin(norm); py != norm {
 		// Written in pinyin, asked in Chinese: answered in Chinese.
 		en = en && hasHan(py) == hasHan(norm)
 		if story {

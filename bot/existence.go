@@ -67,24 +67,10 @@ func (x *faqIndex) otherPlaceHours(norm string) string {
 	if g == nil {
 		return ""
 	}
-	of, _ := utf8.DecodeRuneInString(g[1])
-	if x.asked(func(p string) bool { return strings.ContainsRune(p, of) }) {
+	if of, _ := utf8.DecodeRuneInString(g[1]); strings.ContainsRune(x.asks, of) {
 		return ""
 	}
 	return g[1]
-}
-
-// asked reports whether an entry's question or alternatives, normalized,
-// say what is looked for.
-func (x *faqIndex) asked(says func(string) bool) bool {
-	for _, f := range x.entries {
-		for _, p := range append([]string{f.Question}, f.Alternatives...) {
-			if says(normalize(p)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // recommend opens a request for a recommendation ("推荐几首适合6岁孩子的练习曲",
@@ -109,7 +95,7 @@ func (x *faqIndex) unknownThing(norm string) string {
 	if p := x.otherPlaceHours(norm); p != "" {
 		return p
 	}
-	if recommend.MatchString(norm) && !x.asked(func(p string) bool { return strings.Contains(p, "推荐") }) {
+	if recommend.MatchString(norm) && !strings.Contains(x.asks, "推荐") {
 		return "推荐"
 	}
 	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {

@@ -36,6 +36,7 @@ type faqIndex struct {
 	vocab       map[string]bool     // the dictionary words of the phrasings and answers
 	pinyin      map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
 	bare        []int               // per bare topic, the one entry whose question names it, or -1 (bare.go)
+	asks        string              // the questions and alternatives, normalized, a line each (existence.go)
 	pinyinPairs map[string]bool     // of those, the keys of character pairs that are no dictionary word
 	skipOnly    map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch     sync.Pool
@@ -97,6 +98,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	var feats, skips []map[string]float64
 	plain := map[string]bool{}
 	df := map[string]int{}
+	var asks strings.Builder
 	for _, f := range fs {
 		if !f.Enabled {
 			continue
@@ -112,6 +114,10 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 		}
 		for j, p := range texts {
 			norm := normalize(p)
+			if from[j] == fromQuestion {
+				asks.WriteString(norm)
+				asks.WriteByte('\n')
+			}
 			ft := features(norm)
 			if j == 0 {
 				x.askedKinds = append(x.askedKinds, answerKindsAsked(ft))
@@ -154,6 +160,7 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	x.addSounds()
 	x.addPinyin()
 	x.bare = x.bareEntries()
+	x.asks = asks.String()
 	x.scratch.New = func() any {
 		return &scratch{overlap: make([]float64, len(feats)), topical: make([]bool, len(feats)),
 			explained: make([]float64, len(x.entries)), feat: make([]float64, len(x.entries))}

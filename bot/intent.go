@@ -105,7 +105,7 @@ func askedForPerson(norm string, phrases []string) string {
 // demand is a refund or a deed demanded, not asked about: "马上给我退",
 // "把钱退给我", "还我钱", "我要退定金" with no question in it ("我要退货怎么弄"
 // asks how), the same word shouted, a promise broken, a charge questioned.
-var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(^|\s)我要(退钱|退款|退费|赔偿|索赔|个说法)\s*$|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
+var demand = regexp.MustCompile(`(给我|帮我)退|退(返|回)?给我|(^|\s|[^果是])我(就)?要(退钱|退款|退费|赔偿|索赔|个说法)\s*$|(马上|立刻|立即|即刻|赶紧|赶快|现在就)(给我)?退|把钱退|还我钱|钱还我|^我要退(\p{Han}{0,2}[^吗么嘛呢])?$|` +
 	// urgency that orders a deed: "今天必须给我发货", "立刻把多扣的课时给我加回来", "即刻同我退钱"
 	`(马上|立刻|立即|即刻|赶紧|赶快|现在就|今天必须|今天之内)(给我|帮我|把|同我|替我)|(必须|一定要)(给我|帮我|同我|替我)|` +
 	// the same word shouted again and again: "退款！退款！"

@@ -110,15 +110,6 @@ func (x *faqIndex) addPinyin() {
 // maxWordSyllables is the most syllables a looked-up word has.
 const maxWordSyllables = 4
 
-// fromPinyin writes each run of Latin words of a normalized text that
-// reads wholly as pinyin, and holds at least one FAQ word, as those words
-// (the other syllables, mostly question words and particles the FAQ does
-// not write, are dropped). Other text is left as it is.
-func (x *faqIndex) fromPinyin(norm string) string {
-	py, _ := x.fromPinyinTold(norm)
-	return py
-}
-
 // storySyllables is how long a run of pinyin is before it is read as a
 // story: questions typed in pinyin are short ("fapiao neng kai ma gongsi
 // yao baoxiao", 10 syllables; the longest answerable over the sets, 14),
@@ -131,9 +122,12 @@ const (
 	keptShare      = 0.4
 )
 
-// fromPinyinTold is fromPinyin, and whether a run was a story.
-func (x *faqIndex) fromPinyinTold(norm string) (string, bool) {
-	story := false
+// fromPinyin writes each run of Latin words of a normalized text that
+// reads wholly as pinyin, and holds at least one FAQ word, as those words
+// (the other syllables, mostly question words and particles the FAQ does
+// not write, are dropped). Other text is left as it is. It also says
+// whether a run was a story (above).
+func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 	if strings.IndexFunc(norm, func(r rune) bool { return r >= 'a' && r <= 'z' }) < 0 {
 		return norm, false
 	}

@@ -36,7 +36,7 @@ func TestPinyinInput(t *testing.T) {
 		// not across the follower's space ("nai yiping" is no 奶一)
 		"zenme dingnai a": "怎么订奶", "xian nai yitian": "鲜奶一天",
 	} {
-		if got := x.fromPinyin(in); got != want {
+		if got, _ := x.fromPinyin(in); got != want {
 			t.Errorf("fromPinyin(%q) = %q, want %q", in, got, want)
 		}
 	}
