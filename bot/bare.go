@@ -40,7 +40,7 @@ var bareTopics = []bareTopic{
 		// "几点关门" leaves 门 beside the term 几点关; "下班过去还来得及不" asks the closing time
 		`门|开|一般|过去|过来|还来得及|来得及|赶得上|` + askFiller)},
 	{conceptGroup(conceptKey("付款")), regexp.MustCompile(`用|刷|付|收|扫|直接|给钱|钱|` + askFiller)},
-	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|公司|单位|报销|用|要票|票|` + askFiller)},
+	{conceptGroup(conceptKey("发票")), regexp.MustCompile(`开|给|要|提供|公司|单位|报销|用|要票|票|在哪里|在哪儿|在哪|哪里|哪儿|` + askFiller)},
 	{conceptGroup(conceptKey("运费")), regexp.MustCompile(`多少钱|多少|怎么算|怎么收|收|要|算|` + askFiller)},
 	{conceptGroup(conceptKey("停车")), regexp.MustCompile(`方便|好|免费|收费|要钱|地方|停哪儿|停哪|哪儿|哪里|够不够|够|开车|过去|过来|` + askFiller)},
 	{conceptGroup(conceptKey("预约")), regexp.MustCompile(`需要|要|提前|先|怎么|如何|在哪里|在哪|哪里|必须|一定|` + askFiller)},
@@ -54,7 +54,7 @@ const howFiller = `要|需要|用|给|收|提供|办|办理|申请|怎么|如何
 func init() {
 	// the address, sent or told ("地址发下")
 	bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey("地址")),
-		regexp.MustCompile(`发一下|发下|发个|发|给我|告诉|说下|说一下|是|什么|哪里|在哪|哪儿|具体|详细|定位|哪个|怎么搜|咋个搜|咋搜|搜什么|搜啥|` + askFiller)})
+		regexp.MustCompile(`发一下|发下|发个|发|给我|告诉|说下|说一下|是|什么|在哪里|在哪儿|哪里|在哪|哪儿|具体|详细|定位|哪个|怎么搜|咋个搜|咋搜|搜什么|搜啥|` + askFiller)})
 	// cancelling or moving a booking, and what it costs ("临时取消会扣钱吗")
 	for _, first := range []string{"取消", "改期"} {
 		bareTopics = append(bareTopics, bareTopic{conceptGroup(conceptKey(first)),
@@ -85,6 +85,9 @@ func onlyAsks(norm string) int {
 				found = true
 				rest = strings.ReplaceAll(padded(rest), " "+ct.term+" ", " ")
 			}
+		}
+		if !found && bt.group == addressGroup && whereAsked.MatchString(norm) {
+			found = true // "你们店在哪里": where the business is, with no word for its address
 		}
 		if !found {
 			continue
@@ -130,4 +133,35 @@ func (x *faqIndex) bareEntry(norm string) *crm.FAQ {
 		return x.entries[x.bare[b]]
 	}
 	return nil
+}
+
+// addressGroup is the concept of the business's address.
+var addressGroup = conceptGroup(conceptKey("地址"))
+
+// whereAsked asks where, in Chinese.
+var whereAsked = regexp.MustCompile(`在哪|哪里|哪儿`)
+
+// bareClause returns the address entry when one clause of a message of
+// several asks the address only, or nil: the other clauses say why ("我要
+// 打车过来"), and other topics' clauses are often conditions of the
+// question ("我在泉州，能给我发快递不，运费多少").
+func (x *faqIndex) bareClause(norm string) *crm.FAQ {
+	cs := strings.Fields(norm)
+	if len(cs) < 2 || !hasHan(norm) || strings.IndexFunc(norm, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 {
+		return nil // Latin words split a clause too ("在哪里yuyue啊")
+	}
+	var found *crm.FAQ
+	for _, c := range cs {
+		if !hasHan(c) {
+			continue
+		}
+		if b := onlyAsks(c); b >= 0 && bareTopics[b].group == addressGroup && x.bare[b] >= 0 {
+			e := x.entries[x.bare[b]]
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }

@@ -19,6 +19,7 @@ func TestBareTopicQuestions(t *testing.T) {
 		{ID: 6, Question: "有优惠活动吗？", Answer: "会员九折。", Enabled: true},
 		{ID: 7, Question: "门店地址在哪里？", Answer: "解放路88号二楼。", Enabled: true},
 		{ID: 8, Question: "预约后可以取消吗？", Answer: "提前一天取消免费。", Enabled: true},
+		{ID: 9, Question: "附近好停车吗？", Alternatives: []string{"开车过来停哪里"}, Answer: "门口有咪表车位。", Enabled: true},
 	}
 	ask := asker(faqs)
 	for text, want := range map[string]int64{
@@ -28,7 +29,11 @@ func TestBareTopicQuestions(t *testing.T) {
 		// a clause of it beside a remark
 		"付现金行不？我手机没电了": 2, "周日开门不？几点关门": 1,
 		// why it is asked, when that is all beside it
-		"公司报销要票 能开不": 3, "几点关门啊 下班过去还来得及不": 1, "礼拜天开伐": 1, "你们在哪个位置 导航搜啥": 7, "取消订单扣多少手续费": 8,
+		// where the business is, with no word for its address; the address
+		// asked in one clause beside why (not the parking: 打车 is a taxi)
+		"你们店在哪里": 7, "店铺在哪里": 7, "发票在哪里开": 3,
+		"店在哪里啊，我要打车过来": 7,
+		"公司报销要票 能开不":   3, "几点关门啊 下班过去还来得及不": 1, "礼拜天开伐": 1, "你们在哪个位置 导航搜啥": 7, "取消订单扣多少手续费": 8,
 	} {
 		ch := ask(text)
 		got := int64(0)

@@ -154,7 +154,7 @@ var liveAction = regexp.MustCompile(`真人\s?(cs|秀|版|实景|游戏|密室|�
 
 // personWanted says why a message wants a person rather than the bot —
 // "asked (转人工)" or "complaint (骗子)" — or "".
-func personWanted(s *crm.BotSettings, norm string) string {
+func personWanted(s *crm.BotSettings, norm, trade string) string {
 	phrases := s.HandoffPhrases
 	if len(phrases) == 0 {
 		phrases = crm.DefaultHandoffPhrases
@@ -167,7 +167,7 @@ func personWanted(s *crm.BotSettings, norm string) string {
 	if p != "" {
 		return "asked (" + p + ")"
 	}
-	if w := complaint(norm); w != "" {
+	if w := complaint(norm, trade); w != "" {
 		return "complaint (" + w + ")"
 	}
 	return ""
@@ -181,7 +181,7 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 		// conversation waits for one is still a request for a person: it
 		// is recorded as a hand-off (the conversation reopened and
 		// assigned), without telling the follower twice.
-		if p := personWanted(s, normalize(inboundText(m))); p != "" && strings.HasPrefix(why, handedOverAt) {
+		if p := personWanted(s, normalize(inboundText(m)), c.faqs.asks); p != "" && strings.HasPrefix(why, handedOverAt) {
 			return choice{action: crm.BotHandoff, reason: "person: " + p + "; " + why}
 		}
 		return choice{action: crm.BotNone, reason: why}
@@ -203,11 +203,22 @@ func (b *Bot) choose(in *crm.BotInput, c *cache, now time.Time) choice {
 	raw := inboundText(m)
 	norm := normalize(raw)
 	en := english(raw)
-	if p := personWanted(s, norm); p != "" {
+	if p := personWanted(s, norm, c.faqs.asks); p != "" {
 		return b.handoff(s, "person: "+p, en, now)
 	}
 	if why := aboutRecord(raw, norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
+	}
+	if py, _ := c.faqs.fromPinyin(norm); py != norm {
+		// A story typed in pinyin ("zuotian fu le liang ci qian") is read
+		// as the Chinese it spells.
+		py = normalize(py)
+		if p := personWanted(s, py, c.faqs.asks); p != "" {
+			return b.handoff(s, "person: "+p+" (in pinyin)", en, now)
+		}
+		if why := aboutRecord(py, py); why != "" {
+			return b.handoff(s, "person: "+why+" (in pinyin)", en, now)
+		}
 	}
 	if why := jobEnquiry(norm); why != "" {
 		return b.handoff(s, "person: "+why, en, now)
@@ -244,7 +255,8 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		if story {
 			return b.handoff(s, "unsure: a long message in pinyin, mostly of words no faq entry has", en, now)
 		}
-		norm = py
+		// Written as Chinese, it is normalized as Chinese (在哪里 as 在哪).
+		norm = normalize(py)
 	}
 	first, second := c.faqs.best(norm)
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
@@ -282,7 +294,14 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		first, second = match{}, match{}
 	}
 	bare := false
-	if !sure(first, second) && thing == "" {
+	if thing == "" {
+		// One clause asks the address only ("店在哪里啊，我要打车过来"): its
+		// entry, not the one the rest leans to (打车 is no parking).
+		if e := c.faqs.bareClause(norm); e != nil && e != first.faq {
+			first, second, bare = match{faq: e}, match{}, true
+		}
+	}
+	if !sure(first, second) && !bare && thing == "" {
 		if e := c.faqs.bareEntry(norm); e != nil {
 			// "礼拜天开门伐" asks the opening hours and nothing else (bare.go).
 			if first.faq != e {

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/rapport-crm/rapport/crm"
 )
@@ -50,27 +49,58 @@ var advice = regexp.MustCompile(`(\p{Han}{2,6}?)(?:哪种|哪个|哪款|什么�
 // weKnow ends a question asked of what the business may happen to know
 // ("川大图书馆几点开门你知道不", "浪琴专柜几点关门你知道吗"): another place's or
 // person's facts, which no entry of its own gives.
-var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|知不知道|晓不晓得|知唔知)(?:吗|嘛|么|不|伐|没|唔)?$`)
+var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|知不知道|晓不晓得|知唔知)(?:吗|嘛|么|不|伐|没|唔)?$|` +
+	// without "you", only asked: "玉林那家小酒馆几点开门晓得不" (not "怕被熟人知道")
+	`(?:知道|晓得)(?:吗|不|伐|没)$|(?:知不知道|晓不晓得|知唔知)$`)
 
 // placeHours asks when a place opens or closes ("楼下商场几点关门", "体检医院周末
 // 上班不"): a place that is not the business's own.
 var placeHours = regexp.MustCompile(`(医院|商场|超市|银行|图书馆|公园|学校|餐厅|饭店|食堂|车站|停车场|派出所|车管所|考场|` +
 	`体检中心|商店|菜市场|博物馆|专柜|酒馆|酒吧|电影院|影院|游泳馆|邮局|药店|景区|地铁|美术馆|展览馆|科技馆|体育馆|` +
-	`动物园|植物园|游乐园|商城|广场|影城|火车站|高铁站|机场|码头|政务中心|办事大厅|社保局|税务局|公安局|营业厅)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
+	`动物园|植物园|游乐园|商城|广场|影城|火车站|高铁站|机场|码头|政务中心|办事大厅|社保局|税务局|公安局|营业厅|物业|居委会|` +
+	`轮渡|渡轮|公交|班车|大巴|缆车|索道|法院|检察院|仲裁委|民政局|人社局|房管局|公证处|交警队|` +
+	// a neighbour ("对面那家火锅几点开门")
+	`那家)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
+
+// namedPlaceHours asks the hours of a place named in Latin letters
+// ("IFS几点关门").
+var namedPlaceHours = regexp.MustCompile(`\p{Han}\s?([a-z]{2,})\s?\p{Han}{0,2}?(几点|什么时候|啥时候|开到几点|营业到)`)
 
 // otherPlaceHours returns such a place when no entry's question or
 // phrasing names it or what it is of (a pharmacy's FAQ says 药 where its
 // customer writes 药店): the hours entry gives the business's own hours,
 // not the mall's downstairs.
 func (x *faqIndex) otherPlaceHours(norm string) string {
+	if g := namedPlaceHours.FindStringSubmatch(norm); g != nil {
+		if _, known := x.idfs["w:"+stem(g[1])]; !known && !namesConcept(g[1]) {
+			return g[1] // "春熙路IFS几点关门啊": a mall the FAQ never names
+		}
+	}
 	g := placeHours.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
 	if g == nil {
 		return ""
 	}
-	if of, _ := utf8.DecodeRuneInString(g[1]); strings.ContainsRune(x.asks, of) {
+	if strings.Contains(g[1], "那家") {
+		return g[1]
+	}
+	if strings.Contains(x.asks, placeOf(g[1])) {
 		return ""
 	}
 	return g[1]
+}
+
+// placeOf is what a place is of: 药 of 药店, 车管 of 车管所 (a tyre shop's
+// FAQ that speaks of 车 does not make the vehicle office its own); a
+// place of two characters otherwise is itself (物业, 银行, 法院).
+func placeOf(place string) string {
+	rs := []rune(place)
+	switch {
+	case strings.ContainsRune("店馆", rs[len(rs)-1]):
+		return string(rs[:len(rs)-1]) // 药店 is the pharmacy whose FAQ says 药
+	case len(rs) > 2 && strings.ContainsRune("场院局厅所站城园", rs[len(rs)-1]):
+		return string(rs[:len(rs)-1])
+	}
+	return place // 法院 is no law firm's, 机场 no phone shop's
 }
 
 // recommend opens a request for a recommendation ("推荐几首适合6岁孩子的练习曲",
@@ -150,6 +180,12 @@ func (x *faqIndex) unknownWhole(thing string) string {
 	if genericHeads[string(rs[len(rs)-2:])] {
 		return ""
 	}
+	if len(rs) == 2 && rs[1] == '子' {
+		// "有柜子吗" to an FAQ of 寄存柜: 子 only makes 柜 a word
+		if _, known := x.idfs[string(rs[0])]; known {
+			return ""
+		}
+	}
 	for i := 0; i+1 < len(rs); i++ {
 		if _, known := x.idfs[string(rs[i:i+2])]; known {
 			return ""
@@ -220,6 +256,7 @@ func (x *faqIndex) unknownSubject(norm string) string {
 
 var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": true, "她": true, "它": true, "咱": true,
 	"我们": true, "你们": true, "他们": true, "她们": true, "咱们": true, "大家": true,
+	"听说": true, "据说": true, "师傅": true, "老板": true, "老师": true, "亲": true, "美女": true, "帅哥": true,
 	"那": true, "这": true, "请问": true, "还": true, "也": true, "都": true, "现在": true, "今天": true, "明天": true}
 
 // trades are the dealings a follower may ask a business for, coming to
@@ -321,7 +358,8 @@ var askedWhen = regexp.MustCompile(`(几点|什么时候|几时|多久|多长时
 // character nor concept): the entry that gives some other hour ("几点出发")
 // does not say when it happens.
 func (x *faqIndex) unknownWhen(norm string) string {
-	g := askedWhen.FindStringSubmatch(strings.ReplaceAll(norm, " ", ""))
+	// "是几点的啊": the particles end the question; they are no deed
+	g := askedWhen.FindStringSubmatch(strings.TrimRight(strings.ReplaceAll(norm, " ", ""), particles+"了"))
 	if g == nil {
 		return ""
 	}

@@ -17,36 +17,45 @@ func TestUnknownThing(t *testing.T) {
 		{ID: 4, Question: "怎么知道孩子适合哪个级别？", Answer: "报名前有免费的入学测评。", Enabled: true},
 	})
 	for msg, want := range map[string]string{
-		"停车场旁边有加油站吗":     "加油站",
-		"有没有游泳池":         "游泳池",
-		"宠物医院附近有吗":       "宠物医院",
-		"附近有停车场吗":        "", // known: 停车场 is in entry 1
-		"有停車位嗎":          "", // 车位 is the parking concept
-		"有没有打折":          "", // 打折 is the discount concept, as 优惠
-		"我有台旧手机":         "", // not a question
-		"可以停车吗":          "",
-		"有接送服务吗":         "",   // 服务 names no thing
-		"有入学测试吗":         "",   // 入学 is known: the matcher decides
-		"有啥福利没":          "福利", // the question word is not the thing
-		"周末有没有课的":        "",   // nor the trailing 的: 课 alone is too little to judge
-		"可以带泰迪吗":         "泰迪", // what one asks to bring
-		"可以带优惠券吗":        "",   // a concept's word
-		"有没有刮痧减肥的套餐":     "套餐", // the kind of thing asked for, by its head
-		"有没有唱歌写字的活动啊":    "",   // 活动 names no thing
-		"有没有免费停车的地方":     "",   // nor does 地方
-		"附近有啥好吃的推荐":      "吃",  // a tip the FAQ gives only when it speaks of eating
-		"平江路有啥好吃的推荐一下":   "吃",
-		"遛狗绳哪种好 推荐一下":    "遛狗绳", // which kind is good: judged by its head, 绳
-		"发票和收据有啥区别啊":     "区别",  // how two things differ: an explanation no entry gives
-		"川大图书馆几点开门你知道不":  "知道",  // what we may happen to know of another place
-		"附近停车场几点关门你们晓得不": "知道",
-		"你们知道怎么停车吗":      "",   // asked of us, not ending on "do you know"
-		"楼下商场几点关门啊":      "商场", // the hours of a place not ours
-		"浙江美术馆周一几点开门啊":   "美术馆",
-		"办卡送的礼品是什么":      "礼品", // what a thing said of something is
-		"推荐几首适合6岁孩子的练习曲": "推荐", // advice no question asks for
-		"会员的优惠是什么":       "",   // a concept's word
-		"停车场几点关门":        "",   // ours: entry 1 names it
+		"停车场旁边有加油站吗":         "加油站",
+		"有没有游泳池":             "游泳池",
+		"宠物医院附近有吗":           "宠物医院",
+		"附近有停车场吗":            "", // known: 停车场 is in entry 1
+		"有停車位嗎":              "", // 车位 is the parking concept
+		"有没有打折":              "", // 打折 is the discount concept, as 优惠
+		"我有台旧手机":             "", // not a question
+		"可以停车吗":              "",
+		"有接送服务吗":             "",   // 服务 names no thing
+		"有入学测试吗":             "",   // 入学 is known: the matcher decides
+		"有啥福利没":              "福利", // the question word is not the thing
+		"周末有没有课的":            "",   // nor the trailing 的: 课 alone is too little to judge
+		"可以带泰迪吗":             "泰迪", // what one asks to bring
+		"可以带优惠券吗":            "",   // a concept's word
+		"有没有刮痧减肥的套餐":         "套餐", // the kind of thing asked for, by its head
+		"有没有唱歌写字的活动啊":        "",   // 活动 names no thing
+		"有没有免费停车的地方":         "",   // nor does 地方
+		"附近有啥好吃的推荐":          "吃",  // a tip the FAQ gives only when it speaks of eating
+		"平江路有啥好吃的推荐一下":       "吃",
+		"遛狗绳哪种好 推荐一下":        "遛狗绳", // which kind is good: judged by its head, 绳
+		"发票和收据有啥区别啊":         "区别",  // how two things differ: an explanation no entry gives
+		"川大图书馆几点开门你知道不":      "知道",  // what we may happen to know of another place
+		"附近停车场几点关门你们晓得不":     "知道",
+		"你们知道怎么停车吗":          "", // asked of us, not ending on "do you know"
+		"玉林那家小酒馆几点开门晓得不":     "知道",
+		"我说的事会不会传出去啊，怕被熟人知道": "",   // not asked of us
+		"楼下商场几点关门啊":          "商场", // the hours of a place not ours
+		"浙江美术馆周一几点开门啊":       "美术馆",
+		"办卡送的礼品是什么":          "礼品",  // what a thing said of something is
+		"推荐几首适合6岁孩子的练习曲":     "推荐",  // advice no question asks for
+		"会员的优惠是什么":           "",    // a concept's word
+		"停车场几点关门":            "",    // ours: entry 1 names it
+		"你们附近的车管所几点上班":       "车管所", // 车 of 停车 does not make the vehicle office ours
+		"小区物业一般几点上班":         "物业",
+		"对面那家火锅几点开门啊":        "那家",  // a neighbour's hours
+		"春熙路IFS几点关门啊":        "ifs", // a place named in Latin letters the FAQ never writes
+		"鼓浪屿的轮渡几点开":          "轮渡",
+		"武侯区法院几点上班":          "法院",
+		"客服hours是几点到几点":      "", // a concept's word
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)

@@ -13,7 +13,7 @@ var complaintWords = []string{"投诉", "举报", "差评", "骗子", "骗钱", 
 	"差劲", "失望", "不满意", "气死我", "气死了", "一拖再拖", "真是好样的", "推三阻四", "推来推去", "踢皮球", "耍人", "耍我", "等到哪年", "猴年马月", "天天催我", "一直催我", "老催我", "又催我", "太慢了", "态度差", "态度恶劣", "被骗", "上当", "忽悠", "黑店", "退一赔三", "假一赔",
 	"没人接", "电话也不接", "电话都不接", "也不接电话", "都不接电话", "没人回", "没人理", "不理人", "半天不回", "一直不回", "一直没回", "没回我", "怎么不回",
 	// indignation, sarcasm and threats without the words above
-	"骗谁", "骗人", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "大众点评", "开除", "凭什么",
+	"骗谁", "骗人", "虚假宣传", "虚假广告", "夸大宣传", "敷衍", "糊弄", "什么态度", "无语", "离谱", "离晒谱", "大众点评", "开除", "凭什么",
 	"什么玩意", "丢人", "丢脸", "居然", "竟然", "就这么做生意", "怎么做生意", "还想不想开", "我不管",
 	"当我傻", "你们是觉得", "这就是你们的", "明明", "负得起", "谁负责", "谁来负责", "给个说法", "给我个说法", "这么做事", "就是这么做",
 	"反而更", "晚一分钟", "这也叫", "这就是你们说的", "你们说的正品", "差远了", "不认账", "怎么不认", "不认了", "退我", "收了我", "扣了我", "被收了", "被扣了", "多收", "多扣", "乱收费", "还收我", "还扣了", "付了两次", "扣了两次",
@@ -49,7 +49,14 @@ var personRequest = regexp.MustCompile(`(找|要|叫|转|联系|接|换)(个|一
 	`|(能不能|可不可以|能否)(不收|免了|免掉|少收)` +
 	// an exception asked for: "首次要监护人陪同，这个能商量吗"
 	`|(你们|你们的)(负责人|经理|主管|老板|店长)(过来|出来|来一下)|(记者|媒体|报社|电视台)\p{Han}{0,24}采访|采访(一下)?你们` +
-	`|(能|可以|能不能|可不可以)(再)?(商量|通融)|(得|要|必须|总得)有人(负责|出来负责)` +
+	`|(能|可以|能不能|可不可以)(再)?(商量|通融)|` +
+	// a proposal, and who makes it: "我是中国银行武侯支行的客户经理，想跟贵所谈一下…业务"
+	`(跟|和|与|同)(贵所|贵司|贵店|贵公司|贵院|贵校|贵馆|你们)\p{Han}{0,2}(谈|洽谈|对接|探讨)|^我是\p{Han}{2,20}的(客户经理|业务经理|记者|编辑|业务员|销售经理|招商经理)|` +
+	// one of ours called by phone: "你们老板电话多少，有事直接跟他说"
+	`(老板|店长|经理|负责人|主管|领导)的?(电话|手机|微信|联系方式)|直接(跟|和|找)(他|她|老板|店长|经理)(说|谈|聊)|` +
+	// haggling: "买10箱能不能再便宜点，8折行不行", "能不能再加点", "能给个团体价吗"
+	`(能不能|可不可以|能否|可以|能)再(便宜|少|优惠|加|多给)(点|些|一点|一些)|\d+\s?(折|块|元)\s?(行不行|可以吗|行吗|可不可以|卖不卖|卖吗|成交)|` +
+	`给(我|我们)?个?(团体价|团购价|批发价|内部价|底价|最低价|实价)|(得|要|必须|总得)有人(负责|出来负责)` +
 	// a price offered, or a deal promised on a yes: "人均120行不行，行的话我今天就定了"
 	`|人均\s?\d+\s?(块|元)?(行不行|可以吗|行吗|可不可以|能不能做|做不做)|(行|可以|便宜\p{Han}?)的话\p{Han}{0,2}?(今天|现在|马上|明天)?就(定|订|下单|报名|交钱|付款|签)` +
 	`|(help|assistance) from (a |an |your |the )?(human|person|staff|agent|rep|representative)|staff member` +
@@ -143,7 +150,7 @@ var grievance = regexp.MustCompile(
 		`(约|打|问|联系|找|催)了` + count + `(次|遍|回)(都|也|还)(约不|打不|没|不)|你们(说|讲)的.{0,8}(跟|和)(我|我们)(理解|想)的|要我(赔|负责|出钱)|` +
 		`(^|\s)第?` + count + `次了(\s|$)|一点(都|也)?没(少|用|效果|变)|一分钱?(都|也)?没(退|给|到|返|看到|见到|收到)|` +
 		// "二手也不能这样吧", "也就算了，说话还特别难听", "一塌糊涂", "啥子意思嘛"
-		`(也|都)不能这样|也就算了|说话\p{Han}{0,3}难听|一塌糊涂|(啥子|什么|啥)意思(嘛|啊)\s*$|` +
+		`(呛|吵|臭|脏|挤|闷)死了|(都|已经)\p{Han}{0,3}了\s?` + count + `\p{Han}{0,2}了?\s?(还是|还|也)(不|没)|(到底|你们)?管不管(的|啊|呀)?\s*$|(也|都)不能这样|也就算了|按(照)?(你们|你)(说的|讲的|教的|要求的?|的要求)\p{Han}{0,6}(做|弄|护理|操作|来|办)了|说话\p{Han}{0,3}难听|一塌糊涂|(啥子|什么|啥)意思(嘛|啊)\s*$|` +
 		// "事先也没说", "又要了100", "膜贴得好歪", "张老师接孩子的时候在校门口抽烟"
 		`事先(也|都)?没(说|讲|告诉)|又(要|收|加)了\s?\d+|(贴|装|做|剪|修|洗|染|烫|弄|画)得(好|太|很|特别|这么)?(歪|丑|难看|差|烂)|` +
 		`(老师|师傅|员工|店员|司机|教练|阿姨|保安|导游)\p{Han}{0,12}(抽烟|吸烟|骂人|打人|喝酒)|` +
@@ -179,7 +186,7 @@ var injury = regexp.MustCompile(`流血|骨折|摔伤|扭伤|烫伤|割伤|划�
 // complain.
 var (
 	yesNo      = regexp.MustCompile(`(吗|嘛|(^|[^什怎那这多要])么)\s*$`) // 么 as 吗, not 什么
-	rhetorical = regexp.MustCompile(`不是说|难道|这也叫|这就是`)
+	rhetorical = regexp.MustCompile(`不是(说|写|讲|标)|难道|这也叫|这就是|意思(嘛|啊)\s*$`)
 )
 
 // grieves returns the words of a grievance in the message, or "".
@@ -195,7 +202,7 @@ func grieves(norm string) string {
 var mustDeed = regexp.MustCompile(`(必须|一定要)(到|来|送到|做完|搬完|弄完|办好)`)
 
 // demandEnglish is the same in English: "Refund me now", "give me back".
-var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
+var demandEnglish = regexp.MustCompile(`\b(refund (me|my)|give me (back|my)|i want my money back|i want a (replacement|new one|refund)|(ship|send|fix|do) (it|my \w+|this) (today|now|right now|immediately))\b`)
 
 // trash is 垃圾 said of us ("垃圾服务", "真垃圾"), not the rubbish a
 // property manager collects ("倒垃圾有时间限制吗", "垃圾还能扔吗"); and a
@@ -208,8 +215,10 @@ var trash = regexp.MustCompile(`(给|打|留|评)个?一星([^期]|$)|一星(差
 var forced = regexp.MustCompile(`(师傅|司机|导游|老师|店员|员工|服务员|工作人员|他|她|你们)\p{Han}{0,2}非(要|得|逼)`)
 
 // complaint returns the word that makes the message a complaint or a
-// demand.
-func complaint(norm string) string {
+// demand. trade is what the FAQ's questions ask (faqIndex.asks): a word of
+// redress that they ask about is the business's trade, not a threat (律师
+// to a law firm, 赔偿 to movers whose FAQ says how damage is made good).
+func complaint(norm, trade string) string {
 	compact := strings.ReplaceAll(norm, " ", "")
 	if w := demand.FindString(compact); w != "" {
 		return w
@@ -241,7 +250,8 @@ func complaint(norm string) string {
 			if strings.Contains(p, " "+w+" ") || strings.Contains(p, " "+w+"s ") || strings.Contains(p, " "+w+"ed ") {
 				return w
 			}
-		} else if strings.Contains(norm, w) && !(mildComplaint[w] && hypothetical.MatchString(norm)) {
+		} else if strings.Contains(norm, w) && !(mildComplaint[w] && (hypothetical.MatchString(norm) || mildAsked.MatchString(norm))) &&
+			!(redress[w] && strings.Contains(trade, w)) {
 			return w
 		}
 	}
@@ -250,14 +260,38 @@ func complaint(norm string) string {
 
 // mildComplaint are complaint words that a what-if asks about rather than
 // says: "如果做出来不满意能返工吗" asks the redo policy.
-var mildComplaint = map[string]bool{"不满意": true, "失望": true}
+var mildComplaint = map[string]bool{"不满意": true, "失望": true, "多收": true}
+
+// redress are complaint words that name a trade's own service too.
+var redress = map[string]bool{"律师": true, "起诉": true, "赔偿": true, "索赔": true, "大众点评": true, "维权": true, "曝光": true}
+
+// mildAsked asks the rule for such a case without 如果: "设计稿不满意能改几次",
+// "七八点钟能搬不 会不会多收钱".
+var mildAsked = regexp.MustCompile(`(不满意|失望)(的话)?(能|可以|可不可以|能不能|怎么办|咋办|怎么弄|包)|(会不会|会|要不要|是否|会不)多收`)
 
 func isChitChat(norm string) bool {
 	if norm == "" {
 		return true
 	}
-	return chitChat[norm] || politeness.MatchString(norm)
+	if chitChat[norm] || politeness.MatchString(norm) {
+		return true
+	}
+	// thanks and praise, clause by clause ("谢谢老板，虾很新鲜"): a remark,
+	// however well its words match an entry
+	praised := false
+	for _, c := range strings.Fields(norm) {
+		switch {
+		case praise.MatchString(c):
+			praised = true
+		case !chitChat[c] && !politeness.MatchString(c):
+			return false
+		}
+	}
+	return praised
 }
+
+// praise is a clause that says something is good, with no question in it.
+var praise = regexp.MustCompile(`^\p{Han}{0,8}?(很|真|挺|太|超|好|非常|特别|蛮|贼|老)(新鲜|好吃|好喝|棒|不错|满意|专业|赞|好用|漂亮|好看|舒服|给力|贴心|用心|耐心|细心|靠谱|快)(了|啊|呀|哦|的|哈|啦|呢)*$`)
 
 // politeness is thanks or a greeting with only a form of address or a
 // particle after it ("谢谢老师", "好的师傅", "thank you so much"): it asks

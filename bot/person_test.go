@@ -27,6 +27,9 @@ func TestPersonRequests(t *testing.T) {
 		"客服客服", "客服？？", "人工!", "喂 客服", "zhuan rengong", "rengong", "转rengong", "laoban zai ma", "you ren zai ma", "我们单位想签个长期合作，谈一下价格",
 		"我们公司30人团建，人均120行不行，行的话我今天就定了", "能便宜点的话我现在就下单", "年会大概40人，想聊下价格",
 		"麻烦你们负责人过来处理一下", "成都商报记者，想采访一下你们负责人",
+		// haggling, and a group's own price; a proposal; the boss's phone
+		"买10箱能不能再便宜点，8折行不行", "公司12月20号团建要25辆车，能给个团体价吗？另外要开专票",
+		"我是中国银行武侯支行的客户经理，想跟贵所谈一下代发工资和对公账户的业务", "你们老板电话多少，有事直接跟他说",
 		// turning the bot away, and other ways of asking
 		"别让机器人回复了", "我不要机器人", "机器人听不懂，换人", "我要找你们领导", "我要和人说话", "有没有工作人员",
 		"I need help from a staff member", "I don't want a bot", "有没有能做主的人", "机器人说来说去都是那几句",
@@ -140,6 +143,18 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"镜框戴了三天，我不想换我要退钱", "付了定金300块，现在不想配了，能不能退", "你们上次给我清洗眼镜的时候把镜片膜擦坏了",
 		"宝宝椅扣子是坏的，孩子差点摔下来，你们得重视一下", "退款显示只退了一半，应该全退才对吧",
 		"我的车还在你们停车场，川A3K7XX，帮我查下停车费", "我下单的时候车牌号填错了，能不能帮我改一下",
+		// session 17: a sum or an instalment paid, footage asked for, a rule
+		// kept and the harm done anyway, a posted rule thrown back, a record
+		// that shows a failure
+		"花呗分期付了第一期 后面想一次付清 这个怎么弄", "园区停车场交了15块停车费，你们说能报销，小票拍给谁",
+		"停在你们门口车位上被别人刮了，监控能帮我调一下吗", "护理都按你们说的做了 还是掉了一大半色 刚过三个月 补色就要收钱？",
+		"营业时间不是写到七点吗，我六点半到的你们就说不接了，啥意思嘛", "你们店里有人抽烟 呛死了 管不管的？？？",
+		"我的会员积分从3200变成0了，谁给我清的？", "上个月在你们这开的普票，能不能换成专票",
+		"以旧换新评估我那辆旧车只给200，太低了吧，能不能再加点", "花呗分期付款那会儿显示扣款失败，但车我已经骑走了，现在咋整",
+		"公众号上我改了日期，显示改期失败，但是200块改期费却扣了，帮我看看",
+		"请假我是提前两天在小程序里点的，结果还是扣了课时，麻烦查一下，学员黄子轩", "代理费8000能不能分三个月付？我现在手头真的紧",
+		"The fridge you delivered yesterday has a big dent on the left door. I want a replacement, not a discount.",
+		"补牙刷了医保，但是结算单上显示全自费，能不能帮我重新结一下", "你们宣传说零基础8节课就能弹唱，我都上了12节了还是弹不好，这算不算虚假宣传",
 		"李老师说我儿子弹得像弹棉花，孩子回来哭了，我觉得这种话不该对8岁的孩子讲",
 		"我爸住了三个月，一次体检都没做", "从下个月开始改成一周两次", "前天晚上发烧了，护工怎么处理的", "We were charged twice this month",
 		"Our driver didn't show up", "I left my jacket in the changing room this afternoon", "已经是第十天了", "说好送两次，到账只有一次",
@@ -223,14 +238,14 @@ func TestStoriesOfTheSender(t *testing.T) {
 		"我们订的双床房怎么变成大床房了", "签证被拒了，我想选重新递签那个方案，接下来要我准备什么",
 		"申根拒签了，我选退钱，钱退到哪", "我那个法国签证现在到哪一步了，递交快三周了"} {
 		norm := normalize(text)
-		if aboutRecord(text, norm) == "" && complaint(norm) == "" {
+		if aboutRecord(text, norm) == "" && complaint(norm, "") == "" {
 			t.Errorf("%q: not taken for the sender's own case", text)
 		}
 	}
 	for _, text := range []string{"要是卡被退了怎么办", "车被刮了怎么办", "如果提前三天取消的话扣钱吗", "显示屏坏了能修吗",
 		"What if the parcel still hasn't arrived after a week?", "万一我把房卡弄丢了怎么办", "万一孩子摔伤了怎么办"} {
 		norm := normalize(text)
-		if why := aboutRecord(text, norm) + personWanted(&crm.BotSettings{}, norm); why != "" {
+		if why := aboutRecord(text, norm) + personWanted(&crm.BotSettings{}, norm, ""); why != "" {
 			t.Errorf("%q: taken for the sender's own case (%s)", text, why)
 		}
 	}
@@ -320,11 +335,18 @@ func TestStoriesOfTheSender(t *testing.T) {
 // on b9c411e, then read;
 // the roadside assistance service's: 49 of 50 blind on cc73a7c, then
 // read;
-// the piano coaching service's: 49 of 50 blind on c3229ef, then read.
-// Every
+// the piano coaching service's: 49 of 50 blind on c3229ef, then read;
+// the tattoo studio's, the movers', the aquarium's and the tyre shop's:
+// 195 of 200 blind on acc61ef, then read; the internet café's, the wine
+// shop's, the bicycle shop's and the party venue's: 193 of 200 blind on
+// acc61ef, then read; the dental clinic's, the camera rental's, the
+// seafood shop's and the guitar school's: 197 of 200 blind on acc61ef,
+// then read; the football academy's, the appliance store's, the law
+// firm's and the noodle restaurant's: 195 of 200 blind on acc61ef, then
+// read. Every
 // one must be handed over, whatever FAQ words it shares.
 func TestPersonsEvaluation(t *testing.T) {
-	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129", "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "140", "141", "142", "143", "144", "145", "146", "147", "148", "149", "150", "151", "152", "153", "154", "155", "156", "157", "158", "159", "160", "161", "162", "164", "165", "163", "166"} {
+	for _, n := range []string{"5", "7", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "101", "102", "103", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129", "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "140", "141", "142", "143", "144", "145", "146", "147", "148", "149", "150", "151", "152", "153", "154", "155", "156", "157", "158", "159", "160", "161", "162", "164", "165", "163", "166", "167", "168", "169", "170", "171", "172", "173", "174", "175", "176", "177", "178", "179", "180", "181", "182"} {
 		ask := asker(loadFAQFile(t, "testdata/eval"+n+"_faq.csv"))
 		cases := loadMessageFile(t, "testdata/persons"+n+"_messages.tsv")
 		handed := 0
@@ -375,13 +397,33 @@ func TestPolicyQuestionsAreNotPersonal(t *testing.T) {
 		"买错了可以换一个吗", "收货地址填错了", "买错口味了没拆能退不",
 		"万一寄过来碎了怎么办", "敏感肌用了会起疹子吗", "寄过来碎了能赔吗", "人均多少钱",
 		"如果考试没通过的话，交的学费怎么处理", "如果付了定金300，不想要了能退吗", "入住记录可以打印吗", "提前一天取消是只退一半吗", "车牌号填错了能改吗", "外地车牌能进吗", "孩子哭了怎么办", "孩子可以从启蒙班调到少儿班吗", "多交的钱能退吗",
-		"收不到验证码怎么办", "充值多久到账", "如果手机号停用了怎么办", "拒签了能退钱吗", "没通过的话下次还能报吗"} {
+		"收不到验证码怎么办", "充值多久到账", "如果手机号停用了怎么办", "拒签了能退钱吗", "没通过的话下次还能报吗",
+		// session 17: not liking the result, asked as the rule; whether a
+		// late hour costs more
+		"设计稿不满意能改几次", "做了不满意包退不哦", "能分期吗，最近手头紧", "晚上七八点钟能搬不 会不会多收钱", "有团体价吗", "寄养期间可以看监控吗"} {
 		norm := normalize(text)
-		if why := personWanted(&crm.BotSettings{}, norm); why != "" {
+		if why := personWanted(&crm.BotSettings{}, norm, ""); why != "" {
 			t.Errorf("%q: taken for a person (%s)", text, why)
 		}
 		if why := aboutRecord(text, norm); why != "" {
 			t.Errorf("%q: taken for the sender's record (%s)", text, why)
 		}
+	}
+}
+
+// A word of redress that the FAQ's own questions ask about is the trade's
+// (a law firm's 律师, movers' 赔偿): asked of it, the FAQ answers; said to
+// any other business, it is a threat for a person.
+func TestRedressWordsOfTheTrade(t *testing.T) {
+	law := asker([]*crm.FAQ{
+		{ID: 1, Question: "律师费怎么收？", Alternatives: []string{"请律师要多少钱"}, Answer: "按小时收费，每小时800元。", Enabled: true},
+		{ID: 2, Question: "营业时间是几点？", Answer: "工作日9:00-18:00。", Enabled: true},
+	})
+	if ch := law("打官司律师费是咋个算的嘛"); ch.faqID == nil || *ch.faqID != 1 {
+		t.Errorf("a law firm's fee: %s (%s), want faq 1", ch.action, ch.reason)
+	}
+	shop := asker([]*crm.FAQ{{ID: 1, Question: "营业时间是几点？", Answer: "每天9:00-21:00。", Enabled: true}})
+	if ch := shop("我已经委托律师了，等着收律师函吧"); ch.action != crm.BotHandoff || !strings.Contains(ch.reason, "律师") {
+		t.Errorf("a lawyer threatened: %s (%s), want a hand-off for it", ch.action, ch.reason)
 	}
 }

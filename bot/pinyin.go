@@ -45,6 +45,20 @@ func firstReading(r rune) string {
 	return toneless.Replace(p)
 }
 
+// wordReading is a word's toneless pinyin as typed in one ("dingnai"),
+// or "" when a character has no reading.
+func wordReading(w string) string {
+	var key strings.Builder
+	for _, r := range w {
+		p := firstReading(r)
+		if p == "" {
+			return ""
+		}
+		key.WriteString(p)
+	}
+	return key.String()
+}
+
 // maxSyllable is the longest syllable's length (zhuang).
 const maxSyllable = 6
 
@@ -91,15 +105,7 @@ func (x *faqIndex) addPinyin() {
 		if utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		key := ""
-		for _, r := range w {
-			p := firstReading(r)
-			if p == "" {
-				key = ""
-				break
-			}
-			key += p
-		}
+		key := wordReading(w)
 		if _, dup := x.pinyin[key]; key != "" && !dup {
 			x.pinyin[key] = w
 			x.pinyinPairs[key] = !x.vocab[w]
@@ -133,6 +139,10 @@ func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 	}
 	fields := strings.Fields(norm)
 	changed := false
+	// The syllables of all runs count together: a story told in pinyin
+	// is broken into runs by its figures ("wo zuotian fu le weikuan 1988,
+	// danshi …").
+	kept, all := 0, 0
 	for i := 0; i < len(fields); {
 		j := i
 		for j < len(fields) && isLatin(fields[j]) {
@@ -142,8 +152,9 @@ func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 			i++
 			continue
 		}
-		if hz, kept, all := x.pinyinWords(fields[i:j]); hz != "" {
-			story = story || (all >= storySyllables && float64(kept) < keptShare*float64(all))
+		hz, k, a := x.pinyinWords(fields[i:j])
+		kept, all = kept+k, all+a
+		if hz != "" {
 			fields[i] = hz
 			for k := i + 1; k < j; k++ {
 				fields[k] = ""
@@ -155,14 +166,60 @@ func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 	if !changed {
 		return norm, false
 	}
+	story = all >= storySyllables && float64(kept) < keptShare*float64(all)
 	return strings.Join(strings.Fields(strings.Join(fields, " ")), " "), story
 }
 
+// spokenPinyin are the words of everyday speech a follower types by their
+// sound around the FAQ's: the common two-character words (common.txt, by
+// frequency: the first of words that sound alike is kept) and the
+// one-syllable words of asking, telling and dealing. Written as Chinese,
+// "wo zuotian fu le weikuan" is the sender's story (我昨天付了尾款) to the
+// rules that read Chinese, and "dian zai na li a" asks where the shop is.
+var spokenPinyin = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(commonText, "\n") {
+		if l = strings.TrimSpace(l); l == "" || l[0] == '#' {
+			continue
+		}
+		key := wordReading(l)
+		if _, dup := m[key]; key != "" && !dup {
+			m[key] = l
+		}
+	}
+	for _, w := range strings.Fields(spokenSingles) {
+		py, hz, _ := strings.Cut(w, "=")
+		if _, dup := m[py]; !dup {
+			m[py] = hz
+		}
+	}
+	for _, w := range strings.Fields(spokenPreferred) {
+		py, hz, _ := strings.Cut(w, "=")
+		m[py] = hz
+	}
+	return m
+})
+
+// spokenPreferred are sounds a customer means otherwise than the commoner
+// word: "na li" asks where (哪里, not 那里).
+const spokenPreferred = `nali=哪里 naxie=哪些 nage=哪个 naer=哪儿 xiexie=谢谢`
+
+// spokenSingles: particles, pronouns, question words and the verbs of a
+// customer's dealings, one syllable each (dian is the shop: 几点 is "ji
+// dian", which the common words give first).
+const spokenSingles = `wo=我 ni=你 nin=您 ta=他 ma=吗 ne=呢 a=啊 ba=吧 le=了 de=的 bu=不 mei=没 you=有 zai=在 yao=要 ` +
+	`neng=能 hui=会 qu=去 lai=来 shi=是 ge=个 dian=店 fu=付 tui=退 mai=买 zu=租 xiu=修 kai=开 huan=换 piao=票 qian=钱 ` +
+	`che=车 gei=给 ji=几 hao=好 duo=多 jiu=就 hai=还 dou=都 ye=也 na=哪 zhe=这 xiang=想 wen=问 kan=看 song=送 dao=到 ` +
+	`shou=收 jia=家 ren=人 tian=天 ci=次 zen=怎 sha=啥 la=啦 ya=呀 ting=停 ding=订 yue=约 ke=可 zhu=住 jiao=交 liang=两 yi=一 san=三 ban=办`
+
 // pinyinWords returns the FAQ words that Latin words spell as pinyin, or
 // "" when they do not read as pinyin or spell none, with how many of its
-// syllables those words took and how many it had. A dictionary word may
-// span the follower's spaces ("fa piao"); a pair that is no word may not
-// ("qian yitian" is 钱 一天, not 钱一 天).
+// syllables those words took and how many it had; the syllables between
+// are written as the words of everyday speech they spell (spokenPinyin),
+// or dropped. A dictionary word may span the follower's spaces ("fa
+// piao"); a pair that is no word may not ("qian yitian" is 钱 一天, not 钱一
+// 天). A run of everyday words only is written too when they are most of
+// it ("dian zai na li a").
 func (x *faqIndex) pinyinWords(fields []string) (words string, kept, all int) {
 	var syl []string
 	starts := map[int]bool{}
@@ -186,6 +243,8 @@ func (x *faqIndex) pinyinWords(fields []string) (words string, kept, all int) {
 		return true
 	}
 	var out strings.Builder
+	spoken := spokenPinyin()
+	said := 0
 	for i := 0; i < len(syl); {
 		found := false
 		for n := min(maxWordSyllables, len(syl)-i); n >= 2; n-- {
@@ -198,9 +257,24 @@ func (x *faqIndex) pinyinWords(fields []string) (words string, kept, all int) {
 				break
 			}
 		}
+		if found {
+			continue
+		}
+		for n := min(2, len(syl)-i); n >= 1; n-- {
+			if w, ok := spoken[strings.Join(syl[i:i+n], "")]; ok {
+				out.WriteString(w)
+				i += n
+				said += n
+				found = true
+				break
+			}
+		}
 		if !found {
 			i++
 		}
+	}
+	if kept == 0 && 2*said < len(syl) {
+		return "", 0, len(syl)
 	}
 	return out.String(), kept, len(syl)
 }

@@ -31,10 +31,12 @@ func TestPinyinInput(t *testing.T) {
 	x := newFAQIndex(faqs)
 	for in, want := range map[string]string{
 		"shenfenzheng 一定要填吗": "身份证 一定要填吗", "yuyue 要提前多久啊": "预约 要提前多久啊",
-		"do you have an invoice": "do you have an invoice", "haode xiexie": "haode xiexie",
+		"do you have an invoice": "do you have an invoice",
+		// everyday words around the FAQ's, and a run of everyday words only
+		"haode xiexie": "好的谢谢", "dian zai na li a": "店在哪里啊", "wo zuotian fu le weikuan": "我昨天付了",
 		// a pair of the FAQ that is no dictionary word, typed as one word;
 		// not across the follower's space ("nai yiping" is no 奶一)
-		"zenme dingnai a": "怎么订奶", "xian nai yitian": "鲜奶一天",
+		"zenme dingnai a": "怎么订奶啊", "xian nai yitian": "鲜奶一天",
 	} {
 		if got, _ := x.fromPinyin(in); got != want {
 			t.Errorf("fromPinyin(%q) = %q, want %q", in, got, want)
@@ -62,6 +64,14 @@ func TestLongPinyinStory(t *testing.T) {
 	})
 	if ch := ask("nimen zhouliu de ke turan bu shang le ye mei tongzhi, women baipao yi tang"); ch.action != crm.BotHandoff || ch.faqID != nil {
 		t.Errorf("a story in pinyin: %s (%s), want a hand-off", ch.action, ch.reason)
+	}
+	// read as the Chinese it spells: 我昨天付了尾款 is the sender's own
+	// occasion, 付了两次 a charge disputed
+	for _, story := range []string{"wo zuotian fu le weikuan 1988, danshi mei gai zhang, fapiao zenme kai",
+		"zuotian fu le liang ci qian, tui yi ci gei wo"} {
+		if ch := ask(story); ch.action != crm.BotHandoff || !strings.Contains(ch.reason, "in pinyin") {
+			t.Errorf("%q: %s (%s), want a hand-off read in pinyin", story, ch.action, ch.reason)
+		}
 	}
 	if ch := ask("fapiao neng kai ma gongsi yao baoxiao"); ch.faqID == nil || *ch.faqID != 2 {
 		t.Errorf("a short question in pinyin: %s (%s), want faq 2", ch.action, ch.reason)
