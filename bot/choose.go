@@ -268,28 +268,7 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	sure := func(first, second match) bool {
 		return confident(first, second, th, mg, latin, near && !c.faqs.negates(norm, first.faq))
 	}
-	thing := c.faqs.unknownThing(norm)
-	if thing == "" {
-		thing = c.faqs.unknownSubject(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownTrade(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownWhen(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownQuality(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownDeed(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownCondition(norm)
-	}
-	if thing == "" {
-		thing = c.faqs.unknownAmount(norm)
-	}
+	thing := c.faqs.unknownAsked(norm)
 	if thing != "" {
 		first, second = match{}, match{}
 	}

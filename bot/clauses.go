@@ -15,6 +15,9 @@ import (
 // entry has, made the question look unlike the entry it asks about.
 func clauses(raw string) []string {
 	var out []string
+	// A space between Chinese characters is a comma ("小朋友咳嗽几天了 你们
+	// 有儿科没"); between Latin words it is a space.
+	raw = hanSpace.ReplaceAllString(raw, "$1，$2")
 	for _, c := range strings.FieldsFunc(raw, func(r rune) bool {
 		return r == '\n' || (unicode.IsPunct(r) && r != '\'' && r != '-') || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
 	}) {
@@ -24,6 +27,8 @@ func clauses(raw string) []string {
 	}
 	return out
 }
+
+var hanSpace = regexp.MustCompile(`(\p{Han})\s+(\p{Han})`)
 
 // maxClauses bounds the clauses scored: a longer message is a letter,
 // for a person, and each clause costs a scan of the index.
@@ -45,6 +50,10 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 		n := normalize(c)
 		if isChitChat(n) {
 			continue
+		}
+		if x.unknownAsked(n) != "" {
+			// "可以帮忙做安乐死吗 费用多少": the price asked is the unknown deed's
+			return match{}, match{}, "", false
 		}
 		f, s := x.best(n)
 		isBare := false
@@ -88,6 +97,21 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 			}
 		}
 	}
+	// A clause that asks a price and names nothing ("多少钱一天", "费用多少")
+	// asks it of what another clause names: all of that must be the
+	// entry's ("你们有租帐篷和户外桌椅吗 多少钱一天" is no car's day rate).
+	if kindOnly.MatchString(normalize(clause)) {
+		for _, c := range cs {
+			if c == clause {
+				continue
+			}
+			for k := range features(normalize(c)) {
+				if hanFeature(k) && topicFeature(k) && !commonWords()[k] && !x.entryHas(first.faq, k) {
+					return match{}, match{}, "", false
+				}
+			}
+		}
+	}
 	// The other clauses must be remarks, not context: a word of theirs
 	// that some entry has and this one lacks says the question is about
 	// something else ("My phone fell in water, can you fix it?" is not
@@ -104,6 +128,12 @@ func (x *faqIndex) byClause(raw string, sure func(first, second match) bool) (fi
 	}
 	return first, second, clause, bare
 }
+
+// kindOnly is a clause that asks a price, a duration or a time of
+// nothing it names.
+var kindOnly = regexp.MustCompile(`^(那|单独|大概|一共|总共)?(一|每)?(天|次|个|瓶|位|人|晚|小时|斤|套|件|只|台|节|课)?` +
+	`(要|得|需要)?(多少钱|多少|费用多少|价格多少|什么价|啥价|怎么收费|怎么算|多钱|几钱|好多钱|多久|多长时间|几点)` +
+	`(一|每)?(天|次|个|瓶|位|人|晚|小时|斤|套|件|只|台|节|课)?(啊|呀|呢|哦)?$`)
 
 // questionEnd marks a Chinese clause that asks: a question particle or an
 // A-not-A ending ("可以洗不", mostly made 吗 by normalize), or a question

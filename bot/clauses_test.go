@@ -23,6 +23,13 @@ func TestClauses(t *testing.T) {
 	if got := clauses("柜子能定做吗，我家墙有点歪😂"); len(got) != 2 || got[0] != "柜子能定做吗" {
 		t.Fatalf("clauses %q", got)
 	}
+	// a space between Chinese characters is a comma; between Latin words not
+	if got := clauses("我家墙有点歪 柜子能定做吗"); len(got) != 2 || got[1] != "柜子能定做吗" {
+		t.Fatalf("clauses %q", got)
+	}
+	if got := clauses("can you repair it"); len(got) != 1 {
+		t.Fatalf("clauses %q", got)
+	}
 	b, c := New(Config{}), buildCache(1, nil, faqs)
 	s := &crm.BotSettings{Enabled: true, FAQ: true, TimeZone: "Asia/Shanghai"}
 	for _, tc := range []struct {
@@ -33,6 +40,12 @@ func TestClauses(t *testing.T) {
 		{"柜子能定做吗，运费多少，我家墙有点歪", 0},
 		{"My old phone, can you repair it?", 0},
 		{"可以定制尺寸吗？运费怎么收？", 0},
+		{"柜子能定做吗 我家墙有点歪 客厅也小得可怜", 1},
+		// a price asked of what the other clause names: all of it must be
+		// the entry's (帐篷 is no furniture's freight)
+		{"你们有租帐篷吗 运费多少", 0},
+		// a thing the FAQ does not know in another clause
+		{"可以帮忙做安乐死吗 运费多少", 0},
 	} {
 		in := &crm.BotInput{Settings: s, Message: &crm.Message{Channel: crm.ChannelWeChat, Account: "wx1",
 			Direction: crm.DirectionIn, ExternalID: "1", Text: tc.text}}

@@ -58,7 +58,7 @@ var weKnow = regexp.MustCompile(`(?:你|你们|您|你哋|侬)(?:知道|晓得|�
 var placeHours = regexp.MustCompile(`(医院|商场|超市|银行|图书馆|公园|学校|餐厅|饭店|食堂|车站|停车场|派出所|车管所|考场|` +
 	`体检中心|商店|菜市场|博物馆|专柜|酒馆|酒吧|电影院|影院|游泳馆|邮局|药店|景区|地铁|美术馆|展览馆|科技馆|体育馆|` +
 	`动物园|植物园|游乐园|商城|广场|影城|火车站|高铁站|机场|码头|政务中心|办事大厅|社保局|税务局|公安局|营业厅|物业|居委会|` +
-	`轮渡|渡轮|公交|班车|大巴|缆车|索道|法院|检察院|仲裁委|民政局|人社局|房管局|公证处|交警队|` +
+	`轮渡|渡轮|公交|班车|大巴|缆车|索道|法院|检察院|仲裁委|民政局|人社局|房管局|公证处|交警队|药房|诊所|加油站|便利店|` +
 	// a neighbour ("对面那家火锅几点开门")
 	`那家)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
 
@@ -141,6 +141,19 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	if g := askedWhole.FindStringSubmatch(norm); g != nil {
 		return x.unknownWhole(firstGroup(g))
+	}
+	return ""
+}
+
+// unknownAsked returns what a message asks of that the FAQ does not know
+// (a thing, a subject, a dealing, a deed, a quality, a condition or an
+// amount), by the checks below in turn, or "".
+func (x *faqIndex) unknownAsked(norm string) string {
+	for _, check := range []func(string) string{x.unknownThing, x.unknownSubject, x.unknownTrade, x.unknownWhen,
+		x.unknownQuality, x.unknownDeed, x.unknownCondition, x.unknownAmount} {
+		if t := check(norm); t != "" {
+			return t
+		}
 	}
 	return ""
 }

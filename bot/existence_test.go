@@ -55,6 +55,7 @@ func TestUnknownThing(t *testing.T) {
 		"春熙路IFS几点关门啊":        "ifs", // a place named in Latin letters the FAQ never writes
 		"鼓浪屿的轮渡几点开":          "轮渡",
 		"武侯区法院几点上班":          "法院",
+		"附近的药房晚上几点关门":        "药房",
 		"客服hours是几点到几点":      "", // a concept's word
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
