@@ -108,6 +108,13 @@ func placeOf(place string) string {
 // one.
 var recommend = regexp.MustCompile(`^(帮我|给我|能|可以|麻烦)?推荐(一下|下|个|几|一|些)`)
 
+// adviceAsked asks for advice ("有什么建议没", "给点建议"); originAsked asks
+// where goods come from ("菜是哪儿进的", "牛肉从哪里来的").
+var (
+	adviceAsked = regexp.MustCompile(`(有什么|有啥|有没有|给点|给个|给些|提点)(好的)?建议`)
+	originAsked = regexp.MustCompile(`(从)?(哪|哪儿|哪里)(进|来|买|批发|采购|产|运)(的|来的)`)
+)
+
 // askedQuestion is a question word where a thing would be ("能参加几次").
 var askedQuestion = regexp.MustCompile(`几|多少|什么|哪`)
 
@@ -127,6 +134,12 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	if recommend.MatchString(norm) && !strings.Contains(x.asks, "推荐") {
 		return "推荐"
+	}
+	if adviceAsked.MatchString(norm) && !strings.Contains(x.asks, "建议") && !strings.Contains(x.asks, "推荐") {
+		return "建议" // "小升初择校你们有什么建议没"
+	}
+	if originAsked.MatchString(norm) && !strings.ContainsAny(x.asks, "产源") && !strings.Contains(x.asks, "进货") {
+		return "来源" // "你们的菜是哪儿进的": where the goods come from, not where we are
 	}
 	if difference.MatchString(norm) && !x.vocab["区别"] && !x.vocab["差别"] && !x.vocab["不同"] {
 		return "区别" // "发票和收据有啥区别": an explanation the FAQ does not give

@@ -56,7 +56,9 @@ func TestUnknownThing(t *testing.T) {
 		"鼓浪屿的轮渡几点开":          "轮渡",
 		"武侯区法院几点上班":          "法院",
 		"附近的药房晚上几点关门":        "药房",
-		"客服hours是几点到几点":      "", // a concept's word
+		"小升初择校你们有什么建议没":      "建议", // advice no question asks for
+		"你们的菜是哪儿进的":          "来源", // where goods come from, not where we are
+		"客服hours是几点到几点":      "",   // a concept's word
 	} {
 		if got := x.unknownThing(normalize(msg)); got != want {
 			t.Errorf("%s: asks for %q, want %q", msg, got, want)
