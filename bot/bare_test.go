@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rapport-crm/rapport/crm"
@@ -60,6 +61,20 @@ func TestBareTopicQuestions(t *testing.T) {
 		"礼拜天能带狗吗": false, "开门": true, "喝不惯能退不": true, "停车场几点关门": false, "你好": false, "信用卡丢了怎么办": false} {
 		if got := onlyAsks(normalize(text)) >= 0; got != want {
 			t.Errorf("onlyAsks(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A message that is an entry's own phrasing, word for word, is that
+// entry's question, though its answer gives no place for "在哪里".
+func TestOwnPhrasingIsItsEntry(t *testing.T) {
+	ask := asker([]*crm.FAQ{
+		{ID: 1, Question: "怎么预约？", Alternatives: []string{"在哪里约", "可以电话预约吗"}, Answer: "在公众号菜单点“预约”，或打电话。", Enabled: true},
+		{ID: 2, Question: "有地方停车吗？", Alternatives: []string{"开车去停哪里"}, Answer: "对面商场地下停车场。", Enabled: true},
+	})
+	for _, text := range []string{"在哪里约", "在哪里约啊？"} {
+		if ch := ask(text); ch.faqID == nil || *ch.faqID != 1 || !strings.Contains(ch.reason, "own phrasing") {
+			t.Errorf("%q: %s (%s), want faq 1 as its own phrasing", text, ch.action, ch.reason)
 		}
 	}
 }

@@ -273,7 +273,14 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		first, second = match{}, match{}
 	}
 	bare := false
-	if thing == "" {
+	// A message that is one of an entry's own phrasings, word for word, is
+	// that entry's question, whatever the kinds and gates say ("在哪里约",
+	// though the booking entry's answer gives no place).
+	exact := c.faqs.exactEntry(norm)
+	if exact != nil {
+		first, second, thing, bare = match{faq: exact, score: 1, prec: 1}, match{}, "", true
+	}
+	if thing == "" && exact == nil {
 		// One clause asks the address only ("店在哪里啊，我要打车过来"): its
 		// entry, not the one the rest leans to (打车 is no parking).
 		if e := c.faqs.bareClause(norm); e != nil && e != first.faq {
@@ -296,7 +303,7 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 			first, second, clause, bare = f, s, cl, b
 		}
 	}
-	if w := c.faqs.namedElsewhere(norm, first.faq); w != "" {
+	if w := c.faqs.namedElsewhere(norm, first.faq); w != "" && exact == nil {
 		// "下一期java啥时候开班" names Java, which the entry about moving to
 		// the next class does not: the Java entry's own words lost to it.
 		first, second, thing, bare = match{}, match{}, w, false
@@ -308,7 +315,10 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		if clause != "" {
 			ch.reason += fmt.Sprintf(" on the clause %q", clause)
 		}
-		if bare {
+		switch {
+		case exact != nil:
+			ch.reason += "; the entry's own phrasing"
+		case bare:
 			ch.reason += "; asks of that entry's topic only"
 		}
 		if en && first.faq.AnswerEn != "" {

@@ -258,11 +258,19 @@ var genericHeads = map[string]bool{"服务": true, "东西": true, "地方": tru
 // "船能停吗" about 船, "牙科几点开门" about 牙科.
 var subjectFirst = regexp.MustCompile(`^(\p{Han}{1,3}?)((可以|可不可以|能不能|能否|能|会不会|需要|要不要)\p{Han}|几点|什么时候|多少钱)`)
 
+// subjectOf finds a subject of two or three characters after a 的 that
+// opens the question ("周日的瑜伽课几点开始").
+var subjectOf = regexp.MustCompile(`^\p{Han}{1,4}的(\p{Han}{2,3})(几点|什么时候|多少钱)`)
+
 // unknownSubject returns such a subject when nothing of it is known to the
 // FAQ (no character, pair or concept): the question is about something
 // the FAQ does not cover, however well its verb matches an entry.
 func (x *faqIndex) unknownSubject(norm string) string {
 	g := subjectFirst.FindStringSubmatch(norm)
+	if g == nil {
+		// "周日的瑜伽课几点开始": the subject after a day's or a place's 的
+		g = subjectOf.FindStringSubmatch(norm)
+	}
 	if g == nil || pronouns[g[1]] || strings.ContainsAny(g[1], "我你您这那") {
 		return ""
 	}

@@ -74,18 +74,19 @@ func TestUnknownSubject(t *testing.T) {
 		{ID: 2, Question: "店里可以停车吗？", Answer: "门口有车位。", Enabled: true},
 	})
 	for msg, want := range map[string]string{
-		"鱼可以寄养吗":  "鱼",
-		"船能停吗":    "船",
-		"猫可以寄养吗":  "", // 猫 is in an answer
-		"狗狗能寄养吗":  "", // and the pet concept names 狗狗
-		"我可以寄养吗":  "", // a pronoun
-		"你们可以寄养吗": "", // plural too
-		"可以寄养吗":   "",
-		"车能停门口吗":  "", // 车 is known
-		"寄养一天多少钱": "",
-		"牙科几点开门":  "牙科", // asked its hours
-		"周六几点开门":  "",   // a concept's word
-		"泳池多少钱":   "泳池",
+		"鱼可以寄养吗":     "鱼",
+		"船能停吗":       "船",
+		"猫可以寄养吗":     "", // 猫 is in an answer
+		"狗狗能寄养吗":     "", // and the pet concept names 狗狗
+		"我可以寄养吗":     "", // a pronoun
+		"你们可以寄养吗":    "", // plural too
+		"可以寄养吗":      "",
+		"车能停门口吗":     "", // 车 is known
+		"寄养一天多少钱":    "",
+		"牙科几点开门":     "牙科",  // asked its hours
+		"周日的瑜伽课几点开始": "瑜伽课", // the subject after a day's 的
+		"周六几点开门":     "",    // a concept's word
+		"泳池多少钱":      "泳池",
 	} {
 		if got := x.unknownSubject(normalize(msg)); got != want {
 			t.Errorf("%s: subject %q, want %q", msg, got, want)

@@ -37,6 +37,7 @@ type faqIndex struct {
 	pinyin      map[string]string   // a vocabulary word's toneless pinyin → the word (pinyin.go)
 	bare        []int               // per bare topic, the one entry whose question names it, or -1 (bare.go)
 	asks        string              // the questions and alternatives, normalized, a line each (existence.go)
+	exact       map[string]int      // a question or alternative as exactKey writes it → its entry, or -1 for several
 	pinyinPairs map[string]bool     // of those, the keys of character pairs that are no dictionary word
 	skipOnly    map[string]bool     // pairs one apart in a phrasing that no phrasing has side by side
 	scratch     sync.Pool
@@ -94,7 +95,7 @@ type match struct {
 
 func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 	x := &faqIndex{postings: map[string][]posting{}, idfs: map[string]float64{}, glosses: map[string][]string{},
-		skipOnly: map[string]bool{}, senses: map[string][]string{}, vocab: map[string]bool{}}
+		skipOnly: map[string]bool{}, senses: map[string][]string{}, vocab: map[string]bool{}, exact: map[string]int{}}
 	var feats, skips []map[string]float64
 	plain := map[string]bool{}
 	df := map[string]int{}
@@ -117,6 +118,12 @@ func newFAQIndex(fs []*crm.FAQ) *faqIndex {
 			if from[j] == fromQuestion {
 				asks.WriteString(norm)
 				asks.WriteByte('\n')
+				k := exactKey(norm)
+				if e, seen := x.exact[k]; seen && e != len(x.entries)-1 {
+					x.exact[k] = -1
+				} else if k != "" {
+					x.exact[k] = len(x.entries) - 1
+				}
 			}
 			ft := features(norm)
 			if j == 0 {
@@ -577,4 +584,22 @@ var priceGroup = conceptGroup(conceptKey("价格"))
 // other kind of answer.
 func asksPriceOnly(kinds []int) bool {
 	return len(kinds) == 1 && kinds[0] == priceGroup
+}
+
+// exactKey writes a normalized text without its spaces and its closing
+// particles: "在哪里约", "在哪里约啊" and "在哪里约？" are one key.
+func exactKey(norm string) string {
+	return strings.TrimRight(strings.ReplaceAll(norm, " ", ""), particles)
+}
+
+// exactEntry returns the entry one of whose own questions or alternatives
+// the message is, word for word, or nil (none, or several entries').
+// Such a message is that question, whatever the kinds and gates say
+// ("在哪里约": the booking entry's alternative, though its answer gives
+// no place).
+func (x *faqIndex) exactEntry(norm string) *crm.FAQ {
+	if e, ok := x.exact[exactKey(norm)]; ok && e >= 0 {
+		return x.entries[e]
+	}
+	return nil
 }
