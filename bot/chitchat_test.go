@@ -17,10 +17,11 @@ func TestChitChatWithAddress(t *testing.T) {
 		"老师几点上课":                false,
 		"thanks, where are you": false,
 		// thanks and praise are a remark; praise asked is a question
-		"谢谢老板，虾很新鲜👍": true,
-		"师傅手艺真不错":    true,
-		"虾新鲜吗":       false,
-		"谢谢，虾很新鲜吗":   false,
+		"谢谢老板，虾很新鲜👍":  true,
+		"谢谢师傅，洗得蛮好的👍": true,
+		"师傅手艺真不错":     true,
+		"虾新鲜吗":        false,
+		"谢谢，虾很新鲜吗":    false,
 	} {
 		if got := isChitChat(normalize(msg)); got != want {
 			t.Errorf("%s: chit-chat %v, want %v", msg, got, want)

@@ -60,7 +60,7 @@ var placeHours = regexp.MustCompile(`(医院|商场|超市|银行|图书馆|公�
 	`动物园|植物园|游乐园|商城|广场|影城|火车站|高铁站|机场|码头|政务中心|办事大厅|社保局|税务局|公安局|营业厅|物业|居委会|` +
 	`轮渡|渡轮|公交|班车|大巴|缆车|索道|法院|检察院|仲裁委|民政局|人社局|房管局|公证处|交警队|药房|诊所|加油站|便利店|` +
 	// a neighbour ("对面那家火锅几点开门")
-	`那家)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
+	`那家|(?:楼上|楼下|隔壁|对面|旁边|附近)(?:的)?那个|健身房)\p{Han}{0,4}?(几点|什么时候|啥时候|周末|营业|开门|关门|上班|下班|开到)`)
 
 // namedPlaceHours asks the hours of a place named in Latin letters
 // ("IFS几点关门").
@@ -80,7 +80,7 @@ func (x *faqIndex) otherPlaceHours(norm string) string {
 	if g == nil {
 		return ""
 	}
-	if strings.Contains(g[1], "那家") {
+	if strings.Contains(g[1], "那家") || strings.Contains(g[1], "那个") {
 		return g[1]
 	}
 	if strings.Contains(x.asks, placeOf(g[1])) {
@@ -111,8 +111,9 @@ var recommend = regexp.MustCompile(`^(帮我|给我|能|可以|麻烦)?推荐(�
 // adviceAsked asks for advice ("有什么建议没", "给点建议"); originAsked asks
 // where goods come from ("菜是哪儿进的", "牛肉从哪里来的").
 var (
-	adviceAsked = regexp.MustCompile(`(有什么|有啥|有没有|给点|给个|给些|提点)(好的)?建议`)
-	originAsked = regexp.MustCompile(`(从)?(哪|哪儿|哪里)(进|来|买|批发|采购|产|运)(的|来的)`)
+	weatherAsked = regexp.MustCompile(`(今天|明天|后天|这几天|周末|这周|下周)\p{Han}{0,3}(多少度|几度|气温|天气怎么样|天气如何|下不下雨|会下雨)`)
+	adviceAsked  = regexp.MustCompile(`(有什么|有啥|有没有|给点|给个|给些|提点)(好的)?建议`)
+	originAsked  = regexp.MustCompile(`(从)?(哪|哪儿|哪里)(进|来|买|批发|采购|产|运)(的|来的)`)
 )
 
 // askedQuestion is a question word where a thing would be ("能参加几次").
@@ -134,6 +135,9 @@ func (x *faqIndex) unknownThing(norm string) string {
 	}
 	if recommend.MatchString(norm) && !strings.Contains(x.asks, "推荐") {
 		return "推荐"
+	}
+	if weatherAsked.MatchString(norm) && !strings.Contains(x.asks, "天气") && !strings.Contains(x.asks, "气温") {
+		return "天气" // "成都今天多少度" to a water park whose FAQ gives the water's
 	}
 	if adviceAsked.MatchString(norm) && !strings.Contains(x.asks, "建议") && !strings.Contains(x.asks, "推荐") {
 		return "建议" // "小升初择校你们有什么建议没"
@@ -299,7 +303,7 @@ var pronouns = map[string]bool{"我": true, "你": true, "您": true, "他": tru
 // prices 空调清洗) asks for a service the business may not offer: a person
 // answers it.
 var trades = [][]string{
-	{"卖", "出售", "售", "销售", "卖掉", "售卖"},
+	{"卖", "出售", "销售", "卖掉", "售卖", "售价"},
 	{"租", "出租", "租赁", "租用", "租借"},
 	{"修", "维修", "修理", "修好", "修一下", "返修", "保修"},
 	{"回收", "收购"},

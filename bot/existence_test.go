@@ -56,6 +56,8 @@ func TestUnknownThing(t *testing.T) {
 		"鼓浪屿的轮渡几点开":          "轮渡",
 		"武侯区法院几点上班":          "法院",
 		"附近的药房晚上几点关门":        "药房",
+		"你们楼上那个健身房几点关门":      "楼上那个",
+		"成都今天多少度":            "天气", // the weather, which no question asks
 		"小升初择校你们有什么建议没":      "建议", // advice no question asks for
 		"你们的菜是哪儿进的":          "来源", // where goods come from, not where we are
 		"客服hours是几点到几点":      "",   // a concept's word
