@@ -19,6 +19,7 @@ func TestChitChatWithAddress(t *testing.T) {
 		// thanks and praise are a remark; praise asked is a question
 		"谢谢老板，虾很新鲜👍":  true,
 		"谢谢师傅，洗得蛮好的👍": true,
+		"周末愉快~":       true,
 		"师傅手艺真不错":     true,
 		"虾新鲜吗":        false,
 		"谢谢，虾很新鲜吗":    false,
