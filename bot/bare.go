@@ -136,7 +136,7 @@ func (x *faqIndex) bareEntry(norm string) *crm.FAQ {
 }
 
 // addressGroup is the concept of the business's address.
-var addressGroup = conceptGroup(conceptKey("地址"))
+var addressGroup = conceptGroup(addressKey)
 
 // whereAsked asks where, in Chinese.
 var whereAsked = regexp.MustCompile(`在哪|哪里|哪儿`)

@@ -258,7 +258,14 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 		// Written as Chinese, it is normalized as Chinese (在哪里 as 在哪).
 		norm = normalize(py)
 	}
-	first, second := c.faqs.best(norm)
+	// A message that is one of an entry's own phrasings, word for word, is
+	// that entry's question, whatever the kinds and gates say ("在哪里约",
+	// though the booking entry's answer gives no place): no scan is needed.
+	exact := c.faqs.exactEntry(norm)
+	var first, second match
+	if exact == nil {
+		first, second = c.faqs.best(norm)
+	}
 	th, mg := orDefault(s.Threshold, defaultThreshold), orDefault(s.Margin, defaultMargin)
 	latin := !hasHan(norm)
 	// The near pass is for a message whose question is the FAQ's: not one
@@ -268,17 +275,11 @@ func (b *Bot) faqChoice(in *crm.BotInput, c *cache, now time.Time, raw, norm str
 	sure := func(first, second match) bool {
 		return confident(first, second, th, mg, latin, near && !c.faqs.negates(norm, first.faq))
 	}
-	thing := c.faqs.unknownAsked(norm)
-	if thing != "" {
-		first, second = match{}, match{}
-	}
-	bare := false
-	// A message that is one of an entry's own phrasings, word for word, is
-	// that entry's question, whatever the kinds and gates say ("在哪里约",
-	// though the booking entry's answer gives no place).
-	exact := c.faqs.exactEntry(norm)
+	thing, bare := "", false
 	if exact != nil {
-		first, second, thing, bare = match{faq: exact, score: 1, prec: 1}, match{}, "", true
+		first, bare = match{faq: exact, score: 1, prec: 1}, true
+	} else if thing = c.faqs.unknownAsked(norm); thing != "" {
+		first, second = match{}, match{}
 	}
 	if thing == "" && exact == nil {
 		// One clause asks the address only ("店在哪里啊，我要打车过来"): its

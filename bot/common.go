@@ -13,13 +13,23 @@ import (
 //go:embed common.txt
 var commonText string
 
+// commonList is the list's words in its order, most frequent first, read
+// once.
+var commonList = sync.OnceValue(func() []string {
+	var ws []string
+	for _, l := range strings.Split(commonText, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			ws = append(ws, l)
+		}
+	}
+	return ws
+})
+
 // commonWords is read once, on the first message.
 var commonWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(commonText, "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			m[l] = true
-		}
+	for _, w := range commonList() {
+		m[w] = true
 	}
 	return m
 })

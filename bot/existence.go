@@ -108,8 +108,9 @@ func placeOf(place string) string {
 // one.
 var recommend = regexp.MustCompile(`^(帮我|给我|能|可以|麻烦)?推荐(一下|下|个|几|一|些)`)
 
-// adviceAsked asks for advice ("有什么建议没", "给点建议"); originAsked asks
-// where goods come from ("菜是哪儿进的", "牛肉从哪里来的").
+// weatherAsked asks the weather ("成都今天多少度"); adviceAsked asks for
+// advice ("有什么建议没", "给点建议"); originAsked asks where goods come
+// from ("菜是哪儿进的", "牛肉从哪里来的").
 var (
 	weatherAsked = regexp.MustCompile(`(今天|明天|后天|这几天|周末|这周|下周)\p{Han}{0,3}(多少度|几度|气温|天气怎么样|天气如何|下不下雨|会下雨)`)
 	adviceAsked  = regexp.MustCompile(`(有什么|有啥|有没有|给点|给个|给些|提点)(好的)?建议`)

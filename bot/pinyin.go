@@ -87,6 +87,7 @@ func splitPinyin(s string) []string {
 // same on every instance.
 func (x *faqIndex) addPinyin() {
 	syllables() // read with the index, not on a follower's first message
+	spokenPinyin()
 	x.pinyin = map[string]string{}
 	words := make([]string, 0, len(x.vocab))
 	for w := range x.vocab {
@@ -129,10 +130,10 @@ const (
 )
 
 // fromPinyin writes each run of Latin words of a normalized text that
-// reads wholly as pinyin, and holds at least one FAQ word, as those words
-// (the other syllables, mostly question words and particles the FAQ does
-// not write, are dropped). Other text is left as it is. It also says
-// whether a run was a story (above).
+// reads wholly as pinyin, and holds at least one FAQ word or mostly
+// everyday words, as the Chinese it spells (pinyinWords: syllables that
+// spell neither are dropped). Other text is left as it is. It also says
+// whether the runs together tell a story (above).
 func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 	if strings.IndexFunc(norm, func(r rune) bool { return r >= 'a' && r <= 'z' }) < 0 {
 		return norm, false
@@ -178,13 +179,10 @@ func (x *faqIndex) fromPinyin(norm string) (py string, story bool) {
 // rules that read Chinese, and "dian zai na li a" asks where the shop is.
 var spokenPinyin = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, l := range strings.Split(commonText, "\n") {
-		if l = strings.TrimSpace(l); l == "" || l[0] == '#' {
-			continue
-		}
-		key := wordReading(l)
+	for _, w := range commonList() {
+		key := wordReading(w)
 		if _, dup := m[key]; key != "" && !dup {
-			m[key] = l
+			m[key] = w
 		}
 	}
 	for _, w := range strings.Fields(spokenSingles) {
